@@ -1,0 +1,8 @@
+/** Builds `decks/deck.schema.json` from the valibot schema, so the two can never disagree. */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import { DeckSchema } from '../src/deck/schema';
+
+export function deckJsonSchema(): string {
+  const schema = toJsonSchema(DeckSchema, { errorMode: 'throw' }) as Record<string, unknown>;
+  return `${JSON.stringify({ ...schema, $id: 'https://briefdeck.app/deck.schema.json', title: 'Briefdeck deck (format 1)' }, null, 2)}\n`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Vite plugin that publishes the bundled decks: validates `decks/*.json` with the app's
+ * validator (an invalid deck fails the build), then serves (dev) or emits (build)
+ * `decks/index.json`, one minified `decks/<id>.json` per deck and `decks/deck.schema.json`.
+ * Adding a deck file is therefore all a teacher does.
+ */
+import type { Plugin } from 'vite';
+import { buildBundledDecks, DECKS_DIR } from './deck-files';
+import { deckJsonSchema } from './deck-schema-json';
+
+function publishedFiles(): Map<string, string> {
+  const { index, decks } = buildBundledDecks();
+  const files = new Map<string, string>();
+  files.set('decks/index.json', JSON.stringify(index));
+  files.set('decks/deck.schema.json', deckJsonSchema());
+  for (const deck of decks) files.set(`decks/${deck.id}.json`, JSON.stringify(deck));
+  return files;
+}
+
+export function bundledDecks(): Plugin {
+  return {
+    name: 'briefdeck-decks',
+    configureServer(server) {
+      server.watcher.add(DECKS_DIR);
+      server.middlewares.use((req, res, next) => {
+        const url = (req.url ?? '').split('?')[0] ?? '';
+        if (!url.startsWith('/decks/')) return next();
+        let body: string | undefined;
+        try {
+          body = publishedFiles().get(url.slice(1));
+        } catch (err) {
+          res.statusCode = 500;
+          res.end((err as Error).message);
+          return;
+        }
+        if (body === undefined) return next();
+        res.setHeader('Content-Type', 'application/json');
+        res.end(body);
+      });
+    },
+    buildStart() {
+      this.addWatchFile(DECKS_DIR);
+    },
+    generateBundle() {
+      for (const [fileName, source] of publishedFiles()) this.emitFile({ type: 'asset', fileName, source });
+    },
+  };
+}

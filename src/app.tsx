@@ -1,0 +1,21 @@
+/** App shell: header, routes and lazy chunks. Part of the main bundle. */
+import { LocationProvider, Router, Route } from 'preact-iso';
+import { Home } from './ui/Home';
+import { NotFound } from './ui/NotFound';
+
+export function App() {
+  return (
+    <LocationProvider>
+      <a class="skip-link" href="#main">Skip to content</a>
+      <header class="app-header">
+        <a class="brand" href="/">Briefdeck</a>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Router>
+          <Route path="/" component={Home} />
+          <Route default component={NotFound} />
+        </Router>
+      </main>
+    </LocationProvider>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * Deck format v1: the one schema behind the app, the `decks:check` CLI, the generated
+ * `decks/deck.schema.json` and the tests. Types are inferred from it, so they cannot drift.
+ * Pure data description: no DOM, no IndexedDB. Semantic rules a schema cannot express
+ * (unique ids, references, cloze markup) live in `validate.ts`.
+ */
+import * as v from 'valibot';
+
+/** Limits that keep a deck small enough to load, validate and store without freezing a phone. */
+export const LIMITS = {
+  idLength: 64,
+  titleLength: 120,
+  textLength: 2000,
+  tagLength: 40,
+  tags: 20,
+  keyPoints: 200,
+  cards: 5000,
+  choices: 8,
+  accept: 10,
+  fileBytes: 5 * 1024 * 1024,
+} as const;
+
+export const DECK_FORMAT = 1;
+
+const slug = v.pipe(
+  v.string('must be a text id'),
+  v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a slug: lowercase letters, digits and single hyphens'),
+  v.maxLength(LIMITS.idLength, `must be at most ${LIMITS.idLength} characters`),
+);
+
+const text = (max: number = LIMITS.textLength) =>
+  v.pipe(
+    v.string('must be text'),
+    v.regex(/\S/, 'must not be empty'),
+    v.maxLength(max, `must be at most ${max} characters`),
+  );
+
+const tags = v.optional(
+  v.pipe(
+    v.array(
+      v.pipe(
+        v.string('must be text'),
+        v.regex(/^[^\s,]+$/, 'must be one word without spaces or commas'),
+        v.maxLength(LIMITS.tagLength, `must be at most ${LIMITS.tagLength} characters`),
+      ),
+      'must be a list of tags',
+    ),
+    v.maxLength(LIMITS.tags, `must have at most ${LIMITS.tags} tags`),
+  ),
+);
+
+const cardBase = {
+  id: slug,
+  keyPoint: v.optional(slug),
+  tags,
+  explanation: v.optional(text()),
+};
+
+export const BasicCardSchema = v.strictObject({
+  ...cardBase,
+  type: v.literal('basic'),
+  front: text(),
+  back: text(),
+  reverse: v.optional(v.boolean('must be true or false')),
+});
+
+export const ClozeCardSchema = v.strictObject({
+  ...cardBase,
+  type: v.literal('cloze'),
+  text: text(),
+});
+
+const choiceIndex = v.pipe(
+  v.number('must be a choice index (a whole number from 0)'),
+  v.integer('must be a whole number'),
+  v.minValue(0, 'must be 0 or more'),
+);
+
+export const McqCardSchema = v.strictObject({
+  ...cardBase,
+  type: v.literal('mcq'),
+  question: text(),
+  choices: v.pipe(
+    v.array(text(), 'must be a list of choices'),
+    v.minLength(2, 'needs at least 2 choices'),
+    v.maxLength(LIMITS.choices, `must have at most ${LIMITS.choices} choices`),
+  ),
+  answer: v.union(
+    [choiceIndex, v.pipe(v.array(choiceIndex), v.minLength(1, 'needs at least one right choice'))],
+    'must be the index of the right choice, or a list of indices',
+  ),
+});
+
+export const TrueFalseCardSchema = v.strictObject({
+  ...cardBase,
+  type: v.literal('truefalse'),
+  statement: text(),
+  answer: v.boolean('must be true or false'),
+});
+
+export const TypedCardSchema = v.strictObject({
+  ...cardBase,
+  type: v.literal('typed'),
+  question: text(),
+  answer: text(LIMITS.titleLength),
+  accept: v.optional(
+    v.pipe(
+      v.array(text(LIMITS.titleLength), 'must be a list of accepted answers'),
+      v.maxLength(LIMITS.accept, `must have at most ${LIMITS.accept} accepted answers`),
+    ),
+  ),
+});
+
+export const CARD_TYPES = ['basic', 'cloze', 'mcq', 'truefalse', 'typed'] as const;
+
+export const CardSchema = v.variant(
+  'type',
+  [BasicCardSchema, ClozeCardSchema, McqCardSchema, TrueFalseCardSchema, TypedCardSchema],
+  `must be one of ${CARD_TYPES.join(', ')}`,
+);
+
+export const KeyPointSchema = v.strictObject({ id: slug, text: text(600) });
+
+export const SourceSchema = v.strictObject({
+  title: text(300),
+  author: v.optional(text(200)),
+  publisher: v.optional(text(200)),
+  date: v.optional(
+    v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')),
+  ),
+  url: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/\S+$/, 'must be an http(s) address'))),
+});
+
+export const DeckSchema = v.strictObject({
+  $schema: v.optional(v.string()),
+  format: v.optional(v.literal(DECK_FORMAT, `must be ${DECK_FORMAT}: this Briefdeck reads deck format ${DECK_FORMAT}`)),
+  id: slug,
+  version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
+  title: text(LIMITS.titleLength),
+  description: v.optional(text(600)),
+  language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR'))),
+  tags,
+  source: v.optional(SourceSchema),
+  keyPoints: v.optional(
+    v.pipe(
+      v.array(KeyPointSchema, 'must be a list of key points'),
+      v.maxLength(LIMITS.keyPoints, `must have at most ${LIMITS.keyPoints} key points`),
+    ),
+  ),
+  cards: v.pipe(
+    v.array(CardSchema, 'must be a list of cards'),
+    v.minLength(1, 'needs at least 1 card'),
+    v.maxLength(LIMITS.cards, `must have at most ${LIMITS.cards} cards`),
+  ),
+});
+
+export type Deck = v.InferOutput<typeof DeckSchema>;
+export type Card = v.InferOutput<typeof CardSchema>;
+export type CardType = Card['type'];
+export type KeyPoint = v.InferOutput<typeof KeyPointSchema>;
+export type DeckSource = v.InferOutput<typeof SourceSchema>;
+export type BasicCard = v.InferOutput<typeof BasicCardSchema>;
+export type ClozeCard = v.InferOutput<typeof ClozeCardSchema>;
+export type McqCard = v.InferOutput<typeof McqCardSchema>;
+export type TrueFalseCard = v.InferOutput<typeof TrueFalseCardSchema>;
+export type TypedCard = v.InferOutput<typeof TypedCardSchema>;

@@ -1,0 +1,161 @@
+/**
+ * Validates unknown input against deck format v1 and the rules a schema cannot express.
+ * Returns every problem at once, each with the JSON path it is about. Never throws.
+ * Pure: used by the app's importers, `scripts/decks-check.ts` and the tests.
+ */
+import * as v from 'valibot';
+import { parseCloze } from './cloze';
+import { DeckSchema, LIMITS, type Deck } from './schema';
+
+export interface DeckError {
+  /** JSON path such as `cards[12].choices`; `deck` for the whole document. */
+  path: string;
+  message: string;
+}
+
+export type DeckResult = { ok: true; deck: Deck } | { ok: false; errors: DeckError[] };
+
+type PathKey = string | number;
+
+/** Renders a path the way a teacher reads it: `cards[3].choices[1]`. */
+export function formatPath(keys: readonly PathKey[]): string {
+  let out = '';
+  for (const key of keys) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out ? `.${key}` : key;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out || 'deck';
+}
+
+/** `cards[12].choices: needs at least 2 choices` */
+export function formatError(error: DeckError): string {
+  return `${error.path}: ${error.message}`;
+}
+
+function issueToError(issue: v.BaseIssue<unknown>): DeckError {
+  const keys = (issue.path ?? []).map((item) => item.key as PathKey);
+  const path = formatPath(keys);
+  if (issue.type === 'strict_object' && issue.expected === 'never') {
+    return { path, message: 'is not a field this card or deck can have (check the spelling)' };
+  }
+  if (issue.received === 'undefined' && keys.length > 0) {
+    return { path, message: 'is required' };
+  }
+  if (issue.type === 'variant') {
+    if (keys.at(-1) === 'type') return { path, message: issue.message };
+    if (!isRecord(issue.input)) return { path, message: 'must be a card: an object with a "type"' };
+    return { path: formatPath([...keys, 'type']), message: issue.message };
+  }
+  return { path, message: issue.message };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+const normalise = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
+
+/** Rules across fields. Runs on the raw input, so it still reports when the schema also fails. */
+function semanticErrors(input: Record<string, unknown>): DeckError[] {
+  const errors: DeckError[] = [];
+  const keyPointIds = new Set<string>();
+  if (Array.isArray(input.keyPoints)) {
+    input.keyPoints.forEach((kp, i) => {
+      if (!isRecord(kp) || typeof kp.id !== 'string') return;
+      if (keyPointIds.has(kp.id)) errors.push({ path: `keyPoints[${i}].id`, message: `repeats the key point id "${kp.id}"` });
+      keyPointIds.add(kp.id);
+    });
+  }
+  if (!Array.isArray(input.cards)) return errors;
+  const cardIds = new Map<string, number>();
+  input.cards.forEach((card, i) => {
+    if (!isRecord(card)) return;
+    const at = (field: string) => `cards[${i}].${field}`;
+    if (typeof card.id === 'string') {
+      const first = cardIds.get(card.id);
+      if (first !== undefined) errors.push({ path: at('id'), message: `repeats the id "${card.id}" of cards[${first}]` });
+      else cardIds.set(card.id, i);
+    }
+    if (typeof card.keyPoint === 'string' && !keyPointIds.has(card.keyPoint)) {
+      errors.push({ path: at('keyPoint'), message: `refers to key point "${card.keyPoint}", which is not in keyPoints` });
+    }
+    if (card.type === 'cloze' && typeof card.text === 'string' && /\S/.test(card.text)) {
+      const { numbers, problems } = parseCloze(card.text);
+      for (const p of problems) errors.push({ path: at('text'), message: `${p.message} (at character ${p.offset + 1})` });
+      if (!problems.length && numbers.length === 0) {
+        errors.push({ path: at('text'), message: 'needs at least one deletion such as {{c1::answer}}' });
+      }
+    }
+    if (card.type === 'mcq' && Array.isArray(card.choices)) {
+      const seen = new Map<string, number>();
+      card.choices.forEach((choice, j) => {
+        if (typeof choice !== 'string') return;
+        const key = normalise(choice);
+        const first = seen.get(key);
+        if (first !== undefined) errors.push({ path: at(`choices[${j}]`), message: `repeats choices[${first}]; choices must differ` });
+        else seen.set(key, j);
+      });
+      const answers = Array.isArray(card.answer) ? card.answer : [card.answer];
+      const picked = new Set<unknown>();
+      answers.forEach((a, j) => {
+        const path = Array.isArray(card.answer) ? at(`answer[${j}]`) : at('answer');
+        if (typeof a !== 'number' || !Number.isInteger(a)) return;
+        if (a < 0 || a >= card.choices.length) {
+          errors.push({ path, message: `is ${a}, but the choices are numbered 0 to ${card.choices.length - 1}` });
+        }
+        if (picked.has(a)) errors.push({ path, message: `repeats the choice ${a}` });
+        picked.add(a);
+      });
+    }
+  });
+  return errors;
+}
+
+/** Checks any value against deck format v1; all errors at once, sorted by path order of discovery. */
+export function validateDeck(input: unknown): DeckResult {
+  const parsed = v.safeParse(DeckSchema, input);
+  const errors = parsed.success ? [] : parsed.issues.map(issueToError);
+  if (isRecord(input)) errors.push(...semanticErrors(input));
+  if (errors.length) return { ok: false, errors: dedupe(errors) };
+  return { ok: true, deck: (parsed as { output: Deck }).output };
+}
+
+function dedupe(errors: DeckError[]): DeckError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = formatError(e);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Line and column (1-based) of a character offset, for JSON syntax errors. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
+
+/** Parses deck JSON text: syntax errors name the line and column, then the deck is validated. */
+export function parseDeckJson(text: string): DeckResult {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > LIMITS.fileBytes) {
+    return {
+      ok: false,
+      errors: [{ path: 'deck', message: `is ${(bytes / 1048576).toFixed(1)} MB; a deck file may be at most ${LIMITS.fileBytes / 1048576} MB` }],
+    };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    const pos = /position (\d+)/.exec(message);
+    const where = pos ? lineColumn(text, Number(pos[1])) : null;
+    return {
+      ok: false,
+      errors: [{ path: 'deck', message: `is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${message}` }],
+    };
+  }
+  return validateDeck(value);
+}

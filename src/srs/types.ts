@@ -1,0 +1,129 @@
+/**
+ * Shared shapes of review items, the review log and settings. Pure types: the scheduler
+ * (`src/srs/`), the store (`src/store/`), quiz, stats and views all speak these.
+ * Times are epoch milliseconds (numbers), so IndexedDB can index them.
+ */
+
+/** 1 Again, 2 Hard, 3 Good, 4 Easy (the same numbers as ts-fsrs's Rating). */
+export type Grade = 1 | 2 | 3 | 4;
+
+/** 0 New, 1 Learning, 2 Review, 3 Relearning (the same numbers as ts-fsrs's State). */
+export type ItemState = 0 | 1 | 2 | 3;
+
+/**
+ * A review item's sub-key within its card: `''` for the front of a basic card and for
+ * mcq / truefalse / typed, `'reverse'` for a reversed basic card, `'c1'`, `'c2'`… per cloze deletion.
+ */
+export type ItemSub = string;
+
+/** Stable id of a review item: `deckId/cardId` or `deckId/cardId#sub`. */
+export type ItemId = string;
+
+/** FSRS memory state of an item, as ts-fsrs's Card with dates stored as epoch ms. */
+export interface FsrsState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  state: ItemState;
+  last_review?: number;
+}
+
+/** What the store keeps per review item (one per card side / cloze deletion). */
+export interface ItemRecord {
+  id: ItemId;
+  deckId: string;
+  cardId: string;
+  sub: ItemSub;
+  fsrs: FsrsState;
+  /** Copy of `fsrs.due`, indexed. */
+  due: number;
+  /** Copy of `fsrs.state`, indexed with deckId for per-deck counts. */
+  state: ItemState;
+  suspended: boolean;
+  /** Buried until this time (start of the next study day); 0 when not buried. */
+  buriedUntil: number;
+  leech: boolean;
+  /** The card no longer exists in its deck; history kept in case it returns. */
+  orphaned: boolean;
+  /** When the item was first seen by the store. */
+  created: number;
+}
+
+export type ReviewMode = 'study' | 'quiz';
+
+/** One entry of the append-only review log; the source of truth for stats and undo. */
+export interface ReviewRecord {
+  /** Auto-increment key, assigned by the store. */
+  id?: number;
+  itemId: ItemId;
+  deckId: string;
+  cardId: string;
+  grade: Grade;
+  mode: ReviewMode;
+  /** When the answer was given (epoch ms). */
+  at: number;
+  /** Time spent on the card, ms (capped at 60 s as Anki does). */
+  durationMs: number;
+  /** Item as it was before this review (for undo and stats). */
+  before: ItemRecord;
+  /** FSRS state after this review. */
+  after: FsrsState;
+  /** For quiz answers: whether the answer was right. */
+  correct?: boolean;
+}
+
+export type Theme = 'system' | 'light' | 'dark';
+
+/** Learner settings, one record in the store. */
+export interface Settings {
+  desiredRetention: number;
+  maximumIntervalDays: number;
+  /** Learning steps as Anki writes them: `['1m', '10m']`. */
+  learningSteps: string[];
+  relearningSteps: string[];
+  newPerDay: number;
+  reviewsPerDay: number;
+  /** Local hour at which a new study day starts (0–23). */
+  dayStartHour: number;
+  leechThreshold: number;
+  /** How quiz answers affect scheduling: 'again-on-wrong' (default) or 'none'. */
+  quizScheduling: 'again-on-wrong' | 'none';
+  theme: Theme;
+  /** Text size multiplier, 0.875–1.5. */
+  textScale: number;
+  reduceMotion: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  desiredRetention: 0.9,
+  maximumIntervalDays: 36500,
+  learningSteps: ['1m', '10m'],
+  relearningSteps: ['10m'],
+  newPerDay: 20,
+  reviewsPerDay: 200,
+  dayStartHour: 4,
+  leechThreshold: 8,
+  quizScheduling: 'again-on-wrong',
+  theme: 'system',
+  textScale: 1,
+  reduceMotion: false,
+};
+
+/** One finished quiz, kept for history on the deck page and the stats trend. */
+export interface QuizRecord {
+  id?: number;
+  deckId: string;
+  at: number;
+  durationMs: number;
+  score: number;
+  total: number;
+  /** Item ids answered wrong. */
+  missed: ItemId[];
+  /** Per key point: right and total. */
+  byKeyPoint: Record<string, { right: number; total: number }>;
+}

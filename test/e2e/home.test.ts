@@ -1,0 +1,35 @@
+import { afterAll, beforeAll, beforeEach, afterEach, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+import { readFileSync, readdirSync } from 'node:fs';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const baseUrl = inject('baseUrl');
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext();
+  page = await context.newPage();
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+test('the home screen served by npm start lists every bundled deck by title', async () => {
+  const titles = readdirSync('decks')
+    .filter((f) => f.endsWith('.json') && f !== 'deck.schema.json' && f !== 'index.json')
+    .map((f) => (JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as { title: string }).title);
+  expect(titles.length).toBeGreaterThan(0);
+  await page.goto(baseUrl);
+  await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
+  for (const title of titles) {
+    await page.getByRole('link', { name: title }).waitFor();
+  }
+});
