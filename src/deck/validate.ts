@@ -85,9 +85,10 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
         errors.push({ path: at('text'), message: 'needs at least one deletion such as {{c1::answer}}' });
       }
     }
-    if (card.type === 'mcq' && Array.isArray(card.choices)) {
+    const choices = card.choices;
+    if (card.type === 'mcq' && Array.isArray(choices)) {
       const seen = new Map<string, number>();
-      card.choices.forEach((choice, j) => {
+      choices.forEach((choice, j) => {
         if (typeof choice !== 'string') return;
         const key = normalise(choice);
         const first = seen.get(key);
@@ -99,8 +100,8 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
       answers.forEach((a, j) => {
         const path = Array.isArray(card.answer) ? at(`answer[${j}]`) : at('answer');
         if (typeof a !== 'number' || !Number.isInteger(a)) return;
-        if (a < 0 || a >= card.choices.length) {
-          errors.push({ path, message: `is ${a}, but the choices are numbered 0 to ${card.choices.length - 1}` });
+        if (a < 0 || a >= choices.length) {
+          errors.push({ path, message: `is ${a}, but the choices are numbered 0 to ${choices.length - 1}` });
         }
         if (picked.has(a)) errors.push({ path, message: `repeats the choice ${a}` });
         picked.add(a);
