@@ -52,6 +52,12 @@ export interface ItemRecord {
   orphaned: boolean;
   /** When the item was first seen by the store. */
   created: number;
+  /**
+   * Which study queue the item sits in, derived from the fields above and kept by the store so
+   * that per-deck counts are index ranges: see `QUEUE` in `src/srs/queue.ts`. Optional so that
+   * code building items by hand need not know it; the store always sets it.
+   */
+  queue?: number;
 }
 
 export type ReviewMode = 'study' | 'quiz';
@@ -75,6 +81,8 @@ export interface ReviewRecord {
   after: FsrsState;
   /** For quiz answers: whether the answer was right. */
   correct?: boolean;
+  /** Sibling items this review buried for the rest of the day (undo un-buries them). */
+  buried?: ItemId[];
 }
 
 export type Theme = 'system' | 'light' | 'dark';

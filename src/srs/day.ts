@@ -1,0 +1,19 @@
+/**
+ * Study days. A learner's day starts at `dayStartHour` local time (4 am by default, as in Anki),
+ * so a late-night session still counts as "today". Built from local-time Date constructors so
+ * daylight-saving changes move the boundary with the wall clock. Pure.
+ */
+
+/** Start (epoch ms) of the study day that contains `now`. */
+export function studyDayStart(now: number, dayStartHour: number): number {
+  const d = new Date(now);
+  const start = new Date(d.getFullYear(), d.getMonth(), d.getDate(), dayStartHour);
+  if (start.getTime() <= now) return start.getTime();
+  return new Date(d.getFullYear(), d.getMonth(), d.getDate() - 1, dayStartHour).getTime();
+}
+
+/** Start (epoch ms) of the study day after the one that contains `now`. */
+export function nextStudyDayStart(now: number, dayStartHour: number): number {
+  const start = new Date(studyDayStart(now, dayStartHour));
+  return new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1, dayStartHour).getTime();
+}
