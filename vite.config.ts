@@ -2,6 +2,12 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks';
+import { readFileSync } from 'node:fs';
+
+/** Names this build in the app (About line, update checks); CI or tests may set BRIEFDECK_BUILD_ID. */
+const buildId =
+  process.env.BRIEFDECK_BUILD_ID ||
+  (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 export default defineConfig({
   plugins: [
@@ -10,15 +16,76 @@ export default defineConfig({
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',
+      // src/pwa/register.ts registers the worker lazily, after the first render.
       injectRegister: false,
-      manifest: false,
+      // Icons reach the precache through globPatterns below; listing them again would add duplicates.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Briefdeck',
+        short_name: 'Briefdeck',
+        description:
+          'Study the key points of what you read: spaced-repetition flashcards, quick quizzes and one-page briefs, offline.',
+        lang: 'en',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        // The light --bg; index.html switches theme-color per colour scheme.
+        theme_color: '#f7f6f2',
+        background_color: '#f7f6f2',
+        categories: ['education'],
+        icons: [
+          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+        shortcuts: [
+          {
+            name: 'Study all due',
+            short_name: 'Study',
+            description: 'Review every card that is due, across all decks',
+            url: '/study/all',
+            icons: [{ src: '/icon-96.png', sizes: '96x96', type: 'image/png' }],
+          },
+          {
+            name: 'Quick quiz',
+            short_name: 'Quiz',
+            description: 'A short timed quiz across all decks',
+            url: '/quiz/all',
+            icons: [{ src: '/icon-96.png', sizes: '96x96', type: 'image/png' }],
+          },
+        ],
+        screenshots: [
+          {
+            src: '/screenshots/home-narrow.png',
+            sizes: '540x1170',
+            type: 'image/png',
+            form_factor: 'narrow',
+            label: 'Your decks on a phone',
+          },
+          {
+            src: '/screenshots/home-wide.png',
+            sizes: '1280x800',
+            type: 'image/png',
+            form_factor: 'wide',
+            label: 'Your decks on a laptop',
+          },
+        ],
+      },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,webmanifest,json,txt}'],
+        // The app shell, icons and every published deck file; the manifest is added by the plugin.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+        // Install-sheet screenshots are only fetched by the browser's install UI, never offline.
+        globIgnores: ['screenshots/**'],
         navigateFallback: '/index.html',
+        // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
+        navigateFallbackDenylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],
         cleanupOutdatedCaches: true,
       },
     }),
   ],
+  define: { 'import.meta.env.BRIEFDECK_BUILD': JSON.stringify(buildId) },
   build: { target: 'es2022', sourcemap: false },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },

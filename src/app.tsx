@@ -2,6 +2,9 @@
 import { LocationProvider, Router, Route } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
+import { PwaStatus } from './pwa/PwaStatus';
+import { PwaNotices } from './pwa/PwaNotices';
+import { BuildInfo } from './pwa/BuildInfo';
 
 export function App() {
   return (
@@ -9,6 +12,7 @@ export function App() {
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="app-header">
         <a class="brand" href="/">Briefdeck</a>
+        <PwaStatus />
       </header>
       <main id="main" tabIndex={-1}>
         <Router>
@@ -16,6 +20,10 @@ export function App() {
           <Route default component={NotFound} />
         </Router>
       </main>
+      <footer class="app-footer">
+        <BuildInfo />
+      </footer>
+      <PwaNotices />
     </LocationProvider>
   );
 }

@@ -1,0 +1,36 @@
+/**
+ * Registers the service worker through vite-plugin-pwa's register module (workbox-window
+ * underneath) and turns its news into the signals in `state.ts`. Loaded lazily after the first
+ * render, so neither this code nor workbox-window weighs on start-up.
+ */
+import { registerSW } from 'virtual:pwa-register';
+import { needRefresh, offlineReady, setUpdater } from './state';
+
+let started = false;
+
+/** Starts the worker once per page; later calls do nothing. */
+export function startServiceWorker(doc: Document = document): void {
+  if (started) return;
+  started = true;
+  const update = registerSW({
+    onNeedRefresh() {
+      needRefresh.value = true;
+    },
+    onOfflineReady() {
+      offlineReady.value = true;
+    },
+    onRegisteredSW(_url, registration) {
+      if (!registration) return;
+      // An installed app may stay open for days: look for a new version whenever the learner
+      // comes back to it, which is also a natural break between sessions.
+      doc.addEventListener('visibilitychange', () => {
+        if (doc.visibilityState === 'visible' && navigator.onLine) registration.update().catch(() => {});
+      });
+    },
+    onRegisterError(error: unknown) {
+      console.warn('Briefdeck could not set up offline use:', error);
+    },
+  });
+  setUpdater(update);
+}
+
