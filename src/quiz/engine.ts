@@ -1,0 +1,300 @@
+/**
+ * The quiz engine: builds a quiz from one or more decks (optionally narrowed to key points or to
+ * chosen review items), checks answers and scores the result. Pure and seeded: the same decks,
+ * options and seed give the same quiz; no DOM, no storage, no clock.
+ */
+import type { Card, Deck } from '../deck/schema';
+import { clozeAnswer, parseCloze } from '../deck/cloze';
+import { matchAnswer, normaliseAnswer, type Verdict } from '../deck/answer-match';
+import { expandDeck, type ItemRef } from '../srs/items';
+import { mulberry32, seedFrom, shuffle, type Rng } from './random';
+import { MAX_DISTRACTORS, MIN_DISTRACTORS, pickDistractors } from './distractors';
+
+export type QuizLength = 5 | 10 | 20 | 'all';
+export const QUIZ_LENGTHS: readonly QuizLength[] = [5, 10, 20, 'all'];
+
+export interface QuizOptions {
+  length: QuizLength;
+  /** Only cards of these key points. */
+  keyPointIds?: readonly string[];
+  /** Only review items this accepts (e.g. the "shaky" ones). */
+  itemFilter?: (ref: ItemRef) => boolean;
+  seed: number | string;
+}
+
+interface QuestionBase {
+  /** The review item asked about; unique within a quiz. */
+  itemId: string;
+  deckId: string;
+  cardId: string;
+  sub: string;
+  cardType: Card['type'];
+  keyPointId: string | null;
+  keyPointText: string | null;
+  /** What is asked, in the deck's Markdown subset. */
+  prompt: string;
+  /** The right answer as a learner should read it (Markdown subset). */
+  answerText: string;
+  explanation: string | null;
+}
+
+export interface ChoiceQuestion extends QuestionBase {
+  kind: 'mcq' | 'truefalse';
+  choices: string[];
+  /** Indices into `choices` of every right choice (ascending). */
+  correct: number[];
+  /** More than one choice is right: the learner picks a set, then checks it. */
+  multi: boolean;
+}
+
+export interface TypedQuestion extends QuestionBase {
+  kind: 'typed';
+  answer: string;
+  accept: string[];
+}
+
+export type Question = ChoiceQuestion | TypedQuestion;
+
+export type Response = { kind: 'choice'; indices: readonly number[] } | { kind: 'text'; text: string };
+
+export interface Checked {
+  correct: boolean;
+  /** For typed answers: exact, close (accepted with a small typo) or wrong. */
+  verdict: Verdict;
+  /** What the learner answered, readable. */
+  given: string;
+}
+
+export interface QuizAnswer extends Checked {
+  itemId: string;
+  durationMs: number;
+}
+
+export interface QuizScore {
+  score: number;
+  total: number;
+  /** Per key point id ('' for cards without one): right and total. */
+  byKeyPoint: Record<string, { right: number; total: number }>;
+  /** Questions answered wrong or left unanswered, in quiz order. */
+  missed: { question: Question; answer: QuizAnswer | null }[];
+}
+
+export class QuizError extends Error {
+  override name = 'QuizError';
+}
+
+interface Entry {
+  ref: ItemRef;
+  deck: Deck;
+  card: Card;
+}
+
+/** A deck's answers by where they come from, for distractors of the same kind. */
+interface AnswerPools {
+  back: { cardId: string; text: string }[];
+  front: { cardId: string; text: string }[];
+  cloze: { cardId: string; text: string }[];
+  typed: { cardId: string; text: string }[];
+}
+
+function answerPools(deck: Deck): AnswerPools {
+  const pools: AnswerPools = { back: [], front: [], cloze: [], typed: [] };
+  for (const card of deck.cards) {
+    if (card.type === 'basic') {
+      pools.back.push({ cardId: card.id, text: card.back });
+      pools.front.push({ cardId: card.id, text: card.front });
+    } else if (card.type === 'cloze') {
+      for (const n of parseCloze(card.text).numbers) pools.cloze.push({ cardId: card.id, text: clozeAnswer(card.text, n) });
+    } else if (card.type === 'typed') {
+      pools.typed.push({ cardId: card.id, text: card.answer });
+    }
+  }
+  return pools;
+}
+
+/** Cloze text with deletion `n` blanked (its hint shown) and the other deletions filled in. */
+function clozePrompt(text: string, n: number): string {
+  return parseCloze(text)
+    .segments.map((s) => {
+      if (s.kind === 'text') return s.text;
+      if (s.n !== n) return s.answer;
+      return s.hint ? `[… (${s.hint.trim()})]` : '[…]';
+    })
+    .join('');
+}
+
+function keyPointOf(deck: Deck, card: Card): { keyPointId: string | null; keyPointText: string | null } {
+  const id = card.keyPoint ?? null;
+  const kp = id ? deck.keyPoints?.find((k) => k.id === id) : undefined;
+  return { keyPointId: id, keyPointText: kp?.text ?? null };
+}
+
+function base(entry: Entry, prompt: string, answerText: string): QuestionBase {
+  const { ref, deck, card } = entry;
+  return {
+    itemId: ref.id,
+    deckId: ref.deckId,
+    cardId: ref.cardId,
+    sub: ref.sub,
+    cardType: card.type,
+    ...keyPointOf(deck, card),
+    prompt,
+    answerText,
+    explanation: card.explanation ?? null,
+  };
+}
+
+/** Multiple choice from a right answer and distractors, or typed when the deck offers too few. */
+function choiceOrTyped(
+  entry: Entry,
+  prompt: string,
+  answer: string,
+  pools: { cardId: string; text: string }[][],
+  rng: Rng,
+): Question {
+  const distractors: string[] = [];
+  for (const pool of pools) {
+    if (distractors.length >= MAX_DISTRACTORS) break;
+    // Never the card's own answers: a cloze's other deletions are visible in its prompt.
+    const texts = pool.filter((p) => p.cardId !== entry.card.id).map((p) => p.text);
+    const more = pickDistractors(answer, texts, rng, distractors);
+    distractors.push(...more.slice(0, MAX_DISTRACTORS - distractors.length));
+  }
+  if (distractors.length < MIN_DISTRACTORS) {
+    return { ...base(entry, prompt, answer), kind: 'typed', answer, accept: [] };
+  }
+  const choices = shuffle([answer, ...distractors], rng);
+  return { ...base(entry, prompt, answer), kind: 'mcq', choices, correct: [choices.indexOf(answer)], multi: false };
+}
+
+function buildQuestion(entry: Entry, pools: AnswerPools, rng: Rng): Question {
+  const { card, ref } = entry;
+  switch (card.type) {
+    case 'mcq': {
+      const right = new Set(Array.isArray(card.answer) ? card.answer : [card.answer]);
+      const order = shuffle(card.choices.map((text, i) => ({ text, right: right.has(i) })), rng);
+      const correct = order.flatMap((c, i) => (c.right ? [i] : []));
+      const answerText = order.filter((c) => c.right).map((c) => c.text).join('; ');
+      return {
+        ...base(entry, card.question, answerText),
+        kind: 'mcq',
+        choices: order.map((c) => c.text),
+        correct,
+        multi: correct.length > 1,
+      };
+    }
+    case 'truefalse':
+      return {
+        ...base(entry, card.statement, card.answer ? 'True' : 'False'),
+        kind: 'truefalse',
+        // True before False, as people expect; keys 1 and 2.
+        choices: ['True', 'False'],
+        correct: [card.answer ? 0 : 1],
+        multi: false,
+      };
+    case 'typed':
+      return { ...base(entry, card.question, card.answer), kind: 'typed', answer: card.answer, accept: card.accept ?? [] };
+    case 'basic':
+      return ref.sub === 'reverse'
+        ? choiceOrTyped(entry, card.back, card.front, [pools.front], rng)
+        : choiceOrTyped(entry, card.front, card.back, [pools.back, pools.typed, pools.cloze], rng);
+    case 'cloze': {
+      const n = Number(ref.sub.replace(/^c/, ''));
+      if (!Number.isInteger(n) || n < 1) throw new QuizError(`${ref.id}: "${ref.sub}" is not a cloze deletion`);
+      return choiceOrTyped(entry, clozePrompt(card.text, n), clozeAnswer(card.text, n), [pools.cloze, pools.back, pools.typed], rng);
+    }
+  }
+}
+
+/** Same question twice (duplicate cards): asked once. */
+function questionKey(q: Question): string {
+  return `${q.deckId}\u0000${q.kind}\u0000${normaliseAnswer(q.prompt)}\u0000${normaliseAnswer(q.answerText)}`;
+}
+
+/**
+ * Builds a quiz: the decks' review items (narrowed by key points and `itemFilter`) in seeded order,
+ * one question each, at most `length`. A card's second item (a reversed side, another deletion)
+ * comes only after every card has been asked once, since one side gives the other away.
+ */
+export function buildQuiz(decks: readonly Deck[], options: QuizOptions): Question[] {
+  if (!QUIZ_LENGTHS.includes(options.length)) {
+    throw new QuizError(`length must be one of ${QUIZ_LENGTHS.join(', ')}, not ${String(options.length)}`);
+  }
+  const rng = mulberry32(seedFrom(options.seed));
+  const keyPoints = options.keyPointIds?.length ? new Set(options.keyPointIds) : null;
+  const entries: Entry[] = [];
+  const seen = new Set<string>();
+  for (const deck of decks) {
+    const cards = new Map(deck.cards.map((c) => [c.id, c]));
+    for (const ref of expandDeck(deck)) {
+      const card = cards.get(ref.cardId);
+      if (!card || seen.has(ref.id)) continue;
+      if (keyPoints && !(card.keyPoint && keyPoints.has(card.keyPoint))) continue;
+      if (options.itemFilter && !options.itemFilter(ref)) continue;
+      seen.add(ref.id);
+      entries.push({ ref, deck, card });
+    }
+  }
+  const shuffled = shuffle(entries, rng);
+  const firstOfCard: Entry[] = [];
+  const siblings: Entry[] = [];
+  const cardsSeen = new Set<string>();
+  for (const e of shuffled) {
+    const key = `${e.ref.deckId}/${e.ref.cardId}`;
+    (cardsSeen.has(key) ? siblings : firstOfCard).push(e);
+    cardsSeen.add(key);
+  }
+  const limit = options.length === 'all' ? Infinity : options.length;
+  const pools = new Map<string, AnswerPools>();
+  const questions: Question[] = [];
+  const asked = new Set<string>();
+  for (const entry of [...firstOfCard, ...siblings]) {
+    if (questions.length >= limit) break;
+    let deckPools = pools.get(entry.deck.id);
+    if (!deckPools) pools.set(entry.deck.id, (deckPools = answerPools(entry.deck)));
+    const q = buildQuestion(entry, deckPools, rng);
+    const key = questionKey(q);
+    if (asked.has(key)) continue;
+    asked.add(key);
+    questions.push(q);
+  }
+  return questions;
+}
+
+/** Judges one response; typed answers go through the shared tolerant matcher. */
+export function checkAnswer(question: Question, response: Response): Checked {
+  if (question.kind === 'typed') {
+    if (response.kind !== 'text') throw new QuizError(`${question.itemId}: a typed question needs a text answer`);
+    const { verdict } = matchAnswer(response.text, question.answer, question.accept, { typos: true });
+    return { correct: verdict !== 'wrong', verdict, given: response.text.trim() };
+  }
+  if (response.kind !== 'choice') throw new QuizError(`${question.itemId}: a choice question needs chosen choices`);
+  const chosen = [...new Set(response.indices)].sort((a, b) => a - b);
+  for (const i of chosen) {
+    if (!Number.isInteger(i) || i < 0 || i >= question.choices.length) {
+      throw new QuizError(`${question.itemId}: choice ${i + 1} does not exist (there are ${question.choices.length})`);
+    }
+  }
+  const correct = chosen.length === question.correct.length && chosen.every((c, i) => c === question.correct[i]);
+  return { correct, verdict: correct ? 'exact' : 'wrong', given: chosen.map((i) => question.choices[i]!).join('; ') };
+}
+
+/** Score, per-key-point breakdown and missed questions; `answers` is matched by item id. */
+export function scoreQuiz(questions: readonly Question[], answers: readonly QuizAnswer[]): QuizScore {
+  const byItem = new Map(answers.map((a) => [a.itemId, a]));
+  const byKeyPoint: QuizScore['byKeyPoint'] = {};
+  const missed: QuizScore['missed'] = [];
+  let score = 0;
+  for (const question of questions) {
+    const answer = byItem.get(question.itemId) ?? null;
+    const kp = (byKeyPoint[question.keyPointId ?? ''] ??= { right: 0, total: 0 });
+    kp.total++;
+    if (answer?.correct) {
+      score++;
+      kp.right++;
+    } else {
+      missed.push({ question, answer });
+    }
+  }
+  return { score, total: questions.length, byKeyPoint, missed };
+}

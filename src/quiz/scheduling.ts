@@ -1,0 +1,49 @@
+/**
+ * How a quiz answer touches the learner's schedule, and which items count as "shaky".
+ * Pure: the quiz screen passes the result to the store's `recordReview`.
+ *
+ * Default (`settings.quizScheduling = 'again-on-wrong'`):
+ * - a wrong answer is graded Again and rescheduled, so the card comes back soon in study;
+ * - a right answer on a card that is due is graded Good and rescheduled (it was a fair review);
+ * - a right answer on a card that is not due yet, or not studied yet, is logged but leaves the
+ *   schedule alone (a quiz is not a substitute for spaced practice).
+ * With `'none'` every answer is logged and no schedule changes.
+ * Every answer is written to the review log with mode 'quiz' either way.
+ */
+import type { Grade, ItemRecord, Settings } from '../srs/types';
+import { retrievability } from '../srs/scheduler';
+
+/** Below this predicted recall a studied item is shaky. */
+export const SHAKY_RETRIEVABILITY = 0.8;
+
+export interface QuizReviewPlan {
+  grade: Grade;
+  reschedule: boolean;
+}
+
+/** True when the item is due for review now (new items are not: they have not been studied). */
+export function isDue(item: ItemRecord | undefined, now: number): boolean {
+  return !!item && item.state !== 0 && item.due <= now;
+}
+
+/** The grade and whether to reschedule for one quiz answer. */
+export function planQuizReview(
+  item: ItemRecord | undefined,
+  correct: boolean,
+  now: number,
+  mode: Settings['quizScheduling'],
+): QuizReviewPlan {
+  if (mode === 'none') return { grade: correct ? 3 : 1, reschedule: false };
+  if (!correct) return { grade: 1, reschedule: true };
+  return { grade: 3, reschedule: isDue(item, now) };
+}
+
+export type Shakiness = 'shaky' | 'steady' | 'new';
+
+/** Learning or relearning, or predicted recall under 80%: shaky. Never studied: new. */
+export function shakiness(item: ItemRecord, now: number): Shakiness {
+  if (item.state === 0) return 'new';
+  if (item.state === 1 || item.state === 3) return 'shaky';
+  const r = retrievability(item, now);
+  return r !== null && r < SHAKY_RETRIEVABILITY ? 'shaky' : 'steady';
+}
