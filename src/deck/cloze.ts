@@ -48,6 +48,9 @@ export function parseCloze(source: string): ClozeParse {
     const head = HEAD.exec(inner);
     if (inner.includes(OPEN)) {
       problems.push({ offset: open, message: 'has a deletion inside another deletion, which is not supported' });
+      // Skip the whole nested construct, so its outer "}}" is not reported again as a stray.
+      at = balancedEnd(source, open);
+      continue;
     } else if (!head) {
       problems.push({ offset: open, message: `has "{{${inner.slice(0, 12)}" where a deletion like "{{c1::answer}}" was expected` });
     } else {
@@ -67,6 +70,23 @@ export function parseCloze(source: string): ClozeParse {
   }
   if (plain) segments.push({ kind: 'text', text: plain });
   return { segments, numbers: [...numbers].sort((a, b) => a - b), problems };
+}
+
+/** Index just past the "}}" that closes the "{{" at `open`, counting nested pairs; the end if none does. */
+function balancedEnd(source: string, open: number): number {
+  let depth = 0;
+  let i = open;
+  while (i < source.length) {
+    if (source.startsWith(OPEN, i)) {
+      depth += 1;
+      i += OPEN.length;
+    } else if (source.startsWith(CLOSE, i)) {
+      depth -= 1;
+      i += CLOSE.length;
+      if (depth === 0) return i;
+    } else i += 1;
+  }
+  return source.length;
 }
 
 /** The answers of deletion `n`, joined as a learner would say them. */

@@ -119,26 +119,26 @@ export const CardSchema = v.variant(
   `must be one of ${CARD_TYPES.join(', ')}`,
 );
 
-export const KeyPointSchema = v.strictObject({ id: slug, text: text(600) });
+export const KeyPointSchema = v.strictObject({ id: slug, text: text(600) }, 'must be a key point: an object with id and text');
 
 export const SourceSchema = v.strictObject({
   title: text(300),
   author: v.optional(text(200)),
   publisher: v.optional(text(200)),
   date: v.optional(
-    v.pipe(v.string(), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')),
+    v.pipe(v.string('must be text'), v.regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'must be a date as YYYY, YYYY-MM or YYYY-MM-DD')),
   ),
-  url: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/\S+$/, 'must be an http(s) address'))),
-});
+  url: v.optional(v.pipe(v.string('must be text'), v.regex(/^https?:\/\/\S+$/, 'must be an http(s) address'))),
+}, 'must be a citation: an object with at least a title');
 
 export const DeckSchema = v.strictObject({
-  $schema: v.optional(v.string()),
+  $schema: v.optional(v.string('must be text')),
   format: v.optional(v.literal(DECK_FORMAT, `must be ${DECK_FORMAT}: this Briefdeck reads deck format ${DECK_FORMAT}`)),
   id: slug,
   version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
   title: text(LIMITS.titleLength),
   description: v.optional(text(600)),
-  language: v.optional(v.pipe(v.string(), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR'))),
+  language: v.optional(v.pipe(v.string('must be text'), v.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'must be a language tag such as en or pt-BR'))),
   tags,
   source: v.optional(SourceSchema),
   keyPoints: v.optional(
@@ -152,7 +152,7 @@ export const DeckSchema = v.strictObject({
     v.minLength(1, 'needs at least 1 card'),
     v.maxLength(LIMITS.cards, `must have at most ${LIMITS.cards} cards`),
   ),
-});
+}, 'must be a deck: a JSON object with at least id, version, title and cards');
 
 export type Deck = v.InferOutput<typeof DeckSchema>;
 export type Card = v.InferOutput<typeof CardSchema>;

@@ -34,7 +34,12 @@ export function formatError(error: DeckError): string {
 }
 
 function issueToError(issue: v.BaseIssue<unknown>): DeckError {
-  const keys = (issue.path ?? []).map((item) => item.key as PathKey);
+  const items = issue.path ?? [];
+  const keys = items.map((item) => item.key as PathKey);
+  // Valibot accepts arrays where it expects an object and then reports their missing fields
+  // and indices one by one; a teacher needs to hear once that a list stands where an object belongs.
+  const listAt = items.findIndex((item) => item.type === 'object' && Array.isArray(item.input));
+  if (listAt !== -1) return { path: formatPath(keys.slice(0, listAt)), message: 'must be an object with named fields, not a list' };
   const path = formatPath(keys);
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     return { path, message: 'is not a field this card or deck can have (check the spelling)' };
@@ -52,6 +57,15 @@ function issueToError(issue: v.BaseIssue<unknown>): DeckError {
 
 const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
+/** False only for YYYY-MM(-DD) shapes naming a month or day that does not exist; the schema checks the shape. */
+function isRealDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
+  if (!m) return true;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
+}
+
 const normalise = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ').toLowerCase();
 
 /** Rules across fields. Runs on the raw input, so it still reports when the schema also fails. */
@@ -64,6 +78,9 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
       if (keyPointIds.has(kp.id)) errors.push({ path: `keyPoints[${i}].id`, message: `repeats the key point id "${kp.id}"` });
       keyPointIds.add(kp.id);
     });
+  }
+  if (isRecord(input.source) && typeof input.source.date === 'string' && !isRealDate(input.source.date)) {
+    errors.push({ path: 'source.date', message: `is "${input.source.date}", which is not a real calendar date` });
   }
   if (!Array.isArray(input.cards)) return errors;
   const cardIds = new Map<string, number>();
@@ -100,7 +117,8 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
       answers.forEach((a, j) => {
         const path = Array.isArray(card.answer) ? at(`answer[${j}]`) : at('answer');
         if (typeof a !== 'number' || !Number.isInteger(a)) return;
-        if (a < 0 || a >= choices.length) {
+        // Negative and fractional indices are already reported by the schema.
+        if (choices.length > 0 && a >= choices.length) {
           errors.push({ path, message: `is ${a}, but the choices are numbered 0 to ${choices.length - 1}` });
         }
         if (picked.has(a)) errors.push({ path, message: `repeats the choice ${a}` });
@@ -143,7 +161,8 @@ export function parseDeckJson(text: string): DeckResult {
   if (bytes > LIMITS.fileBytes) {
     return {
       ok: false,
-      errors: [{ path: 'deck', message: `is ${(bytes / 1048576).toFixed(1)} MB; a deck file may be at most ${LIMITS.fileBytes / 1048576} MB` }],
+      // Rounded up, so a file just over the limit never reads as exactly the limit.
+      errors: [{ path: 'deck', message: `is ${(Math.ceil((bytes / 1048576) * 10) / 10).toFixed(1)} MB; a deck file may be at most ${LIMITS.fileBytes / 1048576} MB` }],
     };
   }
   let value: unknown;
@@ -152,7 +171,9 @@ export function parseDeckJson(text: string): DeckResult {
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(message);
-    const where = pos ? lineColumn(text, Number(pos[1])) : null;
+    // A truncated file has no position in the message: the problem is at its very end.
+    const offset = pos ? Number(pos[1]) : /end of (JSON )?input/i.test(message) ? text.length : null;
+    const where = offset === null ? null : lineColumn(text, offset);
     return {
       ok: false,
       errors: [{ path: 'deck', message: `is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${message}` }],
