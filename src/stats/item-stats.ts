@@ -1,0 +1,137 @@
+/**
+ * Stats that come from the review items' current state rather than the log: the due forecast,
+ * card states per deck and key-point mastery. Pure: no DOM, no IndexedDB.
+ * Orphaned items (their card left the deck) are left out everywhere; suspended items only
+ * appear in the "suspended" count.
+ */
+import type { ItemRecord } from '../srs/types';
+import { DayClock, dayLabel, studyDayNumber } from './days';
+
+export interface ForecastDay {
+  day: number;
+  /** Calendar date of the study day, `YYYY-MM-DD`. */
+  date: string;
+  /** Items due that day; the first day also holds everything already overdue. */
+  count: number;
+}
+
+/** Due items per study day for the next `days` days (today first), from the items' due times. */
+export function forecast(
+  items: Iterable<ItemRecord>,
+  opts: { now: number; dayStartHour: number; days?: number },
+): ForecastDay[] {
+  const days = opts.days ?? 30;
+  const clock = new DayClock(opts.dayStartHour);
+  const today = studyDayNumber(opts.now, opts.dayStartHour);
+  const counts = new Array<number>(days).fill(0);
+  for (const item of items) {
+    // New items are not "due": they wait for the daily new-card limit.
+    if (item.orphaned || item.suspended || item.state === 0) continue;
+    // A buried item comes back when its burial ends.
+    const due = Math.max(item.due, item.buriedUntil || 0);
+    const i = Math.max(0, clock.dayOf(due) - today);
+    if (i < days) counts[i]!++;
+  }
+  return counts.map((count, i) => ({ day: today + i, date: dayLabel(today + i), count }));
+}
+
+export interface CardStates {
+  new: number;
+  learning: number;
+  review: number;
+  relearning: number;
+  /** Suspended items, whatever their state; they are not counted in the four states. */
+  suspended: number;
+  total: number;
+}
+
+const STATE_KEYS = ['new', 'learning', 'review', 'relearning'] as const;
+
+export function emptyCardStates(): CardStates {
+  return { new: 0, learning: 0, review: 0, relearning: 0, suspended: 0, total: 0 };
+}
+
+/** Item counts per state, per deck. */
+export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStates> {
+  const out: Record<string, CardStates> = {};
+  for (const item of items) {
+    if (item.orphaned) continue;
+    const c = (out[item.deckId] ??= emptyCardStates());
+    c.total++;
+    if (item.suspended) c.suspended++;
+    else {
+      const key = STATE_KEYS[item.state];
+      if (!key) throw new RangeError(`item ${item.id}: state must be 0, 1, 2 or 3, got ${String(item.state)}`);
+      c[key]++;
+    }
+  }
+  return out;
+}
+
+/** Below this recall probability an item — and its key point — counts as shaky. */
+export const SHAKY_RECALL = 0.8;
+
+export type Mastery = 'new' | 'shaky' | 'solid';
+
+export interface KeyPointMastery {
+  id: string;
+  text: string;
+  mastery: Mastery;
+  /** Items of the key point's cards, by their own mastery. */
+  items: Record<Mastery, number>;
+  /** Ids of the shaky items, to study them. */
+  shakyItemIds: string[];
+}
+
+export interface DeckShape {
+  id: string;
+  title: string;
+  keyPoints?: { id: string; text: string }[];
+  cards: { id: string; keyPoint?: string }[];
+}
+
+/** Recall probability of an item now (null for an item never studied); the scheduler's `retrievability`. */
+export type RecallFn = (item: ItemRecord, now: number) => number | null;
+
+/** One item's mastery: new if never studied, shaky if in (re)learning or likely forgotten, else solid. */
+export function itemMastery(item: ItemRecord, now: number, recall: RecallFn): Mastery {
+  if (item.state === 0) return 'new';
+  if (item.state === 1 || item.state === 3) return 'shaky';
+  const r = recall(item, now);
+  return r === null ? 'new' : r < SHAKY_RECALL ? 'shaky' : 'solid';
+}
+
+/**
+ * Mastery of each key point of a deck, from the items of the cards that cite it.
+ * A key point is new while none of its items has been studied, shaky when any studied item
+ * is shaky, solid when every studied item is solid. Suspended and orphaned items are left out.
+ */
+export function keyPointMastery(
+  deck: DeckShape,
+  items: Iterable<ItemRecord>,
+  now: number,
+  recall: RecallFn,
+): KeyPointMastery[] {
+  const points = deck.keyPoints ?? [];
+  const byId = new Map<string, KeyPointMastery>();
+  for (const kp of points) {
+    byId.set(kp.id, { id: kp.id, text: kp.text, mastery: 'new', items: { new: 0, shaky: 0, solid: 0 }, shakyItemIds: [] });
+  }
+  const cardPoint = new Map<string, KeyPointMastery>();
+  for (const card of deck.cards) {
+    const kp = card.keyPoint !== undefined ? byId.get(card.keyPoint) : undefined;
+    if (kp) cardPoint.set(card.id, kp);
+  }
+  for (const item of items) {
+    if (item.deckId !== deck.id || item.orphaned || item.suspended) continue;
+    const kp = cardPoint.get(item.cardId);
+    if (!kp) continue;
+    const m = itemMastery(item, now, recall);
+    kp.items[m]++;
+    if (m === 'shaky') kp.shakyItemIds.push(item.id);
+  }
+  for (const kp of byId.values()) {
+    kp.mastery = kp.items.shaky > 0 ? 'shaky' : kp.items.solid > 0 ? 'solid' : 'new';
+  }
+  return [...byId.values()];
+}
