@@ -1,0 +1,49 @@
+/**
+ * Takes the manifest's install-sheet screenshots from the built app with Debian's Chromium:
+ * `public/screenshots/home-narrow.png` (540x1170, phone) and `home-wide.png` (1280x800).
+ * Run `npx vite build && npx tsx scripts/screenshots.ts`, then commit the PNGs; the next build
+ * copies them. Light scheme, no service worker (so no "Ready to work offline" notice in shot).
+ */
+import { chromium } from 'playwright-core';
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser';
+import { startPreview } from '../test/e2e/server';
+import { freePort } from '../test/e2e/pwa-helpers';
+
+const OUT = resolve(import.meta.dirname, '..', 'public', 'screenshots');
+const SHOTS = [
+  { file: 'home-narrow.png', width: 540, height: 1170 },
+  { file: 'home-wide.png', width: 1280, height: 800 },
+];
+
+async function main() {
+  if (!existsSync('dist/index.html')) throw new Error('dist/index.html: not found — run `npx vite build` first');
+  mkdirSync(OUT, { recursive: true });
+  const server = await startPreview(await freePort());
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  try {
+    for (const shot of SHOTS) {
+      const context = await browser.newContext({
+        viewport: { width: shot.width, height: shot.height },
+        deviceScaleFactor: 1,
+        colorScheme: 'light',
+        serviceWorkers: 'block',
+      });
+      const page = await context.newPage();
+      await page.goto(server.url);
+      await page.getByRole('list', { name: 'Decks' }).waitFor();
+      await page.screenshot({ path: resolve(OUT, shot.file) });
+      console.log(`public/screenshots/${shot.file}  ${shot.width}x${shot.height}`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+main().catch((err: Error) => {
+  console.error(`screenshots: ${err.message}`);
+  process.exit(1);
+});
