@@ -1,0 +1,607 @@
+/**
+ * Briefdeck's progress store: the only door to IndexedDB (through idb). Intent-level async
+ * functions over review items, the review log, stored decks, settings, quizzes and drafts.
+ * Scheduling decisions come from the pure `src/srs/` modules; this module reads the facts they
+ * need with index ranges (never a scan of everything) and writes each change in one transaction.
+ * Every time-dependent function takes `now` (epoch ms).
+ */
+import type { Deck } from '../deck/schema';
+import { nextStudyDayStart, studyDayStart } from '../srs/day';
+import { expandDeck } from '../srs/items';
+import { LEARN_AHEAD_MS, pickNext, QUEUE, queueOf, withinLimit, type QueueFacts } from '../srs/queue';
+import { gradeItem, newItem } from '../srs/scheduler';
+import { settingsProblems } from '../srs/settings';
+import {
+  DEFAULT_SETTINGS,
+  type Grade,
+  type ItemId,
+  type ItemRecord,
+  type QuizRecord,
+  type ReviewMode,
+  type ReviewRecord,
+  type Settings,
+} from '../srs/types';
+import { announce, closeDatabase, inTransaction, onRemoteChange, type Tx } from './db';
+import { StoreError } from './errors';
+import type { StoredDeck } from './schema';
+
+export { StoreError, type StoreErrorKind } from './errors';
+export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEvent } from './db';
+export type { StoredDeck } from './schema';
+
+/** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
+export const MAX_DURATION_MS = 60_000;
+/** How many grades this tab can undo. */
+const UNDO_DEPTH = 100;
+
+// ---- tab-local state, kept small ----
+
+let settingsCache: Settings | null = null;
+/** Review ids this tab recorded, newest last: the undo history. */
+const undoStack: number[] = [];
+let persistenceAsked = false;
+
+onRemoteChange(() => {
+  settingsCache = null;
+});
+
+/** Closes the database and forgets this tab's caches and undo history (which refer to it). */
+export async function closeStore(): Promise<void> {
+  settingsCache = null;
+  undoStack.length = 0;
+  persistenceAsked = false;
+  await closeDatabase();
+}
+
+// ---- settings ----
+
+/** The learner's settings (defaults until changed). */
+export async function getSettings(): Promise<Settings> {
+  if (settingsCache) return settingsCache;
+  const stored = await inTransaction(['settings'], 'readonly', (tx) => tx.objectStore('settings').get('settings'));
+  // Settings added in later versions get their defaults.
+  settingsCache = { ...DEFAULT_SETTINGS, ...stored };
+  return settingsCache;
+}
+
+/** Changes some settings; refuses invalid values with a message naming the field. */
+export async function updateSettings(patch: Partial<Settings>): Promise<Settings> {
+  const next = await inTransaction(['settings'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('settings');
+    const merged: Settings = { ...DEFAULT_SETTINGS, ...(await store.get('settings')), ...patch };
+    const problems = settingsProblems(merged);
+    if (problems.length) throw new TypeError(`Settings not saved: ${problems.join('; ')}`);
+    await store.put(merged, 'settings');
+    return merged;
+  }).catch((error: unknown) => {
+    if (error instanceof StoreError && error.cause instanceof TypeError) throw error.cause;
+    throw error;
+  });
+  settingsCache = next;
+  announce([]);
+  return next;
+}
+
+// ---- items and decks ----
+
+/**
+ * Brings a deck's review items in line with its cards: new cards arrive as new items, items
+ * whose card is gone are marked orphaned (their history stays), returning cards get their
+ * items (and history) back. Edited cards keep their ids and so their progress.
+ */
+export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
+  const refs = expandDeck(deck);
+  const changed = await inTransaction(['items'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('items');
+    const existing = new Map((await store.index('by-deck').getAll(deck.id)).map((item) => [item.id, item]));
+    const writes: Promise<unknown>[] = [];
+    refs.forEach((ref, order) => {
+      const item = existing.get(ref.id);
+      existing.delete(ref.id);
+      if (!item) writes.push(store.add(newItem(ref, now, order)));
+      else if (item.orphaned) {
+        const back = { ...item, orphaned: false };
+        writes.push(store.put({ ...back, queue: queueOf(back, now) }));
+      }
+    });
+    for (const item of existing.values()) {
+      if (item.orphaned) continue;
+      writes.push(store.put({ ...item, orphaned: true, queue: QUEUE.orphaned }));
+    }
+    await Promise.all(writes);
+    return writes.length > 0;
+  });
+  if (changed) announce([deck.id]);
+}
+
+/** Every review item of a deck, orphaned ones included. */
+export async function getItems(deckId: string): Promise<ItemRecord[]> {
+  return inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-deck').getAll(deckId));
+}
+
+export async function getItem(id: ItemId): Promise<ItemRecord | undefined> {
+  return inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').get(id));
+}
+
+/** An item's review log, oldest first. */
+export async function itemHistory(itemId: ItemId): Promise<ReviewRecord[]> {
+  return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').index('by-item').getAll(itemId));
+}
+
+/** Suspends or unsuspends items (a leech stays tagged leech when unsuspended). */
+export async function setSuspended(itemIds: ItemId[], suspended: boolean, now: number = Date.now()): Promise<void> {
+  const deckIds = await inTransaction(['items'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('items');
+    const items = await Promise.all(itemIds.map((id) => store.get(id)));
+    const decks = new Set<string>();
+    const writes: Promise<unknown>[] = [];
+    items.forEach((item, i) => {
+      if (!item) throw new StoreError('unknown', `There is no review item "${itemIds[i]}" to ${suspended ? 'suspend' : 'unsuspend'}.`);
+      const next = { ...item, suspended };
+      writes.push(store.put({ ...next, queue: queueOf(next, now) }));
+      decks.add(item.deckId);
+    });
+    await Promise.all(writes);
+    return decks;
+  });
+  announce(deckIds);
+}
+
+/** Hides every item of a card until the next study day. */
+export async function buryCard(deckId: string, cardId: string, now: number): Promise<void> {
+  const settings = await getSettings();
+  const until = nextStudyDayStart(now, settings.dayStartHour);
+  await inTransaction(['items'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('items');
+    const items = await store.index('by-card').getAll([deckId, cardId]);
+    await Promise.all(items.map((item) => store.put({ ...item, buriedUntil: until, queue: queueOf({ ...item, buriedUntil: until }, now) })));
+  });
+  announce([deckId]);
+}
+
+/** Returns buried items whose day is over to their queues (one index range, usually empty). */
+async function unburyDue(now: number): Promise<void> {
+  const range = IDBKeyRange.bound(0, now, true, false);
+  const pending = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-buried').count(range));
+  if (!pending) return;
+  const deckIds = await inTransaction(['items'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('items');
+    const decks = new Set<string>();
+    let cursor = await store.index('by-buried').openCursor(range);
+    while (cursor) {
+      const item = { ...cursor.value, buriedUntil: 0 };
+      decks.add(item.deckId);
+      await cursor.update({ ...item, queue: queueOf(item, now) });
+      cursor = await cursor.continue();
+    }
+    return decks;
+  });
+  announce(deckIds);
+}
+
+// ---- counts and the study queue ----
+
+export interface DeckCounts {
+  /** Review items due today, within what is left of today's review limit. */
+  due: number;
+  /** New items still available today, within today's new-card limit. */
+  new: number;
+  /** Learning and relearning items due now. */
+  learning: number;
+  /** Items in the review state (graduated), due or not; suspended, buried and orphaned ones excluded. */
+  review: number;
+  suspended: number;
+  /** Items of the deck's current cards (orphaned ones excluded). */
+  total: number;
+  /** When the deck was last studied or quizzed, or null. */
+  lastStudied: number | null;
+}
+
+type ReadTx = Tx<['items', 'reviews'], 'readonly'>;
+const MIN_KEY = -Infinity;
+const MAX_KEY = Infinity;
+
+function queueRange(deckId: string, queue: number, from = MIN_KEY, to = MAX_KEY, toOpen = false): IDBKeyRange {
+  return IDBKeyRange.bound([deckId, queue, from], [deckId, queue, to], false, toOpen);
+}
+
+function doneToday(tx: ReadTx, deckId: string, stateBefore: number, dayStart: number): Promise<number> {
+  return tx
+    .objectStore('reviews')
+    .index('by-limit')
+    .count(IDBKeyRange.bound([deckId, 'study', stateBefore, dayStart], [deckId, 'study', stateBefore, MAX_KEY]));
+}
+
+async function firstIn(tx: ReadTx, range: IDBKeyRange): Promise<ItemRecord | null> {
+  const cursor = await tx.objectStore('items').index('by-deck-queue-due').openCursor(range);
+  return cursor?.value ?? null;
+}
+
+function countIn(tx: ReadTx, range: IDBKeyRange): Promise<number> {
+  return tx.objectStore('items').index('by-deck-queue-due').count(range);
+}
+
+interface Day {
+  start: number;
+  end: number;
+}
+
+function dayOf(now: number, settings: Settings): Day {
+  return { start: studyDayStart(now, settings.dayStartHour), end: nextStudyDayStart(now, settings.dayStartHour) };
+}
+
+/** Due, new, learning and other counts per deck, each an index count. */
+export async function deckCounts(deckIds: string[], now: number): Promise<Record<string, DeckCounts>> {
+  const settings = await getSettings();
+  await unburyDue(now);
+  const day = dayOf(now, settings);
+  return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
+    const entries = await Promise.all(
+      deckIds.map(async (deckId): Promise<[string, DeckCounts]> => {
+        const [reviewDue, fresh, learning, review, suspended, orphaned, all, newDone, reviewDone, last] = await Promise.all([
+          countIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
+          countIn(tx, queueRange(deckId, QUEUE.new)),
+          countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
+          countIn(tx, queueRange(deckId, QUEUE.review)),
+          countIn(tx, queueRange(deckId, QUEUE.suspended)),
+          countIn(tx, queueRange(deckId, QUEUE.orphaned)),
+          tx.objectStore('items').index('by-deck').count(deckId),
+          doneToday(tx, deckId, 0, day.start),
+          doneToday(tx, deckId, 2, day.start),
+          tx.objectStore('reviews').index('by-deck-time').openCursor(IDBKeyRange.bound([deckId, MIN_KEY], [deckId, MAX_KEY]), 'prev'),
+        ]);
+        return [
+          deckId,
+          {
+            due: withinLimit(reviewDue, settings.reviewsPerDay, reviewDone),
+            new: withinLimit(fresh, settings.newPerDay, newDone),
+            learning,
+            review,
+            suspended,
+            total: all - orphaned,
+            lastStudied: last?.value.at ?? null,
+          },
+        ];
+      }),
+    );
+    return Object.fromEntries(entries);
+  });
+}
+
+export type NextStudy =
+  | { item: ItemRecord; remaining: { new: number; learning: number; review: number } }
+  | { item: null; nextDue: number | null };
+
+function earliest(a: ItemRecord | null, b: ItemRecord | null): ItemRecord | null {
+  if (!a) return b;
+  if (!b) return a;
+  return b.due < a.due ? b : a;
+}
+
+/**
+ * The next item to study in a scope. For decks: learning items when due, then reviews and new
+ * items interleaved within today's limits (counted from the review log), siblings buried,
+ * suspended / orphaned / buried items skipped, and up to 20 minutes of learn-ahead when nothing
+ * else is due. With `itemIds`, only those items and no limits: each is shown once per study day
+ * (then again only while its learning steps make it due), so "study the missed cards" ends.
+ */
+export async function nextStudyItem(scope: { deckIds: string[]; itemIds?: string[] }, now: number): Promise<NextStudy> {
+  const settings = await getSettings();
+  await unburyDue(now);
+  const day = dayOf(now, settings);
+  if (scope.itemIds) return nextOfItems(scope.itemIds, now, day);
+  return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
+    const perDeck = await Promise.all(
+      scope.deckIds.map(async (deckId) => {
+        const [learningDue, learningCount, review, reviewDue, fresh, freshCount, newDone, reviewDone, learnAhead, learningNext, reviewNext] =
+          await Promise.all([
+            firstIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
+            countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
+            firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
+            countIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
+            firstIn(tx, queueRange(deckId, QUEUE.new)),
+            countIn(tx, queueRange(deckId, QUEUE.new)),
+            doneToday(tx, deckId, 0, day.start),
+            doneToday(tx, deckId, 2, day.start),
+            firstIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now + LEARN_AHEAD_MS)),
+            firstIn(tx, queueRange(deckId, QUEUE.learning)),
+            firstIn(tx, IDBKeyRange.bound([deckId, QUEUE.review, day.end], [deckId, QUEUE.review, MAX_KEY])),
+          ]);
+        const newLeft = withinLimit(freshCount, settings.newPerDay, newDone);
+        const reviewLeft = withinLimit(reviewDue, settings.reviewsPerDay, reviewDone);
+        return { learningDue, learningCount, review, fresh, freshCount, newDone, reviewDone, newLeft, reviewLeft, learnAhead, learningNext, reviewNext };
+      }),
+    );
+    const facts: QueueFacts = {
+      learningDue: null,
+      review: null,
+      fresh: null,
+      learnAhead: null,
+      progress: { newDone: 0, reviewDone: 0, newLeft: 0, reviewLeft: 0 },
+    };
+    let learning = 0;
+    for (const d of perDeck) {
+      facts.learningDue = earliest(facts.learningDue, d.learningDue);
+      facts.learnAhead = earliest(facts.learnAhead, d.learnAhead);
+      if (d.reviewLeft > 0) facts.review = earliest(facts.review, d.review);
+      // New items come deck by deck, in the order of the scope.
+      if (d.newLeft > 0 && !facts.fresh) facts.fresh = d.fresh;
+      facts.progress.newDone += d.newDone;
+      facts.progress.reviewDone += d.reviewDone;
+      facts.progress.newLeft += d.newLeft;
+      facts.progress.reviewLeft += d.reviewLeft;
+      learning += d.learningCount;
+    }
+    const item = pickNext(facts);
+    if (item) return { item, remaining: { new: facts.progress.newLeft, learning, review: facts.progress.reviewLeft } };
+    // Nothing to show: when will there be? Learning items at their time; reviews and new items
+    // held back by today's limits on the next study day.
+    let nextDue: number | null = null;
+    const consider = (t: number) => {
+      nextDue = nextDue === null ? t : Math.min(nextDue, t);
+    };
+    for (const d of perDeck) {
+      if (d.learningNext) consider(d.learningNext.due);
+      if (d.review || d.freshCount > 0) consider(day.end);
+      if (d.reviewNext) consider(d.reviewNext.due);
+    }
+    return { item: null, nextDue };
+  });
+}
+
+async function nextOfItems(itemIds: string[], now: number, day: Day): Promise<NextStudy> {
+  const items = await inTransaction(['items'], 'readonly', (tx) => Promise.all(itemIds.map((id) => tx.objectStore('items').get(id))));
+  const usable = items.filter((item): item is ItemRecord => !!item && !item.suspended && !item.orphaned);
+  const learningDue = usable.filter((i) => i.queue === QUEUE.learning || i.state === 1 || i.state === 3).filter((i) => i.due <= now);
+  const unseenToday = usable.filter(
+    (i) => i.state !== 1 && i.state !== 3 && (i.fsrs.last_review === undefined || i.fsrs.last_review < day.start),
+  );
+  const ahead = usable.filter((i) => (i.state === 1 || i.state === 3) && i.due > now && i.due <= now + LEARN_AHEAD_MS);
+  const remaining = {
+    new: unseenToday.filter((i) => i.state === 0).length,
+    learning: learningDue.length,
+    review: unseenToday.filter((i) => i.state !== 0).length,
+  };
+  const first = learningDue.sort((a, b) => a.due - b.due)[0] ?? unseenToday[0] ?? ahead.sort((a, b) => a.due - b.due)[0];
+  if (first) return { item: first, remaining };
+  const later = usable.filter((i) => i.state === 1 || i.state === 3).map((i) => i.due);
+  return { item: null, nextDue: later.length ? Math.min(...later) : null };
+}
+
+// ---- grading and undo ----
+
+export interface ReviewInput {
+  itemId: ItemId;
+  grade: Grade;
+  mode: ReviewMode;
+  at: number;
+  durationMs: number;
+  correct?: boolean;
+  /** false: log the answer without changing the schedule (a quiz answer on a card not due). */
+  reschedule?: boolean;
+}
+
+/**
+ * Records one answer: the item's new schedule and its log entry in ONE readwrite transaction,
+ * so a review is either fully saved or not at all. In study mode the card's other new / review
+ * items are buried for the day. Returns whether the item just became a leech (tagged and suspended).
+ */
+export async function recordReview(input: ReviewInput): Promise<{ item: ItemRecord; review: ReviewRecord; becameLeech: boolean }> {
+  if (![1, 2, 3, 4].includes(input.grade)) throw new TypeError(`recordReview: grade must be 1, 2, 3 or 4, not ${String(input.grade)}`);
+  if (input.mode !== 'study' && input.mode !== 'quiz') throw new TypeError(`recordReview: mode must be "study" or "quiz"`);
+  if (!Number.isFinite(input.at)) throw new TypeError('recordReview: at must be a time in epoch milliseconds');
+  const settings = await getSettings();
+  const now = input.at;
+  const buryUntil = nextStudyDayStart(now, settings.dayStartHour);
+  const result = await inTransaction(['items', 'reviews'], 'readwrite', async (tx) => {
+    const items = tx.objectStore('items');
+    const before = await items.get(input.itemId);
+    if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
+    const reschedule = input.reschedule !== false;
+    const graded = reschedule ? gradeItem(before, input.grade, now, settings) : { item: before, becameLeech: false };
+    const buried: ItemId[] = [];
+    if (reschedule && input.mode === 'study') {
+      for (const sibling of await items.index('by-card').getAll([before.deckId, before.cardId])) {
+        if (sibling.id === before.id || (sibling.queue !== QUEUE.new && sibling.queue !== QUEUE.review)) continue;
+        buried.push(sibling.id);
+        await items.put({ ...sibling, buriedUntil: buryUntil, queue: QUEUE.buried });
+      }
+    }
+    const review: ReviewRecord = {
+      itemId: before.id,
+      deckId: before.deckId,
+      cardId: before.cardId,
+      grade: input.grade,
+      mode: input.mode,
+      at: now,
+      durationMs: Math.max(0, Math.min(MAX_DURATION_MS, Math.round(input.durationMs) || 0)),
+      before,
+      after: graded.item.fsrs,
+    };
+    if (input.correct !== undefined) review.correct = input.correct;
+    if (buried.length) review.buried = buried;
+    if (reschedule) await items.put(graded.item);
+    review.id = await tx.objectStore('reviews').add(review);
+    return { item: graded.item, review, becameLeech: graded.becameLeech };
+  });
+  undoStack.push(result.review.id!);
+  if (undoStack.length > UNDO_DEPTH) undoStack.shift();
+  announce([result.item.deckId]);
+  void askPersistenceOnce();
+  return result;
+}
+
+/**
+ * Reverts this tab's newest recorded review: the item goes back to exactly its state before,
+ * siblings it buried come back, and the log entry is removed, all in one transaction. Returns the
+ * reverted review, or null when there is nothing (left) to undo. Refuses to revert an item that
+ * was answered again since (in another tab), so undo never overwrites newer progress.
+ */
+export async function undoLastReview(): Promise<ReviewRecord | null> {
+  const id = undoStack.at(-1);
+  if (id === undefined) return null;
+  const reverted = await inTransaction(['items', 'reviews'], 'readwrite', async (tx) => {
+    const reviews = tx.objectStore('reviews');
+    const items = tx.objectStore('items');
+    const review = await reviews.get(id);
+    if (!review) return null;
+    const item = await items.get(review.itemId);
+    if (item && (item.fsrs.reps !== review.after.reps || item.fsrs.due !== review.after.due)) {
+      throw new StoreError('unknown', 'This answer cannot be undone: the card was answered again since, maybe in another tab.');
+    }
+    await items.put(review.before);
+    for (const siblingId of review.buried ?? []) {
+      const sibling = await items.get(siblingId);
+      if (!sibling || sibling.queue !== QUEUE.buried) continue;
+      const back = { ...sibling, buriedUntil: 0 };
+      await items.put({ ...back, queue: queueOf(back, review.at) });
+    }
+    await reviews.delete(id);
+    return review;
+  });
+  undoStack.pop();
+  if (reverted) announce([reverted.deckId]);
+  return reverted;
+}
+
+/** How many reviews this tab can still undo. */
+export function undoDepth(): number {
+  return undoStack.length;
+}
+
+// ---- review log for stats ----
+
+export async function reviewCount(): Promise<number> {
+  return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').count());
+}
+
+/** Walks the log in time order over [from, to) with a cursor, so stats never hold it all. */
+export async function forEachReview(range: { from?: number; to?: number }, fn: (r: ReviewRecord) => void): Promise<void> {
+  const keys = IDBKeyRange.bound(range.from ?? MIN_KEY, range.to ?? MAX_KEY, false, range.to !== undefined);
+  await inTransaction(['reviews'], 'readonly', async (tx) => {
+    let cursor = await tx.objectStore('reviews').index('by-time').openCursor(keys);
+    while (cursor) {
+      fn(cursor.value);
+      cursor = await cursor.continue();
+    }
+  });
+}
+
+/** How many answers were given in [from, to) — one index count. */
+export async function reviewCountBetween(from: number, to: number): Promise<number> {
+  return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').index('by-time').count(IDBKeyRange.bound(from, to, false, true)));
+}
+
+// ---- stored decks, drafts, quizzes ----
+
+/** Keeps an imported or authored deck (replacing an older copy with the same id). */
+export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now: number = Date.now()): Promise<void> {
+  await inTransaction(['decks'], 'readwrite', (tx) => tx.objectStore('decks').put({ deck, origin, updated: now }));
+  announce([deck.id]);
+}
+
+export async function getStoredDeck(id: string): Promise<StoredDeck | undefined> {
+  return inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').get(id));
+}
+
+export async function listStoredDecks(): Promise<StoredDeck[]> {
+  return inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').getAll());
+}
+
+/** Removes a stored deck; its items and history stay, so re-importing it brings progress back. */
+export async function deleteStoredDeck(id: string): Promise<void> {
+  await inTransaction(['decks'], 'readwrite', (tx) => tx.objectStore('decks').delete(id));
+  announce([id]);
+}
+
+export async function saveDraft(key: string, value: unknown, now: number = Date.now()): Promise<void> {
+  await inTransaction(['drafts'], 'readwrite', (tx) => tx.objectStore('drafts').put({ key, value, updated: now }));
+}
+
+export async function getDraft(key: string): Promise<unknown> {
+  return (await inTransaction(['drafts'], 'readonly', (tx) => tx.objectStore('drafts').get(key)))?.value;
+}
+
+export async function deleteDraft(key: string): Promise<void> {
+  await inTransaction(['drafts'], 'readwrite', (tx) => tx.objectStore('drafts').delete(key));
+}
+
+/** Keeps a finished quiz; returns its id. */
+export async function saveQuiz(q: QuizRecord): Promise<number> {
+  const { id: _ignored, ...record } = q;
+  const id = await inTransaction(['quizzes'], 'readwrite', (tx) => tx.objectStore('quizzes').add(record as QuizRecord));
+  announce([q.deckId]);
+  return id;
+}
+
+/** Finished quizzes, oldest first; of one deck when `deckId` is given. */
+export async function listQuizzes(deckId?: string): Promise<QuizRecord[]> {
+  return inTransaction(['quizzes'], 'readonly', (tx) =>
+    deckId === undefined
+      ? tx.objectStore('quizzes').index('by-time').getAll()
+      : tx.objectStore('quizzes').index('by-deck').getAll(IDBKeyRange.bound([deckId, MIN_KEY], [deckId, MAX_KEY])),
+  );
+}
+
+// ---- whole-collection operations ----
+
+/** Forgets all progress (items, review log, quiz history); decks, drafts and settings stay. */
+export async function resetProgress(): Promise<void> {
+  await inTransaction(['items', 'reviews', 'quizzes'], 'readwrite', (tx) =>
+    Promise.all([tx.objectStore('items').clear(), tx.objectStore('reviews').clear(), tx.objectStore('quizzes').clear()]),
+  );
+  undoStack.length = 0;
+  announce([]);
+}
+
+/** Everything the learner owns as one versioned JSON text. */
+export async function exportBackup(now: number): Promise<string> {
+  const { writeBackup } = await import('./backup');
+  return writeBackup(now);
+}
+
+export type ImportResult =
+  | { ok: true; counts: { items: number; reviews: number; decks: number; quizzes: number; drafts: number } }
+  | { ok: false; error: string };
+
+/** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
+export async function importBackup(text: string, now: number = Date.now()): Promise<ImportResult> {
+  const { readBackup, replaceWithBackup } = await import('./backup');
+  const parsed = readBackup(text, now);
+  if (!parsed.ok) return parsed;
+  const counts = await replaceWithBackup(parsed.backup);
+  undoStack.length = 0;
+  settingsCache = null;
+  announce([]);
+  return { ok: true, counts };
+}
+
+// ---- persistent storage ----
+
+/** Whether the browser keeps Briefdeck's data under storage pressure, and how much is used. */
+export async function storageStatus(): Promise<{ persisted: boolean; usage: number | null; quota: number | null }> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const [persisted, estimate] = await Promise.all([
+    storage?.persisted?.().catch(() => false) ?? Promise.resolve(false),
+    storage?.estimate?.().catch(() => undefined) ?? Promise.resolve(undefined),
+  ]);
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
+
+/** Asks the browser to keep the data (some grant it silently, Safari may refuse). */
+export async function requestPersistence(): Promise<boolean> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  if (!storage?.persist) return false;
+  try {
+    return (await storage.persisted?.()) || (await storage.persist());
+  } catch {
+    return false;
+  }
+}
+
+/** Once there is progress worth keeping, ask for persistence (once per tab). */
+async function askPersistenceOnce(): Promise<void> {
+  if (persistenceAsked) return;
+  persistenceAsked = true;
+  await requestPersistence();
+}

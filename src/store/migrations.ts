@@ -1,0 +1,49 @@
+/**
+ * Schema migrations as a numbered sequence: `MIGRATIONS[n - 1]` takes a database from version
+ * n - 1 to n, inside the upgrade transaction. The database version is the length of the list, so
+ * adding a migration is the only way to change the shape. Each migration has a test that seeds the
+ * shape before it and opens it with today's code (test/unit/store/migrations.test.ts).
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { BriefdeckDB, StoreName } from './schema';
+
+export type UpgradeTx = IDBPTransaction<BriefdeckDB, StoreName[], 'versionchange'>;
+export type Migration = (db: IDBPDatabase<BriefdeckDB>, tx: UpgradeTx) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // 1: the first shape.
+  (db) => {
+    const items = db.createObjectStore('items', { keyPath: 'id' });
+    items.createIndex('by-due', 'due');
+    items.createIndex('by-deck', 'deckId');
+    items.createIndex('by-deck-queue-due', ['deckId', 'queue', 'due']);
+    items.createIndex('by-card', ['deckId', 'cardId']);
+    items.createIndex('by-buried', 'buriedUntil');
+
+    const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
+    reviews.createIndex('by-item', 'itemId');
+    reviews.createIndex('by-time', 'at');
+    reviews.createIndex('by-deck-time', ['deckId', 'at']);
+    reviews.createIndex('by-limit', ['deckId', 'mode', 'before.state', 'at']);
+
+    db.createObjectStore('decks', { keyPath: 'deck.id' });
+    db.createObjectStore('settings');
+    const quizzes = db.createObjectStore('quizzes', { keyPath: 'id', autoIncrement: true });
+    quizzes.createIndex('by-deck', ['deckId', 'at']);
+    quizzes.createIndex('by-time', 'at');
+    db.createObjectStore('drafts', { keyPath: 'key' });
+    db.createObjectStore('meta');
+  },
+];
+
+/** The version today's code writes. */
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Runs every migration after `oldVersion`, in order, within the upgrade transaction. */
+export function migrate(db: IDBPDatabase<BriefdeckDB>, oldVersion: number, newVersion: number, tx: UpgradeTx): void {
+  for (let v = oldVersion + 1; v <= newVersion; v++) {
+    const step = MIGRATIONS[v - 1];
+    if (!step) throw new Error(`No migration to database version ${v}`);
+    step(db, tx);
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The IndexedDB shape: every store and index, typed for idb. Indexes exist so that "what is due"
+ * and per-deck counts are key ranges, never a scan of everything. Changing this shape means a new
+ * numbered migration in `migrations.ts` (and its test).
+ */
+import type { DBSchema } from 'idb';
+import type { Deck } from '../deck/schema';
+import type { ItemRecord, QuizRecord, ReviewRecord, Settings } from '../srs/types';
+
+export const DB_NAME = 'briefdeck';
+
+export interface StoredDeck {
+  deck: Deck;
+  origin: 'imported' | 'authored';
+  updated: number;
+}
+
+export interface DraftRecord {
+  key: string;
+  value: unknown;
+  updated: number;
+}
+
+export interface BriefdeckDB extends DBSchema {
+  items: {
+    key: string;
+    value: ItemRecord;
+    indexes: {
+      'by-due': number;
+      'by-deck': string;
+      /** [deckId, queue, due]: due / new / learning / suspended counts per deck are ranges. */
+      'by-deck-queue-due': [string, number, number];
+      /** [deckId, cardId]: siblings of a card, for burying. */
+      'by-card': [string, string];
+      /** buriedUntil: finds buried items whose day is over. */
+      'by-buried': number;
+    };
+  };
+  reviews: {
+    key: number;
+    value: ReviewRecord;
+    indexes: {
+      'by-item': string;
+      'by-time': number;
+      'by-deck-time': [string, number];
+      /** [deckId, mode, state before, at]: today's new and review counts for the daily limits. */
+      'by-limit': [string, string, number, number];
+    };
+  };
+  decks: { key: string; value: StoredDeck };
+  settings: { key: string; value: Settings };
+  quizzes: {
+    key: number;
+    value: QuizRecord;
+    indexes: { 'by-deck': [string, number]; 'by-time': number };
+  };
+  drafts: { key: string; value: DraftRecord };
+  meta: { key: string; value: unknown };
+}
+
+export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta';
+
+/** Stores a backup holds and an import replaces (meta is the database's own bookkeeping). */
+export const BACKUP_STORES = ['items', 'reviews', 'decks', 'settings', 'quizzes', 'drafts'] as const;
