@@ -1,0 +1,76 @@
+/**
+ * The learner's library: bundled decks (from the published index) merged with decks kept in the
+ * store (imported or authored). A stored deck with the same id as a bundled one replaces it, so a
+ * teacher's edited copy wins. Views ask here, never the catalog or the store directly, for decks.
+ */
+import { loadBundledDeck, loadDeckIndex } from './catalog';
+import type { DeckIndex, DeckSummary } from './catalog-types';
+import type { Deck } from './schema';
+import { getStoredDeck, listStoredDecks } from '../store';
+
+export type DeckOrigin = 'bundled' | 'imported' | 'authored';
+
+export interface LibraryEntry {
+  summary: DeckSummary;
+  origin: DeckOrigin;
+}
+
+let index: Promise<DeckIndex> | null = null;
+
+// The bundled index only changes with an app update (which reloads the page), so load it once.
+function bundledIndex(): Promise<DeckIndex> {
+  if (!index) {
+    index = loadDeckIndex();
+    index.catch(() => (index = null));
+  }
+  return index;
+}
+
+/** Forgets the cached bundled index (tests, or after an update without reload). */
+export function forgetBundledIndex(): void {
+  index = null;
+}
+
+/** The summary a stored deck shows in lists; it has no published file. */
+export function summarise(deck: Deck, file = ''): DeckSummary {
+  return {
+    id: deck.id,
+    version: deck.version,
+    title: deck.title,
+    ...(deck.description ? { description: deck.description } : {}),
+    ...(deck.tags ? { tags: deck.tags } : {}),
+    cardCount: deck.cards.length,
+    keyPointCount: deck.keyPoints?.length ?? 0,
+    file,
+  };
+}
+
+/** Every deck: bundled ones in index order (replaced by a stored copy with the same id), then the rest by title. */
+export async function listDecks(): Promise<LibraryEntry[]> {
+  const [bundled, stored] = await Promise.all([bundledIndex(), listStoredDecks()]);
+  const byId = new Map(stored.map((s) => [s.deck.id, s]));
+  const entries: LibraryEntry[] = bundled.decks.map((summary) => {
+    const own = byId.get(summary.id);
+    if (!own) return { summary, origin: 'bundled' };
+    byId.delete(summary.id);
+    return { summary: summarise(own.deck), origin: own.origin };
+  });
+  const rest = [...byId.values()]
+    .sort((a, b) => a.deck.title.localeCompare(b.deck.title))
+    .map((s): LibraryEntry => ({ summary: summarise(s.deck), origin: s.origin }));
+  return [...entries, ...rest];
+}
+
+/** One deck with where it came from, or null when no deck has this id. */
+export async function getDeckEntry(id: string): Promise<{ deck: Deck; origin: DeckOrigin } | null> {
+  const stored = await getStoredDeck(id);
+  if (stored) return { deck: stored.deck, origin: stored.origin };
+  const summary = (await bundledIndex()).decks.find((d) => d.id === id);
+  if (!summary) return null;
+  return { deck: await loadBundledDeck(summary.file), origin: 'bundled' };
+}
+
+/** One deck by id (a stored copy first, then the bundled one), or null when there is none. */
+export async function getDeck(id: string): Promise<Deck | null> {
+  return (await getDeckEntry(id))?.deck ?? null;
+}
