@@ -72,9 +72,15 @@ const normalise = (s: string) => s.normalize('NFKC').trim().replace(/\s+/g, ' ')
 function semanticErrors(input: Record<string, unknown>): DeckError[] {
   const errors: DeckError[] = [];
   const keyPointIds = new Set<string>();
+  // A key point whose id cannot be read is already reported; references to it are not guessed at,
+  // so that one mistake yields one error rather than one per card that used it.
+  let keyPointsReadable = input.keyPoints === undefined || Array.isArray(input.keyPoints);
   if (Array.isArray(input.keyPoints)) {
     input.keyPoints.forEach((kp, i) => {
-      if (!isRecord(kp) || typeof kp.id !== 'string') return;
+      if (!isRecord(kp) || typeof kp.id !== 'string') {
+        keyPointsReadable = false;
+        return;
+      }
       if (keyPointIds.has(kp.id)) errors.push({ path: `keyPoints[${i}].id`, message: `repeats the key point id "${kp.id}"` });
       keyPointIds.add(kp.id);
     });
@@ -92,7 +98,7 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
       if (first !== undefined) errors.push({ path: at('id'), message: `repeats the id "${card.id}" of cards[${first}]` });
       else cardIds.set(card.id, i);
     }
-    if (typeof card.keyPoint === 'string' && !keyPointIds.has(card.keyPoint)) {
+    if (keyPointsReadable && typeof card.keyPoint === 'string' && !keyPointIds.has(card.keyPoint)) {
       errors.push({ path: at('keyPoint'), message: `refers to key point "${card.keyPoint}", which is not in keyPoints` });
     }
     if (card.type === 'cloze' && typeof card.text === 'string' && /\S/.test(card.text)) {
