@@ -440,6 +440,7 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
 export async function undoLastReview(): Promise<ReviewRecord | null> {
   const id = undoStack.at(-1);
   if (id === undefined) return null;
+  let stale = false;
   const reverted = await inTransaction(['items', 'reviews'], 'readwrite', async (tx) => {
     const reviews = tx.objectStore('reviews');
     const items = tx.objectStore('items');
@@ -447,6 +448,7 @@ export async function undoLastReview(): Promise<ReviewRecord | null> {
     if (!review) return null;
     const item = await items.get(review.itemId);
     if (item && (item.fsrs.reps !== review.after.reps || item.fsrs.due !== review.after.due)) {
+      stale = true;
       throw new StoreError('unknown', 'This answer cannot be undone: the card was answered again since, maybe in another tab.');
     }
     await items.put(review.before);
@@ -458,6 +460,10 @@ export async function undoLastReview(): Promise<ReviewRecord | null> {
     }
     await reviews.delete(id);
     return review;
+  }).catch((error: unknown) => {
+    // A stale entry can never be undone: drop it so older ones stay reachable.
+    if (stale) undoStack.pop();
+    throw error;
   });
   undoStack.pop();
   if (reverted) announce([reverted.deckId]);
