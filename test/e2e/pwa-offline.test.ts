@@ -1,0 +1,127 @@
+/**
+ * Offline use in real Chromium: after one visit the service worker is activated, controls the
+ * page after a reload, and with the network cut the home screen, every bundled deck and a deep
+ * link still work. Also: "Ready to work offline" appears once, and the built app trips no
+ * Content-Security-Policy violation and logs no error.
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { readFileSync, readdirSync } from 'node:fs';
+import { launchBrowser } from './browser';
+import { isControlled, workerActivated } from './pwa-helpers';
+
+const baseUrl = inject('baseUrl');
+const decks = readdirSync('decks')
+  .filter((f) => f.endsWith('.json') && f !== 'deck.schema.json' && f !== 'index.json')
+  .map((f) => JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as { id: string; title: string });
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Everything the page reported as wrong: CSP violations, console errors, uncaught exceptions. */
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  problems = [];
+  context = await browser.newContext();
+  // Runs before any page script, in every document: collect CSP violations as they happen.
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  page = await context.newPage();
+  page.on('console', (m) => {
+    // Offline, the browser itself logs failed network fetches; those are the point of the test.
+    if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED/.test(m.text())) problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+async function homeListsEveryDeck() {
+  await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
+  for (const d of decks) await page.getByRole('link', { name: d.title }).waitFor();
+}
+
+test('after one visit the app works with no network: home, every deck, a deep link', async () => {
+  expect(decks.length).toBeGreaterThan(0);
+  await page.goto(baseUrl);
+  await homeListsEveryDeck();
+  expect(await workerActivated(page)).toBe('activated');
+  await page.reload();
+  expect(await isControlled(page)).toBe(true);
+
+  await context.setOffline(true);
+  await page.reload();
+  await homeListsEveryDeck();
+  await page.getByRole('status').filter({ hasText: 'Offline' }).waitFor();
+
+  // Every bundled deck file is served from the precache, intact.
+  for (const d of decks) {
+    const got = await page.evaluate(async (file) => {
+      const res = await fetch(file);
+      return { status: res.status, id: ((await res.json()) as { id: string }).id };
+    }, `/decks/${d.id}.json`);
+    expect(got).toEqual({ status: 200, id: d.id });
+  }
+
+  // A deep link opened cold, offline, gets the app shell and the app routes it.
+  const deep = decks.find((d) => d.id === 'article-full') ?? decks[0]!;
+  await page.goto(`${baseUrl}/deck/${deep.id}`);
+  await page.locator('#app header').getByRole('link', { name: 'Briefdeck' }).waitFor();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
+  expect(new URL(page.url()).pathname).toBe(`/deck/${deep.id}`);
+
+  // Back home through the app's own link, still offline.
+  await page.locator('#app header').getByRole('link', { name: 'Briefdeck' }).click();
+  await homeListsEveryDeck();
+  expect(problems).toEqual([]);
+});
+
+test('"Ready to work offline" appears after the first install, and not on later visits', async () => {
+  await page.goto(baseUrl);
+  await page.getByRole('status').filter({ hasText: 'Ready to work offline' }).waitFor();
+  await page.getByRole('button', { name: 'OK' }).click();
+  await page.getByText('Ready to work offline').waitFor({ state: 'detached' });
+  await page.reload();
+  await homeListsEveryDeck();
+  // Once the registration has settled on the reloaded page, no new install happened: no notice.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  expect(await isControlled(page)).toBe(true);
+  expect(await page.getByText('Ready to work offline').count()).toBe(0);
+});
+
+test('the built app runs under its Content-Security-Policy without a single violation', async () => {
+  await page.goto(baseUrl);
+  await homeListsEveryDeck();
+  expect(await workerActivated(page)).toBe('activated');
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self'");
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).not.toContain('unsafe-inline');
+  // Visit every deck page, then come back: every route the bundled decks lead to is covered.
+  for (const d of decks) {
+    await page.getByRole('link', { name: d.title }).click();
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.goBack();
+    await homeListsEveryDeck();
+  }
+  expect(problems).toEqual([]);
+  // An inline script is refused — the policy is really in force, and the listener sees it.
+  await page.evaluate(() => {
+    const s = document.createElement('script');
+    s.textContent = 'window.__inlineRan = true';
+    document.body.append(s);
+  });
+  await expect.poll(() => problems.some((p) => p.startsWith('CSP violation: script-src'))).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { __inlineRan?: boolean }).__inlineRan)).toBeUndefined();
+});
