@@ -1,10 +1,12 @@
 /** App shell: header, routes and lazy chunks. Part of the main bundle. */
-import { LocationProvider, Router, Route } from 'preact-iso';
+import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { BuildInfo } from './pwa/BuildInfo';
+
+const Quiz = lazy(() => import('./quiz/QuizScreen'));
 
 export function App() {
   return (
@@ -17,6 +19,7 @@ export function App() {
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={Home} />
+          <Route path="/quiz/:id" component={Quiz} />
           <Route default component={NotFound} />
         </Router>
       </main>
