@@ -1,0 +1,113 @@
+import {
+  closeStore,
+  exportBackup,
+  getDraft,
+  getItem,
+  getSettings,
+  importBackup,
+  itemHistory,
+  listQuizzes,
+  listStoredDecks,
+  recordReview,
+  resetProgress,
+  reviewCount,
+  saveDeck,
+  saveDraft,
+  saveQuiz,
+  syncDeckItems,
+  updateSettings,
+} from '../../../src/store';
+import { deckOf, MIN, T0 } from './fixtures';
+
+beforeEach(async () => {
+  await closeStore();
+});
+
+async function seed() {
+  const deck = deckOf('mine', 3);
+  await saveDeck(deck, 'authored', T0);
+  await syncDeckItems(deck, T0);
+  await recordReview({ itemId: 'mine/card-1', grade: 3, mode: 'study', at: T0, durationMs: 3000 });
+  await recordReview({ itemId: 'mine/card-1', grade: 4, mode: 'study', at: T0 + 10 * MIN, durationMs: 2000 });
+  await recordReview({ itemId: 'mine/card-2', grade: 1, mode: 'quiz', at: T0 + 11 * MIN, durationMs: 1000, correct: false });
+  await saveQuiz({ deckId: 'mine', at: T0 + 12 * MIN, durationMs: 60_000, score: 2, total: 3, missed: ['mine/card-2'], byKeyPoint: {} });
+  await updateSettings({ newPerDay: 7, dayStartHour: 3 });
+  await saveDraft('editor:mine', { text: 'half a deck' }, T0);
+  return deck;
+}
+
+describe('backup', () => {
+  it('round-trips everything the learner owns', async () => {
+    await seed();
+    const text = await exportBackup(T0 + DAYMS);
+    expect(JSON.parse(text)).toMatchObject({ format: 'briefdeck-backup', version: 1, exportedAt: T0 + DAYMS });
+    const item = await getItem('mine/card-1');
+    const history = await itemHistory('mine/card-1');
+
+    await closeStore();
+    globalThis.indexedDB = new IDBFactory();
+    const result = await importBackup(text, T0 + DAYMS);
+    expect(result).toEqual({ ok: true, counts: { items: 3, reviews: 3, decks: 1, quizzes: 1, drafts: 1 } });
+    expect(await getItem('mine/card-1')).toEqual(item);
+    expect(await itemHistory('mine/card-1')).toEqual(history);
+    expect((await getSettings()).newPerDay).toBe(7);
+    expect((await listStoredDecks()).map((d) => d.deck.id)).toEqual(['mine']);
+    expect(await listQuizzes('mine')).toHaveLength(1);
+    expect(await getDraft('editor:mine')).toEqual({ text: 'half a deck' });
+    // The log continues after the imported entries.
+    const next = await recordReview({ itemId: 'mine/card-3', grade: 3, mode: 'study', at: T0 + DAYMS, durationMs: 1 });
+    expect(next.review.id).toBe(4);
+    expect(await exportBackup(T0 + DAYMS)).not.toBe(text);
+  });
+
+  it('replaces what was there', async () => {
+    await seed();
+    const text = await exportBackup(T0);
+    await saveDeck(deckOf('other', 1), 'imported', T0);
+    await syncDeckItems(deckOf('other', 1), T0);
+    expect(await importBackup(text, T0)).toMatchObject({ ok: true });
+    expect(await getItem('other/card-1')).toBeUndefined();
+    expect((await listStoredDecks()).map((d) => d.deck.id)).toEqual(['mine']);
+  });
+
+  const refusals: [string, (b: any) => unknown, RegExp][] = [
+    ['not JSON', () => '{"format": "briefdeck-backup", "items": [', /not valid JSON/],
+    ['a foreign file', () => JSON.stringify({ hello: 'world' }), /not a Briefdeck backup/],
+    ['a deck file', (b) => JSON.stringify(b.decks[0].deck), /not a Briefdeck backup/],
+    ['a newer backup', (b) => JSON.stringify({ ...b, version: 2 }), /newer Briefdeck/],
+    ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],
+    ['a bad grade', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], grade: 7 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.grade: must be 1, 2, 3 or 4/],
+    ['a review of a missing item', (b) => JSON.stringify({ ...b, items: b.items.slice(1) }), /reviews\[0\]\.itemId: refers to "mine\/card-1"/],
+    ['an invalid stored deck', (b) => JSON.stringify({ ...b, decks: [{ ...b.decks[0], deck: { ...b.decks[0].deck, cards: [{ id: 'x', type: 'mcq', question: 'Q', choices: ['one'], answer: 0 }] } }] }), /decks\[0\]\.deck\.cards\[0\]\.choices: needs at least 2 choices/],
+    ['bad settings', (b) => JSON.stringify({ ...b, settings: { ...b.settings, desiredRetention: 2 } }), /settings\.desiredRetention: must be a number from 0\.7 to 0\.97/],
+    ['a mismatched item id', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], cardId: 'card-9' }, ...b.items.slice(1)] }), /items\[0\]\.id: "mine\/card-1" does not match/],
+  ];
+
+  it.each(refusals)('refuses %s with a reason and changes nothing', async (_name, corrupt, reason) => {
+    await seed();
+    const good = await exportBackup(T0);
+    await updateSettings({ newPerDay: 9 });
+    const before = await exportBackup(T0);
+    const result = await importBackup(String(corrupt(JSON.parse(good))), T0);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error).toMatch(reason);
+      expect(result.error).toMatch(/[Nn]othing was changed/);
+    }
+    expect(await exportBackup(T0)).toBe(before);
+  });
+
+  it('reset forgets progress but keeps decks, drafts and settings', async () => {
+    const deck = await seed();
+    await resetProgress();
+    expect(await reviewCount()).toBe(0);
+    expect(await getItem('mine/card-1')).toBeUndefined();
+    expect(await listQuizzes()).toEqual([]);
+    expect((await getSettings()).newPerDay).toBe(7);
+    expect(await listStoredDecks()).toHaveLength(1);
+    await syncDeckItems(deck, T0);
+    expect((await getItem('mine/card-1'))!.state).toBe(0);
+  });
+});
+
+const DAYMS = 24 * 60 * MIN;

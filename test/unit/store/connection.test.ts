@@ -1,0 +1,118 @@
+import { closeStore, getSettings, onConnectionEvent, saveDraft, getDraft, StoreError, updateSettings, storageStatus, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations';
+import { DEFAULT_SETTINGS } from '../../../src/srs/types';
+import { deckOf, T0 } from './fixtures';
+
+beforeEach(async () => {
+  await closeStore();
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function rawOpen(version?: number, upgrade?: (db: IDBDatabase, tx: IDBTransaction, old: number) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const req = version === undefined ? indexedDB.open('briefdeck') : indexedDB.open('briefdeck', version);
+    req.onupgradeneeded = (e) => upgrade?.(req.result, req.transaction!, e.oldVersion);
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+describe('migrations', () => {
+  it('numbers the schema by its migrations', () => {
+    expect(DB_VERSION).toBe(MIGRATIONS.length);
+  });
+
+  it('1: an empty origin (no database yet) gets every store and index', async () => {
+    await getSettings();
+    await closeStore();
+    const db = await rawOpen();
+    expect(db.version).toBe(1);
+    expect([...db.objectStoreNames].sort()).toEqual(['decks', 'drafts', 'items', 'meta', 'quizzes', 'reviews', 'settings']);
+    const tx = db.transaction(['items', 'reviews', 'quizzes'], 'readonly');
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-buried', 'by-card', 'by-deck', 'by-deck-queue-due', 'by-due']);
+    expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-deck-time', 'by-item', 'by-limit', 'by-time']);
+    expect(tx.objectStore('reviews').autoIncrement).toBe(true);
+    expect([...tx.objectStore('quizzes').indexNames].sort()).toEqual(['by-deck', 'by-time']);
+    db.close();
+  });
+});
+
+describe('data from a newer Briefdeck', () => {
+  it('is refused with a clear error and left untouched', async () => {
+    const future = await rawOpen(DB_VERSION + 5, (db) => {
+      db.createObjectStore('future').put({ precious: true }, 'x');
+    });
+    future.close();
+    const failure = await getSettings().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(StoreError);
+    expect((failure as StoreError).kind).toBe('newer-version');
+    expect((failure as StoreError).message).toMatch(/newer version of Briefdeck/);
+    const db = await rawOpen();
+    expect(db.version).toBe(DB_VERSION + 5);
+    const value = await new Promise((resolve) => {
+      const req = db.transaction('future').objectStore('future').get('x');
+      req.onsuccess = () => resolve(req.result);
+    });
+    expect(value).toEqual({ precious: true });
+    db.close();
+  });
+});
+
+describe('several tabs', () => {
+  it('lets go of the database when another tab upgrades, and says so', async () => {
+    await saveDraft('k', 'v');
+    const events: string[] = [];
+    const off = onConnectionEvent((e) => events.push(e.type));
+    // A newer Briefdeck in another tab opens a higher version: it must not stay blocked.
+    const newer = await rawOpen(DB_VERSION + 1);
+    expect(events).toEqual(['blocking']);
+    newer.close();
+    off();
+    // This tab's code is now older than the data: it refuses rather than writing stale state.
+    await expect(getDraft('k')).rejects.toMatchObject({ kind: 'newer-version' });
+  });
+});
+
+describe('settings', () => {
+  it('starts from defaults and refuses invalid values naming the field', async () => {
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+    expect(await updateSettings({ desiredRetention: 0.85 })).toMatchObject({ desiredRetention: 0.85 });
+    await expect(updateSettings({ desiredRetention: 0.5 })).rejects.toThrow(/desiredRetention: must be a number from 0.7 to 0.97/);
+    await expect(updateSettings({ learningSteps: ['soon'] })).rejects.toThrow(/learningSteps: must be a list of steps/);
+    await closeStore();
+    expect((await getSettings()).desiredRetention).toBe(0.85);
+  });
+});
+
+describe('persistent storage', () => {
+  it('reports status and asks once there is progress', async () => {
+    const persist = vi.fn(async () => true);
+    let granted = false;
+    vi.stubGlobal('navigator', {
+      storage: {
+        persist: async () => {
+          granted = await persist();
+          return granted;
+        },
+        persisted: async () => granted,
+        estimate: async () => ({ usage: 1234, quota: 99999 }),
+      },
+    });
+    expect(await storageStatus()).toEqual({ persisted: false, usage: 1234, quota: 99999 });
+    await syncDeckItems(deckOf('a', 1), T0);
+    expect(persist).not.toHaveBeenCalled();
+    await recordReview({ itemId: 'a/card-1', grade: 3, mode: 'study', at: T0, durationMs: 1 });
+    await vi.waitFor(() => expect(persist).toHaveBeenCalledTimes(1));
+    expect(await storageStatus()).toMatchObject({ persisted: true });
+    expect(await requestPersistence()).toBe(true);
+  });
+
+  it('copes without the storage API', async () => {
+    vi.stubGlobal('navigator', {});
+    expect(await storageStatus()).toEqual({ persisted: false, usage: null, quota: null });
+    expect(await requestPersistence()).toBe(false);
+  });
+});
