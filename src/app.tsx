@@ -7,6 +7,7 @@ import { PwaNotices } from './pwa/PwaNotices';
 import { BuildInfo } from './pwa/BuildInfo';
 
 const Quiz = lazy(() => import('./quiz/QuizScreen'));
+const Stats = lazy(() => import('./stats/StatsPage').then((m) => m.StatsPage));
 
 export function App() {
   return (
@@ -20,6 +21,8 @@ export function App() {
         <Router>
           <Route path="/" component={Home} />
           <Route path="/quiz/:id" component={Quiz} />
+          <Route path="/stats" component={Stats} />
+          <Route path="/stats/:deckId" component={Stats} />
           <Route default component={NotFound} />
         </Router>
       </main>

@@ -99,6 +99,8 @@ export class ReviewFold {
   private lastAt = -Infinity;
   private firstAt: number | null = null;
   private readonly dayCounts = new Map<number, number>();
+  private runDay = NaN;
+  private runCount = 0;
   private readonly t = { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
   /** Per deck: [right, total] for each retention window, flattened (8 numbers). */
   private readonly retention = new Map<string, number[]>();
@@ -134,7 +136,13 @@ export class ReviewFold {
     this.count++;
 
     const day = this.clock.dayOf(at);
-    this.dayCounts.set(day, (this.dayCounts.get(day) ?? 0) + 1);
+    // Time order means a day's reviews are contiguous: count the run, write it when the day changes.
+    if (day !== this.runDay) {
+      this.flushRun();
+      this.runDay = day;
+      this.runCount = 0;
+    }
+    this.runCount++;
 
     if (day === this.today) {
       const t = this.t;
@@ -171,7 +179,12 @@ export class ReviewFold {
     }
   }
 
+  private flushRun(): void {
+    if (this.runCount) this.dayCounts.set(this.runDay, this.runCount);
+  }
+
   result(): ReviewLogStats {
+    this.flushRun();
     const t = this.t;
     const byDeck: Record<string, RetentionRow> = {};
     const sum = [0, 0, 0, 0, 0, 0, 0, 0];
