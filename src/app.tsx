@@ -5,24 +5,40 @@ import { NotFound } from './ui/NotFound';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { BuildInfo } from './pwa/BuildInfo';
+import { useEffect } from 'preact/hooks';
+import { effect } from '@preact/signals';
+import { offlineReady } from './pwa/state';
+import { Review } from './study/Review';
+import { startAppearance } from './settings/appearance';
+import { offlineReadySlot } from './ui/home-status';
 
 const Quiz = lazy(() => import('./quiz/QuizScreen'));
-const Stats = lazy(() => import('./stats/StatsPage').then((m) => m.StatsPage));
+const DeckPage = lazy(() => import('./study/DeckPage').then((m) => m.DeckPage));
+const Settings = lazy(() => import('./settings/Settings').then((m) => m.Settings));
+// The home screen shows "ready offline" from the service worker's state without importing it.
+effect(() => {
+  offlineReadySlot.value = offlineReady.value;
+});
 
 export function App() {
+  useEffect(() => startAppearance(), []);
   return (
     <LocationProvider>
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="app-header">
         <a class="brand" href="/">Briefdeck</a>
+        <nav class="app-nav" aria-label="Main">
+          <a href="/settings">Settings</a>
+        </nav>
         <PwaStatus />
       </header>
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={Home} />
+          <Route path="/deck/:id" component={DeckPage} />
+          <Route path="/study/:deckId" component={Review} />
+          <Route path="/settings" component={Settings} />
           <Route path="/quiz/:id" component={Quiz} />
-          <Route path="/stats" component={Stats} />
-          <Route path="/stats/:deckId" component={Stats} />
           <Route default component={NotFound} />
         </Router>
       </main>

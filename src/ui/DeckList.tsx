@@ -1,21 +1,56 @@
-/** The list of decks on the home screen: title, description and card count, each a link. */
-import type { DeckSummary } from '../deck/catalog-types';
+/**
+ * The list of decks on the home screen: title (a link to the deck page), description, origin,
+ * due / new / learning counts and when it was last studied.
+ */
+import type { LibraryEntry } from '../deck/library';
+import type { DeckCounts } from '../store';
 
-export function DeckList({ decks }: { decks: DeckSummary[] }) {
+/** "today", "yesterday", "3 days ago" or a date. */
+export function lastStudiedText(at: number, now: number): string {
+  const diff = Math.round((new Date(now).setHours(0, 0, 0, 0) - new Date(at).setHours(0, 0, 0, 0)) / 86_400_000);
+  if (diff <= 0) return 'today';
+  if (diff === 1) return 'yesterday';
+  if (diff < 14) return `${diff} days ago`;
+  return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
+}
+
+export interface DeckListProps {
+  decks: LibraryEntry[];
+  counts: Record<string, DeckCounts> | null;
+  now: number;
+}
+
+export function DeckList({ decks, counts, now }: DeckListProps) {
   if (!decks.length) return <p>No decks yet.</p>;
   return (
     <ul class="deck-list" aria-label="Decks">
-      {decks.map((d) => (
-        <li key={d.id} class="deck-tile">
-          <h2>
-            <a href={`/deck/${d.id}`}>{d.title}</a>
-          </h2>
-          {d.description && <p>{d.description}</p>}
-          <p class="meta">
-            {d.cardCount} {d.cardCount === 1 ? 'card' : 'cards'} · {d.keyPointCount} key points
-          </p>
-        </li>
-      ))}
+      {decks.map(({ summary: d, origin }) => {
+        const c = counts?.[d.id];
+        return (
+          <li key={d.id} class="deck-tile">
+            <h2>
+              <a href={`/deck/${d.id}`}>{d.title}</a>
+            </h2>
+            {d.description && <p>{d.description}</p>}
+            <p class="meta">
+              {d.cardCount} {d.cardCount === 1 ? 'card' : 'cards'} · {d.keyPointCount} key points
+              {origin !== 'bundled' && ` · ${origin === 'imported' ? 'imported' : 'your deck'}`}
+            </p>
+            {c && (
+              <p class="deck-counts">
+                <span class="count count-due">{c.due} due</span> · <span class="count count-new">{c.new} new</span> ·{' '}
+                <span class="count count-learning">{c.learning} learning</span>
+                <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
+              </p>
+            )}
+            {c && c.due + c.new + c.learning > 0 && (
+              <a class="study-link" href={`/study/${d.id}`} aria-label={`Study ${d.title}`}>
+                Study
+              </a>
+            )}
+          </li>
+        );
+      })}
     </ul>
   );
 }

@@ -1,21 +1,76 @@
-/** Home screen: every deck, loaded from the bundled index. */
+/**
+ * Home screen: every deck (bundled, imported, authored) with its due / new / learning counts,
+ * a "Study all due" entry, a two-sentence welcome on first run, and the offline-ready note.
+ * Counts come from the store's indexes and refresh when any tab writes.
+ */
 import { useEffect, useState } from 'preact/hooks';
-import { loadDeckIndex } from '../deck/catalog';
-import type { DeckSummary } from '../deck/catalog-types';
+import { listDecks, type LibraryEntry } from '../deck/library';
+import { deckCounts, onStoreChange, reviewCount, type DeckCounts } from '../store';
 import { DeckList } from './DeckList';
+import { offlineReadySlot } from './home-status';
+import './home.css';
+
+interface HomeData {
+  decks: LibraryEntry[];
+  counts: Record<string, DeckCounts>;
+  firstRun: boolean;
+  now: number;
+}
+
+async function loadHome(): Promise<HomeData> {
+  const now = Date.now();
+  const [decks, reviews] = await Promise.all([listDecks(), reviewCount()]);
+  const counts = await deckCounts(
+    decks.map((d) => d.summary.id),
+    now,
+  );
+  return { decks, counts, firstRun: reviews === 0, now };
+}
 
 export function Home() {
-  const [decks, setDecks] = useState<DeckSummary[] | null>(null);
+  const [data, setData] = useState<HomeData | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    loadDeckIndex().then((i) => setDecks(i.decks), (e: Error) => setError(e.message));
+    let live = true;
+    const load = () =>
+      loadHome().then(
+        (d) => live && (setData(d), setError(null)),
+        (e: Error) => live && setError(e.message),
+      );
+    void load();
+    const stop = onStoreChange(() => void load());
+    return () => {
+      live = false;
+      stop();
+    };
   }, []);
+  const totals = data
+    ? Object.values(data.counts).reduce((t, c) => ({ due: t.due + c.due + c.learning, new: t.new + c.new }), { due: 0, new: 0 })
+    : null;
   return (
-    <section class="page">
+    <section class="page home">
       <h1>Your decks</h1>
+      {data?.firstRun && (
+        <p class="welcome">
+          Welcome to Briefdeck: pick a deck below to read its key points, then study its cards for a few minutes a day.
+          Briefdeck brings each card back just before you would forget it, and everything works offline.
+        </p>
+      )}
+      {offlineReadySlot.value && <p class="meta offline-note">Ready to use offline.</p>}
       {error && <p role="alert">{error}</p>}
-      {!decks && !error && <p aria-busy="true">Loading decks…</p>}
-      {decks && <DeckList decks={decks} />}
+      {!data && !error && <p aria-busy="true">Loading decks…</p>}
+      {totals && (
+        <p class="study-all">
+          {totals.due + totals.new > 0 ? (
+            <a class="button primary" href="/study/all">
+              Study all due ({totals.due} due, {totals.new} new)
+            </a>
+          ) : (
+            <span class="meta">Nothing due right now. Well done.</span>
+          )}
+        </p>
+      )}
+      {data && <DeckList decks={data.decks} counts={data.counts} now={data.now} />}
     </section>
   );
 }

@@ -1,0 +1,176 @@
+/**
+ * The review screen at `/study/:deckId` (`all` for every deck; `?items=a,b` or `?keyPoints=a,b`
+ * for a focused session). Part of the main bundle: it must stay small and grade → next card must
+ * not wait on anything but one store write and one index query.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { markBusy } from '../pwa/activity';
+import { preloadMarkdown, hasMarkdown } from '../ui/RichText';
+import { answerText, judge, type Response } from './card-face';
+import { CardFace } from './CardFace';
+import { GradeBar } from './GradeBar';
+import { keyPointItems } from './mastery';
+import { keyOf, reviewKeyAction } from './review-keys';
+import { createSession, type StudySession } from './session';
+import { SessionSummary } from './SessionSummary';
+import { StudyMenu } from './StudyMenu';
+import './review.css';
+
+const list = (v: string | undefined) => (v ? v.split(',').map((s) => s.trim()).filter(Boolean) : undefined);
+
+export function Review() {
+  const { params, query } = useRoute();
+  const deckId = params.deckId ?? 'all';
+  const session = useMemo(
+    () => createSession({ deck: deckId, itemIds: list(query.items), keyPoints: list(query.keyPoints) }, { keyPointItems }),
+    [deckId, query.items, query.keyPoints],
+  );
+  useEffect(() => {
+    const release = markBusy('study');
+    void session.start();
+    return release;
+  }, [session]);
+  return <ReviewView session={session} deckId={deckId} />;
+}
+
+export function ReviewView({ session: s, deckId }: { session: StudySession; deckId: string }) {
+  const [response, setResponse] = useState<Response>(null);
+  const revealRef = useRef<HTMLButtonElement>(null);
+  const gradeRef = useRef<HTMLButtonElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+  const cur = s.current.value;
+  const revealed = s.revealed.value;
+  const phase = s.phase.value;
+  const itemKey = cur ? `${cur.item.id}@${cur.shownAt}` : '';
+
+  // A new card: clear the response, load the Markdown renderer early if the deck uses it,
+  // and put focus where the learner acts first (the typed field, or "Show answer").
+  useEffect(() => {
+    setResponse(null);
+    if (!cur) return;
+    if (cur.card.type === 'typed') inputRef.current?.focus();
+    else revealRef.current?.focus();
+    if (hasMarkdown(JSON.stringify(cur.card))) void preloadMarkdown().catch(() => undefined);
+  }, [itemKey]);
+  useEffect(() => {
+    if (revealed) gradeRef.current?.focus();
+  }, [revealed, itemKey]);
+  useEffect(() => {
+    if (phase === 'done') summaryRef.current?.querySelector<HTMLElement>('h2')?.focus();
+  }, [phase]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.defaultPrevented) return;
+      const action = reviewKeyAction(keyOf(e), s.revealed.value);
+      if (!action) return;
+      if (action.kind !== 'undo' && s.phase.value !== 'card') return;
+      e.preventDefault();
+      if (action.kind === 'reveal') s.reveal();
+      else if (action.kind === 'grade') void s.grade(action.grade);
+      else void s.undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [s]);
+
+  const onResponse = (r: Response, revealNow: boolean) => {
+    setResponse(r);
+    if (revealNow) s.reveal();
+  };
+  const j = cur ? judge(cur.card, response) : null;
+  const total = s.reviewed.value + s.remaining.value + (cur ? 1 : 0);
+  const done = s.reviewed.value;
+  const keyPoint = cur?.card.keyPoint ? cur.deck.keyPoints?.find((k) => k.id === cur.card.keyPoint)?.text : undefined;
+  const title = cur?.deck.title ?? (deckId === 'all' ? 'All decks' : 'Study');
+
+  return (
+    <section class="page study" aria-labelledby="study-title">
+      <div class="study-head">
+        <h1 id="study-title">{deckId === 'all' ? 'Study all due' : title}</h1>
+        <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>
+          Undo <kbd aria-hidden="true">Z</kbd>
+        </button>
+      </div>
+      <div
+        class="progress"
+        role="progressbar"
+        aria-label="Session progress"
+        aria-valuemin={0}
+        aria-valuemax={Math.max(total, 1)}
+        aria-valuenow={done}
+        aria-valuetext={`${done} done, ${s.remaining.value + (cur ? 1 : 0)} left`}
+      >
+        <div class="progress-fill" style={{ width: `${total ? (100 * done) / total : phase === 'done' ? 100 : 0}%` }} />
+      </div>
+      <p class="study-counts" aria-hidden="true">
+        {phase === 'card' ? `${s.remaining.value + 1} left` : ''}
+      </p>
+      <p role="status" class="notice">
+        {s.notice.value}
+      </p>
+      {s.leech.value && (
+        <div class="leech" role="alert">
+          <p>
+            This card keeps slipping: it has been forgotten {s.leech.value.item.fsrs.lapses} times. Rewrite it, or suspend it for now.
+          </p>
+          <button type="button" onClick={() => void s.suspend('leech')}>
+            Suspend this card
+          </button>
+        </div>
+      )}
+      {phase === 'loading' && <p aria-busy="true">Loading cards…</p>}
+      {phase === 'error' && (
+        <div role="alert" class="error">
+          <p>{s.error.value}</p>
+          <a href="/">Back to your decks</a>
+        </div>
+      )}
+      {phase === 'done' && (
+        <div ref={summaryRef}>
+          <SessionSummary
+            reviewed={s.reviewed.value}
+            again={s.again.value}
+            timeMs={s.timeMs.value}
+            nextDue={s.nextDue.value}
+            now={Date.now()}
+            deckId={deckId}
+            canUndo={s.canUndo()}
+            onUndo={() => void s.undo()}
+          />
+        </div>
+      )}
+      {phase === 'card' && cur && (
+        <>
+          <article class="study-card" aria-label={`Card from ${cur.deck.title}`}>
+            <CardFace
+              card={cur.card}
+              sub={cur.item.sub}
+              revealed={revealed}
+              response={response}
+              onResponse={onResponse}
+              inputRef={inputRef}
+              keyPoint={keyPoint}
+            />
+          </article>
+          <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />
+          <GradeBar
+            revealed={revealed}
+            intervals={s.intervals.value}
+            suggested={revealed ? (j?.suggested ?? null) : null}
+            disabled={s.busy.value}
+            onReveal={() => s.reveal()}
+            onGrade={(g) => void s.grade(g)}
+            revealRef={revealRef}
+            gradeRef={gradeRef}
+          />
+        </>
+      )}
+      <div class="visually-hidden" aria-live="polite">
+        {phase === 'card' && cur && revealed ? `Answer: ${answerText(cur.card, cur.item.sub)}` : ''}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+/**
+ * The review screen's small menu: bury the card until tomorrow, or suspend it. A native
+ * disclosure (`details`), so it works by keyboard and screen reader without extra script.
+ */
+import { useRef } from 'preact/hooks';
+
+export function StudyMenu({ onBury, onSuspend }: { onBury: () => void; onSuspend: () => void }) {
+  const ref = useRef<HTMLDetailsElement>(null);
+  const act = (fn: () => void) => () => {
+    if (ref.current) ref.current.open = false;
+    fn();
+  };
+  return (
+    <details class="study-menu" ref={ref}>
+      <summary>Card options</summary>
+      <div class="study-menu-items">
+        <button type="button" onClick={act(onBury)}>
+          Bury until tomorrow
+        </button>
+        <button type="button" onClick={act(onSuspend)}>
+          Suspend card
+        </button>
+      </div>
+    </details>
+  );
+}

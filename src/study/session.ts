@@ -1,0 +1,274 @@
+/**
+ * One study session as a signals model: which card is up, whether its answer is shown, the grade
+ * intervals, progress, undo, bury/suspend, leeches and the summary. Part of the main bundle.
+ * Decks are loaded once per session, so grading a card costs one store write and one index query,
+ * never a reload of the library. Views read the signals and call the intents; they never touch
+ * the store themselves.
+ */
+import { batch, signal } from '@preact/signals';
+import type { Card, Deck } from '../deck/schema';
+import { getDeck, listDecks } from '../deck/library';
+import { previewIntervals } from '../srs/scheduler';
+import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
+import {
+  buryCard,
+  getItem,
+  getSettings,
+  nextStudyItem,
+  recordReview,
+  requestPersistence,
+  setSuspended,
+  syncDeckItems,
+  undoDepth,
+  undoLastReview,
+} from '../store';
+
+export type Phase = 'loading' | 'card' | 'done' | 'error';
+
+export interface SessionScope {
+  /** A deck id, or `all` for every deck in the library. */
+  deck: string;
+  /** Only these items (a focused session: missed cards, shaky key points); limits do not apply. */
+  itemIds?: ItemId[];
+  /** Only the cards of these key points (resolved against the deck once it is loaded). */
+  keyPoints?: string[];
+}
+
+export interface Current {
+  item: ItemRecord;
+  deck: Deck;
+  card: Card;
+  /** When the card was shown, to time the answer. */
+  shownAt: number;
+}
+
+/** Anki caps the time counted for one answer, so a card left open does not skew stats. */
+const MAX_ANSWER_MS = 60_000;
+
+// Ask for persistent storage once per page, after the first grade gives progress worth keeping.
+let persistenceAsked = false;
+
+export interface SessionOptions {
+  clock?: () => number;
+  /** Resolves a key-point filter to item ids (kept out of the main bundle by the caller if large). */
+  keyPointItems?: (deck: Deck, keyPoints: string[]) => ItemId[];
+}
+
+export function createSession(scope: SessionScope, options: SessionOptions = {}) {
+  const now = options.clock ?? Date.now;
+  const phase = signal<Phase>('loading');
+  const error = signal<string | null>(null);
+  const current = signal<Current | null>(null);
+  const revealed = signal(false);
+  const intervals = signal<Record<Grade, { due: number; label: string }> | null>(null);
+  const remaining = signal(0);
+  const reviewed = signal(0);
+  const again = signal(0);
+  const timeMs = signal(0);
+  const nextDue = signal<number | null>(null);
+  /** The item that just became a leech, until the learner moves on. */
+  const leech = signal<Current | null>(null);
+  const notice = signal<string | null>(null);
+  const busy = signal(false);
+
+  const decks = new Map<string, Deck>();
+  let settings: Settings | null = null;
+  let focus: ItemId[] | undefined;
+  /** Grades given in this session, newest last, so undo can take back the counters too. */
+  const history: { itemId: ItemId; grade: Grade; durationMs: number }[] = [];
+
+  async function deckFor(id: string): Promise<Deck | null> {
+    let deck = decks.get(id);
+    if (!deck) {
+      deck = (await getDeck(id)) ?? undefined;
+      if (deck) decks.set(id, deck);
+    }
+    return deck ?? null;
+  }
+
+  function fail(e: unknown) {
+    batch(() => {
+      error.value = e instanceof Error ? e.message : String(e);
+      phase.value = 'error';
+    });
+  }
+
+  /** Items of a focused session that still need an answer (a card answered Again comes back). */
+  function focusLeft(): ItemId[] | undefined {
+    if (!focus) return undefined;
+    const done = new Set<ItemId>();
+    for (const h of history) {
+      if (h.grade === 1) done.delete(h.itemId);
+      else done.add(h.itemId);
+    }
+    return focus.filter((id) => !done.has(id));
+  }
+
+  async function show(item: ItemRecord) {
+    const deck = await deckFor(item.deckId);
+    const card = deck?.cards.find((c) => c.id === item.cardId);
+    if (!deck || !card) throw new Error(`The card "${item.cardId}" of deck "${item.deckId}" could not be found.`);
+    const at = now();
+    batch(() => {
+      current.value = { item, deck, card, shownAt: at };
+      revealed.value = false;
+      intervals.value = settings ? previewIntervals(item, at, settings) : null;
+      phase.value = 'card';
+    });
+  }
+
+  async function next() {
+    const left = focusLeft();
+    const ids = [...decks.keys()];
+    const result =
+      left && !left.length
+        ? ({ item: null, nextDue: null } as const)
+        : await nextStudyItem(left ? { deckIds: ids, itemIds: left } : { deckIds: ids }, now());
+    if (result.item) {
+      remaining.value = result.remaining.new + result.remaining.learning + result.remaining.review;
+      await show(result.item);
+    } else {
+      batch(() => {
+        current.value = null;
+        remaining.value = 0;
+        nextDue.value = result.nextDue;
+        phase.value = 'done';
+      });
+    }
+  }
+
+  /** Serialises intents: a second key press while a grade is being written is ignored. */
+  async function run(task: () => Promise<void>) {
+    if (busy.value) return;
+    busy.value = true;
+    try {
+      await task();
+    } catch (e) {
+      fail(e);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  return {
+    phase,
+    error,
+    current,
+    revealed,
+    intervals,
+    remaining,
+    reviewed,
+    again,
+    timeMs,
+    nextDue,
+    leech,
+    notice,
+    busy,
+    /** Whether the store still holds a grade of this tab to take back. */
+    canUndo: () => undoDepth() > 0,
+
+    /** Loads the decks in scope, brings their items up to date with the cards, shows the first card. */
+    start: () =>
+      run(async () => {
+        settings = await getSettings();
+        const ids = scope.deck === 'all' ? (await listDecks()).map((e) => e.summary.id) : [scope.deck];
+        for (const id of ids) {
+          const deck = await deckFor(id);
+          if (!deck) {
+            if (scope.deck !== 'all') throw new Error(`There is no deck "${id}" on this device.`);
+            continue;
+          }
+          await syncDeckItems(deck, now());
+        }
+        if (scope.itemIds?.length) focus = scope.itemIds;
+        else if (scope.keyPoints?.length && options.keyPointItems) {
+          const deck = decks.get(scope.deck);
+          focus = deck ? options.keyPointItems(deck, scope.keyPoints) : [];
+        }
+        await next();
+      }),
+
+    reveal() {
+      if (phase.value === 'card' && !revealed.value) revealed.value = true;
+    },
+
+    grade: (grade: Grade) =>
+      run(async () => {
+        const cur = current.value;
+        if (phase.value !== 'card' || !cur || !revealed.value) return;
+        const at = now();
+        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_ANSWER_MS);
+        const result = await recordReview({ itemId: cur.item.id, grade, mode: 'study', at, durationMs });
+        history.push({ itemId: cur.item.id, grade, durationMs });
+        batch(() => {
+          reviewed.value++;
+          if (grade === 1) again.value++;
+          timeMs.value += durationMs;
+          leech.value = result.becameLeech ? { ...cur, item: result.item } : null;
+          notice.value = null;
+        });
+        if (!persistenceAsked) {
+          persistenceAsked = true;
+          // Refusal is reported on the settings screen's storage status; studying goes on either way.
+          void requestPersistence().catch(() => false);
+        }
+        await next();
+      }),
+
+    /** Takes back the newest grade of this tab (repeatable) and shows that card again. */
+    undo: () =>
+      run(async () => {
+        let review;
+        try {
+          review = await undoLastReview();
+        } catch (e) {
+          // Refused (answered again in another tab) or failed: the session itself is fine.
+          notice.value = e instanceof Error ? e.message : String(e);
+          return;
+        }
+        if (!review) {
+          notice.value = 'Nothing to undo.';
+          return;
+        }
+        const last = history[history.length - 1];
+        if (last && last.itemId === review.itemId) {
+          history.pop();
+          batch(() => {
+            reviewed.value--;
+            if (last.grade === 1) again.value--;
+            timeMs.value -= last.durationMs;
+          });
+        }
+        const item = (await getItem(review.itemId)) ?? review.before;
+        batch(() => {
+          leech.value = null;
+          notice.value = 'Last grade undone.';
+        });
+        remaining.value++;
+        await show(item);
+      }),
+
+    /** Hides the current card (and its siblings) until the next study day. */
+    bury: () =>
+      run(async () => {
+        const cur = current.value;
+        if (!cur) return;
+        await buryCard(cur.item.deckId, cur.item.cardId, now());
+        notice.value = 'Card buried until tomorrow.';
+        await next();
+      }),
+
+    /** Suspends the current card, or the leech just reported. */
+    suspend: (target: 'current' | 'leech' = 'current') =>
+      run(async () => {
+        const cur = target === 'leech' ? leech.value : current.value;
+        if (!cur) return;
+        await setSuspended([cur.item.id], true);
+        leech.value = null;
+        notice.value = 'Card suspended. Unsuspend it from the deck page.';
+        if (current.value?.item.id === cur.item.id) await next();
+      }),
+  };
+}
+
+export type StudySession = ReturnType<typeof createSession>;
