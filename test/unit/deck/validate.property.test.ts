@@ -55,15 +55,22 @@ function places(node: Json, out: { parent: Json[] | { [key: string]: Json }; key
   return out;
 }
 
-const edit = fc.record({
-  op: fc.constantFrom('delete', 'set', 'duplicate', 'rename', 'add'),
+interface Edit {
+  op: 'delete' | 'set' | 'duplicate' | 'rename' | 'add';
+  at: number;
+  key: string;
+  value: Json;
+}
+
+const edit: fc.Arbitrary<Edit> = fc.record({
+  op: fc.constantFrom<Edit['op']>('delete', 'set', 'duplicate', 'rename', 'add'),
   at: fc.nat(),
   key: fc.string({ maxLength: 10 }),
   value: fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 });
 
 /** Applies one random edit to `deck` in place. */
-function applyEdit(deck: Json, { op, at, key, value }: fc.RecordValue<{ op: fc.Arbitrary<string>; at: fc.Arbitrary<number>; key: fc.Arbitrary<string>; value: fc.Arbitrary<Json> }>) {
+function applyEdit(deck: Json, { op, at, key, value }: Edit) {
   const all = places(deck);
   if (!all.length) return;
   const { parent, key: k } = all[at % all.length]!;
