@@ -1,0 +1,38 @@
+/**
+ * Turns a central sentence into a key point by trimming what a key point does not need:
+ * opening connectives ("But", "Moreover,"), hedges ("without a doubt", "yes"), asides in
+ * parentheses or dashes, and, in long sentences, a trailing participle or relative clause.
+ * Only whole clauses are removed, so the result stays a grammatical sentence. Pure.
+ */
+
+const OPENERS =
+  /^(?:(?:but|and|so|yet)\s*,?\s+|(?:moreover|furthermore|in fact|indeed|however|still|also|after all|of course|what's more|in other words|for a time)\s*,\s*|think of it this way:\s*)/i;
+/** Comma-delimited asides that qualify rather than state: "Nvidia GPUs, particularly the A100, were…". */
+const ASIDES = /,\s*(?:particularly|especially|notably|while (?:certainly|perhaps|still) \w+|even if initially)\b[^,;:]*(?=[,;:])(?:,(?=\s))?/gi;
+const FILLER = /\b(?:certainly|simply|indeed|relatively) (?=\w)/gi;
+const HEDGES = /\s*,\s*(?:without a doubt|of course|yes|indeed|in fact|to be sure|in retrospect|certainly|frankly)\s*,\s*/gi;
+const TRAILING_CLAUSE = /,\s+(?:which|who|where|a shift that|an? [a-z]+ that|even if|especially|particularly|including|powering|giving|making|leaving|as well as|from)\b[^,]*$/i;
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A shorter, self-contained version of a sentence, ending with a full stop. */
+export function trimSentence(sentence: string, target = 180): string {
+  let s = sentence.trim();
+  for (let i = 0; i < 3 && OPENERS.test(s); i++) s = s.replace(OPENERS, '');
+  s = s.replace(/\s*\([^)]*\)/g, '').replace(/\s+[—–]\s+[^—–]*\s+[—–]\s+/g, ' ');
+  s = s.replace(HEDGES, (_m, offset: number, whole: string) => {
+    const next = whole.slice(offset + _m.length);
+    // Before a conjunction the comma belongs to the sentence; elsewhere the hedge sat inside a clause.
+    return /^(?:but|and|so|yet|or)\b/i.test(next) ? ', ' : ' ';
+  });
+  s = s.replace(ASIDES, '').replace(FILLER, '');
+  const quoted = /[.!?]["”’']$/.test(s);
+  if (!quoted) s = s.replace(/[.!]+$/, '');
+  while (s.length > target) {
+    const shorter = s.replace(TRAILING_CLAUSE, '');
+    if (shorter === s || shorter.length < 60) break;
+    s = shorter;
+  }
+  const out = capitalise(s.replace(/\s+/g, ' ').replace(/\s+([,;:])/g, '$1').trim());
+  return quoted ? out : `${out}.`;
+}

@@ -1,0 +1,112 @@
+/**
+ * Cloze-able spans of a sentence, from compromise's part-of-speech tags: names (people, places,
+ * organisations), numbers and dates, and noun phrases. A span always covers whole words and
+ * never starts or ends with a function word, so deleting it leaves a grammatical gap
+ * ("The {{c1::Made in China 2025}} initiative…", never "The Ma{{c1::de}}…"). Pure: the NLP
+ * function is passed in, so the app can load compromise lazily and the CLI can import it.
+ */
+import { STOP_WORDS, stem, tokens } from './words';
+
+/** The part of compromise the drafter uses: `nlp(text).json(...)`. */
+export type Nlp = (text: string) => { json(options: object): unknown };
+
+export type SpanKind = 'name' | 'number' | 'date' | 'term';
+
+export interface Span {
+  text: string;
+  start: number;
+  end: number;
+  kind: SpanKind;
+  /** For names: what compromise thinks it names, so a true/false swap stays a like-for-like. */
+  sub?: 'person' | 'place' | 'organization';
+}
+
+interface Term {
+  text: string;
+  post: string;
+  tags: string[];
+  offset: { start: number; length: number };
+}
+
+const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|some|any|each|every|such|and|or|of)$/i;
+
+/** Compromise's terms with their offsets inside `text`. */
+export function taggedTerms(nlp: Nlp, text: string): Term[] {
+  const docs = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];
+  return docs.flatMap((d) => d.terms).filter((t) => t.offset && t.offset.length > 0);
+}
+
+const has = (t: Term, tag: string) => t.tags.includes(tag);
+const isName = (t: Term) => has(t, 'ProperNoun') || has(t, 'Person') || has(t, 'Place') || has(t, 'Organization') || (has(t, 'Acronym') && t.text.length > 1);
+const isNumber = (t: Term) => has(t, 'Value') || /^\$?\d/.test(t.text);
+const isDate = (t: Term) => has(t, 'Date') && !/^(?:today|now|then|yesterday|tomorrow)$/i.test(t.text);
+const isNounish = (t: Term) => has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t);
+/** A comma, semicolon or other mark after a word ends any span there. */
+const breaksAfter = (t: Term) => /[,;:.!?()"”—–]/.test(t.post);
+
+/** Trims function words from the ends of a run of terms. */
+function trimRun(run: Term[]): Term[] {
+  let a = 0;
+  let b = run.length;
+  const weak = (t: Term) => DETERMINERS.test(t.text) || STOP_WORDS.has(t.text.toLowerCase()) || has(t, 'Pronoun') || has(t, 'Adverb');
+  while (a < b && weak(run[a]!)) a++;
+  while (b > a && (weak(run[b - 1]!) || (has(run[b - 1]!, 'Adjective') && !isName(run[b - 1]!)))) b--;
+  return run.slice(a, b);
+}
+
+function toSpan(text: string, run: Term[], kind: SpanKind): Span | null {
+  if (!run.length) return null;
+  const start = run[0]!.offset.start;
+  const last = run[run.length - 1]!;
+  let end = last.offset.start + last.offset.length;
+  // compromise counts trailing punctuation into some terms; a deletion never swallows it.
+  let body = text.slice(start, end);
+  // A possessive stays in the sentence: "{{c1::China}}'s resolve".
+  const stripped = body.replace(/[\s,;:.!?"”’')\]]+$/, '').replace(/['’]s$/, '');
+  end -= body.length - stripped.length;
+  body = stripped;
+  if (body.length < 2 || !/[A-Za-z0-9]/.test(body)) return null;
+  // Whole words only: the characters around the span must not be letters or digits.
+  if (/[A-Za-z0-9]/.test(text[start - 1] ?? '') || /[A-Za-z0-9]/.test(text[end] ?? '')) return null;
+  if (tokens(body).every((w) => STOP_WORDS.has(w))) return null;
+  const sub = kind !== 'name' ? undefined : run.some((t) => has(t, 'Person')) ? 'person' : run.some((t) => has(t, 'Place')) ? 'place' : run.some((t) => has(t, 'Organization')) ? 'organization' : undefined;
+  return sub ? { text: body, start, end, kind, sub } : { text: body, start, end, kind };
+}
+
+/** Every candidate span, longest names/numbers/dates first, then noun phrases. */
+export function spans(nlp: Nlp, text: string): Span[] {
+  const terms = taggedTerms(nlp, text);
+  const out: Span[] = [];
+  const collect = (test: (t: Term) => boolean, kind: SpanKind, allowInner?: (t: Term) => boolean) => {
+    let run: Term[] = [];
+    const flush = () => {
+      const span = toSpan(text, trimRun(run), kind);
+      if (span) out.push(span);
+      run = [];
+    };
+    terms.forEach((t, i) => {
+      const inner = allowInner && run.length > 0 && allowInner(t) && terms[i + 1] && test(terms[i + 1]!);
+      if (test(t) || inner) {
+        run.push(t);
+        if (breaksAfter(t)) flush();
+      } else flush();
+    });
+    flush();
+  };
+  // "Made in China 2025", "Bank of England": names may hold "of"/"in" between capitalised words
+  // ("and" would merge two names into one deletion).
+  collect(isName, 'name', (t) => /^(?:of|in|de)$/.test(t.text));
+  collect((t) => isNumber(t) && !isDate(t), 'number');
+  collect(isDate, 'date');
+  collect(isNounish, 'term');
+  const seen = new Set<string>();
+  return out.filter((s) => {
+    const key = `${s.start}:${s.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Stems of a span's content words, to weigh it against the article's vocabulary. */
+export const spanStems = (span: Span) => tokens(span.text).filter((w) => !STOP_WORDS.has(w)).map(stem);

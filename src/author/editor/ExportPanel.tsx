@@ -1,0 +1,101 @@
+/**
+ * Export a valid deck: a `.json` download (passes `npm run decks:check`), the Web Share API with
+ * the file where the browser can share files, and a share link carrying the deck in its fragment.
+ * Lazy authoring chunk.
+ */
+import { useState } from 'preact/hooks';
+import type { Deck } from '../../deck/schema';
+import { deckFileName, deckToJson } from '../export';
+import { encodeShareLink } from '../share';
+
+/** Starts a download of text as a file. */
+export function download(name: string, text: string, type = 'application/json'): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers; a minute is plenty.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+export function ExportPanel({ deck }: { deck: Deck | null }) {
+  const [link, setLink] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [copied, setCopied] = useState(false);
+  if (!deck) {
+    return (
+      <section class="editor-section" aria-labelledby="export-heading">
+        <h2 id="export-heading">Export and share</h2>
+        <p class="hint">Fix the problems listed above to export this deck.</p>
+      </section>
+    );
+  }
+  const file = () => new File([deckToJson(deck)], deckFileName(deck), { type: 'application/json' });
+  const canShareFile = typeof navigator.canShare === 'function' && (() => {
+    try {
+      return navigator.canShare({ files: [file()] });
+    } catch {
+      return false;
+    }
+  })();
+  const makeLink = async () => {
+    setCopied(false);
+    const result = await encodeShareLink(deck, location.origin);
+    if (result.ok) {
+      setLink(result.url);
+      setMessage(null);
+    } else {
+      setLink(null);
+      setMessage(result.message);
+    }
+  };
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setMessage('Copying was not allowed; select the link and copy it yourself.');
+    }
+  };
+  return (
+    <section class="editor-section" aria-labelledby="export-heading">
+      <h2 id="export-heading">Export and share</h2>
+      <div class="row-actions">
+        <button type="button" class="button" onClick={() => download(deckFileName(deck), deckToJson(deck))}>
+          Download .json
+        </button>
+        {canShareFile && (
+          <button
+            type="button"
+            class="button"
+            onClick={() => navigator.share({ files: [file()], title: deck.title }).catch((e: Error) => e.name !== 'AbortError' && setMessage(`Sharing failed: ${e.message}`))}
+          >
+            Share file…
+          </button>
+        )}
+        <button type="button" class="button" onClick={makeLink}>
+          Make share link
+        </button>
+      </div>
+      {message && (
+        <p class="field-error" role="alert">
+          {message}
+        </p>
+      )}
+      {link && (
+        <div class="field">
+          <label for="share-link">Share link ({link.length.toLocaleString('en')} characters)</label>
+          <input id="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" class="button" onClick={copy}>
+            Copy link
+          </button>
+          <span role="status">{copied ? 'Link copied.' : ''}</span>
+        </div>
+      )}
+    </section>
+  );
+}

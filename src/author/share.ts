@@ -1,0 +1,68 @@
+/**
+ * Share links with no server: the deck's JSON, deflated by the browser's CompressionStream and
+ * base64url-encoded, travels in the URL fragment (`/share#d=…`). The fragment never reaches a
+ * server, so the link works from any static host and offline once the app is installed.
+ * Pure apart from the streams, which browsers and Node both provide.
+ */
+import type { Deck } from '../deck/schema';
+import { parseDeckJson, type DeckResult } from '../deck/validate';
+
+/** Longest link we hand out: common browsers and messaging apps cut or refuse longer URLs. */
+export const MAX_SHARE_URL = 8000;
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const writer = stream.writable.getWriter();
+  // Writing and reading must run together: a large input fills the stream's queue otherwise.
+  // Both sides fail together on damaged input; awaiting them as one keeps either error handled.
+  const [, out] = await Promise.all([
+    writer.write(bytes as Uint8Array<ArrayBuffer>).then(() => writer.close()),
+    new Response(stream.readable).arrayBuffer(),
+  ]);
+  return new Uint8Array(out);
+}
+
+export function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+export function fromBase64Url(text: string): Uint8Array {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) throw new Error('contains characters a share link never has');
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  const binary = atob(b64);
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+export type ShareLinkResult = { ok: true; url: string } | { ok: false; length: number; message: string };
+
+/** Builds `<origin>/share#d=…`, or refuses with the size when the link would be too long. */
+export async function encodeShareLink(deck: Deck, origin: string): Promise<ShareLinkResult> {
+  const json = JSON.stringify(deck);
+  const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
+  const url = `${origin.replace(/\/+$/, '')}/share#d=${toBase64Url(packed)}`;
+  if (url.length <= MAX_SHARE_URL) return { ok: true, url };
+  return {
+    ok: false,
+    length: url.length,
+    message:
+      `This deck makes a link of ${url.length.toLocaleString('en')} characters; links longer than ` +
+      `${MAX_SHARE_URL.toLocaleString('en')} characters break in common browsers and messaging apps. ` +
+      'Share the .json file instead, or split the deck.',
+  };
+}
+
+/** Reads a deck from a location hash such as `#d=…`: decompressed, then validated like any import. */
+export async function decodeShareFragment(hash: string): Promise<DeckResult> {
+  const data = new URLSearchParams(hash.replace(/^#/, '')).get('d');
+  if (!data) return { ok: false, errors: [{ path: 'link', message: 'has no deck in it (expected "#d=…" after the address)' }] };
+  let json: string;
+  try {
+    const bytes = await pipe(fromBase64Url(data), new DecompressionStream('deflate-raw'));
+    json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch (err) {
+    const why = err instanceof Error && err.message ? `: ${err.message}` : '';
+    return { ok: false, errors: [{ path: 'link', message: `is damaged or cut short and cannot be read${why}` }] };
+  }
+  return parseDeckJson(json);
+}

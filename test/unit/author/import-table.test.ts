@@ -1,0 +1,113 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildDeckFromTable, guessColumns } from '../../../src/author/import/build';
+import { parseTable } from '../../../src/author/import/table';
+
+const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/import', name), 'utf8');
+
+function build(text: string, options = {}) {
+  const table = parseTable(text, options);
+  return { table, result: buildDeckFromTable(table, { id: 'imported', title: 'Imported', map: guessColumns(table) }) };
+}
+
+describe('CSV / TSV tables', () => {
+  test('BOM, quoted commas, doubled quotes, embedded newlines and semicolons inside fields', () => {
+    const { table, result } = build(fixture('quotes-bom.csv'));
+    expect(table.delimiter).toBe(',');
+    expect(table.header).toEqual(['Front', 'Back', 'Tags']);
+    expect(table.rows.map((r) => r.line)).toEqual([2, 3, 5]);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const cards = result.deck.cards;
+    expect(cards[0]).toMatchObject({ type: 'basic', front: 'Capital of France, the city', back: 'Paris' });
+    expect(cards[1]).toMatchObject({ front: 'A quote "inside"', back: 'Line one\nLine two', tags: ['geo', 'europe'] });
+    expect(cards[2]).toMatchObject({ front: 'Semicolon; inside', back: 'yes;really' });
+    expect(result.skipped).toEqual([]);
+  });
+
+  test('semicolon-separated file: detected, header names term/definition mapped, bad rows reported by line', () => {
+    const { table, result } = build(fixture('semicolons.csv'));
+    expect(table.delimiter).toBe(';');
+    expect(guessColumns(table)).toMatchObject({ front: 0, back: 1 });
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.deck.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : null))).toEqual([
+      ['chat', 'cat'],
+      ['chien', 'dog; the animal'],
+    ]);
+    expect(result.skipped).toEqual([
+      { line: 4, message: 'has an empty front' },
+      { line: 5, message: 'has an empty back' },
+    ]);
+  });
+
+  test('tab-separated, with a cloze row becoming a cloze card', () => {
+    const { table, result } = build(fixture('tabs.tsv'));
+    expect(table.delimiter).toBe('\t');
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.deck.cards[1]).toMatchObject({ type: 'cloze', text: 'Photosynthesis makes {{c1::glucose}}' });
+  });
+
+  test('broken file: an unclosed quote is reported with its line; the good rows before it stay', () => {
+    const { result } = build(fixture('broken.csv'));
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.deck.cards).toHaveLength(1);
+    expect(result.skipped).toEqual([{ line: 3, message: 'has a quoted field that is never closed' }]);
+  });
+
+  test('nothing usable → no deck, a clear error', () => {
+    const { result } = build('front,back\n,\n');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]!.path).toBe('cards');
+  });
+
+  test('key point column creates shared key points', () => {
+    const { result } = build('front,back,key point\na,1,Cells need energy\nb,2,Cells need energy\nc,3,DNA stores information\n');
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.deck.keyPoints?.map((k) => k.text)).toEqual(['Cells need energy', 'DNA stores information']);
+    expect(result.deck.cards[0]!.keyPoint).toBe(result.deck.cards[1]!.keyPoint);
+  });
+});
+
+describe('Anki "Notes in Plain Text"', () => {
+  test('header lines set separator, columns, html and the tags column; line numbers count them', () => {
+    const { table, result } = build(fixture('anki-notes.txt'));
+    expect(table.format).toBe('anki');
+    expect(table.delimiter).toBe('\t');
+    expect(table.header).toEqual(['Front', 'Back', 'Tags']);
+    expect(table.rows.map((r) => r.line)).toEqual([5, 6, 7]);
+    expect(guessColumns(table).tags).toBe(2);
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.deck.cards[0]).toMatchObject({ type: 'basic', front: 'What is H2O?', back: 'Water\na molecule', tags: ['chemistry', 'basics'] });
+    expect(result.deck.cards[1]).toMatchObject({ front: 'A "quoted" front' });
+    expect(result.deck.cards[2]).toMatchObject({ type: 'cloze', text: 'The {{c1::Nile}} is long', tags: ['geo'] });
+  });
+
+  test('malformed cloze markup is skipped with its line', () => {
+    const { result } = build('#separator:tab\n{{c1::open\tback\ngood\tback\n');
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.skipped[0]!.line).toBe(2);
+    expect(result.skipped[0]!.message).toMatch(/never closed/);
+  });
+});
+
+describe('Quizlet exports', () => {
+  test('custom term separator " - " and row separator ";"', () => {
+    const { table, result } = build(fixture('quizlet-custom.txt'), { quizlet: { term: ' - ', row: ';' } });
+    expect(table.rows.map((r) => r.cells)).toEqual([
+      ['mitochondria', 'powerhouse of the cell'],
+      ['ribosome', 'makes proteins'],
+      ['golgi', 'packs proteins'],
+    ]);
+    expect(table.problems).toEqual([{ line: 1, message: 'has no term separator " - "' }]);
+    expect(result.ok).toBe(true);
+  });
+
+  test('default tab / new line export, Windows line endings', () => {
+    const { table } = build('one\tuno\r\ntwo\tdos\r\n\r\nthree\ttres', { quizlet: { term: '\t', row: '\n' } });
+    expect(table.rows).toEqual([
+      { line: 1, cells: ['one', 'uno'] },
+      { line: 2, cells: ['two', 'dos'] },
+      { line: 4, cells: ['three', 'tres'] },
+    ]);
+  });
+});
