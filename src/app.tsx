@@ -15,6 +15,11 @@ import { offlineReadySlot } from './ui/home-status';
 const Quiz = lazy(() => import('./quiz/QuizScreen'));
 const DeckPage = lazy(() => import('./study/DeckPage').then((m) => m.DeckPage));
 const Settings = lazy(() => import('./settings/Settings').then((m) => m.Settings));
+const AuthorList = lazy(() => import('./author/AuthorList').then((m) => m.AuthorList));
+const Editor = lazy(() => import('./author/editor/Editor').then((m) => m.Editor));
+const DraftScreen = lazy(() => import('./author/draft/DraftScreen').then((m) => m.DraftScreen));
+const ImportScreen = lazy(() => import('./author/import/ImportScreen').then((m) => m.ImportScreen));
+const SharePage = lazy(() => import('./author/SharePage').then((m) => m.SharePage));
 // The home screen shows "ready offline" from the service worker's state without importing it.
 effect(() => {
   offlineReadySlot.value = offlineReady.value;
@@ -28,6 +33,7 @@ export function App() {
       <header class="app-header">
         <a class="brand" href="/">Briefdeck</a>
         <nav class="app-nav" aria-label="Main">
+          <a href="/author">Author</a>
           <a href="/settings">Settings</a>
         </nav>
         <PwaStatus />
@@ -39,6 +45,11 @@ export function App() {
           <Route path="/study/:deckId" component={Review} />
           <Route path="/settings" component={Settings} />
           <Route path="/quiz/:id" component={Quiz} />
+          <Route path="/author" component={AuthorList} />
+          <Route path="/author/draft" component={DraftScreen} />
+          <Route path="/author/:id" component={Editor} />
+          <Route path="/import" component={ImportScreen} />
+          <Route path="/share" component={SharePage} />
           <Route default component={NotFound} />
         </Router>
       </main>
