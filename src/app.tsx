@@ -4,7 +4,6 @@ import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
-import { BuildInfo } from './pwa/BuildInfo';
 import { useEffect } from 'preact/hooks';
 import { effect } from '@preact/signals';
 import { offlineReady } from './pwa/state';
@@ -53,9 +52,6 @@ export function App() {
           <Route default component={NotFound} />
         </Router>
       </main>
-      <footer class="app-footer">
-        <BuildInfo />
-      </footer>
       <PwaNotices />
     </LocationProvider>
   );

@@ -93,7 +93,7 @@ export function QuestionView(props: QuestionViewProps) {
           {q.choices.map((choice, i) => {
             const right = q.correct.includes(i);
             const picked = chosen.has(i);
-            const state = !answered ? '' : right ? ' is-right' : picked ? ' is-wrong' : ' is-other';
+            const state = !answered ? '' : right ? ' is-right' : picked ? ' is-wrong' : '';
             return (
               <button
                 key={`${q.itemId}-${i}`}

@@ -9,12 +9,15 @@ import { mixed } from './fixtures';
 
 const t0 = Date.UTC(2026, 2, 10, 9);
 
+let now = t0;
+
 function mount(url: string) {
+  now = t0;
   history.replaceState(null, '', url);
   return render(
     <LocationProvider>
       <Router>
-        <Route path="/quiz/:id" component={() => <QuizScreen clock={() => t0} />} />
+        <Route path="/quiz/:id" component={() => <QuizScreen clock={() => now} />} />
         <Route path="/study/:id" component={() => <h1>Study screen</h1>} />
       </Router>
     </LocationProvider>,
@@ -142,6 +145,29 @@ test('a right answer on a card not due leaves its schedule alone but is logged',
       expect(item!.state).toBe(0);
     }
   }
+});
+
+test('when the timer runs out the quiz ends, unanswered questions count as missed', async () => {
+  mount('/quiz/chips?seed=4');
+  await screen.findByRole('heading', { level: 1, name: 'Quiz: Chips' });
+  fireEvent.click(screen.getByRole('radio', { name: '5' }));
+  fireEvent.click(screen.getByRole('radio', { name: '2 minutes' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Start quiz' }));
+  await screen.findByRole('heading', { name: 'Question 1 of 5' });
+  expect(screen.getByRole('timer', { name: 'Time left' }).textContent).toBe('2:00');
+  const right = (await answerCurrent()) ? 1 : 0;
+  now = t0 + 120_001;
+  await screen.findByRole('heading', { level: 1, name: `Score ${right}/5` }, { timeout: 2000 });
+  expect(screen.getByText(/\(time ran out\)/)).toBeTruthy();
+  expect(screen.getAllByText('Not answered')).toHaveLength(4);
+  const [quiz] = await waitFor(async () => {
+    const q = await listQuizzes('chips');
+    expect(q).toHaveLength(1);
+    return q;
+  });
+  expect(quiz).toMatchObject({ total: 5, score: right, durationMs: 120_001 });
+  expect(quiz!.missed).toHaveLength(5 - right);
+  expect(busy.value).toBe(false);
 });
 
 test('shaky focus with nothing shaky says so; an unknown key point is named', async () => {
