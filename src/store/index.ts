@@ -159,24 +159,31 @@ export async function buryCard(deckId: string, cardId: string, now: number): Pro
   announce([deckId]);
 }
 
-/** Returns buried items whose day is over to their queues (one index range, usually empty). */
-async function unburyDue(now: number): Promise<void> {
-  const range = IDBKeyRange.bound(0, now, true, false);
-  const pending = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-buried').count(range));
-  if (!pending) return;
-  const deckIds = await inTransaction(['items'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('items');
-    const decks = new Set<string>();
-    let cursor = await store.index('by-buried').openCursor(range);
-    while (cursor) {
-      const item = { ...cursor.value, buriedUntil: 0 };
-      decks.add(item.deckId);
-      await cursor.update({ ...item, queue: queueOf(item, now) });
-      cursor = await cursor.continue();
-    }
-    return decks;
+/**
+ * Returns the scope's buried items whose day is over to their queues. Buried piles are small and
+ * sit in their own index range per deck, so this reads only them.
+ */
+async function unburyDue(deckIds: string[], now: number): Promise<void> {
+  const buriedRange = (deckId: string) => IDBKeyRange.bound([deckId, QUEUE.buried, MIN_KEY], [deckId, QUEUE.buried, MAX_KEY]);
+  const over = await inTransaction(['items'], 'readonly', async (tx) => {
+    const index = tx.objectStore('items').index('by-deck-queue-due');
+    const piles = await Promise.all(deckIds.map((deckId) => index.getAll(buriedRange(deckId))));
+    return piles.flat().filter((item) => item.buriedUntil <= now);
   });
-  announce(deckIds);
+  if (!over.length) return;
+  await inTransaction(['items'], 'readwrite', async (tx) => {
+    const store = tx.objectStore('items');
+    // Re-read inside the write: another tab may have changed these items since.
+    const current = await Promise.all(over.map((item) => store.get(item.id)));
+    await Promise.all(
+      current.map((item) => {
+        if (!item || item.queue !== QUEUE.buried || item.buriedUntil > now) return undefined;
+        const back = { ...item, buriedUntil: 0 };
+        return store.put({ ...back, queue: queueOf(back, now) });
+      }),
+    );
+  });
+  announce(new Set(over.map((item) => item.deckId)));
 }
 
 // ---- counts and the study queue ----
@@ -221,6 +228,20 @@ function countIn(tx: ReadTx, range: IDBKeyRange): Promise<number> {
   return tx.objectStore('items').index('by-deck-queue-due').count(range);
 }
 
+/**
+ * min(items in range, cap). Reads at most `cap` keys, so the cost follows the daily limit rather
+ * than the size of the collection (IndexedDB's count walks the whole range).
+ */
+async function countUpTo(tx: ReadTx, range: IDBKeyRange, cap: number): Promise<number> {
+  if (cap <= 0) return 0;
+  return (await tx.objectStore('items').index('by-deck-queue-due').getAllKeys(range, cap)).length;
+}
+
+function learningUpTo(tx: ReadTx, deckId: string, until: number): Promise<ItemRecord[]> {
+  // Learning piles are small (a day's new cards and lapses), so they are read whole.
+  return tx.objectStore('items').index('by-deck-queue-due').getAll(queueRange(deckId, QUEUE.learning, MIN_KEY, until));
+}
+
 interface Day {
   start: number;
   end: number;
@@ -233,14 +254,14 @@ function dayOf(now: number, settings: Settings): Day {
 /** Due, new, learning and other counts per deck, each an index count. */
 export async function deckCounts(deckIds: string[], now: number): Promise<Record<string, DeckCounts>> {
   const settings = await getSettings();
-  await unburyDue(now);
+  await unburyDue(deckIds, now);
   const day = dayOf(now, settings);
   return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const entries = await Promise.all(
       deckIds.map(async (deckId): Promise<[string, DeckCounts]> => {
         const [reviewDue, fresh, learning, review, suspended, orphaned, all, newDone, reviewDone, last] = await Promise.all([
-          countIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
-          countIn(tx, queueRange(deckId, QUEUE.new)),
+          countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
+          countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
           countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
           countIn(tx, queueRange(deckId, QUEUE.review)),
           countIn(tx, queueRange(deckId, QUEUE.suspended)),
@@ -287,29 +308,34 @@ function earliest(a: ItemRecord | null, b: ItemRecord | null): ItemRecord | null
  */
 export async function nextStudyItem(scope: { deckIds: string[]; itemIds?: string[] }, now: number): Promise<NextStudy> {
   const settings = await getSettings();
-  await unburyDue(now);
+  await unburyDue(scope.deckIds, now);
   const day = dayOf(now, settings);
   if (scope.itemIds) return nextOfItems(scope.itemIds, now, day);
-  return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
+  const found = await inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const perDeck = await Promise.all(
       scope.deckIds.map(async (deckId) => {
-        const [learningDue, learningCount, review, reviewDue, fresh, freshCount, newDone, reviewDone, learnAhead, learningNext, reviewNext] =
-          await Promise.all([
-            firstIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
-            countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
-            firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
-            countIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
-            firstIn(tx, queueRange(deckId, QUEUE.new)),
-            countIn(tx, queueRange(deckId, QUEUE.new)),
-            doneToday(tx, deckId, 0, day.start),
-            doneToday(tx, deckId, 2, day.start),
-            firstIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now + LEARN_AHEAD_MS)),
-            firstIn(tx, queueRange(deckId, QUEUE.learning)),
-            firstIn(tx, IDBKeyRange.bound([deckId, QUEUE.review, day.end], [deckId, QUEUE.review, MAX_KEY])),
-          ]);
-        const newLeft = withinLimit(freshCount, settings.newPerDay, newDone);
-        const reviewLeft = withinLimit(reviewDue, settings.reviewsPerDay, reviewDone);
-        return { learningDue, learningCount, review, fresh, freshCount, newDone, reviewDone, newLeft, reviewLeft, learnAhead, learningNext, reviewNext };
+        const [learningSoon, review, reviewDue, fresh, freshCount, newDone, reviewDone] = await Promise.all([
+          learningUpTo(tx, deckId, now + LEARN_AHEAD_MS),
+          firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
+          countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
+          firstIn(tx, queueRange(deckId, QUEUE.new)),
+          countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
+          doneToday(tx, deckId, 0, day.start),
+          doneToday(tx, deckId, 2, day.start),
+        ]);
+        const learningDue = learningSoon.filter((item) => item.due <= now);
+        return {
+          learningDue: learningDue[0] ?? null,
+          learningCount: learningDue.length,
+          learnAhead: learningSoon[0] ?? null,
+          review,
+          fresh,
+          freshCount,
+          newDone,
+          reviewDone,
+          newLeft: withinLimit(freshCount, settings.newPerDay, newDone),
+          reviewLeft: withinLimit(reviewDue, settings.reviewsPerDay, reviewDone),
+        };
       }),
     );
     const facts: QueueFacts = {
@@ -334,18 +360,26 @@ export async function nextStudyItem(scope: { deckIds: string[]; itemIds?: string
     }
     const item = pickNext(facts);
     if (item) return { item, remaining: { new: facts.progress.newLeft, learning, review: facts.progress.reviewLeft } };
-    // Nothing to show: when will there be? Learning items at their time; reviews and new items
-    // held back by today's limits on the next study day.
-    let nextDue: number | null = null;
-    const consider = (t: number) => {
-      nextDue = nextDue === null ? t : Math.min(nextDue, t);
-    };
-    for (const d of perDeck) {
-      if (d.learningNext) consider(d.learningNext.due);
-      if (d.review || d.freshCount > 0) consider(day.end);
-      if (d.reviewNext) consider(d.reviewNext.due);
-    }
-    return { item: null, nextDue };
+    // Reviews or new items held back by today's limits come back on the next study day.
+    const heldBack = perDeck.some((d) => d.review || d.freshCount > 0);
+    return { item: null, heldBack };
+  });
+  if (found.item) return found;
+  return { item: null, nextDue: await nextDueAfter(scope.deckIds, now, day, found.heldBack) };
+}
+
+/** When there will next be something to study, once nothing is left now (a second, rare query). */
+async function nextDueAfter(deckIds: string[], now: number, day: Day, heldBack: boolean): Promise<number | null> {
+  return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
+    const firsts = await Promise.all(
+      deckIds.flatMap((deckId) => [
+        firstIn(tx, queueRange(deckId, QUEUE.learning)),
+        firstIn(tx, queueRange(deckId, QUEUE.review, day.end, MAX_KEY)),
+      ]),
+    );
+    const times = firsts.filter((item): item is ItemRecord => !!item).map((item) => item.due);
+    if (heldBack) times.push(day.end);
+    return times.length ? Math.min(...times) : null;
   });
 }
 

@@ -18,7 +18,6 @@ export const MIGRATIONS: readonly Migration[] = [
     items.createIndex('by-deck', 'deckId');
     items.createIndex('by-deck-queue-due', ['deckId', 'queue', 'due']);
     items.createIndex('by-card', ['deckId', 'cardId']);
-    items.createIndex('by-buried', 'buriedUntil');
 
     const reviews = db.createObjectStore('reviews', { keyPath: 'id', autoIncrement: true });
     reviews.createIndex('by-item', 'itemId');

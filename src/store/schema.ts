@@ -32,8 +32,6 @@ export interface BriefdeckDB extends DBSchema {
       'by-deck-queue-due': [string, number, number];
       /** [deckId, cardId]: siblings of a card, for burying. */
       'by-card': [string, string];
-      /** buriedUntil: finds buried items whose day is over. */
-      'by-buried': number;
     };
   };
   reviews: {

@@ -32,7 +32,7 @@ describe('migrations', () => {
     expect(db.version).toBe(1);
     expect([...db.objectStoreNames].sort()).toEqual(['decks', 'drafts', 'items', 'meta', 'quizzes', 'reviews', 'settings']);
     const tx = db.transaction(['items', 'reviews', 'quizzes'], 'readonly');
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-buried', 'by-card', 'by-deck', 'by-deck-queue-due', 'by-due']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck', 'by-deck-queue-due', 'by-due']);
     expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-deck-time', 'by-item', 'by-limit', 'by-time']);
     expect(tx.objectStore('reviews').autoIncrement).toBe(true);
     expect([...tx.objectStore('quizzes').indexNames].sort()).toEqual(['by-deck', 'by-time']);
