@@ -62,7 +62,10 @@ function isRealDate(date: string): boolean {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
   if (!m) return true;
   const [year, month, day] = [Number(m[1]), Number(m[2]), m[3] === undefined ? 1 : Number(m[3])];
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // setUTCFullYear, unlike Date.UTC, does not map years 0–99 to 1900–1999.
+  const lastDay = new Date(0);
+  lastDay.setUTCFullYear(year, month, 0);
+  const daysInMonth = lastDay.getUTCDate();
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth;
 }
 
@@ -171,15 +174,17 @@ export function parseDeckJson(text: string): DeckResult {
       errors: [{ path: 'deck', message: `is ${(Math.ceil((bytes / 1048576) * 10) / 10).toFixed(1)} MB; a deck file may be at most ${LIMITS.fileBytes / 1048576} MB` }],
     };
   }
+  // Positions in JSON.parse's message count from after a byte order mark, so lines and columns must too.
+  const json = text.replace(/^\uFEFF/, '');
   let value: unknown;
   try {
-    value = JSON.parse(text.replace(/^\uFEFF/, ''));
+    value = JSON.parse(json);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
     const pos = /position (\d+)/.exec(message);
     // A truncated file has no position in the message: the problem is at its very end.
-    const offset = pos ? Number(pos[1]) : /end of (JSON )?input/i.test(message) ? text.length : null;
-    const where = offset === null ? null : lineColumn(text, offset);
+    const offset = pos ? Number(pos[1]) : /end of (JSON )?input/i.test(message) ? json.length : null;
+    const where = offset === null ? null : lineColumn(json, offset);
     return {
       ok: false,
       errors: [{ path: 'deck', message: `is not valid JSON${where ? ` (line ${where.line}, column ${where.column})` : ''}: ${message}` }],

@@ -256,6 +256,10 @@ describe('validateDeck: text and limits', () => {
     expectOnly(errorsAfter((d) => (d.source.date = '01/05/2024')), 'source.date', /YYYY, YYYY-MM or YYYY-MM-DD/);
     expectOnly(errorsAfter((d) => (d.source.date = '2023-02-29')), 'source.date', /not a real calendar date/);
     expectOnly(errorsAfter((d) => (d.source.date = '2024-13')), 'source.date', /not a real calendar date/);
+    expectOnly(errorsAfter((d) => (d.source.date = '2024-04-31')), 'source.date', /not a real calendar date/);
+    for (const date of ['2024', '2024-12', '2024-12-31', '2000-02-29', '0004-02-29']) {
+      expect(validateDeck(Object.assign(validDeck(), { source: { title: 't', date } })).ok, date).toBe(true);
+    }
   });
 
   it('rejects a url that is not http(s)', () => {
@@ -308,6 +312,11 @@ describe('parseDeckJson', () => {
   it('names the line and column of a JSON syntax error', () => {
     const result = parseDeckJson(readText('test/fixtures/decks/missing-comma.json'));
     expect(result).toEqual({ ok: false, errors: [{ path: 'deck', message: expect.stringMatching(/^is not valid JSON \(line 5, column 3\)/) }] });
+  });
+
+  it('counts lines and columns after a byte order mark', () => {
+    const result = parseDeckJson(`\uFEFF${readText('test/fixtures/decks/missing-comma.json')}`);
+    expect(result.ok || result.errors[0]!.message).toMatch(/\(line 5, column 3\)/);
   });
 
   it('names the end of a truncated file', () => {
