@@ -25,7 +25,7 @@ const ok = (clause: string, min = 3) => words(clause) >= min && !/[?]/.test(clau
 /** The questions a sentence supports (possibly none). */
 export function questionsFrom(sentence: string, startsWithName: (text: string) => boolean = () => false): Question[] {
   /** Lowercases the first letter when the clause moves inside a question, unless it begins with a name. */
-  const lowerFirst = (c: string) => (/^[A-Z][a-z]/.test(c) && !startsWithName(c) ? c.charAt(0).toLowerCase() + c.slice(1) : c);
+  const lowerFirst = (c: string) => (/^[A-Z](?![A-Z.])/.test(c) && !startsWithName(c) ? c.charAt(0).toLowerCase() + c.slice(1) : c);
   const s = clean(sentence.replace(/^(?:but|and|so|yet|moreover|in fact|indeed|however)\s*,?\s+/i, ''));
   const out: Question[] = [];
 
@@ -38,7 +38,7 @@ export function questionsFrom(sentence: string, startsWithName: (text: string) =
     out.push({ kind: 'why', front: `Why is it that ${lowerFirst(firstClause(so[2]!))}?`, back: `Because ${lowerFirst(clean(so[1]!))}.` });
   }
   const led = /^(.+?)\s+(led|leads|has led|have led) to\s+(.+)$/i.exec(s);
-  if (led && ok(led[1]!, 2) && ok(led[3]!, 2) && !PRONOUN_SUBJECT.test(led[1]!)) {
+  if (led && ok(led[1]!, 1) && ok(led[3]!, 2) && !PRONOUN_SUBJECT.test(led[1]!)) {
     const aux = /^leads$/i.test(led[2]!) ? 'does' : /^has/i.test(led[2]!) ? 'has' : /^have/i.test(led[2]!) ? 'have' : 'did';
     const verb = aux === 'has' || aux === 'have' ? 'led' : 'lead';
     out.push({ kind: 'what', front: `What ${aux} ${lowerFirst(clean(led[1]!))} ${verb} to?`, back: `${capitalise(firstClause(led[3]!))}.` });

@@ -20,6 +20,13 @@ export interface SplitArticle {
 const ENDS_SENTENCE = /[.!?:;"'”’)\]]$/;
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'st', 'vs', 'etc', 'e.g', 'i.e', 'inc', 'ltd', 'co', 'jr', 'sr', 'no', 'fig', 'approx']);
 
+/** Short, and most longer words capitalised: "Trump Let China Use a Key AI Chip". */
+function isHeading(line: string): boolean {
+  const words = line.split(/\s+/).filter((w) => w.replace(/\W/g, '').length > 3);
+  if (line.length > 120 || !words.length) return false;
+  return words.filter((w) => /^[A-Z0-9“"'‘]/.test(w)).length / words.length >= 0.6;
+}
+
 /** Joins wrapped lines; a blank line, or a line ending a sentence followed by a capital, starts a paragraph. */
 function paragraphs(text: string): string[] {
   const out: string[] = [];
@@ -31,7 +38,8 @@ function paragraphs(text: string): string[] {
       current = '';
       continue;
     }
-    const continues = current && (!ENDS_SENTENCE.test(current) && /^[a-z0-9(“"'‘$%,]/.test(line));
+    // A line without final punctuation continues on the next one, unless it reads as a heading.
+    const continues = current && !ENDS_SENTENCE.test(current) && (/^[a-z0-9(“"'‘$%,]/.test(line) || !isHeading(current));
     if (continues) current += ` ${line}`;
     else {
       if (current) out.push(current);

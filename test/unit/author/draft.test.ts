@@ -1,0 +1,163 @@
+import nlp from 'compromise';
+import { centrality } from '../../../src/author/draft/centrality';
+import { acceptAll, draftFromText, draftToDeck } from '../../../src/author/draft/draft';
+import { questionsFrom } from '../../../src/author/draft/questions';
+import { splitArticle, splitSentences } from '../../../src/author/draft/sentences';
+import { trimSentence } from '../../../src/author/draft/summarise';
+import { spans, type Nlp } from '../../../src/author/draft/terms';
+import { parseCloze } from '../../../src/deck/cloze';
+import { STOP_WORDS } from '../../../src/author/draft/words';
+
+const NLP = nlp as unknown as Nlp;
+
+const ARTICLE = `Coral Reefs Under Pressure
+
+Coral reefs cover less than one percent of the ocean floor. Yet coral reefs shelter about a quarter of all marine species, which makes reefs vital for ocean life.
+Reefs are built by tiny animals called polyps. A coral polyp is a small animal that lives in a colony with thousands of others.
+Warmer water stresses the polyps, so the corals expel the algae that feed them. This process is called bleaching, and a bleached reef can starve within weeks.
+In 2016, the Great Barrier Reef in Australia lost nearly half of its shallow corals because the water stayed too warm for months.
+Scientists such as Terry Hughes warn that bleaching events are now five times more frequent than in the 1980s.
+Protecting reefs means cutting emissions and reducing local pollution, because healthy reefs recover faster from bleaching.`;
+
+describe('sentences', () => {
+  test('title, wrapped lines joined, initialisms not ending a sentence', () => {
+    const { title, sentences } = splitArticle('A Headline\n\nThe U.S. Congress met in the capital city of\nWashington. It voted. Dr. Smith said no.');
+    expect(title).toBe('A Headline');
+    expect(sentences.map((s) => s.text)).toEqual(['The U.S. Congress met in the capital city of Washington.', 'It voted.', 'Dr. Smith said no.']);
+  });
+  test('quotes stay with their sentence', () => {
+    expect(splitSentences('He said, "Not so fast." Then he left.')).toEqual(['He said, "Not so fast."', 'Then he left.']);
+  });
+});
+
+describe('centrality', () => {
+  test('sentences sharing the article vocabulary outscore an off-topic one', () => {
+    const c = centrality([
+      'Bees pollinate crops and wild flowers.',
+      'Bees need flowers; crops need bees to pollinate them.',
+      'Pollinate crops, and flowers follow.',
+      'The weather was cloudy on Tuesday.',
+    ]);
+    const worst = c.scores.indexOf(Math.min(...c.scores));
+    expect(worst).toBe(3);
+    for (const i of [0, 1, 2]) expect(c.scores[i]).toBeGreaterThan(c.scores[3]! * 1.5);
+    expect(c.scores.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 6);
+    expect(c.similarity(0, 3)).toBe(0);
+  });
+});
+
+describe('summarising', () => {
+  test('drops connectives, hedges and asides, keeps a sentence', () => {
+    expect(trimSentence('Moreover, these chips are, without a doubt, the workhorses of modern AI.')).toBe('These chips are the workhorses of modern AI.');
+    expect(trimSentence('The imported chips provided a temporary boost, yes, but they also highlighted vulnerabilities.')).toBe(
+      'The imported chips provided a temporary boost, but they also highlighted vulnerabilities.',
+    );
+    expect(trimSentence('Nvidia GPUs, particularly the A100, were flowing freely into the market.')).toBe('Nvidia GPUs were flowing freely into the market.');
+  });
+});
+
+describe('questions', () => {
+  test('causal sentences give why questions; defining ones give what questions', () => {
+    expect(questionsFrom('The reef lost half its corals because the water stayed too warm.')).toEqual([
+      { kind: 'why', front: 'Why is it that the reef lost half its corals?', back: 'Because the water stayed too warm.' },
+    ]);
+    expect(questionsFrom('A coral polyp is a small animal that lives in a colony.')).toEqual([
+      { kind: 'what', front: 'What is a coral polyp?', back: 'A small animal that lives in a colony.' },
+    ]);
+    expect(questionsFrom('Overfishing led to the collapse of the cod stocks.')[0]).toEqual({
+      kind: 'what',
+      front: 'What did overfishing lead to?',
+      back: 'The collapse of the cod stocks.',
+    });
+    expect(questionsFrom('Photosynthesis means turning light into sugar.')[0]).toMatchObject({ front: 'What does photosynthesis mean?' });
+    expect(questionsFrom('It is a good idea.')).toEqual([]);
+  });
+  test('a name at the start keeps its capital', () => {
+    const q = questionsFrom('Beijing tightened rules because imports fell sharply.', (c) => c.startsWith('Beijing'));
+    expect(q[0]!.front).toBe('Why is it that Beijing tightened rules?');
+  });
+});
+
+describe('cloze spans', () => {
+  test('whole names, numbers and noun phrases; never a function word or part of a word', () => {
+    const text = 'In 2016, the Great Barrier Reef in Australia lost nearly half of its shallow corals.';
+    const found = spans(NLP, text);
+    expect(found.map((s) => s.text)).toEqual(expect.arrayContaining(['2016', 'Australia']));
+    for (const s of found) {
+      expect(text.slice(s.start, s.end)).toBe(s.text);
+      expect(/[A-Za-z0-9]/.test(text[s.start - 1] ?? '')).toBe(false);
+      expect(/[A-Za-z0-9]/.test(text[s.end] ?? '')).toBe(false);
+      expect(STOP_WORDS.has(s.text.toLowerCase())).toBe(false);
+      expect(s.text).not.toMatch(/^(the|a|an|and|of)\s/i);
+    }
+  });
+});
+
+describe('draft', () => {
+  const draft = draftFromText(ARTICLE, NLP);
+
+  test('key points: central sentences, trimmed, no near-duplicates, in article order', () => {
+    expect(draft.title).toBe('Coral Reefs Under Pressure');
+    expect(draft.keyPoints.length).toBeGreaterThanOrEqual(3);
+    const indexes = draft.keyPoints.map((k) => k.sentenceIndex);
+    expect([...indexes].sort((a, b) => a - b)).toEqual(indexes);
+    expect(new Set(draft.keyPoints.map((k) => k.text)).size).toBe(draft.keyPoints.length);
+    expect(draft.keyPoints.some((k) => /bleach/i.test(k.text))).toBe(true);
+    for (const k of draft.keyPoints) expect(k.text).not.toMatch(/^(Yet|But|And|So)\b/);
+  });
+
+  test('every card names a key point of the draft and the sentence it came from', () => {
+    const ids = new Set(draft.keyPoints.map((k) => k.id));
+    const sentences = splitArticle(ARTICLE).sentences;
+    for (const p of draft.cards) {
+      expect(ids.has(p.keyPoint)).toBe(true);
+      expect(p.card.keyPoint).toBe(p.keyPoint);
+      expect(sentences[p.sentenceIndex]!.text).toBe(p.sentence);
+    }
+  });
+
+  test('proposes clozes, why/what questions and true/false statements', () => {
+    const kinds = new Set(draft.cards.map((c) => c.kind));
+    expect(kinds).toEqual(new Set(['cloze', 'why', 'what', 'truefalse']));
+    const why = draft.cards.find((c) => c.kind === 'why');
+    expect(why?.card).toMatchObject({ type: 'basic' });
+    const falseOne = draft.cards.find((c) => c.card.type === 'truefalse' && c.card.answer === false);
+    if (falseOne && falseOne.card.type === 'truefalse') expect(falseOne.card.explanation).toMatch(/^The article says: /);
+  });
+
+  test('each cloze deletes a whole word or phrase that is not a function word, and answers do not repeat', () => {
+    const answers: string[] = [];
+    for (const p of draft.cards) {
+      if (p.card.type !== 'cloze') continue;
+      const { segments, problems, numbers } = parseCloze(p.card.text);
+      expect(problems).toEqual([]);
+      expect(numbers).toEqual([1]);
+      const i = segments.findIndex((s) => s.kind === 'deletion');
+      const del = segments[i] as { answer: string };
+      const before = segments[i - 1]?.kind === 'text' ? (segments[i - 1] as { text: string }).text : '';
+      const after = segments[i + 1]?.kind === 'text' ? (segments[i + 1] as { text: string }).text : '';
+      expect(before).not.toMatch(/[A-Za-z0-9]$/);
+      expect(after).not.toMatch(/^[A-Za-z0-9]/);
+      expect(STOP_WORDS.has(del.answer.toLowerCase())).toBe(false);
+      answers.push(del.answer.toLowerCase());
+    }
+    expect(answers.length).toBeGreaterThan(2);
+    expect(new Set(answers).size).toBe(answers.length);
+  });
+
+  test('accepting everything gives a valid deck; rejecting a key point detaches its cards', () => {
+    const all = acceptAll(draft, 'coral-reefs');
+    if (!all.ok) throw new Error(JSON.stringify(all.errors));
+    expect(all.deck.cards).toHaveLength(draft.cards.length);
+    const [first, ...rest] = draft.keyPoints;
+    const some = draftToDeck({ id: 'coral', title: 'Coral', keyPoints: rest.map(({ id, text }) => ({ id, text })), cards: draft.cards.map((c) => c.card) });
+    if (!some.ok) throw new Error(JSON.stringify(some.errors));
+    expect(some.deck.cards.some((c) => c.keyPoint === first!.id)).toBe(false);
+  });
+
+  test('the saved deck holds only proposal text, not the source sentences alongside', () => {
+    const all = acceptAll(draft, 'coral-reefs');
+    if (!all.ok) throw new Error('invalid');
+    expect(JSON.stringify(all.deck)).not.toContain('"sentence"');
+  });
+});
