@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { markBusy } from '../pwa/activity';
 import { preloadMarkdown, hasMarkdown } from '../ui/RichText';
-import { answerText, judge, type Response } from './card-face';
+import { answerText, cardTexts, judge, type Response } from './card-face';
 import { CardFace } from './CardFace';
 import { GradeBar } from './GradeBar';
 import { keyPointItems } from './mastery';
@@ -52,7 +52,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
     if (!cur) return;
     if (cur.card.type === 'typed') inputRef.current?.focus();
     else revealRef.current?.focus();
-    if (hasMarkdown(JSON.stringify(cur.card))) void preloadMarkdown().catch(() => undefined);
+    if (cardTexts(cur.card).some(hasMarkdown)) void preloadMarkdown().catch(() => undefined);
   }, [itemKey]);
   useEffect(() => {
     if (revealed) gradeRef.current?.focus();

@@ -67,3 +67,19 @@ export function judge(card: Card, response: Response): Judgement {
   }
   return { correct: null, suggested: null };
 }
+
+/** Every text field of a card that may hold Markdown. */
+export function cardTexts(card: Card): string[] {
+  switch (card.type) {
+    case 'basic':
+      return [card.front, card.back, card.explanation ?? ''];
+    case 'cloze':
+      return [card.text, card.explanation ?? ''];
+    case 'mcq':
+      return [card.question, ...card.choices, card.explanation ?? ''];
+    case 'truefalse':
+      return [card.statement, card.explanation ?? ''];
+    case 'typed':
+      return [card.question, card.answer, card.explanation ?? ''];
+  }
+}

@@ -1,9 +1,12 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within, configure } from '@testing-library/preact';
 import { ReviewView } from '../../../src/study/Review';
 import { createSession, type SessionScope } from '../../../src/study/session';
 import { closeStore, getItem, recordReview, reviewCount, syncDeckItems, updateSettings } from '../../../src/store';
 import { mixedDeck, publishDecks } from './fixtures';
+
+// The machine running the suite may be busy: give IndexedDB and lazy chunks time.
+configure({ asyncUtilTimeout: 5000 });
 
 beforeEach(() => {
   publishDecks([mixedDeck]);

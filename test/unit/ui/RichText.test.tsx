@@ -1,6 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { render, screen, waitFor } from '@testing-library/preact';
+import { render, screen, waitFor, configure } from '@testing-library/preact';
 import { RichText, hasMarkdown, safeHref } from '../../../src/ui/RichText';
+
+// The machine running the suite may be busy: give IndexedDB and lazy chunks time.
+configure({ asyncUtilTimeout: 5000 });
 
 async function renderRich(text: string, inline = false) {
   const { container } = render(<RichText text={text} inline={inline} />);

@@ -1,0 +1,115 @@
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within, configure } from '@testing-library/preact';
+import { LocationProvider, Route, Router } from 'preact-iso';
+import type { VNode } from 'preact';
+import { Home } from '../../../src/ui/Home';
+import { DeckPage } from '../../../src/study/DeckPage';
+import { closeStore, getItem, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { mixedDeck, publishDecks, smallDeck } from './fixtures';
+
+// The machine running the suite may be busy: give IndexedDB and lazy chunks time.
+configure({ asyncUtilTimeout: 5000 });
+
+function at(path: string, routes: VNode) {
+  window.history.replaceState(null, '', path);
+  return render(
+    <LocationProvider>
+      <Router>{[routes]}</Router>
+    </LocationProvider>,
+  );
+}
+
+beforeEach(() => {
+  publishDecks([mixedDeck, smallDeck]);
+});
+afterEach(async () => {
+  await closeStore();
+  vi.unstubAllGlobals();
+});
+
+describe('home', () => {
+  test('first run: welcome, every deck with counts, and Study all due', async () => {
+    await saveDeck({ ...smallDeck, id: 'mine', title: 'My own deck' }, 'authored');
+    at('/', <Route path="/" component={Home} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Your decks' })).toBeTruthy();
+    await screen.findByText(/Welcome to Briefdeck/);
+    const list = await screen.findByRole('list', { name: 'Decks' });
+    expect(within(list).getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual(['Chip access', 'Small deck', 'My own deck']);
+    expect(screen.getByRole('link', { name: 'Chip access' }).getAttribute('href')).toBe('/deck/chips');
+    expect(screen.getByText(/your deck/)).toBeTruthy();
+    // Items do not exist until a deck is opened, so counts start at zero and "Study all due" waits.
+    expect(screen.getAllByText('0 due').length).toBe(3);
+  });
+
+  test('after studying: counts, last studied, no welcome', async () => {
+    const now = Date.now();
+    await syncDeckItems(mixedDeck, now - 1000);
+    await recordReview({ itemId: 'chips/tf-one', grade: 3, mode: 'study', at: now - 500, durationMs: 900 });
+    at('/', <Route path="/" component={Home} />);
+    const tile = (await screen.findByRole('link', { name: 'Chip access' })).closest('li')!;
+    await waitFor(() => expect(within(tile).getByText(/studied today/)).toBeTruthy());
+    expect(screen.queryByText(/Welcome to Briefdeck/)).toBeNull();
+    expect(within(tile).getByText(/\d+ new/).textContent).toMatch(/^[1-9]\d* new$/);
+    const all = screen.getByRole('link', { name: /^Study all due/ });
+    expect(all.getAttribute('href')).toBe('/study/all');
+    expect(within(tile).getByRole('link', { name: 'Study Chip access' }).getAttribute('href')).toBe('/study/chips');
+  });
+});
+
+describe('deck page', () => {
+  test('title, citation, brief with mastery, Study / Quiz links and the card browser', async () => {
+    at('/deck/chips', <Route path="/deck/:id" component={DeckPage} />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Chip access' })).toBeTruthy();
+    const source = screen.getByRole('link', { name: 'An article on chips' });
+    expect(source.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(screen.getByText(/A\. Writer, Example Press, 2025-01/)).toBeTruthy();
+    const brief = screen.getByRole('region', { name: 'Brief' });
+    expect(within(brief).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(brief).getAllByText('New')).toHaveLength(2);
+    expect(screen.getByRole('link', { name: 'Quiz' }).getAttribute('href')).toBe('/quiz/chips');
+    expect(screen.queryByRole('link', { name: /Study shaky key points/ })).toBeNull();
+    // The deck page created the items, so the study link counts them.
+    await waitFor(() => expect(screen.getByRole('link', { name: /^Study \(\d+\)$/ })).toBeTruthy());
+    const browser = await screen.findByRole('region', { name: 'Cards' });
+    expect(within(browser).getByText('7 of 7 items')).toBeTruthy();
+  });
+
+  test('a forgotten card makes its key point shaky and offers a focused session', async () => {
+    const day = 86_400_000;
+    const start = Date.now() - 40 * day;
+    await syncDeckItems(mixedDeck, start);
+    await recordReview({ itemId: 'chips/mcq-one', grade: 4, mode: 'study', at: start, durationMs: 1000 });
+    await recordReview({ itemId: 'chips/mcq-one', grade: 1, mode: 'study', at: start + 30 * day, durationMs: 1000 });
+    at('/deck/chips', <Route path="/deck/:id" component={DeckPage} />);
+    const brief = await screen.findByRole('region', { name: 'Brief' });
+    expect(within(brief).getByText('Shaky')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Study shaky key points (1)' }).getAttribute('href')).toBe('/study/chips?keyPoints=leverage');
+  });
+
+  test('card browser: search, filter by type and state, suspend and unsuspend, history', async () => {
+    await syncDeckItems(mixedDeck, Date.now() - 1000);
+    await recordReview({ itemId: 'chips/typed-one', grade: 3, mode: 'study', at: Date.now() - 500, durationMs: 1000 });
+    at('/deck/chips', <Route path="/deck/:id" component={DeckPage} />);
+    const browser = await screen.findByRole('region', { name: 'Cards' });
+    fireEvent.input(within(browser).getByRole('searchbox', { name: 'Search cards' }), { target: { value: 'huawei' } });
+    expect(within(browser).getByText('2 of 7 items')).toBeTruthy();
+    fireEvent.input(within(browser).getByRole('searchbox', { name: 'Search cards' }), { target: { value: '' } });
+    fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: 'typed' } });
+    expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
+    fireEvent.click(within(browser).getByText('History'));
+    await within(browser).findByText(/Good \(study\)/);
+    fireEvent.click(within(browser).getByRole('button', { name: /^Suspend Name the export rule year/ }));
+    await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(true));
+    await within(browser).findByRole('button', { name: /^Unsuspend / });
+    fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: '' } });
+    fireEvent.change(within(browser).getByRole('combobox', { name: 'State' }), { target: { value: 'suspended' } });
+    expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
+    fireEvent.click(within(browser).getByRole('button', { name: /^Unsuspend / }));
+    await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(false));
+  });
+
+  test('an unknown deck says so', async () => {
+    at('/deck/nope', <Route path="/deck/:id" component={DeckPage} />);
+    expect(await screen.findByRole('heading', { name: 'Deck not found' })).toBeTruthy();
+  });
+});
