@@ -290,6 +290,7 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
 }
 
 export type NextStudy =
+  /** `remaining` counts what is left today, the returned item included. */
   | { item: ItemRecord; remaining: { new: number; learning: number; review: number } }
   | { item: null; nextDue: number | null };
 
