@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { saveQuiz } from '../store';
-import { buildQuiz, scoreQuiz, type Question, type QuizAnswer, type QuizScore } from './engine';
+import { buildQuiz, countQuizItems, scoreQuiz, type Question, type QuizAnswer, type QuizScore } from './engine';
 import { focusFromQuery, loadQuizSource, type QuizFocus, type QuizSource } from './load';
 import { randomSeed } from './random';
 import { QuizHistory } from './QuizHistory';
@@ -56,7 +56,7 @@ export function QuizScreen({ clock = Date.now }: QuizScreenProps) {
     [source, queryKey],
   );
   const available = useMemo(
-    () => (source && focus && !('error' in focus) ? buildQuiz(source.decks, { ...focus, length: 'all', seed: 0 }).length : 0),
+    () => (source && focus && !('error' in focus) ? countQuizItems(source.decks, focus) : 0),
     [source, focus],
   );
 

@@ -4,7 +4,7 @@
  * never equal to it once normalised, never twice. Pure: no DOM, no storage.
  */
 import { normaliseAnswer } from '../deck/answer-match';
-import { shuffle, type Rng } from './random';
+import type { Rng } from './random';
 
 /** The rough shape of an answer, so that a name is never offered against a sentence. */
 export type AnswerForm = 'number' | 'name' | 'short' | 'phrase' | 'sentence';
@@ -47,41 +47,73 @@ export function answerForm(text: string): AnswerForm {
   return 'sentence';
 }
 
-/** How close two answers are in size: character length for short forms, words for long ones. */
-function similarSize(a: string, b: string, form: AnswerForm): boolean {
-  if (form === 'phrase' || form === 'sentence') {
-    const x = words(a).length;
-    const y = words(b).length;
-    return Math.max(x, y) <= 2 * Math.min(x, y);
+/** An answer prepared once per deck, so picking distractors is cheap even for large decks. */
+export interface Candidate {
+  text: string;
+  /** `normaliseAnswer(text)`: equal keys are the same answer. */
+  key: string;
+  form: AnswerForm;
+  chars: number;
+  words: number;
+  /** Id of the card the answer belongs to ('' when none). */
+  owner: string;
+}
+
+export function candidate(text: string, owner = ''): Candidate {
+  const p = plain(text);
+  return { text, key: normaliseAnswer(text), form: answerForm(text), chars: p.length, words: words(p).length, owner };
+}
+
+/** A deck's answers grouped by form: only same-form answers are ever looked at. */
+export type CandidatePool = Map<AnswerForm, Candidate[]>;
+
+export function candidatePool(texts: Iterable<Candidate>): CandidatePool {
+  const pool: CandidatePool = new Map();
+  for (const c of texts) {
+    // An answer that normalises to nothing cannot be told apart reliably; leave it out.
+    if (!c.key) continue;
+    let bucket = pool.get(c.form);
+    if (!bucket) pool.set(c.form, (bucket = []));
+    bucket.push(c);
   }
-  const x = plain(a).length;
-  const y = plain(b).length;
+  return pool;
+}
+
+/** How close two answers are in size: character length for short forms, words for long ones. */
+function similarSize(a: Candidate, b: Candidate): boolean {
+  if (a.form === 'phrase' || a.form === 'sentence') return Math.max(a.words, b.words) <= 2 * Math.min(a.words, b.words);
   // Very short answers ("UK", "H20") may differ by a few letters without looking odd.
-  return Math.abs(x - y) <= 4 || Math.max(x, y) <= 2 * Math.min(x, y);
+  return Math.abs(a.chars - b.chars) <= 4 || Math.max(a.chars, b.chars) <= 2 * Math.min(a.chars, b.chars);
 }
 
 /**
- * Up to {@link MAX_DISTRACTORS} plausible wrong choices for `answer`, drawn in seeded order from
- * `pool` (the deck's other answers). `exclude` lists further texts that are right too (accepted
- * alternatives) and so must never be offered as wrong.
+ * Up to `want` plausible wrong choices for `answer`, drawn in seeded order from `pool` (the deck's
+ * other answers) except those `skip` rejects. `exclude` lists further texts that are right too
+ * (accepted alternatives) or already chosen, and so must never be offered.
  */
 export function pickDistractors(
   answer: string,
-  pool: readonly string[],
+  pool: CandidatePool,
   rng: Rng,
   exclude: readonly string[] = [],
+  skip: (c: Candidate) => boolean = () => false,
+  want: number = MAX_DISTRACTORS,
 ): string[] {
-  const form = answerForm(answer);
-  const taken = new Set([answer, ...exclude].map(normaliseAnswer));
+  const right = candidate(answer);
+  const taken = new Set([right.key, ...exclude.map(normaliseAnswer)]);
+  const bucket = pool.get(right.form) ?? [];
   const picked: string[] = [];
-  for (const candidate of shuffle(pool, rng)) {
-    if (picked.length === MAX_DISTRACTORS) break;
-    const key = normaliseAnswer(candidate);
-    // An answer that normalises to nothing cannot be told apart reliably; leave it out.
-    if (!key || taken.has(key)) continue;
-    if (answerForm(candidate) !== form || !similarSize(answer, candidate, form)) continue;
-    taken.add(key);
-    picked.push(candidate);
+  // A lazy Fisher–Yates over a virtual copy: only the positions looked at are shuffled, and the
+  // deck's bucket is never copied (a quiz on a large deck asks this once per question).
+  const moved = new Map<number, Candidate>();
+  const at = (k: number) => moved.get(k) ?? bucket[k]!;
+  for (let i = 0; i < bucket.length && picked.length < want; i++) {
+    const j = i + Math.floor(rng() * (bucket.length - i));
+    const c = at(j);
+    moved.set(j, at(i));
+    if (taken.has(c.key) || skip(c) || !similarSize(right, c)) continue;
+    taken.add(c.key);
+    picked.push(c.text);
   }
   return picked;
 }

@@ -8,7 +8,7 @@ import { clozeAnswer, parseCloze } from '../deck/cloze';
 import { matchAnswer, normaliseAnswer, type Verdict } from '../deck/answer-match';
 import { expandDeck, type ItemRef } from '../srs/items';
 import { mulberry32, seedFrom, shuffle, type Rng } from './random';
-import { MAX_DISTRACTORS, MIN_DISTRACTORS, pickDistractors } from './distractors';
+import { MAX_DISTRACTORS, MIN_DISTRACTORS, candidate, candidatePool, pickDistractors, type Candidate, type CandidatePool } from './distractors';
 
 export type QuizLength = 5 | 10 | 20 | 'all';
 export const QUIZ_LENGTHS: readonly QuizLength[] = [5, 10, 20, 'all'];
@@ -91,24 +91,34 @@ interface Entry {
 
 /** A deck's answers by where they come from, for distractors of the same kind. */
 interface AnswerPools {
-  back: { cardId: string; text: string }[];
-  front: { cardId: string; text: string }[];
-  cloze: { cardId: string; text: string }[];
-  typed: { cardId: string; text: string }[];
+  back: CandidatePool;
+  front: CandidatePool;
+  cloze: CandidatePool;
+  typed: CandidatePool;
 }
 
+// Decks are immutable data once loaded, so their answer pools are worth keeping between quizzes.
+const poolCache = new WeakMap<Deck, AnswerPools>();
+
 function answerPools(deck: Deck): AnswerPools {
-  const pools: AnswerPools = { back: [], front: [], cloze: [], typed: [] };
+  const cached = poolCache.get(deck);
+  if (cached) return cached;
+  const back: Candidate[] = [];
+  const front: Candidate[] = [];
+  const cloze: Candidate[] = [];
+  const typed: Candidate[] = [];
   for (const card of deck.cards) {
     if (card.type === 'basic') {
-      pools.back.push({ cardId: card.id, text: card.back });
-      pools.front.push({ cardId: card.id, text: card.front });
+      back.push(candidate(card.back, card.id));
+      front.push(candidate(card.front, card.id));
     } else if (card.type === 'cloze') {
-      for (const n of parseCloze(card.text).numbers) pools.cloze.push({ cardId: card.id, text: clozeAnswer(card.text, n) });
+      for (const n of parseCloze(card.text).numbers) cloze.push(candidate(clozeAnswer(card.text, n), card.id));
     } else if (card.type === 'typed') {
-      pools.typed.push({ cardId: card.id, text: card.answer });
+      typed.push(candidate(card.answer, card.id));
     }
   }
+  const pools = { back: candidatePool(back), front: candidatePool(front), cloze: candidatePool(cloze), typed: candidatePool(typed) };
+  poolCache.set(deck, pools);
   return pools;
 }
 
@@ -149,16 +159,15 @@ function choiceOrTyped(
   entry: Entry,
   prompt: string,
   answer: string,
-  pools: { cardId: string; text: string }[][],
+  pools: CandidatePool[],
   rng: Rng,
 ): Question {
   const distractors: string[] = [];
+  // Never the card's own answers: a cloze's other deletions are visible in its prompt.
+  const ownCard = (c: Candidate) => c.owner === entry.card.id;
   for (const pool of pools) {
     if (distractors.length >= MAX_DISTRACTORS) break;
-    // Never the card's own answers: a cloze's other deletions are visible in its prompt.
-    const texts = pool.filter((p) => p.cardId !== entry.card.id).map((p) => p.text);
-    const more = pickDistractors(answer, texts, rng, distractors);
-    distractors.push(...more.slice(0, MAX_DISTRACTORS - distractors.length));
+    distractors.push(...pickDistractors(answer, pool, rng, distractors, ownCard, MAX_DISTRACTORS - distractors.length));
   }
   if (distractors.length < MIN_DISTRACTORS) {
     return { ...base(entry, prompt, answer), kind: 'typed', answer, accept: [] };
@@ -211,16 +220,8 @@ function questionKey(q: Question): string {
   return `${q.deckId}\u0000${q.kind}\u0000${normaliseAnswer(q.prompt)}\u0000${normaliseAnswer(q.answerText)}`;
 }
 
-/**
- * Builds a quiz: the decks' review items (narrowed by key points and `itemFilter`) in seeded order,
- * one question each, at most `length`. A card's second item (a reversed side, another deletion)
- * comes only after every card has been asked once, since one side gives the other away.
- */
-export function buildQuiz(decks: readonly Deck[], options: QuizOptions): Question[] {
-  if (!QUIZ_LENGTHS.includes(options.length)) {
-    throw new QuizError(`length must be one of ${QUIZ_LENGTHS.join(', ')}, not ${String(options.length)}`);
-  }
-  const rng = mulberry32(seedFrom(options.seed));
+/** The review items a quiz may ask about, in deck order, each once. */
+function eligibleEntries(decks: readonly Deck[], options: Pick<QuizOptions, 'keyPointIds' | 'itemFilter'>): Entry[] {
   const keyPoints = options.keyPointIds?.length ? new Set(options.keyPointIds) : null;
   const entries: Entry[] = [];
   const seen = new Set<string>();
@@ -235,6 +236,25 @@ export function buildQuiz(decks: readonly Deck[], options: QuizOptions): Questio
       entries.push({ ref, deck, card });
     }
   }
+  return entries;
+}
+
+/** How many questions an `'all'` quiz could ask at most with these filters (before duplicates are dropped). */
+export function countQuizItems(decks: readonly Deck[], options: Pick<QuizOptions, 'keyPointIds' | 'itemFilter'>): number {
+  return eligibleEntries(decks, options).length;
+}
+
+/**
+ * Builds a quiz: the decks' review items (narrowed by key points and `itemFilter`) in seeded order,
+ * one question each, at most `length`. A card's second item (a reversed side, another deletion)
+ * comes only after every card has been asked once, since one side gives the other away.
+ */
+export function buildQuiz(decks: readonly Deck[], options: QuizOptions): Question[] {
+  if (!QUIZ_LENGTHS.includes(options.length)) {
+    throw new QuizError(`length must be one of ${QUIZ_LENGTHS.join(', ')}, not ${String(options.length)}`);
+  }
+  const rng = mulberry32(seedFrom(options.seed));
+  const entries = eligibleEntries(decks, options);
   const shuffled = shuffle(entries, rng);
   const firstOfCard: Entry[] = [];
   const siblings: Entry[] = [];
@@ -245,14 +265,11 @@ export function buildQuiz(decks: readonly Deck[], options: QuizOptions): Questio
     cardsSeen.add(key);
   }
   const limit = options.length === 'all' ? Infinity : options.length;
-  const pools = new Map<string, AnswerPools>();
   const questions: Question[] = [];
   const asked = new Set<string>();
   for (const entry of [...firstOfCard, ...siblings]) {
     if (questions.length >= limit) break;
-    let deckPools = pools.get(entry.deck.id);
-    if (!deckPools) pools.set(entry.deck.id, (deckPools = answerPools(entry.deck)));
-    const q = buildQuestion(entry, deckPools, rng);
+    const q = buildQuestion(entry, answerPools(entry.deck), rng);
     const key = questionKey(q);
     if (asked.has(key)) continue;
     asked.add(key);

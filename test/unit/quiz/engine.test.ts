@@ -1,4 +1,4 @@
-import { buildQuiz, checkAnswer, scoreQuiz, type ChoiceQuestion, type Question, type QuizAnswer } from '../../../src/quiz/engine';
+import { buildQuiz, checkAnswer, countQuizItems, scoreQuiz, type ChoiceQuestion, type Question, type QuizAnswer } from '../../../src/quiz/engine';
 import { normaliseAnswer } from '../../../src/deck/answer-match';
 import { expandDeck } from '../../../src/srs/items';
 import { deck, mixed } from './fixtures';
@@ -180,6 +180,9 @@ describe('buildQuiz', () => {
     const f = buildQuiz([mixed], { length: 'all', seed: 4, itemFilter: (r) => only.has(r.id) });
     expect(f.map((q) => q.itemId).sort()).toEqual([...only].sort());
     expect(buildQuiz([mixed], { length: 'all', seed: 4, itemFilter: () => false })).toEqual([]);
+    expect(countQuizItems([mixed], { keyPointIds: ['self-reliance'] })).toBe(kp.length);
+    expect(countQuizItems([mixed], { itemFilter: (r) => only.has(r.id) })).toBe(2);
+    expect(countQuizItems([mixed], {})).toBe(expandDeck(mixed).length);
   });
 
   test('a reversed side comes only after every card was asked once', () => {
