@@ -5,7 +5,8 @@ import { QuizHistory } from '../../../src/quiz/QuizHistory';
 import { closeStore, getItem, itemHistory, listQuizzes, saveDeck, saveQuiz, syncDeckItems, recordReview } from '../../../src/store';
 import { forgetBundledIndex } from '../../../src/deck/library';
 import { busy } from '../../../src/pwa/activity';
-import { mixed } from './fixtures';
+import { deck, mixed } from './fixtures';
+import { expandDeck } from '../../../src/srs/items';
 
 const t0 = Date.UTC(2026, 2, 10, 9);
 
@@ -168,6 +169,32 @@ test('when the timer runs out the quiz ends, unanswered questions count as misse
   expect(quiz).toMatchObject({ total: 5, score: right, durationMs: 120_001 });
   expect(quiz!.missed).toHaveLength(5 - right);
   expect(busy.value).toBe(false);
+});
+
+test("'all' quizzes every deck in the library and sends missed cards to /study/all", async () => {
+  const capitals = deck({
+    id: 'capitals',
+    version: 1,
+    title: 'Capitals',
+    cards: [{ id: 'fr', type: 'typed', question: 'Capital of France?', answer: 'Paris' }],
+  });
+  await saveDeck(capitals, 'imported', t0);
+  mount('/quiz/all?seed=2');
+  await screen.findByRole('heading', { level: 1, name: 'Quiz: All decks' });
+  const total = expandDeck(mixed).length + 1;
+  expect(screen.getByText(`${total} questions available.`)).toBeTruthy();
+  fireEvent.click(screen.getByRole('radio', { name: `All (${total})` }));
+  fireEvent.click(screen.getByRole('button', { name: 'Start quiz' }));
+  for (let n = 1; n <= total; n++) {
+    await screen.findByRole('heading', { name: `Question ${n} of ${total}` });
+    await answerCurrent();
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+  }
+  await screen.findByRole('heading', { level: 1, name: new RegExp(`^Score \\d+/${total}$`) });
+  const href = screen.getByRole('link', { name: 'Study the missed cards now' }).getAttribute('href')!;
+  expect(href).toMatch(/^\/study\/all\?items=/);
+  expect(decodeURIComponent(href)).toContain('capitals/fr');
+  await waitFor(async () => expect((await listQuizzes('all')).map((q) => q.total)).toEqual([total]));
 });
 
 test('shaky focus with nothing shaky says so; an unknown key point is named', async () => {
