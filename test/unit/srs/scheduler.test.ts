@@ -174,5 +174,5 @@ describe('invariants (property)', () => {
       ),
       { numRuns: 150 },
     );
-  });
+  }, 30_000);
 });
