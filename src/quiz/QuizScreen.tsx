@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { saveQuiz } from '../store';
+import { saveQuiz, updateSettings } from '../store';
 import { buildQuiz, countQuizItems, scoreQuiz, type Question, type QuizAnswer, type QuizScore } from './engine';
 import { focusFromQuery, loadQuizSource, type QuizFocus, type QuizSource } from './load';
 import { randomSeed } from './random';
@@ -99,6 +99,12 @@ export function QuizScreen({ clock = Date.now }: QuizScreenProps) {
             scheduling={source.settings.quizScheduling}
             initial={choice}
             onStart={start}
+            onScheduling={(quizScheduling) =>
+              updateSettings({ quizScheduling }).then(
+                (settings) => setSource((s) => (s ? { ...s, settings } : s)),
+                (e: Error) => setError(`The setting could not be saved: ${e.message}`),
+              )
+            }
           />
           {available === 0 && (
             <p role="status">

@@ -22,9 +22,11 @@ export interface QuizSetupProps {
   scheduling: Settings['quizScheduling'];
   initial?: QuizSetupChoice;
   onStart: (choice: QuizSetupChoice) => void;
+  /** Changes the learner's `quizScheduling` setting. */
+  onScheduling: (mode: Settings['quizScheduling']) => void;
 }
 
-export function QuizSetup({ title, focusLabel, available, scheduling, initial, onStart }: QuizSetupProps) {
+export function QuizSetup({ title, focusLabel, available, scheduling, initial, onStart, onScheduling }: QuizSetupProps) {
   const [length, setLength] = useState<QuizLength>(initial?.length ?? 10);
   const [minutes, setMinutes] = useState(initial?.minutes ?? 0);
   return (
@@ -77,7 +79,18 @@ export function QuizSetup({ title, focusLabel, available, scheduling, initial, o
             <li>A right answer on a card that is not due yet, or not studied yet, leaves its schedule alone.</li>
           </ul>
         )}
-        <p>This is the default (“again on wrong”); the quiz scheduling setting can turn it off.</p>
+        <p>
+          Missing a card in a quiz making it due again is the default (“again on wrong”). Turn it off to keep quizzes
+          apart from your schedule:
+        </p>
+        <label class="quiz-option">
+          <input
+            type="checkbox"
+            checked={scheduling === 'again-on-wrong'}
+            onChange={(e) => onScheduling(e.currentTarget.checked ? 'again-on-wrong' : 'none')}
+          />
+          Quiz answers change my study schedule
+        </label>
       </details>
     </div>
   );

@@ -139,13 +139,18 @@ describe('Countdown', () => {
 describe('QuizSetup and links', () => {
   test('offers lengths and a timer as labelled radios, documents the scheduling default, and starts', () => {
     const start = vi.fn();
-    render(<QuizSetup title="Chips" focusLabel={null} available={15} scheduling="again-on-wrong" onStart={start} />);
+    const scheduling = vi.fn();
+    render(<QuizSetup title="Chips" focusLabel={null} available={15} scheduling="again-on-wrong" onStart={start} onScheduling={scheduling} />);
     expect(screen.getByRole('heading', { level: 1, name: 'Quiz: Chips' })).toBeTruthy();
     expect(screen.getByRole('group', { name: 'Number of questions' })).toBeTruthy();
     expect((screen.getByRole('radio', { name: '10' }) as HTMLInputElement).checked).toBe(true);
     fireEvent.click(screen.getByRole('radio', { name: 'All (15)' }));
     fireEvent.click(screen.getByRole('radio', { name: '5 minutes' }));
     expect(screen.getByText(/A wrong answer makes the card due again/)).toBeTruthy();
+    const toggle = screen.getByRole('checkbox', { name: 'Quiz answers change my study schedule' }) as HTMLInputElement;
+    expect(toggle.checked).toBe(true);
+    fireEvent.click(toggle);
+    expect(scheduling).toHaveBeenCalledWith('none');
     fireEvent.click(screen.getByRole('button', { name: 'Start quiz' }));
     expect(start).toHaveBeenCalledWith({ length: 'all', minutes: 5 });
   });

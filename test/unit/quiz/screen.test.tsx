@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { QuizScreen } from '../../../src/quiz/QuizScreen';
 import { QuizHistory } from '../../../src/quiz/QuizHistory';
-import { closeStore, getItem, itemHistory, listQuizzes, saveDeck, saveQuiz, syncDeckItems, recordReview } from '../../../src/store';
+import { closeStore, getSettings, getItem, itemHistory, listQuizzes, saveDeck, saveQuiz, syncDeckItems, recordReview } from '../../../src/store';
 import { forgetBundledIndex } from '../../../src/deck/library';
 import { busy } from '../../../src/pwa/activity';
 import { deck, mixed } from './fixtures';
@@ -195,6 +195,34 @@ test("'all' quizzes every deck in the library and sends missed cards to /study/a
   expect(href).toMatch(/^\/study\/all\?items=/);
   expect(decodeURIComponent(href)).toContain('capitals/fr');
   await waitFor(async () => expect((await listQuizzes('all')).map((q) => q.total)).toEqual([total]));
+});
+
+test('turning quiz scheduling off on the setup screen: wrong answers are logged, schedules untouched', async () => {
+  mount('/quiz/chips?seed=6&keyPoints=self-reliance');
+  await screen.findByRole('heading', { level: 1, name: 'Quiz: Chips' });
+  fireEvent.click(screen.getByRole('checkbox', { name: 'Quiz answers change my study schedule' }));
+  await waitFor(async () => expect((await getSettings()).quizScheduling).toBe('none'));
+  await waitFor(() => expect(screen.getByText(/quiz answers never change when cards come up/)).toBeTruthy());
+  fireEvent.click(screen.getByRole('radio', { name: '5' }));
+  fireEvent.click(screen.getByRole('button', { name: 'Start quiz' }));
+  const wrong: string[] = [];
+  for (let n = 1; n <= 5; n++) {
+    await screen.findByRole('heading', { name: `Question ${n} of 5` });
+    await answerCurrent();
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+  }
+  await screen.findByRole('heading', { level: 1, name: /^Score \d\/5$/ });
+  const [quiz] = await waitFor(async () => {
+    const q = await listQuizzes('chips');
+    expect(q).toHaveLength(1);
+    return q;
+  });
+  wrong.push(...quiz!.missed);
+  expect(wrong.length).toBeGreaterThan(0);
+  for (const id of wrong) {
+    await waitFor(async () => expect((await itemHistory(id)).map((r) => [r.mode, r.correct])).toEqual([['quiz', false]]));
+    expect((await getItem(id))!.state).toBe(0);
+  }
 });
 
 test('shaky focus with nothing shaky says so; an unknown key point is named', async () => {
