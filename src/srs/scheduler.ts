@@ -135,6 +135,8 @@ export function gradeItem(item: ItemRecord, grade: Grade, now: number, settings:
     state: next.state,
     leech: item.leech || becameLeech,
     suspended: item.suspended || becameLeech,
+    // An item answered anyway (e.g. from a list of missed cards) follows its new schedule.
+    buriedUntil: 0,
   };
   updated.queue = queueOf(updated, now);
   return { item: updated, becameLeech };

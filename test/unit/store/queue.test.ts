@@ -148,6 +148,14 @@ describe('session queue', () => {
     expect((await deckCounts(['a'], at(11, 4))).a!.new).toBe(2);
   });
 
+  it('a buried item answered anyway follows its new schedule', async () => {
+    await syncDeckItems(deckOf('a', 1), T0);
+    await buryCard('a', 'card-1', T0);
+    const { item } = await recordReview({ itemId: 'a/card-1', grade: 1, mode: 'study', at: T0, durationMs: 1 });
+    expect(item.buriedUntil).toBe(0);
+    expect((await nextStudyItem({ deckIds: ['a'] }, T0 + MIN)).item?.id).toBe('a/card-1');
+  });
+
   it('tags and suspends a leech at 8 lapses and reports it once', async () => {
     await syncDeckItems(deckOf('a', 1), T0);
     let now = T0;
