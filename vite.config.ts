@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks';
 import { readFileSync } from 'node:fs';
 
-/** Names this build in the app (About line, update checks); CI or tests may set BRIEFDECK_BUILD_ID. */
+/** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
 const buildId =
   process.env.BRIEFDECK_BUILD_ID ||
   (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;

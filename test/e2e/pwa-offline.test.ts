@@ -1,7 +1,7 @@
 /**
  * Offline use in real Chromium: after one visit the service worker is activated, controls the
- * page after a reload, and with the network cut the home screen, every bundled deck and a deep
- * link still work. Also: "Ready to work offline" appears once, and the built app trips no
+ * page after a reload, and with the network cut the home screen, every bundled deck, a deep
+ * link and a study session still work, and progress made offline survives a reload. Also: "Ready to work offline" appears once, and the built app trips no
  * Content-Security-Policy violation and logs no error.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
@@ -49,10 +49,17 @@ afterEach(async () => {
 
 async function homeListsEveryDeck() {
   await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
-  for (const d of decks) await page.getByRole('link', { name: d.title }).waitFor();
+  for (const d of decks) await page.getByRole('link', { name: d.title, exact: true }).waitFor();
 }
 
-test('after one visit the app works with no network: home, every deck, a deep link', async () => {
+/** The due / new / learning / last-studied line on a deck's tile on the home screen. */
+async function tileCounts(title: string): Promise<string> {
+  const tile = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
+  await tile.locator('.deck-counts').waitFor();
+  return (await tile.locator('.deck-counts').textContent()) ?? '';
+}
+
+test('after one visit the app works with no network: home, every deck, a deep link, a study session', async () => {
   expect(decks.length).toBeGreaterThan(0);
   await page.goto(baseUrl);
   await homeListsEveryDeck();
@@ -74,16 +81,23 @@ test('after one visit the app works with no network: home, every deck, a deep li
     expect(got).toEqual({ status: 200, id: d.id });
   }
 
-  // A deep link opened cold, offline, gets the app shell and the app routes it.
+  // A deep link opened cold, offline, gets the app shell and the app routes it to the deck page.
   const deep = decks.find((d) => d.id === 'article-full') ?? decks[0]!;
   await page.goto(`${baseUrl}/deck/${deep.id}`);
-  await page.locator('#app header').getByRole('link', { name: 'Briefdeck' }).waitFor();
-  await page.getByRole('heading', { level: 1 }).first().waitFor();
-  expect(new URL(page.url()).pathname).toBe(`/deck/${deep.id}`);
+  await page.getByRole('heading', { level: 1, name: deep.title, exact: true }).waitFor();
 
-  // Back home through the app's own link, still offline.
+  // Study offline: one card graded, and the grade is still there after another reload.
+  await page.goto(baseUrl);
+  expect(await tileCounts(deep.title)).toContain('not studied yet');
+  await page.goto(`${baseUrl}/study/${deep.id}`);
+  await page.getByRole('button', { name: /^Show answer/ }).click();
+  await page.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('progressbar', { name: 'Session progress' }).and(page.locator('[aria-valuenow="1"]')).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
   await page.locator('#app header').getByRole('link', { name: 'Briefdeck' }).click();
   await homeListsEveryDeck();
+  expect(await tileCounts(deep.title)).toContain('studied today');
   expect(problems).toEqual([]);
 });
 
@@ -110,11 +124,16 @@ test('the built app runs under its Content-Security-Policy without a single viol
   expect(csp).not.toContain('unsafe-inline');
   // Visit every deck page, then come back: every route the bundled decks lead to is covered.
   for (const d of decks) {
-    await page.getByRole('link', { name: d.title }).click();
-    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await page.getByRole('link', { name: d.title, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: d.title, exact: true }).waitFor();
     await page.goBack();
     await homeListsEveryDeck();
   }
+  // And a study session with its progress bar (styled from script, which the policy allows).
+  await page.goto(`${baseUrl}/study/${decks[0]!.id}`);
+  await page.getByRole('button', { name: /^Show answer/ }).click();
+  await page.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: /^Good/ }).click();
+  await page.getByRole('progressbar', { name: 'Session progress' }).and(page.locator('[aria-valuenow="1"]')).waitFor();
   expect(problems).toEqual([]);
   // An inline script is refused — the policy is really in force, and the listener sees it.
   await page.evaluate(() => {
