@@ -14,6 +14,7 @@ import { offlineReadySlot } from './ui/home-status';
 const Quiz = lazy(() => import('./quiz/QuizScreen'));
 const DeckPage = lazy(() => import('./study/DeckPage').then((m) => m.DeckPage));
 const Settings = lazy(() => import('./settings/Settings').then((m) => m.Settings));
+const Stats = lazy(() => import('./stats/StatsPage').then((m) => m.StatsPage));
 const AuthorList = lazy(() => import('./author/AuthorList').then((m) => m.AuthorList));
 const Editor = lazy(() => import('./author/editor/Editor').then((m) => m.Editor));
 const DraftScreen = lazy(() => import('./author/draft/DraftScreen').then((m) => m.DraftScreen));
@@ -32,6 +33,7 @@ export function App() {
       <header class="app-header">
         <a class="brand" href="/">Briefdeck</a>
         <nav class="app-nav" aria-label="Main">
+          <a href="/stats">Stats</a>
           <a href="/author">Author</a>
           <a href="/settings">Settings</a>
         </nav>
@@ -44,6 +46,8 @@ export function App() {
           <Route path="/study/:deckId" component={Review} />
           <Route path="/settings" component={Settings} />
           <Route path="/quiz/:id" component={Quiz} />
+          <Route path="/stats" component={Stats} />
+          <Route path="/stats/:deckId" component={Stats} />
           <Route path="/author" component={AuthorList} />
           <Route path="/author/draft" component={DraftScreen} />
           <Route path="/author/:id" component={Editor} />

@@ -40,52 +40,58 @@ function RetentionCellText({ cell }: { cell: RetentionCell }) {
   if (cell.rate === null) return <>—</>;
   return (
     <>
-      {percent(cell.rate)} <span class="meta">({cell.right}/{cell.total})</span>
+      {percent(cell.rate)}
+      <span class="meta count">
+        <span class="sr-only">, </span>
+        {cell.right} of {cell.total}
+      </span>
     </>
   );
 }
 
 function RetentionTable({ overall, decks, desired }: { overall: RetentionRow; decks: DeckStats[]; desired: number }) {
   return (
-    <div class="table-scroll" role="region" aria-label="True retention table" tabIndex={0}>
-      <table class="numbers">
-        <caption>
-          Mature cards remembered (first study review of a card each day, quizzes left out), against your target of{' '}
-          {percent(desired)}.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Decks</th>
-            {RETENTION_WINDOWS.map((w) => (
-              <th scope="col" key={w}>
-                {WINDOW_NAMES[w]}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{decks.length === 1 ? decks[0]!.title : 'All decks'}</th>
-            {RETENTION_WINDOWS.map((w) => (
-              <td key={w}>
-                <RetentionCellText cell={overall[w]} />
-              </td>
-            ))}
-          </tr>
-          {decks.length > 1 &&
-            decks.map((d) => (
-              <tr key={d.id}>
-                <th scope="row">{d.title}</th>
-                {RETENTION_WINDOWS.map((w) => (
-                  <td key={w}>
-                    <RetentionCellText cell={d.retention[w]} />
-                  </td>
-                ))}
-              </tr>
-            ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p id="retention-about" class="meta">
+        Share of reviews of mature cards (interval of 21 days or more) answered Hard or better, counting the first study
+        review of a card each day; quizzes are left out. Your target is {percent(desired)}.
+      </p>
+      <div class="table-scroll" role="region" aria-label="True retention table" tabIndex={0}>
+        <table class="numbers retention" aria-labelledby="retention-title" aria-describedby="retention-about">
+          <thead>
+            <tr>
+              <th scope="col">Decks</th>
+              {RETENTION_WINDOWS.map((w) => (
+                <th scope="col" key={w}>
+                  {WINDOW_NAMES[w]}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{decks.length === 1 ? decks[0]!.title : 'All decks'}</th>
+              {RETENTION_WINDOWS.map((w) => (
+                <td key={w}>
+                  <RetentionCellText cell={overall[w]} />
+                </td>
+              ))}
+            </tr>
+            {decks.length > 1 &&
+              decks.map((d) => (
+                <tr key={d.id}>
+                  <th scope="row">{d.title}</th>
+                  {RETENTION_WINDOWS.map((w) => (
+                    <td key={w}>
+                      <RetentionCellText cell={d.retention[w]} />
+                    </td>
+                  ))}
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }
 
@@ -163,15 +169,15 @@ export function StatsView({ stats, deck, deckTitle }: StatsViewProps) {
       {stats.total === 0 && <p>No reviews yet. Study a deck and your progress shows up here.</p>}
 
       <section aria-labelledby="today-title">
-      <h2 id="today-title">Today</h2>
-      <dl class="stat-grid">
-        <Stat label="Reviewed" value={t.reviewed.toLocaleString()} />
-        <Stat label="New cards learned" value={t.newLearned.toLocaleString()} />
-        <Stat label="Time spent" value={duration(t.timeMs)} />
-        <Stat label="Again rate" value={percent(t.againRate)} />
-        <Stat label="Current streak" value={plural(stats.streak.current, 'day')} />
-        <Stat label="Longest streak" value={plural(stats.streak.longest, 'day')} />
-      </dl>
+        <h2 id="today-title">Today</h2>
+        <dl class="stat-grid">
+          <Stat label="Reviewed" value={t.reviewed.toLocaleString()} />
+          <Stat label="New cards learned" value={t.newLearned.toLocaleString()} />
+          <Stat label="Time spent" value={duration(t.timeMs)} />
+          <Stat label="Again rate" value={percent(t.againRate)} />
+          <Stat label="Current streak" value={plural(stats.streak.current, 'day')} />
+          <Stat label="Longest streak" value={plural(stats.streak.longest, 'day')} />
+        </dl>
       </section>
 
       <h2 id="retention-title">True retention</h2>

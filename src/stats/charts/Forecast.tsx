@@ -47,7 +47,8 @@ export function Forecast({ days, id = 'forecast' }: { days: ForecastDay[]; id?: 
                   <title>{`${label(i)}: ${d.count} due`}</title>
                 </rect>
               )}
-              {i % 7 === 0 && (
+              {/* A label every week, none so close to the right edge that it would be cut off. */}
+              {i % 7 === 0 && LEFT + i * slot + 40 <= W && (
                 <text class="axis" x={LEFT + i * slot + 1} y={H - 5}>
                   {label(i)}
                 </text>

@@ -81,40 +81,42 @@ export function Heatmap({ days, id = 'heatmap' }: { days: HeatmapDay[]; id?: str
       id={id}
       summary={summary}
       chart={
-        <div class="chart-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Review calendar, scrolls sideways">
-          <svg {...imgLabel(id)} class="heatmap" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
-            {monthLabels.map((m) => (
-              <text key={m.x} class="axis" x={LEFT + m.x} y={TOP - 5}>
-                {m.text}
-              </text>
-            ))}
-            {WEEKDAY_LABELS.map(([row, text]) => (
-              <text key={row} class="axis" x={0} y={TOP + row * STEP + CELL - 2}>
-                {text}
-              </text>
-            ))}
-            {days.map((d, i) => {
-              const col = Math.floor((i + offset) / 7);
-              const row = (i + offset) % 7;
-              return (
-                <rect
-                  key={d.day}
-                  class={`cell l${level(d.count, max)}`}
-                  x={LEFT + col * STEP}
-                  y={TOP + row * STEP}
-                  width={CELL}
-                  height={CELL}
-                  rx={2}
-                >
-                  <title>{`${longDate(d.day)}: ${plural(d.count, 'review')}`}</title>
-                </rect>
-              );
-            })}
-          </svg>
+        <>
+          <div class="chart-scroll" ref={scroller} tabIndex={0} role="region" aria-label="Review calendar, scrolls sideways">
+            <svg {...imgLabel(id)} class="heatmap" width={width} height={height} viewBox={`0 0 ${width} ${height}`}>
+              {monthLabels.map((m) => (
+                <text key={m.x} class="axis" x={LEFT + m.x} y={TOP - 5}>
+                  {m.text}
+                </text>
+              ))}
+              {WEEKDAY_LABELS.map(([row, text]) => (
+                <text key={row} class="axis" x={0} y={TOP + row * STEP + CELL - 2}>
+                  {text}
+                </text>
+              ))}
+              {days.map((d, i) => {
+                const col = Math.floor((i + offset) / 7);
+                const row = (i + offset) % 7;
+                return (
+                  <rect
+                    key={d.day}
+                    class={`cell l${level(d.count, max)}`}
+                    x={LEFT + col * STEP}
+                    y={TOP + row * STEP}
+                    width={CELL}
+                    height={CELL}
+                    rx={2}
+                  >
+                    <title>{`${longDate(d.day)}: ${plural(d.count, 'review')}`}</title>
+                  </rect>
+                );
+              })}
+            </svg>
+          </div>
           <p class="legend" aria-hidden="true">
             Less {[0, 1, 2, 3, 4].map((l) => <span key={l} class={`swatch l${l}`} />)} More
           </p>
-        </div>
+        </>
       }
       tableLabel="Reviews per month"
       table={

@@ -59,9 +59,11 @@ describe('the stats view', () => {
     expect(value('Again rate')).toBe('50%');
     expect(value('Current streak')).toBe('2 days');
 
-    const retention = screen.getByRole('table', { name: /Mature cards remembered.*target of 90%/ });
+    const retention = screen.getByRole('table', { name: 'True retention' });
+    expect(retention.getAttribute('aria-describedby')).toBe('retention-about');
+    expect(document.getElementById('retention-about')!.textContent).toMatch(/mature cards .* quizzes are left out\. Your target is 90%\./);
     const row = within(retention).getByRole('row', { name: /Deck X/ });
-    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['50% (1/2)', '50% (1/2)', '50% (1/2)', '50% (1/2)']);
+    expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['50%, 1 of 2', '50%, 1 of 2', '50%, 1 of 2', '50%, 1 of 2']);
 
     const heatmap = screen.getByRole('img', { name: /Reviews in the past year 3 reviews on 2 days of the past 365/ });
     expect(heatmap.querySelectorAll('rect')).toHaveLength(365);
