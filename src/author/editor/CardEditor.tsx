@@ -3,6 +3,7 @@
  * buttons to move or delete it, and the live preview. The card's id is shown but never edited:
  * progress is keyed by it. Part of the lazy authoring chunk.
  */
+import { Component } from 'preact';
 import { CARD_TYPES, type Card, type CardType, type KeyPoint } from '../../deck/schema';
 import { cardSummary, fieldId, parseTags, TYPE_NAMES, withType } from '../edit-model';
 import { CardPreview } from './CardPreview';
@@ -19,7 +20,35 @@ export interface CardEditorProps {
   onDelete: () => void;
 }
 
-export function CardEditor({ card, index, count, keyPoints, errors, onChange, onMove, onDelete }: CardEditorProps) {
+/** The messages that concern one card, as a string: equal strings mean nothing to re-render. */
+function cardErrorKey(errors: Map<string, string[]>, index: number): string {
+  const prefix = `cards[${index}].`;
+  return [...errors].filter(([p]) => p.startsWith(prefix)).map(([p, m]) => `${p}:${m.join('|')}`).join('\n');
+}
+
+/**
+ * Re-renders a card only when it, its place, the key points or its own messages change, so typing
+ * in one card of a long deck does not redraw every preview. The callbacks are left out of the
+ * comparison: the editor makes them from the card's index and functional state updates.
+ */
+// A class rather than preact/compat's memo: compat would also rewrite every onChange app-wide.
+export class CardEditor extends Component<CardEditorProps> {
+  override shouldComponentUpdate(next: CardEditorProps): boolean {
+    const a = this.props;
+    return !(
+      a.card === next.card &&
+      a.index === next.index &&
+      a.count === next.count &&
+      a.keyPoints === next.keyPoints &&
+      cardErrorKey(a.errors, a.index) === cardErrorKey(next.errors, next.index)
+    );
+  }
+  override render(props: CardEditorProps) {
+    return <CardEditorView {...props} />;
+  }
+}
+
+function CardEditorView({ card, index, count, keyPoints, errors, onChange, onMove, onDelete }: CardEditorProps) {
   const at = (field: string) => `cards[${index}].${field}`;
   const set = (patch: Partial<Card>) => onChange({ ...card, ...patch } as Card);
   const n = index + 1;

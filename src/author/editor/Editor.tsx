@@ -5,7 +5,7 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation, useRoute } from 'preact-iso';
-import { CARD_TYPES, type Card, type CardType, type Deck } from '../../deck/schema';
+import { CARD_TYPES, type Card, type CardType, type Deck, type KeyPoint } from '../../deck/schema';
 import { formatError, validateDeck } from '../../deck/validate';
 import { deleteDeck, discardDraft, duplicateDeck, openForEditing, saveEdited, writeDraft } from '../data';
 import { cleanForSave, emptyCard, errorsByPath, fieldId, move, TYPE_NAMES } from '../edit-model';
@@ -16,6 +16,8 @@ import { KeyPointsEditor } from './KeyPointsEditor';
 import { MetaForm } from './MetaForm';
 import { useAutosave } from './useAutosave';
 import '../author.css';
+
+const NO_KEY_POINTS: KeyPoint[] = [];
 
 /** Where an error's path points to a field; paths without one (`cards`, `deck`) go to the summary. */
 function targetOf(path: string): string {
@@ -78,16 +80,21 @@ export function Editor() {
     setDeck(next);
     setNotice(null);
   };
-  const setCard = (i: number, card: Card) => update({ ...deck, cards: deck.cards.map((c, j) => (j === i ? card : c)) });
+  // Card edits go through functional updates so each memoised CardEditor can keep its callbacks.
+  const edit = (fn: (d: Deck) => Deck) => {
+    setDeck((d) => (d ? fn(d) : d));
+    setNotice(null);
+  };
+  const setCard = (i: number, card: Card) => edit((d) => ({ ...d, cards: d.cards.map((c, j) => (j === i ? card : c)) }));
   const moveCard = (i: number, to: number) => {
     const card = deck.cards[i]!;
-    update({ ...deck, cards: move(deck.cards, i, to) });
+    edit((d) => ({ ...d, cards: move(d.cards, i, to) }));
     const dir = to < i ? 'up' : 'down';
     focusSoon(`card-${card.id}-${dir}`, `card-${card.id}-${dir === 'up' ? 'down' : 'up'}`);
   };
   const deleteCard = (i: number) => {
     const next = deck.cards.filter((_, j) => j !== i);
-    update({ ...deck, cards: next });
+    edit((d) => ({ ...d, cards: d.cards.filter((_, j) => j !== i) }));
     setNotice(`Deleted card ${i + 1}.`);
     const neighbour = next[Math.min(i, next.length - 1)];
     focusSoon(...(neighbour ? [`card-${neighbour.id}-down`, `card-${neighbour.id}-up`] : []), 'add-card');
@@ -208,7 +215,7 @@ export function Editor() {
               card={card}
               index={i}
               count={deck.cards.length}
-              keyPoints={deck.keyPoints ?? []}
+              keyPoints={deck.keyPoints ?? NO_KEY_POINTS}
               errors={byPath}
               onChange={(c) => setCard(i, c)}
               onMove={(to) => moveCard(i, to)}
