@@ -10,7 +10,7 @@ import { itemId } from '../srs/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
 import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
-import { inTransaction } from './db';
+import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
 import type { DraftRecord, StoredDeck } from './schema';
 
@@ -231,15 +231,15 @@ export async function replaceWithBackup(b: Backup): Promise<{ items: number; rev
     const reviews = tx.objectStore('reviews');
     const quizzes = tx.objectStore('quizzes');
     const drafts = tx.objectStore('drafts');
-    await Promise.all([settings.clear(), decks.clear(), items.clear(), reviews.clear(), quizzes.clear(), drafts.clear()]);
-    await Promise.all([
-      settings.put(b.settings, 'settings'),
-      ...b.decks.map((d) => decks.put(d)),
-      ...b.items.map((i) => items.put(i)),
-      ...b.reviews.map((r) => reviews.put(r)),
-      ...b.quizzes.map((q) => quizzes.put(q)),
-      ...b.drafts.map((d) => drafts.put(d)),
-    ]);
+    const writes = batch();
+    for (const store of [settings, decks, items, reviews, quizzes, drafts]) writes.add(store.clear());
+    writes.add(settings.put(b.settings, 'settings'));
+    for (const d of b.decks) writes.add(decks.put(d));
+    for (const i of b.items) writes.add(items.put(i));
+    for (const r of b.reviews) writes.add(reviews.put(r));
+    for (const q of b.quizzes) writes.add(quizzes.put(q));
+    for (const d of b.drafts) writes.add(drafts.put(d));
+    await writes.done();
   });
   return { items: b.items.length, reviews: b.reviews.length, decks: b.decks.length, quizzes: b.quizzes.length, drafts: b.drafts.length };
 }

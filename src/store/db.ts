@@ -123,6 +123,26 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
   }
 }
 
+/**
+ * Collects a transaction's write requests to await together. Each is marked handled as it is
+ * issued: if issuing fails half-way, the transaction aborts and the requests already issued
+ * reject, which must not surface as unhandled rejections (the failure is reported once, by
+ * `inTransaction`).
+ */
+export function batch(): { add(request: Promise<unknown>): void; done(): Promise<number> } {
+  const requests: Promise<unknown>[] = [];
+  return {
+    add(request) {
+      request.catch(() => undefined);
+      requests.push(request);
+    },
+    async done() {
+      await Promise.all(requests);
+      return requests.length;
+    },
+  };
+}
+
 // ---- cross-tab coherence ----
 
 export interface StoreChange {

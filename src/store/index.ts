@@ -21,7 +21,7 @@ import {
   type ReviewRecord,
   type Settings,
 } from '../srs/types';
-import { announce, closeDatabase, inTransaction, onRemoteChange, type Tx } from './db';
+import { announce, batch, closeDatabase, inTransaction, onRemoteChange, type Tx } from './db';
 import { StoreError } from './errors';
 import type { StoredDeck } from './schema';
 
@@ -94,22 +94,21 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
   const changed = await inTransaction(['items'], 'readwrite', async (tx) => {
     const store = tx.objectStore('items');
     const existing = new Map((await store.index('by-deck').getAll(deck.id)).map((item) => [item.id, item]));
-    const writes: Promise<unknown>[] = [];
+    const writes = batch();
     refs.forEach((ref, order) => {
       const item = existing.get(ref.id);
       existing.delete(ref.id);
-      if (!item) writes.push(store.add(newItem(ref, now, order)));
+      if (!item) writes.add(store.add(newItem(ref, now, order)));
       else if (item.orphaned) {
         const back = { ...item, orphaned: false };
-        writes.push(store.put({ ...back, queue: queueOf(back, now) }));
+        writes.add(store.put({ ...back, queue: queueOf(back, now) }));
       }
     });
     for (const item of existing.values()) {
       if (item.orphaned) continue;
-      writes.push(store.put({ ...item, orphaned: true, queue: QUEUE.orphaned }));
+      writes.add(store.put({ ...item, orphaned: true, queue: QUEUE.orphaned }));
     }
-    await Promise.all(writes);
-    return writes.length > 0;
+    return (await writes.done()) > 0;
   });
   if (changed) announce([deck.id]);
 }
@@ -133,15 +132,16 @@ export async function setSuspended(itemIds: ItemId[], suspended: boolean, now: n
   const deckIds = await inTransaction(['items'], 'readwrite', async (tx) => {
     const store = tx.objectStore('items');
     const items = await Promise.all(itemIds.map((id) => store.get(id)));
+    const missing = itemIds.filter((_, i) => !items[i]);
+    if (missing.length) throw new StoreError('unknown', `There is no review item "${missing[0]}" to ${suspended ? 'suspend' : 'unsuspend'}.`);
     const decks = new Set<string>();
-    const writes: Promise<unknown>[] = [];
-    items.forEach((item, i) => {
-      if (!item) throw new StoreError('unknown', `There is no review item "${itemIds[i]}" to ${suspended ? 'suspend' : 'unsuspend'}.`);
+    const writes = batch();
+    for (const item of items as ItemRecord[]) {
       const next = { ...item, suspended };
-      writes.push(store.put({ ...next, queue: queueOf(next, now) }));
+      writes.add(store.put({ ...next, queue: queueOf(next, now) }));
       decks.add(item.deckId);
-    });
-    await Promise.all(writes);
+    }
+    await writes.done();
     return decks;
   });
   announce(deckIds);
@@ -154,7 +154,9 @@ export async function buryCard(deckId: string, cardId: string, now: number): Pro
   await inTransaction(['items'], 'readwrite', async (tx) => {
     const store = tx.objectStore('items');
     const items = await store.index('by-card').getAll([deckId, cardId]);
-    await Promise.all(items.map((item) => store.put({ ...item, buriedUntil: until, queue: queueOf({ ...item, buriedUntil: until }, now) })));
+    const writes = batch();
+    for (const item of items) writes.add(store.put({ ...item, buriedUntil: until, queue: queueOf({ ...item, buriedUntil: until }, now) }));
+    await writes.done();
   });
   announce([deckId]);
 }
@@ -175,13 +177,13 @@ async function unburyDue(deckIds: string[], now: number): Promise<void> {
     const store = tx.objectStore('items');
     // Re-read inside the write: another tab may have changed these items since.
     const current = await Promise.all(over.map((item) => store.get(item.id)));
-    await Promise.all(
-      current.map((item) => {
-        if (!item || item.queue !== QUEUE.buried || item.buriedUntil > now) return undefined;
-        const back = { ...item, buriedUntil: 0 };
-        return store.put({ ...back, queue: queueOf(back, now) });
-      }),
-    );
+    const writes = batch();
+    for (const item of current) {
+      if (!item || item.queue !== QUEUE.buried || item.buriedUntil > now) continue;
+      const back = { ...item, buriedUntil: 0 };
+      writes.add(store.put({ ...back, queue: queueOf(back, now) }));
+    }
+    await writes.done();
   });
   announce(new Set(over.map((item) => item.deckId)));
 }
@@ -610,7 +612,14 @@ export async function importBackup(text: string, now: number = Date.now()): Prom
   const { readBackup, replaceWithBackup } = await import('./backup');
   const parsed = readBackup(text, now);
   if (!parsed.ok) return parsed;
-  const counts = await replaceWithBackup(parsed.backup);
+  let counts: Awaited<ReturnType<typeof replaceWithBackup>>;
+  try {
+    counts = await replaceWithBackup(parsed.backup);
+  } catch (error) {
+    // The replacing transaction aborted as a whole, so the old data is all still there.
+    const message = error instanceof StoreError ? error.message : String(error);
+    return { ok: false, error: `The backup could not be imported, nothing was changed: ${message}` };
+  }
   undoStack.length = 0;
   settingsCache = null;
   announce([]);

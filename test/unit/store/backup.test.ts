@@ -97,6 +97,25 @@ describe('backup', () => {
     expect(await exportBackup(T0)).toBe(before);
   });
 
+  it('a write failing half-way through an import changes nothing', async () => {
+    await seed();
+    const text = await exportBackup(T0);
+    await updateSettings({ newPerDay: 9 });
+    const before = await exportBackup(T0);
+    const realPut = IDBObjectStore.prototype.put;
+    let puts = 0;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (++puts === 4) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    const result = await importBackup(text, T0);
+    spy.mockRestore();
+    expect(puts).toBeGreaterThanOrEqual(4);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/nothing was changed: This device has no room left/);
+    expect(await exportBackup(T0)).toBe(before);
+  });
+
   it('reset forgets progress but keeps decks, drafts and settings', async () => {
     const deck = await seed();
     await resetProgress();
