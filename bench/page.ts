@@ -1,0 +1,127 @@
+/**
+ * The benchmark's in-browser side, built with the app (see `bench/vite.config.ts`) and served at
+ * the app's own origin, so it seeds and measures the very IndexedDB the app opens. It drives the
+ * store through its public functions only; `scripts/bench.ts` calls `window.bench` and reports.
+ */
+import { syntheticCollection, type CollectionSize } from './synthetic';
+import { replaceWithBackup } from '../src/store/backup';
+import {
+  closeStore,
+  deckCounts,
+  exportBackup,
+  importBackup,
+  nextStudyItem,
+  recordReview,
+  reviewCount,
+  undoLastReview,
+} from '../src/store';
+import { loadStats } from '../src/stats/load';
+import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';
+
+export interface Spread {
+  p50: number;
+  p95: number;
+  max: number;
+  n: number;
+}
+
+/** Median, 95th percentile and maximum of a list of durations. */
+export function spread(values: number[]): Spread {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), max: sorted.at(-1) ?? NaN, n: sorted.length };
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t0 = performance.now();
+  const value = await fn();
+  return [performance.now() - t0, value];
+}
+
+let deckIds: string[] = [];
+
+const bench = {
+  /** Replaces the database with a synthetic collection; returns the seeding time. */
+  async seed(size: CollectionSize): Promise<{ ms: number; items: number; reviews: number }> {
+    const now = Date.now();
+    const collection = syntheticCollection(size, now);
+    deckIds = collection.decks.map((d) => d.deck.id);
+    const [ms] = await timed(() =>
+      // Limits high enough that the app's 200-card session and the store session below never run dry.
+      replaceWithBackup({ settings: { ...DEFAULT_SETTINGS, newPerDay: 9999, reviewsPerDay: 9999 }, ...collection, quizzes: [], drafts: [] }),
+    );
+    return { ms, items: collection.items.length, reviews: await reviewCount() };
+  },
+
+  /** Due counts of every deck, as the home screen asks for them. */
+  async dueCount(rounds = 15): Promise<Spread & { due: number }> {
+    const times: number[] = [];
+    let due = 0;
+    for (let i = 0; i < rounds; i++) {
+      const [ms, counts] = await timed(() => deckCounts(deckIds, Date.now()));
+      times.push(ms);
+      due = Object.values(counts).reduce((n, c) => n + c.due + c.learning + c.new, 0);
+    }
+    return { ...spread(times), due };
+  },
+
+  /**
+   * A study session through the store: pick the next item, grade it, repeat. Reports the time of
+   * picking (the queue) and of recording (one readwrite transaction, commit included), then undo.
+   */
+  async session(grades = 200, undos = 50): Promise<{ queue: Spread; record: Spread; undo: Spread; logged: number }> {
+    const pick: number[] = [];
+    const record: number[] = [];
+    const undo: number[] = [];
+    const before = await reviewCount();
+    for (let i = 0; i < grades; i++) {
+      const now = Date.now();
+      const [pickMs, next] = await timed(() => nextStudyItem({ deckIds }, now));
+      pick.push(pickMs);
+      if (!next.item) break;
+      const grade = ((i % 10 === 0 ? 1 : 3) as Grade);
+      const [recordMs] = await timed(() =>
+        recordReview({ itemId: next.item.id, grade, mode: 'study', at: now, durationMs: 4000 }),
+      );
+      record.push(recordMs);
+    }
+    for (let i = 0; i < undos; i++) {
+      const [ms, reverted] = await timed(() => undoLastReview());
+      if (!reverted) break;
+      undo.push(ms);
+    }
+    const logged = (await reviewCount()) - before;
+    return { queue: spread(pick), record: spread(record), undo: spread(undo), logged };
+  },
+
+  /** Every stats figure computed from the whole review log, as the stats screen loads it. */
+  async stats(rounds = 3): Promise<Spread & { reviewed: number }> {
+    const times: number[] = [];
+    let reviewed = 0;
+    for (let i = 0; i < rounds; i++) {
+      const [ms, loaded] = await timed(() => loadStats(Date.now()));
+      times.push(ms);
+      if (loaded.ok) reviewed = loaded.stats.total;
+    }
+    return { ...spread(times), reviewed };
+  },
+
+  /** Backup export of everything, then import of that same file (validated, one transaction). */
+  async backup(): Promise<{ exportMs: number; importMs: number; megabytes: number; ok: boolean }> {
+    const [exportMs, text] = await timed(() => exportBackup(Date.now()));
+    const [importMs, result] = await timed(() => importBackup(text, Date.now()));
+    return { exportMs, importMs, megabytes: text.length / 1048576, ok: result.ok };
+  },
+
+  /** Lets the app page open the database without waiting for this page's connection. */
+  close: () => closeStore(),
+};
+
+declare global {
+  interface Window {
+    bench: typeof bench;
+  }
+}
+
+window.bench = bench;
+document.body.dataset.ready = 'true';

@@ -1,0 +1,122 @@
+/**
+ * A seeded, synthetic collection for the benchmark: decks of basic cards, their review items in
+ * every state, and a review log spread over the past year. Pure: returns data, stores nothing.
+ */
+import type { Deck } from '../src/deck/schema';
+import { itemId } from '../src/srs/items';
+import { withQueue } from '../src/srs/queue';
+import type { FsrsState, Grade, ItemRecord, ReviewRecord } from '../src/srs/types';
+import type { StoredDeck } from '../src/store/schema';
+
+const DAY = 86_400_000;
+
+/** mulberry32: a small, fast, seeded PRNG (deterministic benchmark data). */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface Collection {
+  decks: StoredDeck[];
+  items: ItemRecord[];
+  reviews: ReviewRecord[];
+}
+
+export interface CollectionSize {
+  cards: number;
+  reviews: number;
+  decks?: number;
+  seed?: number;
+}
+
+/** Builds `cards` items over `decks` decks (one basic card each) and `reviews` log entries. */
+export function syntheticCollection(size: CollectionSize, now: number): Collection {
+  const random = prng(size.seed ?? 42);
+  const deckCount = size.decks ?? 20;
+  const perDeck = Math.ceil(size.cards / deckCount);
+  const decks: StoredDeck[] = [];
+  const items: ItemRecord[] = [];
+  for (let d = 0; d < deckCount; d++) {
+    const deckId = `bench-${String(d).padStart(2, '0')}`;
+    const cards: Deck['cards'] = [];
+    for (let c = 0; c < perDeck && items.length < size.cards; c++) {
+      const cardId = `c-${c}`;
+      cards.push({ id: cardId, type: 'basic', front: `Deck ${d}, question ${c}: what is term ${c}?`, back: `Term ${c} of deck ${d}` });
+      items.push(syntheticItem(deckId, cardId, random, now));
+    }
+    decks.push({
+      deck: { format: 1, id: deckId, version: 1, title: `Benchmark deck ${d}`, cards },
+      origin: 'imported',
+      updated: now,
+    });
+  }
+  const studied = items.filter((i) => i.state !== 0);
+  const reviews: ReviewRecord[] = [];
+  const start = now - 365 * DAY;
+  for (let r = 0; r < size.reviews; r++) {
+    const item = studied[Math.floor(random() * studied.length)]!;
+    // The log ends a day before now, so today's daily limits start fresh for the measured session.
+    const at = start + Math.floor((r / size.reviews) * 364 * DAY);
+    const p = random();
+    const grade: Grade = p < 0.1 ? 1 : p < 0.15 ? 2 : p < 0.9 ? 3 : 4;
+    const scheduled = 1 + Math.floor(random() * 60);
+    const after: FsrsState = { ...item.fsrs, due: at + scheduled * DAY, scheduled_days: scheduled, last_review: at, state: 2 };
+    reviews.push({
+      id: r + 1,
+      itemId: item.id,
+      deckId: item.deckId,
+      cardId: item.cardId,
+      grade,
+      mode: random() < 0.9 ? 'study' : 'quiz',
+      at,
+      durationMs: 2000 + Math.floor(random() * 10_000),
+      before: item,
+      after,
+    });
+  }
+  return { decks, items, reviews };
+}
+
+function syntheticItem(deckId: string, cardId: string, random: () => number, now: number): ItemRecord {
+  const p = random();
+  // 15 % new, 5 % in (re)learning, 80 % in review with due dates from 20 days ago to 4 months ahead.
+  const state = p < 0.15 ? 0 : p < 0.2 ? (random() < 0.5 ? 1 : 3) : 2;
+  const scheduled = state === 2 ? 1 + Math.floor(random() * 120) : 0;
+  const due =
+    state === 0 ? now - DAY : state === 2 ? now + Math.floor((random() * 140 - 20) * DAY) : now + Math.floor((random() - 0.5) * 3_600_000);
+  const fsrs: FsrsState = {
+    due,
+    stability: state === 0 ? 0 : 1 + random() * 200,
+    difficulty: state === 0 ? 0 : 2 + random() * 7,
+    elapsed_days: scheduled,
+    scheduled_days: scheduled,
+    learning_steps: 0,
+    reps: state === 0 ? 0 : 1 + Math.floor(random() * 20),
+    lapses: state === 0 ? 0 : Math.floor(random() * 3),
+    state: state as FsrsState['state'],
+    ...(state === 0 ? {} : { last_review: due - Math.max(scheduled, 1) * DAY }),
+  };
+  return withQueue(
+    {
+      id: itemId(deckId, cardId),
+      deckId,
+      cardId,
+      sub: '',
+      fsrs,
+      due,
+      state: fsrs.state,
+      suspended: false,
+      buriedUntil: 0,
+      leech: false,
+      orphaned: false,
+      created: now - 400 * DAY,
+    },
+    now,
+  );
+}

@@ -1,0 +1,279 @@
+/**
+ * `npm run bench [-- --runs 3]`: measures Briefdeck's budgets (../DESIGN budgets table) in Debian's
+ * Chromium and prints each figure beside its budget; writes `bench/results.json`. It reports and
+ * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
+ * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
+ */
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { resolve, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/browser';
+import { startPreview } from '../test/e2e/server';
+import { freePort, workerActivated } from '../test/e2e/pwa-helpers';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const args = process.argv.slice(2);
+const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 1);
+const skipLighthouse = args.includes('--no-lighthouse');
+// `--small` checks the harness quickly on a tenth of the collection; figures are quoted at full size.
+const SIZE = args.includes('--small') ? { cards: 2_000, reviews: 20_000 } : { cards: 20_000, reviews: 200_000 };
+const GRADES = 200;
+
+const gz = (buf: Buffer | Uint8Array) => gzipSync(buf, { level: 9 }).length;
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+
+/** JS and CSS the browser fetched to show the deck list, open a deck and show a card to study. */
+async function studyPathBytes(browser: Browser) {
+  const server = await startPreview(await freePort());
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const loaded = new Map<string, number>();
+  const page = await context.newPage();
+  page.on('response', async (res) => {
+    const path = new URL(res.url()).pathname;
+    if (!/\.(js|css)$/.test(path)) return;
+    try {
+      loaded.set(path, gz(await res.body()));
+    } catch {
+      /* a response without a body (redirect) carries no code */
+    }
+  });
+  try {
+    await page.goto(`${server.url}/`);
+    await page.getByRole('link', { name: "Beijing's view of US AI chip access", exact: true }).click();
+    const study = /^Study( \(\d+\))?$/;
+    await page.getByRole('link', { name: study }).or(page.getByRole('button', { name: study })).first().click();
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+    await page.waitForLoadState('networkidle');
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+  const assets = readdirSync(join(ROOT, 'dist/assets'));
+  const lazy = assets
+    .filter((f) => /\.(js|css)$/.test(f) && !loaded.has(`/assets/${f}`))
+    .map((f) => ({ file: f, gzipKB: kb(gz(readFileSync(join(ROOT, 'dist/assets', f)))) }))
+    .sort((a, b) => b.gzipKB - a.gzipKB);
+  const total = [...loaded.values()].reduce((a, b) => a + b, 0);
+  return { studyPathKB: kb(total), files: Object.fromEntries([...loaded].map(([f, b]) => [f, kb(b)])), lazy };
+}
+
+/** Records when the first card (its "Show answer" button) or the deck list appears, from navigation start. */
+function markFirstPaintOf(page: Page) {
+  return page.addInitScript(`{
+    const check = () => {
+      if (!window.__firstCardAt && [...document.querySelectorAll('button')].some((b) => b.textContent.trim().startsWith('Show answer'))) {
+        window.__firstCardAt = performance.now();
+      }
+      if (!window.__deckListAt && document.querySelector('.deck-list a')) window.__deckListAt = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  }`);
+}
+
+/**
+ * Reveals and grades `n` cards in the page; each time is from the key press to the next card's
+ * front in the DOM. Plain JavaScript text: the TypeScript runner would wrap a function's helpers
+ * in its own name-keeping calls, which do not exist in the page.
+ */
+const GRADE_LOOP = `async (count) => {
+  const showButton = () => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Show answer'));
+  const card = () => document.querySelector('article.study-card')?.textContent ?? '';
+  const waitFor = (ok) => new Promise((done) => {
+    if (ok()) return done();
+    const mo = new MutationObserver(() => { if (ok()) { mo.disconnect(); done(); } });
+    mo.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
+  const times = [];
+  for (let i = 0; i < count; i++) {
+    const show = showButton();
+    if (!show) break;
+    show.click();
+    await waitFor(() => !showButton() && !!document.querySelector('[aria-label="Grade your answer"]'));
+    const before = card();
+    const t0 = performance.now();
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true }));
+    await waitFor(() => (!!showButton() && card() !== before) || !document.querySelector('article.study-card'));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}`;
+
+function gradeLoop(page: Page, n: number): Promise<number[]> {
+  return page.evaluate(`(${GRADE_LOOP})(${n})`) as Promise<number[]>;
+}
+
+function spread(values: number[]) {
+  const s = [...values].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)] ?? NaN;
+  return { p50: at(0.5), p95: at(0.95), max: s.at(-1) ?? NaN, n: s.length };
+}
+
+/** The seeded collection: store operations in the bench page, then the real app on the same origin. */
+async function collection(browser: Browser) {
+  const server = await startPreview(await freePort(), 'dist-bench');
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const seedPage = await context.newPage();
+    await seedPage.goto(`${server.url}/bench/seed.html`);
+    await seedPage.waitForSelector('body[data-ready="true"]');
+    const seeded = await seedPage.evaluate((size) => window.bench.seed(size), SIZE);
+    await seedPage.evaluate(() => window.bench.close());
+    await seedPage.close();
+
+    const app = await context.newPage();
+    await markFirstPaintOf(app);
+    await app.goto(`${server.url}/study/all`);
+    await app.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
+    const firstCardMs = await app.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN);
+    const grades = await gradeLoop(app, GRADES);
+    const cdp = await context.newCDPSession(app);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    await app.close();
+
+    const page = await context.newPage();
+    await page.goto(`${server.url}/bench/seed.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    const due = await page.evaluate(() => window.bench.dueCount());
+    const session = await page.evaluate(() => window.bench.session());
+    const stats = await page.evaluate(() => window.bench.stats());
+    const backup = await page.evaluate(() => window.bench.backup());
+    return {
+      seeded,
+      firstCardMs,
+      gradeToNext: spread(grades),
+      heapMB: heap.usedSize / 1048576,
+      dueCount: due,
+      session,
+      stats,
+      backup,
+    };
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+/** With the service worker in control and the network off: navigation to the deck list. */
+async function offlineColdStart(browser: Browser) {
+  const server = await startPreview(await freePort());
+  const context = await browser.newContext();
+  try {
+    const first = await context.newPage();
+    await first.goto(`${server.url}/`);
+    await workerActivated(first);
+    await first.reload();
+    await first.getByRole('heading', { name: 'Your decks' }).waitFor();
+    await first.close();
+    await context.setOffline(true);
+    const page = await context.newPage();
+    await markFirstPaintOf(page);
+    await page.goto(`${server.url}/`);
+    await page.locator('.deck-list a').first().waitFor();
+    const controlled = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+    const ms = await page.evaluate(() => (window as unknown as Record<string, number>).__deckListAt ?? NaN);
+    return { ms, controlled };
+  } finally {
+    await context.close();
+    await server.stop();
+  }
+}
+
+function lighthouse(): Record<string, unknown> | null {
+  if (skipLighthouse) return null;
+  const run = spawnSync(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/lighthouse.ts'], { cwd: ROOT, encoding: 'utf8' });
+  if (run.status !== 0) {
+    console.error(`lighthouse did not run: ${run.stderr.slice(0, 500)}`);
+    return null;
+  }
+  return JSON.parse(readFileSync(join(ROOT, 'bench/lighthouse.json'), 'utf8')) as Record<string, unknown>;
+}
+
+/** Median of each numeric leaf across runs (the first run's shape). */
+function medianOf<T>(samples: T[]): T {
+  const first = samples[0] as unknown;
+  if (typeof first === 'number') {
+    const s = (samples as number[]).slice().sort((a, b) => a - b);
+    return s[Math.floor((s.length - 1) / 2)] as T;
+  }
+  if (first && typeof first === 'object' && !Array.isArray(first)) {
+    return Object.fromEntries(
+      Object.keys(first).map((k) => [k, medianOf(samples.map((x) => (x as Record<string, unknown>)[k]))]),
+    ) as T;
+  }
+  return first as T;
+}
+
+type Row = [what: string, value: number | null, unit: string, budget: string, pass: boolean | null];
+
+async function main() {
+  for (const dir of ['dist/index.html', 'dist-bench/bench/seed.html']) {
+    if (!existsSync(join(ROOT, dir))) throw new Error(`${dir}: not found — run \`npm run bench\`, which builds first`);
+  }
+  const browser = await launchBrowser();
+  const samples: { collection: Awaited<ReturnType<typeof collection>>; offline: Awaited<ReturnType<typeof offlineColdStart>> }[] = [];
+  let bytes: Awaited<ReturnType<typeof studyPathBytes>>;
+  try {
+    bytes = await studyPathBytes(browser);
+    for (let i = 0; i < runs; i++) {
+      console.error(`run ${i + 1}/${runs}: seeding ${SIZE.cards} cards and ${SIZE.reviews} reviews…`);
+      samples.push({ collection: await collection(browser), offline: await offlineColdStart(browser) });
+    }
+  } finally {
+    await browser.close();
+  }
+  const m = medianOf(samples);
+  const lh = lighthouse() as { scores?: Record<string, number | null>; metrics?: Record<string, { value: number | null }> } | null;
+  const c = m.collection;
+  const rows: Row[] = [
+    ['JS+CSS to show decks and study a card (gzip)', bytes.studyPathKB, 'KB', '≤ 45', bytes.studyPathKB <= 45],
+    ['first card shown after navigation', c.firstCardMs, 'ms', '≤ 300', c.firstCardMs <= 300],
+    ['grade → next card, p50', c.gradeToNext.p50, 'ms', '', null],
+    ['grade → next card, p95', c.gradeToNext.p95, 'ms', '≤ 16', c.gradeToNext.p95 <= 16],
+    ['due count, all decks (p50)', c.dueCount.p50, 'ms', '≤ 50', c.dueCount.p50 <= 50],
+    ['next study item (queue), p95', c.session.queue.p95, 'ms', '', null],
+    ['record one review (commit), p50', c.session.record.p50, 'ms', '', null],
+    ['record one review (commit), p95', c.session.record.p95, 'ms', '≤ 5', c.session.record.p95 <= 5],
+    ['undo one review, p95', c.session.undo.p95, 'ms', '', null],
+    ['all stats from the review log (p50)', c.stats.p50, 'ms', '≤ 200', c.stats.p50 <= 200],
+    ['JS heap after a 200-card session', c.heapMB, 'MB', '≤ 30', c.heapMB <= 30],
+    ['backup export', c.backup.exportMs, 'ms', '', null],
+    ['backup import (validate + replace)', c.backup.importMs, 'ms', '', null],
+    ['offline cold start to deck list', m.offline.ms, 'ms', 'usable', m.offline.controlled],
+  ];
+  if (lh?.scores) {
+    const s = lh.scores;
+    const score = (k: string, min: number): Row => [`Lighthouse ${k}`, s[k] ?? null, '', `≥ ${min}`, s[k] == null ? null : s[k]! >= min];
+    rows.push(score('performance', 95), score('accessibility', 100), score('best-practices', 100), score('seo', 90));
+    for (const [k, v] of Object.entries(lh.metrics ?? {})) rows.push([`Lighthouse ${k}`, v.value, k === 'CLS' ? '' : 'ms', '', null]);
+  }
+  const fmt = (v: number | null) => (v == null || Number.isNaN(v) ? 'n/a' : v >= 100 ? v.toFixed(0) : v.toFixed(v >= 10 ? 1 : 2));
+  console.log(`\nBriefdeck benchmark — ${SIZE.cards} cards, ${SIZE.reviews} reviews, ${runs} run(s), medians\n`);
+  console.log(`${'what'.padEnd(46)} ${'value'.padStart(9)}  ${'budget'.padEnd(8)} result`);
+  for (const [what, value, unit, budget, pass] of rows) {
+    const result = pass === null ? '' : pass ? 'pass' : 'over';
+    console.log(`${what.padEnd(46)} ${`${fmt(value)} ${unit}`.padStart(9)}  ${budget.padEnd(8)} ${result}`);
+  }
+  console.log('\nLazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
+  const results = {
+    date: new Date().toISOString(),
+    runs,
+    size: SIZE,
+    rows: rows.map(([what, value, unit, budget, pass]) => ({ what, value, unit, budget, result: pass === null ? null : pass ? 'pass' : 'over' })),
+    bytes,
+    collection: c,
+    offline: m.offline,
+    lighthouse: lh,
+    samples,
+  };
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('Wrote bench/results.json');
+}
+
+main().catch((err: Error) => {
+  // Playwright appends the browser's whole log to its errors; the first lines say what failed.
+  console.error(String(err.stack ?? err).split('\n').filter((l) => !l.startsWith('[pid=')).slice(0, 12).join('\n'));
+  process.exit(1);
+});
