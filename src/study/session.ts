@@ -104,12 +104,14 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     return focus.filter((id) => !done.has(id));
   }
 
-  async function show(item: ItemRecord) {
+  // `apply` runs in the same batch as the card change, so counters and card never disagree on screen.
+  async function show(item: ItemRecord, apply?: () => void) {
     const deck = await deckFor(item.deckId);
     const card = deck?.cards.find((c) => c.id === item.cardId);
     if (!deck || !card) throw new Error(`The card "${item.cardId}" of deck "${item.deckId}" could not be found.`);
     const at = now();
     batch(() => {
+      apply?.();
       current.value = { item, deck, card, shownAt: at };
       revealed.value = false;
       intervals.value = settings ? previewIntervals(item, at, settings) : null;
@@ -117,7 +119,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     });
   }
 
-  async function next() {
+  async function next(apply?: () => void) {
     const left = focusLeft();
     const ids = [...decks.keys()];
     const result =
@@ -125,10 +127,14 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         ? ({ item: null, nextDue: null } as const)
         : await nextStudyItem(left ? { deckIds: ids, itemIds: left } : { deckIds: ids }, now());
     if (result.item) {
-      remaining.value = result.remaining.new + result.remaining.learning + result.remaining.review;
-      await show(result.item);
+      const left = result.remaining.new + result.remaining.learning + result.remaining.review;
+      await show(result.item, () => {
+        apply?.();
+        remaining.value = left;
+      });
     } else {
       batch(() => {
+        apply?.();
         current.value = null;
         remaining.value = 0;
         nextDue.value = result.nextDue;
@@ -200,19 +206,18 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_ANSWER_MS);
         const result = await recordReview({ itemId: cur.item.id, grade, mode: 'study', at, durationMs });
         history.push({ itemId: cur.item.id, grade, durationMs });
-        batch(() => {
+        if (!persistenceAsked) {
+          persistenceAsked = true;
+          // Refusal is reported on the settings screen's storage status; studying goes on either way.
+          void requestPersistence().catch(() => false);
+        }
+        await next(() => {
           reviewed.value++;
           if (grade === 1) again.value++;
           timeMs.value += durationMs;
           leech.value = result.becameLeech ? { ...cur, item: result.item } : null;
           notice.value = null;
         });
-        if (!persistenceAsked) {
-          persistenceAsked = true;
-          // Refusal is reported on the settings screen's storage status; studying goes on either way.
-          void requestPersistence().catch(() => false);
-        }
-        await next();
       }),
 
     /** Takes back the newest grade of this tab (repeatable) and shows that card again. */
@@ -231,21 +236,20 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           return;
         }
         const last = history[history.length - 1];
-        if (last && last.itemId === review.itemId) {
-          history.pop();
-          batch(() => {
+        const ours = !!last && last.itemId === review.itemId;
+        if (ours) history.pop();
+        const item = (await getItem(review.itemId)) ?? review.before;
+        await show(item, () => {
+          if (ours && last) {
             reviewed.value--;
             if (last.grade === 1) again.value--;
             timeMs.value -= last.durationMs;
-          });
-        }
-        const item = (await getItem(review.itemId)) ?? review.before;
-        batch(() => {
+          }
+          // The card that was up goes back into the queue behind the one taken back.
+          if (current.value) remaining.value++;
           leech.value = null;
           notice.value = 'Last grade undone.';
         });
-        remaining.value++;
-        await show(item);
       }),
 
     /** Hides the current card (and its siblings) until the next study day. */

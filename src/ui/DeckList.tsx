@@ -29,22 +29,31 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
         return (
           <li key={d.id} class="deck-tile">
             <h2>
-              <a href={`/deck/${d.id}`}>{d.title}</a>
+              <a href={`/deck/${d.id}`} id={`deck-title-${d.id}`}>
+                {d.title}
+              </a>
             </h2>
             {d.description && <p>{d.description}</p>}
             <p class="meta">
               {d.cardCount} {d.cardCount === 1 ? 'card' : 'cards'} · {d.keyPointCount} key points
               {origin !== 'bundled' && ` · ${origin === 'imported' ? 'imported' : 'your deck'}`}
             </p>
-            {c && (
+            {c && c.total === 0 && d.cardCount > 0 && (
+              <p class="deck-counts">
+                <span class="count count-new">Not started</span>
+                <span class="meta"> · its cards become study items when you open or study it</span>
+              </p>
+            )}
+            {c && c.total > 0 && (
               <p class="deck-counts">
                 <span class="count count-due">{c.due} due</span> · <span class="count count-new">{c.new} new</span> ·{' '}
                 <span class="count count-learning">{c.learning} learning</span>
                 <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
               </p>
             )}
-            {c && c.due + c.new + c.learning > 0 && (
-              <a class="study-link" href={`/study/${d.id}`} aria-label={`Study ${d.title}`}>
+            {c && (c.due + c.new + c.learning > 0 || (c.total === 0 && d.cardCount > 0)) && (
+              // Named "Study" and described by the deck title, so a link search by title finds only the title.
+              <a class="study-link" href={`/study/${d.id}`} aria-describedby={`deck-title-${d.id}`}>
                 Study
               </a>
             )}

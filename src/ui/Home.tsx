@@ -47,6 +47,8 @@ export function Home() {
   const totals = data
     ? Object.values(data.counts).reduce((t, c) => ({ due: t.due + c.due + c.learning, new: t.new + c.new }), { due: 0, new: 0 })
     : null;
+  // A deck never opened has no items yet; studying it creates them, so it counts as work to do.
+  const unstarted = data?.decks.some((d) => d.summary.cardCount > 0 && !data.counts[d.summary.id]?.total) ?? false;
   return (
     <section class="page home">
       <h1>Your decks</h1>
@@ -61,9 +63,9 @@ export function Home() {
       {!data && !error && <p aria-busy="true">Loading decks…</p>}
       {totals && (
         <p class="study-all">
-          {totals.due + totals.new > 0 ? (
+          {totals.due + totals.new > 0 || unstarted ? (
             <a class="button primary" href="/study/all">
-              Study all due ({totals.due} due, {totals.new} new)
+              Study all due{totals.due + totals.new > 0 ? ` (${totals.due} due, ${totals.new} new)` : ''}
             </a>
           ) : (
             <span class="meta">Nothing due right now. Well done.</span>

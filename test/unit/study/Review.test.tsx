@@ -58,7 +58,7 @@ describe('review screen', () => {
     key('1');
     await waitFor(async () => expect(await reviewCount()).toBe(2));
     const progress = screen.getByRole('progressbar', { name: 'Session progress' });
-    expect(progress.getAttribute('aria-valuenow')).toBe('2');
+    await waitFor(() => expect(progress.getAttribute('aria-valuenow')).toBe('2'));
   });
 
   test('digits do nothing before the reveal', async () => {

@@ -1,0 +1,141 @@
+/**
+ * Studying in a real browser: five cards by keyboard and five by clicks from the article deck,
+ * undo within the session, then a reload that must keep the progress (counts and review log).
+ */
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './browser';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const baseUrl = inject('baseUrl');
+const DECK = 'article-full';
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  page = await context.newPage();
+  // The one-time "Ready to work offline" toast may cover the grade bar; a learner taps OK.
+  await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
+    await page.getByRole('button', { name: 'OK', exact: true }).click();
+  });
+});
+afterEach(async () => {
+  await context?.close();
+});
+
+/** Number of entries in the review log, read straight from IndexedDB. */
+function reviewLogSize(p: Page): Promise<number> {
+  return p.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('briefdeck');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const req = db.transaction('reviews').objectStore('reviews').count();
+          req.onsuccess = () => {
+            resolve(req.result);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  );
+}
+
+const progress = () => page.getByRole('progressbar', { name: 'Session progress' });
+
+async function waitDone(n: number) {
+  await page.waitForFunction(
+    (want) => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === String(want),
+    n,
+  );
+}
+
+/** The deck page's counts line, as numbers. */
+async function deckCounts(): Promise<{ due: number; new: number; learning: number }> {
+  const text = (await page.locator('.deck-page .deck-counts').textContent()) ?? '';
+  const num = (label: string) => Number(new RegExp(`(\\d+) ${label}`).exec(text)?.[1] ?? NaN);
+  return { due: num('due'), new: num('new'), learning: num('learning') };
+}
+
+async function gradeByKeyboard(done: number) {
+  const typed = page.getByRole('textbox', { name: 'Your answer' });
+  if (await typed.count()) {
+    await typed.fill('an answer');
+    await page.keyboard.press('Enter');
+  } else {
+    await page.keyboard.press('Space');
+  }
+  await page.getByRole('button', { name: /^Good/ }).waitFor();
+  await page.keyboard.press('3');
+  await waitDone(done + 1);
+}
+
+async function gradeByClicks(done: number) {
+  await page.getByRole('button', { name: /^Show answer/ }).click();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await waitDone(done + 1);
+}
+
+test('study ten cards by keyboard and clicks, undo, reload: progress is kept', async () => {
+  await page.goto(baseUrl);
+  await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
+  const title = await page.evaluate(async (id) => {
+    const index = (await (await fetch('/decks/index.json')).json()) as { decks: { id: string; title: string }[] };
+    return index.decks.find((d) => d.id === id)!.title;
+  }, DECK);
+  await page.getByRole('link', { name: title, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.getByRole('region', { name: 'Brief' }).waitFor();
+  await page.locator('.deck-page .deck-counts').waitFor();
+  const before = await deckCounts();
+  expect(before.new).toBeGreaterThanOrEqual(10);
+
+  await page.getByRole('link', { name: /^Study \(\d+\)$/ }).click();
+  await progress().waitFor();
+  await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+
+  for (let i = 0; i < 5; i++) await gradeByKeyboard(i);
+  // Undo by keyboard takes the fifth grade back; the card is shown again, unanswered. A "z" typed
+  // into an answer field is just a letter, so leave the field first when the next card has one.
+  if (await page.getByRole('textbox', { name: 'Your answer' }).evaluate((el) => el === document.activeElement).catch(() => false)) {
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('z');
+  await waitDone(4);
+  await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+  await gradeByKeyboard(4);
+
+  for (let i = 5; i < 10; i++) await gradeByClicks(i);
+  // Undo by button, twice, then grade both cards again.
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await waitDone(9);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await waitDone(8);
+  await gradeByClicks(8);
+  await gradeByClicks(9);
+  expect(await reviewLogSize(page)).toBe(10);
+
+  await page.goto(`${baseUrl}/deck/${DECK}`);
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: title }).waitFor();
+  await page.locator('.deck-page .deck-counts').waitFor();
+  const after = await deckCounts();
+  expect(after.new).toBeLessThan(before.new);
+  expect(after).not.toEqual(before);
+  expect(await reviewLogSize(page)).toBe(10);
+});
+
+test('the review screen works by deep link and says when nothing is due', async () => {
+  await page.goto(`${baseUrl}/study/${DECK}?items=${DECK}/does-not-exist`);
+  await page.getByRole('heading', { name: 'Nothing due' }).waitFor();
+  await page.getByText(/^Nothing due — /).waitFor();
+});
