@@ -1,7 +1,8 @@
 /**
  * Non-blocking notices from the service worker: "Ready to work offline" once after the first
- * install, and "Reload to update" when a new version waits. The update is offered only while no
- * study session or quiz runs (`busy`), so a review is never cut short. Part of the main bundle.
+ * install, and "Reload to update" when a new version waits. Both wait while a study session or
+ * quiz runs (`busy`): the update so a review is never cut short, and either notice so it never
+ * covers the grade buttons in the thumb zone. Part of the main bundle.
  */
 import { useState } from 'preact/hooks';
 import { busy } from './activity';
@@ -10,7 +11,8 @@ import { applyUpdate, needRefresh, offlineReady } from './state';
 export function PwaNotices() {
   const [updating, setUpdating] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
-  const showUpdate = needRefresh.value && !busy.value;
+  const free = !busy.value;
+  const showUpdate = free && needRefresh.value;
   const reload = async () => {
     setUpdating(true);
     setFailed(null);
@@ -37,7 +39,7 @@ export function PwaNotices() {
           </div>
         </div>
       )}
-      {!showUpdate && offlineReady.value && (
+      {free && !showUpdate && offlineReady.value && (
         <div class="pwa-toast">
           <p>Ready to work offline.</p>
           <div class="pwa-actions">

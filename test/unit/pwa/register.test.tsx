@@ -49,14 +49,20 @@ test('"Ready to work offline" shows after the first install and can be dismissed
 });
 
 test('a waiting update is offered only between sessions, and accepting it reloads into the new version', async () => {
-  const { startServiceWorker, PwaNotices, markBusy } = await load();
-  render(<PwaNotices />);
+  const { startServiceWorker, PwaNotices, markBusy, state } = await load();
+  // Renders whenever the update flag changes, so we know the page has caught up.
+  const Witness = () => <p>{state.needRefresh.value ? 'update waiting' : 'up to date'}</p>;
+  render(
+    <>
+      <PwaNotices />
+      <Witness />
+    </>,
+  );
   const done = markBusy('study');
   startServiceWorker();
   registered[0]!.onNeedRefresh!();
-  registered[0]!.onOfflineReady!();
-  // Mid-session: the page has re-rendered (the offline notice is up) but the update is held back.
-  await screen.findByText(/ready to work offline/i);
+  // Mid-session: the page has re-rendered, but the update is held back.
+  await screen.findByText('update waiting');
   expect(screen.queryByRole('button', { name: 'Reload to update' })).toBeNull();
   done();
   const reload = await screen.findByRole('button', { name: 'Reload to update' });
@@ -64,6 +70,24 @@ test('a waiting update is offered only between sessions, and accepting it reload
   fireEvent.click(reload);
   await vi.waitFor(() => expect(updateSW).toHaveBeenCalledWith(true));
   expect(screen.getByRole('button', { name: 'Updating…' })).toHaveProperty('disabled', true);
+});
+
+test('"Ready to work offline" waits for the end of a session too, so it never covers the grade buttons', async () => {
+  const { startServiceWorker, PwaNotices, markBusy, state } = await load();
+  const Witness = () => <p>{state.offlineReady.value ? 'offline ready' : 'installing'}</p>;
+  render(
+    <>
+      <PwaNotices />
+      <Witness />
+    </>,
+  );
+  const done = markBusy('quiz');
+  startServiceWorker();
+  registered[0]!.onOfflineReady!();
+  await screen.findByText('offline ready');
+  expect(screen.queryByText(/ready to work offline/i)).toBeNull();
+  done();
+  await screen.findByText(/ready to work offline/i);
 });
 
 test('a session that starts while the notice shows hides it until the session ends', async () => {
