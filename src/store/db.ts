@@ -25,7 +25,9 @@ const connectionListeners = new Set<(e: ConnectionEvent) => void>();
 /** Subscribes to connection events; returns the unsubscribe function. */
 export function onConnectionEvent(fn: (e: ConnectionEvent) => void): () => void {
   connectionListeners.add(fn);
-  return () => connectionListeners.delete(fn);
+  return () => {
+    connectionListeners.delete(fn);
+  };
 }
 
 function emitConnection(e: ConnectionEvent): void {
@@ -173,7 +175,9 @@ function getChannel(): BroadcastChannel | null {
 export function onStoreChange(fn: (change: StoreChange) => void): () => void {
   getChannel();
   changeListeners.add(fn);
-  return () => changeListeners.delete(fn);
+  return () => {
+    changeListeners.delete(fn);
+  };
 }
 
 /** For the store's own caches: called when another tab wrote something. */
