@@ -7,7 +7,7 @@ let server: Server | undefined;
 
 export async function setup(project: TestProject) {
   if (!existsSync('dist/index.html')) throw new Error('No build found: run `npm run build` first.');
-  server = await startPreview(4173);
+  server = await startPreview(Number(process.env.E2E_PORT) || 4173);
   project.provide('baseUrl', server.url);
 }
 
