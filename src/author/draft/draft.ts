@@ -6,8 +6,8 @@
  *    trimmed of connectives, hedges and trailing asides (`summarise.ts`);
  * 4. proposed cards: a cloze per central sentence on its most telling name, number, date or key
  *    term (`terms.ts`), why/what questions from causal and defining sentences (`questions.ts`), and
- *    a true/false statement per key point (false ones swap a name or number for another one the
- *    article uses);
+ *    true/false statements from key points (false ones swap a person, organisation or number for
+ *    another one the article uses);
  * 5. every proposal names the key point it serves and the sentence it came from; the teacher
  *    accepts, edits or rejects each, and only accepted text reaches the deck (`draftToDeck`).
  * Pure: compromise is passed in as `nlp`, so the app loads it lazily and the CLI imports it.
@@ -58,7 +58,7 @@ export interface DraftOptions {
 /** A sentence worth summarising: long enough, a statement, not the author greeting the reader. */
 function usable(s: Sentence): boolean {
   const n = tokens(s.text).length;
-  return n >= 8 && n <= 80 && !/\?["”']?$/.test(s.text) && !/^(?:hi|hello|dear|welcome)\b/i.test(s.text) && contentStems(s.text).length >= 4;
+  return n >= 8 && n <= 80 && !/\?["”']?$/.test(s.text) && !/^(?:hi|hello|dear|welcome)\b/i.test(s.text) && contentStems(s.text).length >= 6;
 }
 
 /** A sentence opening with a pronoun leans on the one before; out of context it reads poorly. */
@@ -70,16 +70,35 @@ export function draftFromText(text: string, nlp: Nlp, options: DraftOptions = {}
   const c = centrality(sentences.map((s) => s.text));
   const candidates = sentences.filter(usable);
   const ranked = [...candidates].sort((a, b) => rank(b) - rank(a));
+  // A sentence that leans on the one before, or talks to the reader ("you hear…"), makes a weaker
+  // key point than one that states something on its own.
   function rank(s: Sentence) {
-    return c.scores[s.index]! * (leansOnContext(s.text) ? 0.75 : 1);
+    return c.scores[s.index]! * (leansOnContext(s.text) ? 0.75 : 1) * (/\byou(?:'ll|'re)?\b/i.test(s.text) ? 0.7 : 1);
   }
-  const max = options.maxKeyPoints ?? Math.min(12, Math.max(3, Math.round(candidates.length / 3)));
+  const max = options.maxKeyPoints ?? Math.min(15, Math.max(3, Math.round(candidates.length / 2)));
   const redundancy = options.redundancy ?? 0.3;
   const chosen: Sentence[] = [];
+  const fits = (s: Sentence) => !chosen.includes(s) && !chosen.some((k) => c.similarity(k.index, s.index) > redundancy);
+  // Centrality alone favours the article's main vocabulary and skips paragraphs that make a point
+  // in their own words (an analogy, a list of companies). So each paragraph first gets a share of
+  // the key points in proportion to its usable sentences, taken by rank within the paragraph;
+  // what is left goes to the most central sentences overall.
+  const byParagraph = new Map<number, Sentence[]>();
+  for (const s of ranked) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
+  for (const group of byParagraph.values()) {
+    const share = Math.max(1, Math.round((max * group.length) / Math.max(1, candidates.length)));
+    let taken = 0;
+    for (const s of group) {
+      if (taken >= share || chosen.length >= max) break;
+      if (fits(s)) {
+        chosen.push(s);
+        taken++;
+      }
+    }
+  }
   for (const s of ranked) {
     if (chosen.length >= max) break;
-    if (chosen.some((k) => c.similarity(k.index, s.index) > redundancy)) continue;
-    chosen.push(s);
+    if (fits(s)) chosen.push(s);
   }
   chosen.sort((a, b) => a.index - b.index);
   const kpIds = new Set<string>();
@@ -171,14 +190,15 @@ export function draftFromText(text: string, nlp: Nlp, options: DraftOptions = {}
     }
   }
 
-  // True/false: alternately the key point as stated, and the key point with one name or number swapped.
+  // True/false: a key point with one name or number swapped is a false statement; where nothing
+  // can be swapped, every other key point is offered as stated (true), so the deck is not half
+  // made of key points read back.
   keyPoints.forEach((kp, i) => {
     const s = sentences[kp.sentenceIndex]!;
-    const wantFalse = i % 2 === 1;
-    const swapped = wantFalse ? swapOne(kp.text, spans(nlp, kp.text), pool, i) : null;
+    const swapped = swapOne(kp.text, spans(nlp, kp.text), pool, i);
     if (swapped) {
       push('truefalse', s, { type: 'truefalse', statement: swapped, answer: false, explanation: `The article says: ${kp.text}` }, `${swapped} false`);
-    } else {
+    } else if (i % 2 === 0) {
       push('truefalse', s, { type: 'truefalse', statement: kp.text, answer: true }, `${kp.text} true`);
     }
   });
@@ -186,8 +206,13 @@ export function draftFromText(text: string, nlp: Nlp, options: DraftOptions = {}
   return { title: title ?? keyPoints[0]?.text.slice(0, 80) ?? 'Draft deck', keyPoints, cards };
 }
 
-/** Like-for-like swaps only: a person for a person, a place for a place, a number for a number. */
-const poolKey = (sp: Span): string | null => (sp.kind === 'name' ? (sp.sub ?? null) : sp.kind === 'term' ? null : sp.kind);
+/**
+ * Like-for-like swaps only: a person for a person, an organisation for an organisation, a number
+ * for a number. Places are left alone: a capital often stands for its country ("Beijing says"),
+ * so swapping "Beijing" for "China" would make a "false" statement that is still true.
+ */
+const poolKey = (sp: Span): string | null =>
+  sp.kind === 'name' ? (sp.sub === 'person' || sp.sub === 'organization' ? sp.sub : null) : sp.kind === 'term' ? null : sp.kind;
 
 /** Replaces one name, number or date with another of the same kind from the article; null if none fits. */
 function swapOne(text: string, found: Span[], pool: Map<string, Set<string>>, turn: number): string | null {
