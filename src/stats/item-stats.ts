@@ -5,7 +5,7 @@
  * appear in the "suspended" count.
  */
 import type { ItemRecord } from '../srs/types';
-import { DayClock, dayLabel, studyDayNumber } from './days';
+import { checkDayStartHour, dayLabel, studyDayNumber, studyDayStartOf } from './days';
 
 export interface ForecastDay {
   day: number;
@@ -21,16 +21,27 @@ export function forecast(
   opts: { now: number; dayStartHour: number; days?: number },
 ): ForecastDay[] {
   const days = opts.days ?? 30;
-  const clock = new DayClock(opts.dayStartHour);
+  checkDayStartHour(opts.dayStartHour);
   const today = studyDayNumber(opts.now, opts.dayStartHour);
+  // Items come in no particular order, so find each one's day among precomputed day starts
+  // (bounds[i] is where day i ends) rather than building a Date per item.
+  const bounds: number[] = [];
+  for (let i = 1; i <= days; i++) bounds.push(studyDayStartOf(today + i, opts.dayStartHour));
   const counts = new Array<number>(days).fill(0);
   for (const item of items) {
     // New items are not "due": they wait for the daily new-card limit.
     if (item.orphaned || item.suspended || item.state === 0) continue;
     // A buried item comes back when its burial ends.
     const due = Math.max(item.due, item.buriedUntil || 0);
-    const i = Math.max(0, clock.dayOf(due) - today);
-    if (i < days) counts[i]!++;
+    if (!(due < bounds[days - 1]!)) continue;
+    let lo = 0;
+    let hi = days - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (due < bounds[mid]!) hi = mid;
+      else lo = mid + 1;
+    }
+    counts[lo]!++;
   }
   return counts.map((count, i) => ({ day: today + i, date: dayLabel(today + i), count }));
 }
