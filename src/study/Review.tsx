@@ -27,10 +27,11 @@ export function Review() {
     [deckId, query.items, query.keyPoints],
   );
   useEffect(() => {
-    const release = markBusy('study');
     void session.start();
-    return release;
   }, [session]);
+  // Busy while cards are up, so an app update waits for the summary (a natural break).
+  const active = session.phase.value === 'loading' || session.phase.value === 'card';
+  useEffect(() => (active ? markBusy('study') : undefined), [session, active]);
   return <ReviewView session={session} deckId={deckId} />;
 }
 
@@ -90,9 +91,12 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
     <section class="page study" aria-labelledby="study-title">
       <div class="study-head">
         <h1 id="study-title">{deckId === 'all' ? 'Study all due' : title}</h1>
-        <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>
-          Undo <kbd aria-hidden="true">Z</kbd>
-        </button>
+        <div class="study-tools">
+          {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
+          <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>
+            Undo <kbd aria-hidden="true">Z</kbd>
+          </button>
+        </div>
       </div>
       <div
         class="progress"
@@ -155,7 +159,6 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
               keyPoint={keyPoint}
             />
           </article>
-          <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />
           <GradeBar
             revealed={revealed}
             intervals={s.intervals.value}

@@ -12,7 +12,10 @@ export function StudyMenu({ onBury, onSuspend }: { onBury: () => void; onSuspend
   };
   return (
     <details class="study-menu" ref={ref}>
-      <summary>Card options</summary>
+      <summary>
+        <span aria-hidden="true">⋯</span>
+        <span class="visually-hidden">Card options</span>
+      </summary>
       <div class="study-menu-items">
         <button type="button" onClick={act(onBury)}>
           Bury until tomorrow
