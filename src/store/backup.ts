@@ -26,7 +26,19 @@ export interface Backup {
   drafts: DraftRecord[];
 }
 
-/** Writes the backup with cursors, one record at a time, so the log is never held twice. */
+/** Records read per request while exporting: a round trip per page, not per record. */
+const PAGE = 2000;
+
+/** Each exported store's primary key, read from its records (for paging by key). */
+const KEY_OF = {
+  decks: (r: StoredDeck) => r.deck.id,
+  items: (r: ItemRecord) => r.id,
+  reviews: (r: ReviewRecord) => r.id!,
+  quizzes: (r: QuizRecord) => r.id!,
+  drafts: (r: DraftRecord) => r.key,
+} as const;
+
+/** Writes the backup a page of records at a time, so the log is never held twice as objects. */
 export async function writeBackup(now: number): Promise<string> {
   return inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts'], 'readonly', async (tx) => {
     const parts: string[] = [];
@@ -37,12 +49,18 @@ export async function writeBackup(now: number): Promise<string> {
     );
     for (const name of ['decks', 'items', 'reviews', 'quizzes', 'drafts'] as const) {
       parts.push(`,\n"${name}":[`);
+      const keyOf = KEY_OF[name] as (r: unknown) => IDBValidKey;
+      const store = tx.objectStore(name) as unknown as { getAll(q: IDBKeyRange | null, n: number): Promise<unknown[]> };
+      let after: IDBValidKey | null = null;
       let first = true;
-      let cursor = await tx.objectStore(name).openCursor();
-      while (cursor) {
-        parts.push(first ? '\n' : ',\n', JSON.stringify(cursor.value));
-        first = false;
-        cursor = await cursor.continue();
+      for (;;) {
+        const page = await store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
+        for (const record of page) {
+          parts.push(first ? '\n' : ',\n', JSON.stringify(record));
+          first = false;
+        }
+        if (page.length < PAGE) break;
+        after = keyOf(page[page.length - 1]);
       }
       parts.push(']');
     }

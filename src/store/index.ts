@@ -518,14 +518,36 @@ export async function reviewCount(): Promise<number> {
   return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').count());
 }
 
-/** Walks the log in time order over [from, to) with a cursor, so stats never hold it all. */
-export async function forEachReview(range: { from?: number; to?: number }, fn: (r: ReviewRecord) => void): Promise<void> {
-  const keys = IDBKeyRange.bound(range.from ?? MIN_KEY, range.to ?? MAX_KEY, false, range.to !== undefined);
+/** Records read per request when walking the log: big enough to avoid a round trip per entry, small enough to keep memory flat. */
+const PAGE = 2000;
+
+/**
+ * Walks the log in time order over [from, to), a page of records at a time from the time index,
+ * so stats never hold it all and never pay a round trip per entry (as a cursor does). One
+ * read-only transaction keeps the walk consistent; `fn` must not await.
+ */
+export async function forEachReview(
+  range: { from?: number; to?: number },
+  fn: (r: ReviewRecord) => void,
+  options: { pageSize?: number } = {},
+): Promise<void> {
+  const pageSize = Math.max(1, options.pageSize ?? PAGE);
+  const upper = range.to ?? MAX_KEY;
+  const upperOpen = range.to !== undefined;
+  let lower = range.from ?? MIN_KEY;
+  if (upperOpen && lower >= upper) return;
   await inTransaction(['reviews'], 'readonly', async (tx) => {
-    let cursor = await tx.objectStore('reviews').index('by-time').openCursor(keys);
-    while (cursor) {
-      fn(cursor.value);
-      cursor = await cursor.continue();
+    const index = tx.objectStore('reviews').index('by-time');
+    // Entries at exactly `lower` already handed out (the index orders equal times by id, stably).
+    let seen = 0;
+    for (;;) {
+      const page = await index.getAll(IDBKeyRange.bound(lower, upper, false, upperOpen), seen + pageSize);
+      for (let i = seen; i < page.length; i++) fn(page[i]!);
+      if (page.length < seen + pageSize) return;
+      const last = page[page.length - 1]!.at;
+      seen = 0;
+      for (let i = page.length - 1; i >= 0 && page[i]!.at === last; i--) seen++;
+      lower = last;
     }
   });
 }

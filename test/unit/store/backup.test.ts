@@ -60,6 +60,13 @@ describe('backup', () => {
     expect(await exportBackup(T0 + DAYMS)).not.toBe(text);
   });
 
+  it('exports collections larger than one page of records', async () => {
+    await syncDeckItems(deckOf('big', 4500), T0);
+    const backup = JSON.parse(await exportBackup(T0));
+    expect(backup.items).toHaveLength(4500);
+    expect(new Set(backup.items.map((i: { id: string }) => i.id)).size).toBe(4500);
+  });
+
   it('replaces what was there', async () => {
     await seed();
     const text = await exportBackup(T0);

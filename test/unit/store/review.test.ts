@@ -73,6 +73,27 @@ describe('recording a review', () => {
     expect(window).toEqual(['a/card-1']);
   });
 
+  it('walks the log page by page without losing or repeating entries at equal times', async () => {
+    await syncDeckItems(deckOf('a', 4), T0);
+    const times = [T0, T0, T0, T0 + 1, T0 + 1, T0 + 2, T0 + 2, T0 + 2, T0 + 2, T0 + 3];
+    const ids: number[] = [];
+    for (const [i, t] of times.entries()) {
+      const { review } = await recordReview({ itemId: `a/card-${(i % 4) + 1}`, grade: 3, mode: 'quiz', at: t, durationMs: 1, reschedule: false });
+      ids.push(review.id!);
+    }
+    for (const pageSize of [1, 2, 3, 4, 100]) {
+      const seen: number[] = [];
+      await forEachReview({}, (r) => seen.push(r.id!), { pageSize });
+      expect(seen).toEqual(ids);
+      const window: number[] = [];
+      await forEachReview({ from: T0 + 1, to: T0 + 3 }, (r) => window.push(r.at), { pageSize });
+      expect(window).toEqual([T0 + 1, T0 + 1, T0 + 2, T0 + 2, T0 + 2, T0 + 2]);
+    }
+    const none: number[] = [];
+    await forEachReview({ from: T0 + 3, to: T0 + 3 }, (r) => none.push(r.at));
+    expect(none).toEqual([]);
+  });
+
   it('announces every write to this tab and to other tabs', async () => {
     await syncDeckItems(deckOf('a', 1), T0);
     const local = vi.fn();
