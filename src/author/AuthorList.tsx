@@ -7,7 +7,12 @@ import { useLocation } from 'preact-iso';
 import { createDeck, duplicateDeck, listAuthorDecks, type AuthorDeckRow } from './data';
 import './author.css';
 
-const ORIGIN: Record<AuthorDeckRow['origin'], string> = { authored: 'authored', imported: 'imported', unsaved: 'not saved yet' };
+const ORIGIN: Record<AuthorDeckRow['origin'], string> = {
+  authored: 'authored',
+  imported: 'imported',
+  unsaved: 'not saved yet',
+  bundled: 'comes with Briefdeck; edits are saved as your own version',
+};
 
 export function AuthorList() {
   const { route } = useLocation();

@@ -40,14 +40,15 @@ export interface AuthorDeckRow {
   id: string;
   title: string;
   cards: number;
-  origin: 'authored' | 'imported' | 'unsaved';
+  /** `bundled`: shipped with the app; saving an edit keeps an authored copy that replaces it. */
+  origin: 'authored' | 'imported' | 'unsaved' | 'bundled';
   /** True when an autosaved draft holds changes not yet saved. */
   hasDraft: boolean;
 }
 
-/** Decks a teacher can edit here: stored ones and unsaved new ones, by title. */
+/** Decks a teacher can edit here: stored ones and unsaved new ones by title, then the bundled ones. */
 export async function listAuthorDecks(): Promise<AuthorDeckRow[]> {
-  const [stored, unsaved] = await Promise.all([listStoredDecks(), unsavedIds()]);
+  const [stored, unsaved, library] = await Promise.all([listStoredDecks(), unsavedIds(), listDecks().catch(() => [])]);
   const rows: AuthorDeckRow[] = [];
   for (const s of stored) {
     rows.push({ id: s.deck.id, title: s.deck.title, cards: s.deck.cards.length, origin: s.origin, hasDraft: !!(await getDraft(draftKey(s.deck.id))) });
@@ -57,7 +58,12 @@ export async function listAuthorDecks(): Promise<AuthorDeckRow[]> {
     const d = (await getDraft(draftKey(id))) as EditDraft | undefined;
     if (d?.deck) rows.push({ id, title: d.deck.title || 'Untitled deck', cards: d.deck.cards.length, origin: 'unsaved', hasDraft: true });
   }
-  return rows.sort((a, b) => a.title.localeCompare(b.title));
+  rows.sort((a, b) => a.title.localeCompare(b.title));
+  for (const e of library) {
+    if (e.origin !== 'bundled' || rows.some((r) => r.id === e.summary.id)) continue;
+    rows.push({ id: e.summary.id, title: e.summary.title, cards: e.summary.cardCount, origin: 'bundled', hasDraft: !!(await getDraft(draftKey(e.summary.id))) });
+  }
+  return rows;
 }
 
 /** A new deck with one empty card, kept as a draft until first saved. Returns its id. */

@@ -43,7 +43,8 @@ export function ExportPanel({ deck }: { deck: Deck | null }) {
   })();
   const makeLink = async () => {
     setCopied(false);
-    const result = await encodeShareLink(deck, location.origin);
+    // The app may be served under a sub-path; the link must open this same app.
+    const result = await encodeShareLink(deck, new URL(import.meta.env.BASE_URL, location.origin).href);
     if (result.ok) {
       setLink(result.url);
       setMessage(null);

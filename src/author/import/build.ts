@@ -23,7 +23,14 @@ const findColumn = (header: string[], names: readonly string[]) =>
 /** The mapping a teacher most likely wants: header names first, then Anki's tags column, then 1 → front, 2 → back. */
 export function guessColumns(table: Table): ColumnMap {
   const width = Math.max(0, ...table.rows.map((r) => r.cells.length), table.header?.length ?? 0);
-  const map: ColumnMap = { front: 0, back: width > 1 ? 1 : -1, tags: -1, keyPoint: -1 };
+  // Anki may put a note's guid, note type and deck in columns of their own (`#guid column:1`…).
+  const special = new Set(
+    ['guid column', 'notetype column', 'deck column', 'tags column']
+      .map((k) => Number(table.anki[k]) - 1)
+      .filter((n) => Number.isInteger(n) && n >= 0),
+  );
+  const fields = Array.from({ length: width }, (_, i) => i).filter((i) => !special.has(i));
+  const map: ColumnMap = { front: fields[0] ?? 0, back: fields[1] ?? -1, tags: -1, keyPoint: -1 };
   if (table.header) {
     const h = table.header;
     const front = findColumn(h, HEADER_NAMES.front);

@@ -176,3 +176,17 @@ describe('deck editor', () => {
     expect(await getStoredDeck('orig')).toBeTruthy();
   });
 });
+
+describe('author list', () => {
+  test('lists own decks, unsaved new ones and bundled ones; New deck opens the editor', async () => {
+    bundle([{ id: 'bundled-one', version: 1, title: 'Shipped deck', cards: [{ id: 'a', type: 'basic', front: 'F', back: 'B' }] }]);
+    await saveDeck({ id: 'mine', version: 1, title: 'My deck', cards: [{ id: 'a', type: 'basic', front: 'F', back: 'B' }] }, 'authored');
+    at('/author', [['/author', AuthorList], ['/author/:id', Editor]]);
+    const list = await screen.findByRole('list', { name: 'Your decks' });
+    const names = within(list).getAllByRole('heading').map((h) => h.textContent);
+    expect(names).toEqual(['My deck', 'Shipped deck']);
+    expect(within(list).getByText(/comes with Briefdeck/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'New deck' }));
+    await screen.findByRole('heading', { name: 'Edit “Untitled deck”' });
+  });
+});

@@ -111,3 +111,15 @@ describe('Quizlet exports', () => {
     ]);
   });
 });
+
+describe('Anki columns of their own', () => {
+  test('guid, note type and deck columns are skipped when guessing front and back', () => {
+    const text = '#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:6\nAbc123\tBasic\tBio\tWhat is DNA?\tGenetic material\tbio\n';
+    const table = parseTable(text);
+    expect(guessColumns(table)).toEqual({ front: 3, back: 4, tags: 5, keyPoint: -1 });
+    const result = buildDeckFromTable(table, { id: 'bio', title: 'Bio', map: guessColumns(table) });
+    if (!result.ok) throw new Error('expected a deck');
+    expect(result.deck.cards[0]).toMatchObject({ front: 'What is DNA?', back: 'Genetic material', tags: ['bio'] });
+    expect(table.rows[0]!.line).toBe(7);
+  });
+});
