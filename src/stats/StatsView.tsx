@@ -9,6 +9,7 @@ import { duration, hourLabel, percent, plural } from './format';
 import { Heatmap } from './charts/Heatmap';
 import { Forecast } from './charts/Forecast';
 import { QuizTrendChart } from './charts/QuizTrendChart';
+import { RichText } from '../ui/RichText';
 
 const WINDOW_NAMES: Record<(typeof RETENTION_WINDOWS)[number], string> = {
   '7d': '7 days',
@@ -130,6 +131,7 @@ function StatesTable({ decks, linkDecks }: { decks: DeckStats[]; linkDecks: bool
 
 function MasteryList({ deck, points }: { deck: DeckStats; points: KeyPointMastery[] }) {
   const count = (m: Mastery) => points.filter((p) => p.mastery === m).length;
+  const shaky = points.filter((p) => p.mastery === 'shaky');
   return (
     <section class="mastery" aria-labelledby={`mastery-${deck.id}`}>
       <h3 id={`mastery-${deck.id}`}>{deck.title}</h3>
@@ -137,12 +139,19 @@ function MasteryList({ deck, points }: { deck: DeckStats; points: KeyPointMaster
         {count('solid')} solid · {count('shaky')} shaky · {count('new')} new{' '}
         <span class="meta">of {plural(points.length, 'key point')}</span>
       </p>
+      {shaky.length > 0 && (
+        <p>
+          <a href={`/study/${encodeURIComponent(deck.id)}?keyPoints=${shaky.map((p) => encodeURIComponent(p.id)).join(',')}`}>
+            Study the shaky key points of {deck.title}
+          </a>
+        </p>
+      )}
       <details>
         <summary>Key points of {deck.title}</summary>
         <ul class="kp-list">
           {points.map((p) => (
             <li key={p.id}>
-              <span class={`badge ${p.mastery}`}>{MASTERY_NAMES[p.mastery]}</span> {p.text}
+              <span class={`badge ${p.mastery}`}>{MASTERY_NAMES[p.mastery]}</span> <RichText text={p.text} inline />
             </li>
           ))}
         </ul>

@@ -75,6 +75,8 @@ describe('the stats view', () => {
     expect(within(within(states).getByRole('row', { name: /Deck X/ })).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', '1', '1', '0', '0', '2']);
 
     expect(screen.getByText(/1 solid · 1 shaky · 0 new/)).toBeTruthy();
+    // x/b is still learning, so its key point k2 is the one to study.
+    expect(screen.getByRole('link', { name: 'Study the shaky key points of Deck X' }).getAttribute('href')).toBe('/study/x?keyPoints=k2');
   });
 
   test('each chart keeps its numbers in a table behind a disclosure', async () => {
@@ -107,7 +109,7 @@ describe('the stats page, fed by the store', () => {
     id: 'chips',
     version: 1,
     title: 'Chip access',
-    keyPoints: [{ id: 'leverage', text: 'Chip access is leverage.' }],
+    keyPoints: [{ id: 'leverage', text: 'Chip access is **leverage**.' }],
     cards: [
       { id: 'one', type: 'basic', keyPoint: 'leverage', front: 'Q1', back: 'A1' },
       { id: 'two', type: 'truefalse', statement: 'S', answer: true },
@@ -161,6 +163,10 @@ describe('the stats page, fed by the store', () => {
     await screen.findByRole('heading', { level: 1, name: 'Stats: Chip access' });
     expect(screen.getByRole('link', { name: 'All decks' }).getAttribute('href')).toBe('/stats');
     expect(screen.getByText(/0 solid · 0 shaky · 1 new/)).toBeTruthy();
+    expect(screen.queryByRole('link', { name: /Study the shaky key points/ })).toBeNull();
+    // Key points are deck text in the safe Markdown subset, rendered as such.
+    fireEvent.click(screen.getByText('Key points of Chip access'));
+    expect((await screen.findByText('leverage', { selector: 'strong' })).closest('li')!.textContent).toMatch(/^New Chip access is leverage\.$/);
   });
 
   test('an unknown deck id is reported, with a way back', async () => {
