@@ -5,7 +5,8 @@
  * reveal adds content without moving what is already on screen.
  */
 import type { Ref } from 'preact';
-import { diffAnswer } from '../deck/answer-match';
+import { useEffect, useState } from 'preact/hooks';
+import { answerMatch, loadAnswerMatch } from './answer-check';
 import { parseCloze } from '../deck/cloze';
 import type { Card, ClozeCard, McqCard, TrueFalseCard, TypedCard } from '../deck/schema';
 import { RichText } from '../ui/RichText';
@@ -114,6 +115,11 @@ function TrueFalse({ card, revealed, response, onResponse }: { card: TrueFalseCa
 
 function Typed({ card, revealed, response, onResponse, inputRef }: { card: TypedCard } & Pick<CardFaceProps, 'revealed' | 'response' | 'onResponse' | 'inputRef'>) {
   const text = response?.kind === 'typed' ? response.text : '';
+  const [, setReady] = useState(answerMatch() !== null);
+  useEffect(() => {
+    if (!answerMatch()) void loadAnswerMatch().then(() => setReady(true), () => undefined);
+  }, []);
+  const matcher = answerMatch();
   const j = judge(card, response);
   return (
     <>
@@ -139,14 +145,14 @@ function Typed({ card, revealed, response, onResponse, inputRef }: { card: Typed
           onInput={(e) => onResponse({ kind: 'typed', text: e.currentTarget.value }, false)}
         />
       </form>
-      {revealed && j.verdict && (
+      {revealed && j.verdict && matcher && (
         <div class="typed-result">
           <p class={`verdict verdict-${j.verdict}`}>
             {j.verdict === 'exact' ? '✓ Right' : j.verdict === 'close' ? '≈ Almost: a small typo' : '✗ Not quite'}
           </p>
           {j.verdict !== 'exact' && (
             <p class="diff" aria-label={`Your answer compared with ${card.answer}`}>
-              {diffAnswer(text, card.answer).map((p, i) =>
+              {matcher.diffAnswer(text, card.answer).map((p, i) =>
                 p.kind === 'same' ? (
                   <span key={i}>{p.text}</span>
                 ) : p.kind === 'missing' ? (

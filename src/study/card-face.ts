@@ -3,7 +3,8 @@
  * whether a tapped or typed response was right, and the grade to suggest. Pure: the study screen
  * and its tests share it.
  */
-import { matchAnswer, type Verdict } from '../deck/answer-match';
+import type { Verdict } from '../deck/answer-match';
+import { answerMatch } from './answer-check';
 import { clozeAnswer } from '../deck/cloze';
 import type { Card, McqCard } from '../deck/schema';
 import type { Grade, ItemSub } from '../srs/types';
@@ -46,7 +47,10 @@ export interface Judgement {
   suggested: Grade | null;
 }
 
-/** Judges a response to a card and suggests a grade (right → Good, a small typo → Hard, wrong → Again). */
+/**
+ * Judges a response to a card and suggests a grade (right → Good, a small typo → Hard, wrong →
+ * Again). Typed answers need the matcher loaded (`loadAnswerMatch`); until then there is no verdict.
+ */
 export function judge(card: Card, response: Response): Judgement {
   if (!response) return { correct: null, suggested: null };
   if (card.type === 'mcq' && response.kind === 'choices') {
@@ -61,8 +65,9 @@ export function judge(card: Card, response: Response): Judgement {
     return { correct: ok, suggested: ok ? 3 : 1 };
   }
   if (card.type === 'typed' && response.kind === 'typed') {
-    if (!response.text.trim()) return { correct: null, suggested: null };
-    const m = matchAnswer(response.text, card.answer, card.accept ?? []);
+    const matcher = answerMatch();
+    if (!response.text.trim() || !matcher) return { correct: null, suggested: null };
+    const m = matcher.matchAnswer(response.text, card.answer, card.accept ?? []);
     return { correct: m.verdict !== 'wrong', verdict: m.verdict, suggested: m.verdict === 'exact' ? 3 : m.verdict === 'close' ? 2 : 1 };
   }
   return { correct: null, suggested: null };

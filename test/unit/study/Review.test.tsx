@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { loadAnswerMatch } from '../../../src/study/answer-check';
 import { fireEvent, render, screen, waitFor, within, configure } from '@testing-library/preact';
 import { ReviewView } from '../../../src/study/Review';
 import { createSession, type SessionScope } from '../../../src/study/session';
@@ -8,6 +9,7 @@ import { mixedDeck, publishDecks } from './fixtures';
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
 configure({ asyncUtilTimeout: 5000 });
 
+beforeAll(() => loadAnswerMatch());
 beforeEach(() => {
   publishDecks([mixedDeck]);
 });

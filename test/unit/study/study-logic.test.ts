@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { loadAnswerMatch } from '../../../src/study/answer-check';
 import { answerText, judge } from '../../../src/study/card-face';
 import { browserRows, filterRows, cardText } from '../../../src/study/card-browser';
 import { briefMastery, keyPointItems, masteryOf } from '../../../src/study/mastery';
@@ -90,6 +91,8 @@ describe('card face', () => {
     expect(answerText(tf, '')).toBe('False');
     expect(answerText(typed, '')).toBe('October 2022');
   });
+  // The matcher is a lazy chunk; the review screen loads it when a typed card is shown.
+  beforeAll(() => loadAnswerMatch());
   test('judging responses suggests a grade', () => {
     expect(judge(mcq, { kind: 'choices', picked: [0] })).toEqual({ correct: true, suggested: 3 });
     expect(judge(mcq, { kind: 'choices', picked: [1] })).toEqual({ correct: false, suggested: 1 });
