@@ -95,7 +95,8 @@ export class ReviewFold {
   private readonly today: number;
   private readonly scope: Set<string> | null;
   private count = 0;
-  private seenCount = 0;
+  /** Entries offered so far, in or out of scope: names an entry in error messages. */
+  private offered = 0;
   private lastAt = -Infinity;
   private firstAt: number | null = null;
   private readonly dayCounts = new Map<number, number>();
@@ -116,7 +117,7 @@ export class ReviewFold {
   }
 
   add(r: ReviewRecord): void {
-    const index = this.seenCount++;
+    const index = this.offered++;
     if (this.scope && !this.scope.has(r.deckId)) return;
     const at = r.at;
     if (typeof at !== 'number' || !Number.isFinite(at)) {
@@ -164,7 +165,7 @@ export class ReviewFold {
     this.seen.add(r.itemId);
     if (!wasMature(r)) return;
     const age = this.today - day;
-    if (age < 0) return; // a clock set back: a review "from the future" is not part of any window
+    if (age < 0) return; // dated after `now` (the device clock was changed): in no window
     let cells = this.retention.get(r.deckId);
     if (!cells) {
       cells = [0, 0, 0, 0, 0, 0, 0, 0];
