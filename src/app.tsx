@@ -20,9 +20,11 @@ const Editor = lazy(() => import('./author/editor/Editor').then((m) => m.Editor)
 const DraftScreen = lazy(() => import('./author/draft/DraftScreen').then((m) => m.DraftScreen));
 const ImportScreen = lazy(() => import('./author/import/ImportScreen').then((m) => m.ImportScreen));
 const SharePage = lazy(() => import('./author/SharePage').then((m) => m.SharePage));
-// The home screen shows "ready offline" from the service worker's state without importing it.
+// The home screen shows "ready offline" from the service worker's state without importing it:
+// either the worker just finished caching, or an earlier one already controls this page.
 effect(() => {
-  offlineReadySlot.value = offlineReady.value;
+  const controlled = typeof navigator !== 'undefined' && !!navigator.serviceWorker?.controller;
+  if (offlineReady.value || controlled) offlineReadySlot.value = true;
 });
 
 export function App() {
