@@ -30,9 +30,15 @@ export function CardPreview({ card, keyPoint }: { card: Card; keyPoint?: string 
         <div class="preview-pair" key={sub}>
           {subName(sub) && <p class="preview-label">{subName(sub)}</p>}
           <div class="preview-side" inert aria-label={`Question side${subName(sub) ? ` (${subName(sub)})` : ''}`} role="group">
+            <p class="preview-label" aria-hidden="true">
+              Question
+            </p>
             <CardFace card={card} sub={sub} revealed={false} response={null} onResponse={noop} />
           </div>
           <div class="preview-side" inert aria-label={`Answer side${subName(sub) ? ` (${subName(sub)})` : ''}`} role="group">
+            <p class="preview-label" aria-hidden="true">
+              Answer
+            </p>
             <CardFace card={card} sub={sub} revealed response={null} onResponse={noop} keyPoint={keyPoint} />
           </div>
         </div>
