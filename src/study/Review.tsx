@@ -3,7 +3,7 @@
  * for a focused session). Part of the main bundle: it must stay small and grade → next card must
  * not wait on anything but one store write and one index query.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { markBusy } from '../pwa/activity';
 import { preloadMarkdown, hasMarkdown } from '../ui/RichText';
@@ -36,7 +36,8 @@ export function Review() {
 }
 
 export function ReviewView({ session: s, deckId }: { session: StudySession; deckId: string }) {
-  const [response, setResponse] = useState<Response>(null);
+  // The response belongs to one showing of one card, so a new card never sees the last one's answer.
+  const [answered, setAnswered] = useState<{ key: string; response: Response }>({ key: '', response: null });
   const revealRef = useRef<HTMLButtonElement>(null);
   const gradeRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -45,17 +46,18 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
   const revealed = s.revealed.value;
   const phase = s.phase.value;
   const itemKey = cur ? `${cur.item.id}@${cur.shownAt}` : '';
+  const response = answered.key === itemKey ? answered.response : null;
 
-  // A new card: clear the response, load the Markdown renderer early if the deck uses it,
-  // and put focus where the learner acts first (the typed field, or "Show answer").
-  useEffect(() => {
-    setResponse(null);
+  // A new card: load the Markdown renderer early if the card uses it, and put focus where the
+  // learner acts first (the typed field, or "Show answer"). Layout effects: focus moves in the
+  // same frame as the new card, so no key press is lost.
+  useLayoutEffect(() => {
     if (!cur) return;
     if (cur.card.type === 'typed') inputRef.current?.focus();
     else revealRef.current?.focus();
     if (cardTexts(cur.card).some(hasMarkdown)) void preloadMarkdown().catch(() => undefined);
   }, [itemKey]);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (revealed) gradeRef.current?.focus();
   }, [revealed, itemKey]);
   useEffect(() => {
@@ -78,7 +80,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
   }, [s]);
 
   const onResponse = (r: Response, revealNow: boolean) => {
-    setResponse(r);
+    setAnswered({ key: itemKey, response: r });
     if (revealNow) s.reveal();
   };
   const j = cur ? judge(cur.card, response) : null;

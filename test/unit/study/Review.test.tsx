@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within, configure } from '@testing-
 import { ReviewView } from '../../../src/study/Review';
 import { createSession, type SessionScope } from '../../../src/study/session';
 import { closeStore, getItem, recordReview, reviewCount, syncDeckItems, updateSettings } from '../../../src/store';
-import { mixedDeck, publishDecks } from './fixtures';
+import { mixedDeck, publishDecks, smallDeck } from './fixtures';
 
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
 configure({ asyncUtilTimeout: 5000 });
@@ -211,6 +211,47 @@ describe('review screen', () => {
     expect(alert.textContent).toMatch(/forgotten 1 times/);
     fireEvent.click(within(alert).getByRole('button', { name: 'Suspend this card' }));
     await waitFor(async () => expect((await getItem('chips/tf-one'))?.suspended).toBe(true));
+  });
+
+  test('after a grade, focus lands on the next card\'s Show answer', async () => {
+    await study();
+    await screen.findByText('What is chip access?');
+    fireEvent.click(showAnswer());
+    fireEvent.click(grade('Easy'));
+    await screen.findByText('[a company]');
+    expect(document.activeElement).toBe(showAnswer());
+  });
+
+  test('"all" studies every deck of the library in one session', async () => {
+    publishDecks([mixedDeck, smallDeck]);
+    const session = createSession({ deck: 'all' });
+    render(<ReviewView session={session} deckId="all" />);
+    await session.start();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Study all due' })).toBeTruthy();
+    const seen = new Set<string>();
+    for (let i = 0; i < 7 && session.phase.value === 'card'; i++) {
+      seen.add(session.current.value!.deck.id);
+      key(' ');
+      key('4');
+      await waitFor(() => expect(session.reviewed.value).toBe(i + 1));
+    }
+    expect([...seen].sort()).toEqual(['chips', 'small']);
+  });
+
+  test('a key-point session only shows that point\'s cards', async () => {
+    const { keyPointItems } = await import('../../../src/study/mastery');
+    const session = createSession({ deck: 'chips', keyPoints: ['substitutes'] }, { keyPointItems });
+    render(<ReviewView session={session} deckId="chips" />);
+    await session.start();
+    const cards: string[] = [];
+    while (session.phase.value === 'card') {
+      cards.push(session.current.value!.card.id);
+      key(' ');
+      key('4');
+      await waitFor(() => expect(session.reviewed.value).toBe(cards.length));
+    }
+    expect(new Set(cards)).toEqual(new Set(['cloze-one', 'tf-one', 'typed-one']));
+    await screen.findByRole('heading', { name: 'Session complete' });
   });
 
   test('an unknown deck is reported', async () => {
