@@ -2,6 +2,7 @@
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
+import { StoreNotices } from './ui/StoreNotices';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { useEffect } from 'preact/hooks';
@@ -59,6 +60,7 @@ export function App() {
         </Router>
       </main>
       <PwaNotices />
+      <StoreNotices />
     </LocationProvider>
   );
 }

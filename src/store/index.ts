@@ -23,11 +23,13 @@ import {
 } from '../srs/types';
 import { announce, batch, closeDatabase, inTransaction, onRemoteChange, type Tx } from './db';
 import { StoreError } from './errors';
+import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
 import type { StoredDeck } from './schema';
 
 export { StoreError, type StoreErrorKind } from './errors';
 export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEvent } from './db';
 export type { StoredDeck } from './schema';
+export { onDamage, damagedRecords, type Damage } from './integrity';
 
 /** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
 export const MAX_DURATION_MS = 60_000;
@@ -50,6 +52,7 @@ export async function closeStore(): Promise<void> {
   settingsCache = null;
   undoStack.length = 0;
   persistenceAsked = false;
+  forgetDamage();
   await closeDatabase();
 }
 
@@ -60,7 +63,13 @@ export async function getSettings(): Promise<Settings> {
   if (settingsCache) return settingsCache;
   const stored = await inTransaction(['settings'], 'readonly', (tx) => tx.objectStore('settings').get('settings'));
   // Settings added in later versions get their defaults.
-  settingsCache = { ...DEFAULT_SETTINGS, ...stored };
+  const merged: Settings = { ...DEFAULT_SETTINGS, ...stored };
+  const problems = settingsProblems(merged);
+  if (problems.length) {
+    // Damaged settings must not stop studying: use the defaults and say so.
+    reportDamage({ store: 'settings', key: 'settings', problem: `could not be read (${problems.join('; ')}); the defaults are used` });
+    settingsCache = { ...DEFAULT_SETTINGS };
+  } else settingsCache = merged;
   return settingsCache;
 }
 
@@ -93,7 +102,7 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
   const refs = expandDeck(deck);
   const changed = await inTransaction(['items'], 'readwrite', async (tx) => {
     const store = tx.objectStore('items');
-    const existing = new Map((await store.index('by-deck').getAll(deck.id)).map((item) => [item.id, item]));
+    const existing = new Map((await store.index('by-deck').getAll(deck.id)).filter(soundItem).map((item) => [item.id, item]));
     const writes = batch();
     refs.forEach((ref, order) => {
       const item = existing.get(ref.id);
@@ -115,16 +124,19 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
 
 /** Every review item of a deck, orphaned ones included. */
 export async function getItems(deckId: string): Promise<ItemRecord[]> {
-  return inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-deck').getAll(deckId));
+  const all = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-deck').getAll(deckId));
+  return all.filter(soundItem);
 }
 
 export async function getItem(id: ItemId): Promise<ItemRecord | undefined> {
-  return inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').get(id));
+  const item = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').get(id));
+  return item && soundItem(item) ? item : undefined;
 }
 
 /** An item's review log, oldest first. */
 export async function itemHistory(itemId: ItemId): Promise<ReviewRecord[]> {
-  return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').index('by-item').getAll(itemId));
+  const all = await inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').index('by-item').getAll(itemId));
+  return all.filter(soundReview);
 }
 
 /** Suspends or unsuspends items (a leech stays tagged leech when unsuspended). */
@@ -170,7 +182,7 @@ async function unburyDue(deckIds: string[], now: number): Promise<void> {
   const over = await inTransaction(['items'], 'readonly', async (tx) => {
     const index = tx.objectStore('items').index('by-deck-queue-due');
     const piles = await Promise.all(deckIds.map((deckId) => index.getAll(buriedRange(deckId))));
-    return piles.flat().filter((item) => item.buriedUntil <= now);
+    return piles.flat().filter((item) => soundItem(item) && item.buriedUntil <= now);
   });
   if (!over.length) return;
   await inTransaction(['items'], 'readwrite', async (tx) => {
@@ -222,7 +234,9 @@ function doneToday(tx: ReadTx, deckId: string, stateBefore: number, dayStart: nu
 }
 
 async function firstIn(tx: ReadTx, range: IDBKeyRange): Promise<ItemRecord | null> {
-  const cursor = await tx.objectStore('items').index('by-deck-queue-due').openCursor(range);
+  let cursor = await tx.objectStore('items').index('by-deck-queue-due').openCursor(range);
+  // A damaged record is skipped (and reported), never handed to the scheduler.
+  while (cursor && !soundItem(cursor.value)) cursor = await cursor.continue();
   return cursor?.value ?? null;
 }
 
@@ -241,7 +255,11 @@ async function countUpTo(tx: ReadTx, range: IDBKeyRange, cap: number): Promise<n
 
 function learningUpTo(tx: ReadTx, deckId: string, until: number): Promise<ItemRecord[]> {
   // Learning piles are small (a day's new cards and lapses), so they are read whole.
-  return tx.objectStore('items').index('by-deck-queue-due').getAll(queueRange(deckId, QUEUE.learning, MIN_KEY, until));
+  return tx
+    .objectStore('items')
+    .index('by-deck-queue-due')
+    .getAll(queueRange(deckId, QUEUE.learning, MIN_KEY, until))
+    .then((items) => items.filter(soundItem));
 }
 
 interface Day {
@@ -388,7 +406,7 @@ async function nextDueAfter(deckIds: string[], now: number, day: Day, heldBack: 
 
 async function nextOfItems(itemIds: string[], now: number, day: Day): Promise<NextStudy> {
   const items = await inTransaction(['items'], 'readonly', (tx) => Promise.all(itemIds.map((id) => tx.objectStore('items').get(id))));
-  const usable = items.filter((item): item is ItemRecord => !!item && !item.suspended && !item.orphaned);
+  const usable = items.filter((item): item is ItemRecord => !!item && soundItem(item) && !item.suspended && !item.orphaned);
   const learningDue = usable.filter((i) => i.queue === QUEUE.learning || i.state === 1 || i.state === 3).filter((i) => i.due <= now);
   const unseenToday = usable.filter(
     (i) => i.state !== 1 && i.state !== 3 && (i.fsrs.last_review === undefined || i.fsrs.last_review < day.start),
@@ -542,7 +560,7 @@ export async function forEachReview(
     let seen = 0;
     for (;;) {
       const page = await index.getAll(IDBKeyRange.bound(lower, upper, false, upperOpen), seen + pageSize);
-      for (let i = seen; i < page.length; i++) fn(page[i]!);
+      for (let i = seen; i < page.length; i++) if (soundReview(page[i])) fn(page[i]!);
       if (page.length < seen + pageSize) return;
       const last = page[page.length - 1]!.at;
       seen = 0;
@@ -566,11 +584,13 @@ export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now:
 }
 
 export async function getStoredDeck(id: string): Promise<StoredDeck | undefined> {
-  return inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').get(id));
+  const stored = await inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').get(id));
+  return stored && soundStoredDeck(stored) ? stored : undefined;
 }
 
 export async function listStoredDecks(): Promise<StoredDeck[]> {
-  return inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').getAll());
+  const all = await inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').getAll());
+  return all.filter(soundStoredDeck);
 }
 
 /** Removes a stored deck; its items and history stay, so re-importing it brings progress back. */
