@@ -1,6 +1,7 @@
 /**
  * Authoring in a real browser: create a deck with three card types, study it, edit a card and
- * see its progress kept, export it as a file and import that file back over the deck.
+ * see its progress kept, export it as a file and import that file back over the deck; open a share
+ * link; draft a deck from an article in the browser.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -163,4 +164,22 @@ test('a share link opens a preview and imports after asking', async () => {
   await page.getByText(/Imported\./).waitFor();
   await page.getByRole('link', { name: 'Study it now' }).click();
   await page.getByText('Lima is in Peru.').first().waitFor();
+});
+
+test('drafting from an article runs in the browser (the NLP chunk loads on demand) and saves accepted proposals', async () => {
+  const article = [
+    'Bees and Crops',
+    '',
+    'Bees pollinate about a third of the crops that people eat. Farmers in California rent millions of hives every February because almond trees need bees to set fruit.',
+    'A pollinator is an animal that carries pollen between flowers. Pesticides called neonicotinoids weaken bees, so many hives collapse over winter.',
+    'In 2018, the European Union banned three neonicotinoids on open fields. Scientists say wild bees matter as much as honeybees for crops.',
+  ].join('\n');
+  await page.goto(`${baseUrl}/author/draft`);
+  await page.getByRole('textbox', { name: 'Article text' }).fill(article);
+  await page.getByRole('button', { name: 'Draft a deck' }).click();
+  await page.getByRole('heading', { name: /Proposed key points/ }).waitFor();
+  await page.getByRole('button', { name: 'Accept all' }).click();
+  await page.getByRole('button', { name: /^Save accepted/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Edit “Bees and Crops”' }).waitFor();
+  await page.getByText(/saved version 1/).waitFor();
 });
