@@ -37,7 +37,7 @@ export function Editor() {
   const [newType, setNewType] = useState<CardType>('basic');
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [showErrors, setShowErrors] = useState(false);
-  const { state, flush } = useAutosave(deck, (d) => writeDraft(d));
+  const { state, flush, markClean } = useAutosave(deck, (d) => writeDraft(d));
 
   useEffect(() => {
     let live = true;
@@ -47,6 +47,8 @@ export function Editor() {
         if (!live) return;
         if (!e) setLoadError(`There is no deck with the id "${id}".`);
         else {
+          // Also when the route moves to another deck (duplicate): what was opened is stored already.
+          markClean();
           setDeck(e.deck);
           setSavedVersion(e.savedVersion);
           if (e.fromDraft) setNotice('Restored your unsaved changes.');
@@ -114,6 +116,7 @@ export function Editor() {
     await flush();
     const result = await saveEdited(deck);
     if (result.ok) {
+      markClean();
       setDeck(result.deck);
       setSavedVersion(result.deck.version);
       setNotice(`Saved version ${result.deck.version}.`);
@@ -132,6 +135,7 @@ export function Editor() {
     await discardDraft(deck.id);
     const fresh = await openForEditing(deck.id);
     if (fresh) {
+      markClean();
       setDeck(fresh.deck);
       setNotice('Unsaved changes discarded.');
     } else route('/author');

@@ -7,14 +7,22 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 
 export type SaveState = 'saved' | 'pending' | 'error';
 
-export function useAutosave<T>(value: T | null, write: (value: T) => Promise<void>, delay = 400): { state: SaveState; flush: () => Promise<void> } {
+export interface Autosave {
+  state: SaveState;
+  /** Writes a pending change now. */
+  flush: () => Promise<void>;
+  /** The next value is already stored elsewhere (saved deck, discarded draft): do not write it. */
+  markClean: () => void;
+}
+
+export function useAutosave<T>(value: T | null, write: (value: T) => Promise<void>, delay = 400): Autosave {
   const [state, setState] = useState<SaveState>('saved');
   const latest = useRef<T | null>(null);
   const dirty = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const writeRef = useRef(write);
   writeRef.current = write;
-  const first = useRef(true);
+  const skip = useRef(true);
 
   const flush = async () => {
     if (timer.current) clearTimeout(timer.current);
@@ -33,9 +41,9 @@ export function useAutosave<T>(value: T | null, write: (value: T) => Promise<voi
   useEffect(() => {
     if (value === null) return;
     latest.current = value;
-    // The value as loaded is already stored; only edits need writing.
-    if (first.current) {
-      first.current = false;
+    // The value as loaded (or just saved) is already stored; only edits need writing.
+    if (skip.current) {
+      skip.current = false;
       return;
     }
     dirty.current = true;
@@ -58,5 +66,13 @@ export function useAutosave<T>(value: T | null, write: (value: T) => Promise<voi
     };
   }, []);
 
-  return { state, flush };
+  const markClean = () => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    dirty.current = false;
+    skip.current = true;
+    setState('saved');
+  };
+
+  return { state, flush, markClean };
 }

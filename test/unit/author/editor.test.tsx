@@ -43,6 +43,11 @@ describe('deck editor', () => {
     const stored = await getStoredDeck(id);
     expect(stored).toMatchObject({ origin: 'authored', deck: { id, version: 1, title: 'Cell biology', cards: [{ type: 'basic', front: 'What makes ATP?', back: 'Mitochondria' }] } });
     expect(await getDraft(draftKey(id))).toBeUndefined();
+    // The saved deck is not written back as a draft when the page is hidden.
+    window.dispatchEvent(new Event('pagehide'));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await getDraft(draftKey(id))).toBeUndefined();
+    expect(screen.getByText('Draft saved on this device')).toBeTruthy();
   });
 
   test('every card type; mcq preview marks the right choice; cloze preview shows each deletion', async () => {
