@@ -92,6 +92,15 @@ describe('JSON import', () => {
     expect((await getStoredDeck('solar'))?.origin).toBe('imported');
   });
 
+  test('by drag and drop', async () => {
+    importScreen();
+    const zone = screen.getByLabelText('Choose a file').closest('.drop-zone')!;
+    const file = new File([deckToJson(deck)], 'solar.json', { type: 'application/json' });
+    fireEvent.dragOver(zone, { dataTransfer: { files: [file] } });
+    fireEvent.drop(zone, { dataTransfer: { files: [file] } });
+    await screen.findByRole('heading', { name: 'The solar system' });
+  });
+
   test('same id: replace keeps progress (same deck and card ids), copy gets a new id', async () => {
     await saveDeck(deck, 'imported');
     await syncDeckItems(deck, Date.now());
