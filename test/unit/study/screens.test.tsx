@@ -4,6 +4,7 @@ import { LocationProvider, Route, Router } from 'preact-iso';
 import type { VNode } from 'preact';
 import { Home } from '../../../src/ui/Home';
 import { DeckPage } from '../../../src/study/DeckPage';
+import { offlineReadySlot } from '../../../src/ui/home-status';
 import { closeStore, getItem, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
 import { mixedDeck, publishDecks, smallDeck } from './fixtures';
 
@@ -56,6 +57,17 @@ describe('home', () => {
     const all = screen.getByRole('link', { name: /^Study all due/ });
     expect(all.getAttribute('href')).toBe('/study/all');
     expect(within(tile).getByRole('link', { name: 'Study' }).getAttribute('href')).toBe('/study/chips');
+  });
+});
+
+describe('home offline note', () => {
+  test('shows once the app shell reports the app ready offline', async () => {
+    at('/', <Route path="/" component={Home} />);
+    await screen.findByRole('list', { name: 'Decks' });
+    expect(screen.queryByText('Ready to use offline.')).toBeNull();
+    offlineReadySlot.value = true;
+    await screen.findByText('Ready to use offline.');
+    offlineReadySlot.value = false;
   });
 });
 
