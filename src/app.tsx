@@ -42,6 +42,7 @@ export function App() {
         </nav>
         <PwaStatus />
       </header>
+      <StoreNotices />
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={Home} />
@@ -60,7 +61,6 @@ export function App() {
         </Router>
       </main>
       <PwaNotices />
-      <StoreNotices />
     </LocationProvider>
   );
 }

@@ -102,11 +102,13 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
   const refs = expandDeck(deck);
   const changed = await inTransaction(['items'], 'readwrite', async (tx) => {
     const store = tx.objectStore('items');
-    const existing = new Map((await store.index('by-deck').getAll(deck.id)).filter(soundItem).map((item) => [item.id, item]));
+    const existing = new Map((await store.index('by-deck').getAll(deck.id)).map((item) => [item.id, item]));
     const writes = batch();
     refs.forEach((ref, order) => {
       const item = existing.get(ref.id);
       existing.delete(ref.id);
+      // A damaged item is left as it is (reported, skipped by every read), never overwritten.
+      if (item && !soundItem(item)) return;
       if (!item) writes.add(store.add(newItem(ref, now, order)));
       else if (item.orphaned) {
         const back = { ...item, orphaned: false };
@@ -114,7 +116,7 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
       }
     });
     for (const item of existing.values()) {
-      if (item.orphaned) continue;
+      if (!soundItem(item) || item.orphaned) continue;
       writes.add(store.put({ ...item, orphaned: true, queue: QUEUE.orphaned }));
     }
     return (await writes.done()) > 0;

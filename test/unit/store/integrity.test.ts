@@ -76,3 +76,13 @@ describe('damaged records never stop the app and are reported', () => {
     expect(damagedRecords().some((d) => d.store === 'decks' && d.key === 'bad')).toBe(true);
   });
 });
+
+test('syncing a deck leaves a damaged item alone instead of failing on it', async () => {
+  const deck = deckOf('s', 2);
+  await syncDeckItems(deck, T0);
+  const [first] = await getItems('s');
+  await plant('items', { ...first, fsrs: null });
+  await expect(syncDeckItems(deck, T0 + MIN)).resolves.toBeUndefined();
+  const next = await nextStudyItem({ deckIds: ['s'] }, T0 + MIN);
+  expect(next.item?.id).toBe('s/card-2');
+});
