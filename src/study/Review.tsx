@@ -120,10 +120,11 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       {s.leech.value && (
         <div class="leech" role="alert">
           <p>
-            This card keeps slipping: it has been forgotten {s.leech.value.item.fsrs.lapses} times. Rewrite it, or suspend it for now.
+            A card keeps slipping: it has been forgotten {s.leech.value.item.fsrs.lapses} times, so it is suspended for now. Rewriting it
+            usually helps.
           </p>
-          <button type="button" onClick={() => void s.suspend('leech')}>
-            Suspend this card
+          <button type="button" onClick={() => void s.keepLeech()}>
+            Keep studying this card
           </button>
         </div>
       )}

@@ -262,15 +262,26 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         await next();
       }),
 
-    /** Suspends the current card, or the leech just reported. */
-    suspend: (target: 'current' | 'leech' = 'current') =>
+    /** Suspends the current card. */
+    suspend: () =>
       run(async () => {
-        const cur = target === 'leech' ? leech.value : current.value;
+        const cur = current.value;
         if (!cur) return;
         await setSuspended([cur.item.id], true);
-        leech.value = null;
         notice.value = 'Card suspended. Unsuspend it from the deck page.';
-        if (current.value?.item.id === cur.item.id) await next();
+        await next();
+      }),
+
+    /** A new leech is suspended by the scheduler; the learner may choose to keep studying it. */
+    keepLeech: () =>
+      run(async () => {
+        const cur = leech.value;
+        if (!cur) return;
+        await setSuspended([cur.item.id], false);
+        batch(() => {
+          leech.value = null;
+          notice.value = 'The card stays in your reviews.';
+        });
       }),
   };
 }

@@ -197,7 +197,7 @@ describe('review screen', () => {
     expect(screen.getByText(/^Nothing due — /)).toBeTruthy();
   });
 
-  test('a card that becomes a leech is reported with a way to suspend it', async () => {
+  test('a card that becomes a leech is reported as suspended, with a way to keep it', async () => {
     const day = 86_400_000;
     const start = Date.now() - 60 * day;
     await updateSettings({ leechThreshold: 1 });
@@ -208,9 +208,11 @@ describe('review screen', () => {
     key(' ');
     key('1');
     const alert = await screen.findByRole('alert');
-    expect(alert.textContent).toMatch(/forgotten 1 times/);
-    fireEvent.click(within(alert).getByRole('button', { name: 'Suspend this card' }));
-    await waitFor(async () => expect((await getItem('chips/tf-one'))?.suspended).toBe(true));
+    expect(alert.textContent).toMatch(/forgotten 1 times, so it is suspended/);
+    expect((await getItem('chips/tf-one'))?.suspended).toBe(true);
+    fireEvent.click(within(alert).getByRole('button', { name: 'Keep studying this card' }));
+    await waitFor(async () => expect((await getItem('chips/tf-one'))?.suspended).toBe(false));
+    await screen.findByText('The card stays in your reviews.');
   });
 
   test('after a grade, focus lands on the next card\'s Show answer', async () => {
