@@ -26,6 +26,15 @@ function targetOf(path: string): string {
   return fieldId(path);
 }
 
+/** An error link moves focus into its field, not just the scroll position. */
+function focusField(ev: Event, id: string): void {
+  const el = document.getElementById(id);
+  if (!el) return;
+  ev.preventDefault();
+  el.focus();
+  el.scrollIntoView?.({ block: 'center' });
+}
+
 export function Editor() {
   const { params } = useRoute();
   const { route } = useLocation();
@@ -193,7 +202,9 @@ export function Editor() {
           <ul>
             {errors.map((e) => (
               <li key={formatError(e)}>
-                <a href={`#${targetOf(e.path)}`}>{formatError(e)}</a>
+                <a href={`#${targetOf(e.path)}`} onClick={(ev) => focusField(ev, targetOf(e.path))}>
+                  {formatError(e)}
+                </a>
               </li>
             ))}
           </ul>

@@ -33,6 +33,9 @@ describe('deck editor', () => {
     expect(back.getAttribute('aria-invalid')).toBe('true');
     const describedBy = back.getAttribute('aria-describedby')!;
     expect(document.getElementById(describedBy.split(' ')[0]!)!.textContent).toMatch(/must not be empty/);
+    // The problem list links each message to its field.
+    fireEvent.click(screen.getByRole('link', { name: 'cards[0].back: must not be empty' }));
+    expect(document.activeElement).toBe(back);
     type(back, 'Mitochondria');
     expect(back.getAttribute('aria-invalid')).toBeNull();
     const preview = within(card(1)).getByRole('region', { name: 'Preview of card 1' });
