@@ -21,6 +21,20 @@ export function download(name: string, text: string, type = 'application/json'):
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+let shareSupport: boolean | null = null;
+
+/** Whether the browser can share a .json file; asked once with an empty file, not per keystroke. */
+function canShareJsonFiles(): boolean {
+  if (shareSupport === null) {
+    try {
+      shareSupport = typeof navigator.canShare === 'function' && navigator.canShare({ files: [new File(['{}'], 'deck.json', { type: 'application/json' })] });
+    } catch {
+      shareSupport = false;
+    }
+  }
+  return shareSupport;
+}
+
 export function ExportPanel({ deck }: { deck: Deck | null }) {
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
@@ -34,13 +48,7 @@ export function ExportPanel({ deck }: { deck: Deck | null }) {
     );
   }
   const file = () => new File([deckToJson(deck)], deckFileName(deck), { type: 'application/json' });
-  const canShareFile = typeof navigator.canShare === 'function' && (() => {
-    try {
-      return navigator.canShare({ files: [file()] });
-    } catch {
-      return false;
-    }
-  })();
+  const canShareFile = canShareJsonFiles();
   const makeLink = async () => {
     setCopied(false);
     // The app may be served under a sub-path; the link must open this same app.
