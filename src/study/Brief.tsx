@@ -26,7 +26,7 @@ export function Brief({ deckId, points }: { deckId: string; points: KeyPointMast
               {p.itemIds.length > 0 && (
                 <>
                   {' · '}
-                  <a href={`/study/${deckId}?keyPoints=${p.id}`} aria-label={`Study key point ${p.text.slice(0, 60)}`}>
+                  <a href={`/study/${deckId}?keyPoints=${p.id}`} aria-label={`Study this point: ${p.text.replace(/[*_`]/g, '').slice(0, 60)}`}>
                     Study this point
                   </a>
                 </>
