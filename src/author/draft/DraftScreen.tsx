@@ -9,7 +9,7 @@ import { useLocation } from 'preact-iso';
 import type { Card } from '../../deck/schema';
 import { formatError, type DeckError } from '../../deck/validate';
 import { saveEdited, takenDeckIds } from '../data';
-import { cardSummary, TYPE_NAMES } from '../edit-model';
+import { cardSummary } from '../edit-model';
 import { Field } from '../editor/Field';
 import { CardPreview } from '../editor/CardPreview';
 import { uniqueId } from '../ids';
@@ -181,7 +181,7 @@ export function DraftScreen() {
                 return (
                   <li key={c.card.id} class={`proposal ${c.verdict}`} aria-label={`Card ${i + 1}: ${KIND_NAMES[c.kind]}`}>
                     <p class="meta">
-                      Card {i + 1} · {KIND_NAMES[c.kind]} ({TYPE_NAMES[c.card.type]}) · key point {kp ? kps.indexOf(kp) + 1 : '–'}: {cardSummary(c.card)}
+                      Card {i + 1} · {KIND_NAMES[c.kind]} · key point {kp ? kps.indexOf(kp) + 1 : '–'}: {cardSummary(c.card)}
                     </p>
                     <CardFields card={c.card} path={`draft-card-${i}`} onChange={(card) => setCards(cards.map((x, j) => (j === i ? { ...x, card } : x)))} />
                     <details>
