@@ -29,8 +29,9 @@ export function GradeBar({ revealed, intervals, suggested, disabled, onReveal, o
       </div>
     );
   }
-  // Focus lands on the suggested grade when the card judged the answer, else on Good.
-  const focusGrade = suggested ?? 3;
+  // Focus lands on Good, so Space/Enter mean Good after the reveal (as in Anki); a suggested
+  // grade from a judged answer is marked, never forced.
+  const focusGrade = 3;
   return (
     <div class="grade-bar" role="group" aria-label="Grade your answer">
       {([1, 2, 3, 4] as const).map((g) => (

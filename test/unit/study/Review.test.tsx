@@ -107,7 +107,8 @@ describe('review screen', () => {
     expect(screen.getByRole('button', { name: /Nvidia ✓ right answer/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /AMD ✗ your answer/ })).toBeTruthy();
     expect(grade('Again').getAttribute('class')).toContain('suggested');
-    expect(document.activeElement).toBe(grade('Again'));
+    expect(grade('Again').textContent).toContain('(suggested)');
+    expect(document.activeElement).toBe(grade('Good'));
     fireEvent.click(grade('Again'));
     // Answered Again, it comes back within the learn-ahead window, fresh and unanswered.
     await waitFor(() => expect(screen.getByRole('button', { name: 'AMD' }).getAttribute('aria-pressed')).toBeNull());
@@ -132,7 +133,8 @@ describe('review screen', () => {
     expect(screen.getByText(/Almost/)).toBeTruthy();
     const diff = screen.getByLabelText(/Your answer compared with October 2022/);
     expect(diff.querySelector('ins')?.textContent).toBe('e');
-    expect(document.activeElement).toBe(grade('Hard'));
+    expect(grade('Hard').getAttribute('class')).toContain('suggested');
+    expect(document.activeElement).toBe(grade('Good'));
     // Typing in the field never triggers shortcuts.
     expect((input as HTMLInputElement).readOnly).toBe(true);
   });
