@@ -75,17 +75,26 @@ export interface Stats extends ReviewLogStats {
 
 /** Computes every progress stat from the review log, items, decks, quizzes and settings at `now`. */
 export async function computeStats(input: StatsInput): Promise<Stats> {
-  const { settings, now } = input;
-  const d = settings.desiredRetention;
-  if (!(d > 0 && d < 1)) throw new RangeError(`settings.desiredRetention: must be between 0 and 1, got ${String(d)}`);
-  const scope = input.deckIds ?? input.decks.map((x) => x.id);
-  const scopeSet = new Set(scope);
-  const decks = input.decks.filter((x) => scopeSet.has(x.id));
-
+  checkRetention(input.settings.desiredRetention);
   // With no deck filter, the log counts every deck ever studied (history outlives a deleted deck).
-  const fold = new ReviewFold({ now, dayStartHour: settings.dayStartHour, deckIds: input.deckIds ?? null });
+  const fold = new ReviewFold({ dayStartHour: input.settings.dayStartHour, deckIds: input.deckIds ?? null });
   await eachReview(input.reviews, (r) => fold.add(r));
-  const log = fold.result();
+  return assembleStats(fold.result(input.now), input);
+}
+
+function checkRetention(d: number): void {
+  if (!(d > 0 && d < 1)) throw new RangeError(`settings.desiredRetention: must be between 0 and 1, got ${String(d)}`);
+}
+
+/**
+ * The rest of the stats around figures already folded from the log (by `computeStats`, or by a
+ * `ReviewFold` kept between loads and fed only the newest reviews).
+ */
+export function assembleStats(log: ReviewLogStats, input: Omit<StatsInput, 'reviews'>): Stats {
+  const { settings, now } = input;
+  checkRetention(settings.desiredRetention);
+  const scopeSet = new Set(input.deckIds ?? input.decks.map((x) => x.id));
+  const decks = input.decks.filter((x) => scopeSet.has(x.id));
 
   const byDeck = new Map<string, ItemRecord[]>();
   for (const item of input.items) {
@@ -102,7 +111,7 @@ export async function computeStats(input: StatsInput): Promise<Stats> {
     ...log,
     now,
     dayStartHour: settings.dayStartHour,
-    desiredRetention: d,
+    desiredRetention: settings.desiredRetention,
     forecast: forecast(all, { now, dayStartHour: settings.dayStartHour }),
     decks: decks.map((deck) => ({
       id: deck.id,

@@ -1,5 +1,5 @@
 /** Progress stats, the pure part: what other modules and the benchmark import. No DOM, no IndexedDB. */
-export { computeStats, eachReview } from './compute';
+export { computeStats, assembleStats, eachReview } from './compute';
 export type { Stats, StatsInput, DeckStats, ReviewSource, ReviewVisitor } from './compute';
 export { ReviewFold, streaks, heatmap, wasMature, MATURE_DAYS, RETENTION_WINDOWS } from './review-fold';
 export type { ReviewLogStats, TodayStats, StreakStats, HeatmapDay, RetentionCell, RetentionRow, RetentionWindow } from './review-fold';

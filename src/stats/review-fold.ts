@@ -1,8 +1,10 @@
 /**
  * One pass over the review log: today's numbers, streaks, the year heatmap and true retention.
- * Pure (no DOM, no IndexedDB). The fold keeps one small accumulator — counts per active day,
- * counts per deck, and the items seen on the current day — never the reviews themselves, so
- * 200,000 log entries cost the same memory as 200.
+ * Pure (no DOM, no IndexedDB). The fold keeps one small accumulator — counts per study day, and
+ * per deck and day for retention, plus the items seen on the current day — never the reviews
+ * themselves, so 200,000 log entries cost the same memory as 200.
+ * The accumulator does not depend on `now`: `result(now)` derives the figures, so a fold can be
+ * kept and fed only the reviews logged since (see `load.ts`).
  * Reviews must arrive in time order (the store's time index gives that order).
  */
 import type { ReviewRecord } from '../srs/types';
@@ -70,10 +72,19 @@ export interface ReviewLogStats {
 }
 
 export interface FoldOptions {
-  now: number;
   dayStartHour: number;
   /** Only reviews of these decks count; all decks when absent. */
   deckIds?: Iterable<string> | null;
+}
+
+/** What one study day holds. */
+interface DayTotals {
+  reviewed: number;
+  study: number;
+  quiz: number;
+  newLearned: number;
+  timeMs: number;
+  again: number;
 }
 
 /** Whether the item was mature when this review was given (interval ≥ 21 days, in review state). */
@@ -89,71 +100,83 @@ function iso(t: number): string {
   return Number.isFinite(t) ? new Date(t).toISOString() : String(t);
 }
 
-/** Accumulates review-log statistics one entry at a time; call `result()` at the end. */
+/** Accumulates review-log statistics one entry at a time; `result(now)` gives the figures. */
 export class ReviewFold {
+  readonly dayStartHour: number;
   private readonly clock: DayClock;
-  private readonly today: number;
   private readonly scope: Set<string> | null;
+  /** Entries offered so far, in or out of scope. */
+  private offeredCount = 0;
+  /** Entries counted (in scope). */
   private count = 0;
-  /** Entries offered so far, in or out of scope: names an entry in error messages. */
-  private offered = 0;
-  private lastAt = -Infinity;
+  private lastTime = -Infinity;
+  /** Ids of the entries offered at exactly `lastTime`, to resume after them. */
+  private idsAtLast: number[] = [];
   private firstAt: number | null = null;
-  private readonly dayCounts = new Map<number, number>();
-  private runDay = NaN;
-  private runCount = 0;
-  private readonly t = { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
-  /** Per deck: [right, total] for each retention window, flattened (8 numbers). */
-  private readonly retention = new Map<string, number[]>();
-  /** Items already counted for retention on `seenDay`; cleared when the day changes. */
-  private seen = new Set<string>();
+  private readonly days = new Map<number, DayTotals>();
+  private curDay = NaN;
+  private cur: DayTotals | null = null;
+  /** Per deck, per study day: [right, total] of first-of-the-day study reviews of mature items. */
+  private readonly retention = new Map<string, Map<number, [number, number]>>();
+  /** Items already reviewed in study mode on `seenDay`; cleared when the day changes. */
+  private readonly seen = new Set<string>();
   private seenDay = NaN;
 
   constructor(opts: FoldOptions) {
-    if (!Number.isFinite(opts.now)) throw new RangeError(`now: must be a time in ms, got ${String(opts.now)}`);
+    this.dayStartHour = opts.dayStartHour;
     this.clock = new DayClock(opts.dayStartHour);
-    this.today = studyDayNumber(opts.now, opts.dayStartHour);
     this.scope = opts.deckIds ? new Set(opts.deckIds) : null;
   }
 
+  /** How many entries were offered (in or out of scope). */
+  get offered(): number {
+    return this.offeredCount;
+  }
+
+  /** Time of the newest entry offered, and the ids of the entries offered at exactly that time. */
+  get last(): { at: number; ids: readonly number[] } {
+    return { at: this.lastTime, ids: this.idsAtLast };
+  }
+
   add(r: ReviewRecord): void {
-    const index = this.offered++;
-    if (this.scope && !this.scope.has(r.deckId)) return;
+    const index = this.offeredCount;
     const at = r.at;
     if (typeof at !== 'number' || !Number.isFinite(at)) {
       throw new TypeError(`review log: ${describe(r, index)} has no valid time (at = ${String(at)})`);
     }
-    if (at < this.lastAt) {
+    if (at < this.lastTime) {
       throw new RangeError(
-        `review log: ${describe(r, index)} at ${iso(at)} comes after one at ${iso(this.lastAt)}; reviews must be in time order`,
+        `review log: ${describe(r, index)} at ${iso(at)} comes after one at ${iso(this.lastTime)}; reviews must be in time order`,
       );
     }
     const g = r.grade;
     if (g !== 1 && g !== 2 && g !== 3 && g !== 4) {
       throw new RangeError(`review log: ${describe(r, index)} has grade ${String(g)}; expected 1, 2, 3 or 4`);
     }
-    this.lastAt = at;
+    this.offeredCount++;
+    if (at !== this.lastTime) {
+      this.lastTime = at;
+      this.idsAtLast = [];
+    }
+    if (r.id !== undefined) this.idsAtLast.push(r.id);
+    if (this.scope && !this.scope.has(r.deckId)) return;
     if (this.firstAt === null) this.firstAt = at;
     this.count++;
 
     const day = this.clock.dayOf(at);
-    // Time order means a day's reviews are contiguous: count the run, write it when the day changes.
-    if (day !== this.runDay) {
-      this.flushRun();
-      this.runDay = day;
-      this.runCount = 0;
+    // Time order means a day's reviews are contiguous: keep the current day's totals at hand.
+    if (day !== this.curDay || !this.cur) {
+      this.curDay = day;
+      this.cur = this.days.get(day) ?? { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
+      this.days.set(day, this.cur);
     }
-    this.runCount++;
-
-    if (day === this.today) {
-      const t = this.t;
-      t.reviewed++;
-      if (r.mode === 'quiz') t.quiz++;
-      else t.study++;
-      if (r.before.state === NEW_STATE && r.after.state !== NEW_STATE) t.newLearned++;
-      t.timeMs += r.durationMs > 0 ? r.durationMs : 0;
-      if (g === 1) t.again++;
-    }
+    const t = this.cur;
+    t.reviewed++;
+    if (r.mode === 'quiz') t.quiz++;
+    else t.study++;
+    if (r.before.state === NEW_STATE && r.after.state !== NEW_STATE) t.newLearned++;
+    t.timeMs += r.durationMs > 0 ? r.durationMs : 0;
+    if (g === 1) t.again++;
 
     // Quiz answers are excluded from retention: a quiz asks cards that are not due.
     if (r.mode !== 'study') return;
@@ -164,42 +187,46 @@ export class ReviewFold {
     if (this.seen.has(r.itemId)) return;
     this.seen.add(r.itemId);
     if (!wasMature(r)) return;
-    const age = this.today - day;
-    if (age < 0) return; // dated after `now` (the device clock was changed): in no window
-    let cells = this.retention.get(r.deckId);
-    if (!cells) {
-      cells = [0, 0, 0, 0, 0, 0, 0, 0];
-      this.retention.set(r.deckId, cells);
-    }
-    const right = g > 1 ? 1 : 0;
-    for (let w = 0; w < 4; w++) {
-      if (age < WINDOW_DAYS[w]!) {
-        cells[w * 2]! += right;
-        cells[w * 2 + 1]! += 1;
-      }
-    }
+    let byDay = this.retention.get(r.deckId);
+    if (!byDay) this.retention.set(r.deckId, (byDay = new Map()));
+    let cell = byDay.get(day);
+    if (!cell) byDay.set(day, (cell = [0, 0]));
+    if (g > 1) cell[0]++;
+    cell[1]++;
   }
 
-  private flushRun(): void {
-    if (this.runCount) this.dayCounts.set(this.runDay, this.runCount);
-  }
+  /** The figures as of `now` (today, the past year and the retention windows end at `now`'s study day). */
+  result(now: number): ReviewLogStats {
+    if (!Number.isFinite(now)) throw new RangeError(`now: must be a time in ms, got ${String(now)}`);
+    const today = studyDayNumber(now, this.dayStartHour);
+    const counts = new Map<number, number>();
+    for (const [day, totals] of this.days) counts.set(day, totals.reviewed);
+    const t = this.days.get(today) ?? { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
 
-  result(): ReviewLogStats {
-    this.flushRun();
-    const t = this.t;
     const byDeck: Record<string, RetentionRow> = {};
     const sum = [0, 0, 0, 0, 0, 0, 0, 0];
-    for (const [deckId, cells] of this.retention) {
+    for (const [deckId, byDay] of this.retention) {
+      const cells = [0, 0, 0, 0, 0, 0, 0, 0];
+      for (const [day, [right, total]] of byDay) {
+        const age = today - day;
+        if (age < 0) continue; // dated after `now` (the device clock was changed): in no window
+        for (let w = 0; w < 4; w++) {
+          if (age < WINDOW_DAYS[w]!) {
+            cells[w * 2]! += right;
+            cells[w * 2 + 1]! += total;
+          }
+        }
+      }
       byDeck[deckId] = toRow(cells);
       for (let i = 0; i < 8; i++) sum[i]! += cells[i]!;
     }
     return {
-      today: this.today,
+      today,
       total: this.count,
       firstReviewAt: this.firstAt,
       todayStats: { ...t, againRate: t.reviewed ? t.again / t.reviewed : null },
-      streak: streaks(this.dayCounts, this.today),
-      heatmap: heatmap(this.dayCounts, this.today, 365),
+      streak: streaks(counts, today),
+      heatmap: heatmap(counts, today, 365),
       retention: { overall: toRow(sum), byDeck },
     };
   }

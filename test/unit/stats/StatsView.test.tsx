@@ -3,6 +3,7 @@ import { LocationProvider, Route, Router } from 'preact-iso';
 import { computeStats } from '../../../src/stats';
 import { StatsView } from '../../../src/stats/StatsView';
 import { StatsPage } from '../../../src/stats/StatsPage';
+import { forgetKeptStats } from '../../../src/stats/load';
 import { level } from '../../../src/stats/charts/Heatmap';
 import { closeStore, getItems, recordReview, saveDeck, saveQuiz, syncDeckItems } from '../../../src/store';
 import { forgetBundledIndex } from '../../../src/deck/library';
@@ -120,6 +121,7 @@ describe('the stats page, fed by the store', () => {
   beforeEach(async () => {
     await closeStore();
     forgetBundledIndex();
+    forgetKeptStats();
     vi.stubGlobal('fetch', vi.fn(async () => Response.json({ format: 1, decks: [] })));
     await saveDeck(deck, 'authored', t0);
     await syncDeckItems(deck, t0);

@@ -1,12 +1,13 @@
+import fc from 'fast-check';
 import { ReviewFold, streaks, wasMature } from '../../../src/stats/review-fold';
 import { studyDayNumber } from '../../../src/stats/days';
 import type { ReviewRecord } from '../../../src/srs/types';
 import { at, inTimeZone, item, matureReview, review, reviewItem } from './fixtures';
 
 function fold(reviews: ReviewRecord[], now: number, dayStartHour = 4, deckIds?: string[]) {
-  const f = new ReviewFold({ now, dayStartHour, deckIds: deckIds ?? null });
+  const f = new ReviewFold({ dayStartHour, deckIds: deckIds ?? null });
   for (const r of reviews) f.add(r);
-  return f.result();
+  return f.result(now);
 }
 
 describe('an empty log', () => {
@@ -179,13 +180,13 @@ describe('scope and bad input', () => {
   test('reviews out of time order are refused with the offending entry named', () => {
     const a = review('a', at(2026, 3, 10, 9));
     const b = review('a', at(2026, 3, 10, 8));
-    const f = new ReviewFold({ now: at(2026, 3, 10, 12), dayStartHour: 4 });
+    const f = new ReviewFold({ dayStartHour: 4 });
     f.add(a);
     expect(() => f.add(b)).toThrow(new RegExp(`review id ${b.id} at .* comes after one at .*; reviews must be in time order`));
   });
 
   test('a grade outside 1–4 and a missing time are refused', () => {
-    const f = new ReviewFold({ now: at(2026, 3, 10, 12), dayStartHour: 4 });
+    const f = new ReviewFold({ dayStartHour: 4 });
     expect(() => f.add({ ...review('a', at(2026, 3, 10, 9)), grade: 5 as never })).toThrow(/has grade 5; expected 1, 2, 3 or 4/);
     expect(() => f.add({ ...review('a', NaN) })).toThrow(/has no valid time/);
   });
@@ -230,4 +231,59 @@ describe('time zones: days are local to the device', () => {
       expect(s.streak).toEqual({ current: 2, longest: 2, reviewedToday: true });
     }),
   );
+});
+
+describe('a kept fold', () => {
+  const arbLog = fc
+    .array(
+      fc.record({
+        minute: fc.integer({ min: 0, max: 60 * 24 * 60 }), // within 60 days
+        item: fc.constantFrom('x/a', 'x/b', 'y/c'),
+        grade: fc.constantFrom(1, 2, 3, 4) as fc.Arbitrary<1 | 2 | 3 | 4>,
+        quiz: fc.boolean(),
+        mature: fc.boolean(),
+      }),
+      { maxLength: 80 },
+    )
+    .map((entries) =>
+      entries
+        .sort((p, q) => p.minute - q.minute)
+        .map((e) =>
+          review(e.item, at(2026, 1, 1, 0) + e.minute * 60_000, {
+            grade: e.grade,
+            mode: e.quiz ? 'quiz' : 'study',
+            before: e.mature ? reviewItem(e.item, 30) : reviewItem(e.item, 3),
+          }),
+        ),
+    );
+
+  test('fed the log in two parts, with a result taken in between, gives what one pass gives', () => {
+    fc.assert(
+      fc.property(arbLog, fc.nat(), fc.integer({ min: 0, max: 70 }), (log, cut, laterDays) => {
+        const k = log.length ? cut % (log.length + 1) : 0;
+        const now = at(2026, 3, 1 + (laterDays % 20), 12);
+        const kept = new ReviewFold({ dayStartHour: 4 });
+        log.slice(0, k).forEach((r) => kept.add(r));
+        kept.result(at(2026, 1, 15, 12));
+        log.slice(k).forEach((r) => kept.add(r));
+        const once = new ReviewFold({ dayStartHour: 4 });
+        log.forEach((r) => once.add(r));
+        expect(kept.result(now)).toEqual(once.result(now));
+        expect(kept.offered).toBe(log.length);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('remembers where it stopped: the newest time and the ids logged at that time', () => {
+    const f = new ReviewFold({ dayStartHour: 4, deckIds: ['x'] });
+    const t = at(2026, 3, 10, 9);
+    const a = review('x/a', t - 1000);
+    const b = review('y/b', t); // out of scope, still offered
+    const c = review('x/c', t);
+    [a, b, c].forEach((r) => f.add(r));
+    expect(f.last).toEqual({ at: t, ids: [b.id, c.id] });
+    expect(f.offered).toBe(3);
+    expect(f.result(t).total).toBe(2);
+  });
 });

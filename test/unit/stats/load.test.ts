@@ -1,0 +1,142 @@
+import { forgetKeptStats, loadStats } from '../../../src/stats/load';
+import { computeStats } from '../../../src/stats';
+import {
+  closeStore,
+  exportBackup,
+  forEachReview,
+  getItems,
+  getSettings,
+  importBackup,
+  recordReview,
+  resetProgress,
+  saveDeck,
+  syncDeckItems,
+  undoLastReview,
+} from '../../../src/store';
+import { forgetBundledIndex, getDeck } from '../../../src/deck/library';
+import type { Deck } from '../../../src/deck/schema';
+import type { ReviewRecord } from '../../../src/srs/types';
+import { at } from './fixtures';
+
+const deck: Deck = {
+  id: 'chips',
+  version: 1,
+  title: 'Chip access',
+  cards: [
+    { id: 'one', type: 'basic', front: 'Q1', back: 'A1' },
+    { id: 'two', type: 'basic', front: 'Q2', back: 'A2' },
+    { id: 'three', type: 'basic', front: 'Q3', back: 'A3' },
+  ],
+};
+const other: Deck = { id: 'other', version: 1, title: 'Other', cards: [{ id: 'x', type: 'basic', front: 'F', back: 'B' }] };
+const t0 = at(2026, 3, 10, 9);
+const now = at(2026, 3, 10, 20);
+
+beforeEach(async () => {
+  await closeStore();
+  forgetBundledIndex();
+  forgetKeptStats();
+  vi.stubGlobal('fetch', vi.fn(async () => Response.json({ format: 1, decks: [] })));
+  for (const d of [deck, other]) {
+    await saveDeck(d, 'imported', t0);
+    await syncDeckItems(d, t0);
+  }
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+async function ids(deckId: string) {
+  return (await getItems(deckId)).map((i) => i.id);
+}
+
+/** The same stats computed from scratch, with nothing kept. */
+async function fromScratch(deckId?: string) {
+  const decks = deckId ? [(await getDeck(deckId))!] : [(await getDeck('chips'))!, (await getDeck('other'))!];
+  const items = (await Promise.all(decks.map((d) => getItems(d.id)))).flat();
+  const log: ReviewRecord[] = [];
+  await forEachReview({}, (r) => log.push(r));
+  return computeStats({ reviews: log, items, decks, quizzes: [], settings: await getSettings(), now, ...(deckId ? { deckIds: [deckId] } : {}) });
+}
+
+async function loaded(deckId?: string) {
+  const s = await loadStats(now, deckId);
+  if (!s.ok) throw new Error(`no deck ${s.missingDeck}`);
+  return s.stats;
+}
+
+test('a kept fold takes in only new reviews and agrees with a fresh computation', async () => {
+  const [a, b, c] = await ids('chips');
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
+  expect((await loaded()).total).toBe(1);
+  // Two more, one of them at the very same millisecond as the newest one counted.
+  await recordReview({ itemId: b!, grade: 1, mode: 'study', at: t0, durationMs: 1000 });
+  await recordReview({ itemId: c!, grade: 3, mode: 'quiz', at: t0 + 5000, durationMs: 1000 });
+  const s = await loaded();
+  expect(s.total).toBe(3);
+  expect(s).toEqual(await fromScratch());
+});
+
+test('an undone review is taken back out, even one counted at the newest time', async () => {
+  const [a, b] = await ids('chips');
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
+  await recordReview({ itemId: b!, grade: 3, mode: 'study', at: t0 + 1000, durationMs: 1000 });
+  expect((await loaded()).total).toBe(2);
+  await undoLastReview(); // the newest one
+  expect((await loaded()).total).toBe(1);
+  await recordReview({ itemId: b!, grade: 1, mode: 'study', at: t0 + 2000, durationMs: 1000 });
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0 + 3000, durationMs: 1000 });
+  expect((await loaded()).total).toBe(3);
+  await undoLastReview();
+  await undoLastReview(); // one before the newest counted
+  const s = await loaded();
+  expect(s.total).toBe(1);
+  expect(s).toEqual(await fromScratch());
+});
+
+test('a reset or a restored backup starts the count over', async () => {
+  const [a] = await ids('chips');
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
+  const backup = await exportBackup(t0);
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0 + 60_000, durationMs: 1000 });
+  expect((await loaded()).total).toBe(2);
+  await resetProgress();
+  expect((await loaded()).total).toBe(0);
+  expect((await importBackup(backup, t0)).ok).toBe(true);
+  expect((await loaded()).total).toBe(1);
+});
+
+test('the all-decks view and one deck\'s view are kept apart', async () => {
+  const [a] = await ids('chips');
+  const [x] = await ids('other');
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
+  expect((await loaded('other')).total).toBe(0);
+  await recordReview({ itemId: x!, grade: 3, mode: 'study', at: t0 + 1000, durationMs: 1000 });
+  expect((await loaded()).total).toBe(2);
+  expect((await loaded('other')).total).toBe(1);
+  expect((await loaded('chips')).total).toBe(1);
+  expect(await loaded('other')).toEqual(await fromScratch('other'));
+});
+
+test('a review removed elsewhere (another tab undoing an older answer) makes the kept fold start over', async () => {
+  const [a, b] = await ids('chips');
+  const older = await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
+  await recordReview({ itemId: b!, grade: 3, mode: 'study', at: t0 + 1000, durationMs: 1000 });
+  expect((await loaded()).total).toBe(2);
+  // Straight into the database, with no change notice: what this tab sees of another tab's undo.
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('briefdeck');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  await new Promise<void>((resolve, reject) => {
+    const tx = db.transaction('reviews', 'readwrite');
+    tx.objectStore('reviews').delete(older.review.id!);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  db.close();
+  const s = await loaded();
+  expect(s.total).toBe(1);
+  expect(s).toEqual(await fromScratch());
+});
