@@ -87,12 +87,12 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
   const total = s.reviewed.value + s.remaining.value + (cur ? 1 : 0);
   const done = s.reviewed.value;
   const keyPoint = cur?.card.keyPoint ? cur.deck.keyPoints?.find((k) => k.id === cur.card.keyPoint)?.text : undefined;
-  const title = cur?.deck.title ?? (deckId === 'all' ? 'All decks' : 'Study');
+  const title = deckId === 'all' ? 'Study all due' : (s.title.value ?? 'Study');
 
   return (
     <section class="page study" aria-labelledby="study-title">
       <div class="study-head">
-        <h1 id="study-title">{deckId === 'all' ? 'Study all due' : title}</h1>
+        <h1 id="study-title">{title}</h1>
         <div class="study-tools">
           {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
           <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>

@@ -70,6 +70,8 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   const leech = signal<Current | null>(null);
   const notice = signal<string | null>(null);
   const busy = signal(false);
+  /** The deck's title once loaded (kept after the last card, for the summary). */
+  const title = signal<string | null>(null);
 
   const decks = new Map<string, Deck>();
   let settings: Settings | null = null;
@@ -170,6 +172,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     leech,
     notice,
     busy,
+    title,
     /** Whether the store still holds a grade of this tab to take back. */
     canUndo: () => undoDepth() > 0,
 
@@ -186,6 +189,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           }
           await syncDeckItems(deck, now());
         }
+        if (scope.deck !== 'all') title.value = decks.get(scope.deck)?.title ?? null;
         if (scope.itemIds?.length) focus = scope.itemIds;
         else if (scope.keyPoints?.length && options.keyPointItems) {
           const deck = decks.get(scope.deck);

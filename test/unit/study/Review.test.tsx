@@ -189,6 +189,7 @@ describe('review screen', () => {
     key(' ');
     key('4');
     const summary = await screen.findByRole('heading', { name: 'Session complete' });
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Chip access');
     expect(document.activeElement).toBe(summary);
     const stats = summary.parentElement!;
     expect(within(stats).getByText('Cards reviewed').nextElementSibling?.textContent).toBe('1');
