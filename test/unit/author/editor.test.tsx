@@ -8,6 +8,8 @@ import type { Deck } from '../../../src/deck/schema';
 import { at, bundle } from './helpers';
 
 configure({ asyncUtilTimeout: 5000 });
+// Rendering many previews in happy-dom is slow when the whole suite runs on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 beforeEach(() => bundle());
 afterEach(async () => {

@@ -15,6 +15,8 @@ import type { Deck } from '../../../src/deck/schema';
 import { at, bundle } from './helpers';
 
 configure({ asyncUtilTimeout: 8000 });
+// Rendering many previews in happy-dom is slow when the whole suite runs on a busy machine.
+vi.setConfig({ testTimeout: 30_000 });
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/import', name), 'utf8');
 
