@@ -77,22 +77,23 @@ test('a new version waits for the study session to end, then reloading lands on 
     await page.reload();
     expect(await isControlled(page)).toBe(true);
 
-    // Progress the learner made, through the real study screen (it holds `busy` while open).
     await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
-    expect(await tileCounts(page, deck.title)).toContain('not studied yet');
-    await page.goto(`${server.url}/study/${deck.id}`);
-    await gradeGood(page, 1);
-    // Build B goes live at the same origin; the app looks for it (as it does on return to the tab).
+    expect(await tileCounts(page, deck.title)).not.toContain('studied today');
+
+    // Build B goes live at the same origin. The learner opens a study session (the real study
+    // screen holds `busy`); that navigation is when the browser checks for a new worker.
     await server.stop();
     server = await startPreview(port, builds.b);
+    await page.goto(`${server.url}/study/${deck.id}`);
+    expect(await buildOf(page)).toBe(ids.a);
+    await gradeGood(page, 1);
     await page.evaluate(async () => {
       const reg = (await navigator.serviceWorker.getRegistration())!;
-      await reg.update();
       // Wait until B is installed and waiting for A's pages to let go.
       while (!reg.waiting) {
         const sw = reg.installing;
-        if (!sw) throw new Error('no new service worker was found at the same URL');
-        await new Promise((r) => sw.addEventListener('statechange', r, { once: true }));
+        if (sw) await new Promise((r) => sw.addEventListener('statechange', r, { once: true }));
+        else await new Promise((r) => reg.addEventListener('updatefound', r, { once: true }));
       }
     });
     // Mid-session the learner goes on studying, undisturbed.
@@ -110,9 +111,11 @@ test('a new version waits for the study session to end, then reloading lands on 
     expect(progress).toContain('studied today');
     const reload = notice.getByRole('button', { name: 'Reload to update' });
     await reload.focus();
+    expect(await reload.evaluate((b) => b === document.activeElement)).toBe(true);
     await page.keyboard.press('Enter');
 
-    await page.waitForFunction((id) => document.querySelector('meta[name="briefdeck-build"]')?.getAttribute('content') === id, ids.b);
+    // The page reloads itself once B controls it (a locator wait survives the navigation).
+    await page.locator(`meta[name="briefdeck-build"][content="${ids.b}"]`).waitFor({ state: 'attached' });
     await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
     expect(await isControlled(page)).toBe(true);
     expect(await page.getByRole('button', { name: 'Reload to update' }).count()).toBe(0);
