@@ -10,7 +10,7 @@ import { preloadMarkdown, hasMarkdown } from '../ui/RichText';
 import { answerText, cardTexts, judge, type Response } from './card-face';
 import { CardFace } from './CardFace';
 import { GradeBar } from './GradeBar';
-import { keyPointItems } from './mastery';
+import { keyPointItems } from './key-points';
 import { keyOf, reviewKeyAction } from './review-keys';
 import { createSession, type StudySession } from './session';
 import { SessionSummary } from './SessionSummary';

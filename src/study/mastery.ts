@@ -46,8 +46,4 @@ export function briefMastery(deck: Deck, items: readonly ItemRecord[], now: numb
   });
 }
 
-/** Item ids of every card under the given key points, for a focused session. */
-export function keyPointItems(deck: Deck, keyPointIds: readonly string[]): ItemId[] {
-  const wanted = new Set(keyPointIds);
-  return deck.cards.filter((c) => c.keyPoint && wanted.has(c.keyPoint)).flatMap((c) => expandCard(deck.id, c).map((r) => r.id));
-}
+export { keyPointItems } from './key-points';
