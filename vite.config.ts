@@ -58,11 +58,11 @@ export default defineConfig({
         ],
         screenshots: [
           {
-            src: '/screenshots/home-narrow.png',
+            src: '/screenshots/study-narrow.png',
             sizes: '540x1170',
             type: 'image/png',
             form_factor: 'narrow',
-            label: 'Your decks on a phone',
+            label: 'Studying a card on a phone',
           },
           {
             src: '/screenshots/home-wide.png',

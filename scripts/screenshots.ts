@@ -1,6 +1,7 @@
 /**
  * Takes the manifest's install-sheet screenshots from the built app with Debian's Chromium:
- * `public/screenshots/home-narrow.png` (540x1170, phone) and `home-wide.png` (1280x800).
+ * `public/screenshots/study-narrow.png` (540x1170, a card on a phone) and `home-wide.png`
+ * (1280x800, the deck list on a laptop).
  * Run `npx vite build && npx tsx scripts/screenshots.ts`, then commit the PNGs; the next build
  * copies them. Light scheme, no service worker (so no "Ready to work offline" notice in shot).
  */
@@ -12,9 +13,10 @@ import { startPreview } from '../test/e2e/server';
 import { freePort } from '../test/e2e/pwa-helpers';
 
 const OUT = resolve(import.meta.dirname, '..', 'public', 'screenshots');
+/** Phone: a card on the study screen. Laptop: the home screen with every deck. */
 const SHOTS = [
-  { file: 'home-narrow.png', width: 540, height: 1170 },
-  { file: 'home-wide.png', width: 1280, height: 800 },
+  { file: 'study-narrow.png', width: 540, height: 1170, path: '/study/article-full', ready: 'Show answer' },
+  { file: 'home-wide.png', width: 1280, height: 800, path: '/', ready: 'Decks' },
 ];
 
 async function main() {
@@ -31,8 +33,11 @@ async function main() {
         serviceWorkers: 'block',
       });
       const page = await context.newPage();
-      await page.goto(server.url);
-      await page.getByRole('list', { name: 'Decks' }).waitFor();
+      await page.goto(`${server.url}${shot.path}`);
+      if (shot.ready === 'Decks') await page.getByRole('list', { name: 'Decks' }).waitFor();
+      else await page.getByRole('button', { name: new RegExp(`^${shot.ready}`) }).waitFor();
+      // The study screen focuses "Show answer" for the keyboard; a store screenshot needs no focus ring.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.screenshot({ path: resolve(OUT, shot.file) });
       console.log(`public/screenshots/${shot.file}  ${shot.width}x${shot.height}`);
       await context.close();
