@@ -15,6 +15,7 @@ export function StatsPage({ clock = Date.now }: { clock?: () => number }) {
   const deckId = params.deckId;
   const [state, setState] = useState<LoadedStats | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ read: number; total: number } | null>(null);
 
   useEffect(() => {
     let live = true;
@@ -27,12 +28,14 @@ export function StatsPage({ clock = Date.now }: { clock?: () => number }) {
         return;
       }
       running = true;
-      loadStats(clock(), deckId)
+      // A long log takes a while to read the first time: say how far along it is.
+      loadStats(clock(), deckId, (read, total) => live && setProgress({ read, total }))
         .then(
           (s) => {
             if (!live) return;
             setState(s);
             setError(null);
+            setProgress(null);
           },
           (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
         )
@@ -69,6 +72,14 @@ export function StatsPage({ clock = Date.now }: { clock?: () => number }) {
       <section class="page stats">
         <h1>Stats</h1>
         <p aria-busy="true">Counting your reviews…</p>
+        {progress && progress.total > 0 && (
+          <p>
+            <label for="stats-progress">
+              {progress.read.toLocaleString()} of {progress.total.toLocaleString()} reviews read
+            </label>{' '}
+            <progress id="stats-progress" max={progress.total} value={progress.read} />
+          </p>
+        )}
       </section>
     );
   }

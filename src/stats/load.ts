@@ -8,7 +8,7 @@
  * newest one, and the ids logged at that very time — and rebuilt when an undo, an import or a
  * reset changed what it had already counted.
  */
-import { forEachReview, getItems, getSettings, listQuizzes, onStoreChange, reviewCountBetween } from '../store';
+import { forEachReview, getItems, getSettings, listQuizzes, onStoreChange, reviewCount, reviewCountBetween } from '../store';
 import { getDeck, listDecks } from '../deck/library';
 import type { Deck } from '../deck/schema';
 import { assembleStats, type Stats } from './compute';
@@ -32,8 +32,13 @@ async function stillMatches(fold: ReviewFold): Promise<boolean> {
   return (await reviewCountBetween(-Infinity, at)) === fold.offered - ids.length;
 }
 
+/** Reviews read so far, of how many in the log; reported while a long log is read. */
+export type StatsProgress = (read: number, total: number) => void;
+
+const PROGRESS_EVERY = 5000;
+
 /** The review log folded for this view: a kept fold brought up to date, or a new one. */
-async function foldLog(dayStartHour: number, deckId: string | undefined): Promise<ReviewFold> {
+async function foldLog(dayStartHour: number, deckId: string | undefined, onProgress?: StatsProgress): Promise<ReviewFold> {
   if (!watching) {
     watching = true;
     // Settings, an import or a reset: nothing kept can be trusted.
@@ -60,7 +65,12 @@ async function foldLog(dayStartHour: number, deckId: string | undefined): Promis
   if (!fold) {
     fold = fresh();
     const f = fold;
-    await forEachReview({}, (r) => f.add(r));
+    const total = onProgress ? await reviewCount() : 0;
+    let read = 0;
+    await forEachReview({}, (r) => {
+      f.add(r);
+      if (onProgress && ++read % PROGRESS_EVERY === 0) onProgress(read, total);
+    });
   }
   kept.set(key, fold);
   for (const k of kept.keys()) {
@@ -71,7 +81,7 @@ async function foldLog(dayStartHour: number, deckId: string | undefined): Promis
 }
 
 /** Stats of every deck in the library, or of one deck when `deckId` is given. */
-export async function loadStats(now: number, deckId?: string): Promise<LoadedStats> {
+export async function loadStats(now: number, deckId?: string, onProgress?: StatsProgress): Promise<LoadedStats> {
   const [settings, quizzes, ids] = await Promise.all([
     getSettings(),
     listQuizzes(deckId),
@@ -80,7 +90,7 @@ export async function loadStats(now: number, deckId?: string): Promise<LoadedSta
   const decks = (await Promise.all(ids.map((id) => getDeck(id)))).filter((d): d is Deck => d !== null);
   if (deckId !== undefined && !decks.length) return { ok: false, missingDeck: deckId };
   const items = (await Promise.all(decks.map((d) => getItems(d.id)))).flat();
-  const fold = await foldLog(settings.dayStartHour, deckId);
+  const fold = await foldLog(settings.dayStartHour, deckId, onProgress);
   const stats = assembleStats(fold.result(now), {
     items,
     decks,

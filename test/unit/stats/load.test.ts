@@ -140,3 +140,15 @@ test('a review removed elsewhere (another tab undoing an older answer) makes the
   expect(s.total).toBe(1);
   expect(s).toEqual(await fromScratch());
 });
+
+test('reading a long log reports how far along it is', async () => {
+  const items = await ids('chips');
+  for (let i = 0; i < 5001; i++) {
+    // Quiz answers that leave the schedule alone: a quick way to a log longer than one progress step.
+    await recordReview({ itemId: items[i % items.length]!, grade: 3, mode: 'quiz', at: t0 + i, durationMs: 100, reschedule: false });
+  }
+  const seen: [number, number][] = [];
+  const s = await loadStats(now, undefined, (read, total) => seen.push([read, total]));
+  expect(s.ok && s.stats.total).toBe(5001);
+  expect(seen).toEqual([[5000, 5001]]);
+}, 60_000);
