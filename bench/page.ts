@@ -8,6 +8,7 @@ import { replaceWithBackup } from '../src/store/backup';
 import {
   closeStore,
   deckCounts,
+  listStoredDecks,
   exportBackup,
   importBackup,
   nextStudyItem,
@@ -40,6 +41,13 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
 
 let deckIds: string[] = [];
 
+/** The seeded decks' ids: known after `seed`, read back from the store on a fresh page load. */
+async function seededDecks(): Promise<string[]> {
+  if (!deckIds.length) deckIds = (await listStoredDecks()).map((s) => s.deck.id).sort();
+  if (!deckIds.length) throw new Error('No seeded decks: call bench.seed first.');
+  return deckIds;
+}
+
 const bench = {
   /** Replaces the database with a synthetic collection; returns the seeding time. */
   async seed(size: CollectionSize): Promise<{ ms: number; items: number; reviews: number }> {
@@ -57,6 +65,7 @@ const bench = {
   async dueCount(rounds = 15): Promise<Spread & { due: number }> {
     const times: number[] = [];
     let due = 0;
+    const deckIds = await seededDecks();
     for (let i = 0; i < rounds; i++) {
       const [ms, counts] = await timed(() => deckCounts(deckIds, Date.now()));
       times.push(ms);
@@ -74,6 +83,7 @@ const bench = {
     const record: number[] = [];
     const undo: number[] = [];
     const before = await reviewCount();
+    const deckIds = await seededDecks();
     for (let i = 0; i < grades; i++) {
       const now = Date.now();
       const [pickMs, next] = await timed(() => nextStudyItem({ deckIds }, now));

@@ -17,6 +17,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
 const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 1);
 const skipLighthouse = args.includes('--no-lighthouse');
+/** `--bytes-only`: just the study path's bytes and the lazy chunks (quick, for bundle work). */
+const bytesOnly = args.includes('--bytes-only');
 // `--small` checks the harness quickly on a tenth of the collection; figures are quoted at full size.
 const SIZE = args.includes('--small') ? { cards: 2_000, reviews: 20_000 } : { cards: 20_000, reviews: 200_000 };
 const GRADES = 200;
@@ -217,6 +219,12 @@ async function main() {
   let bytes: Awaited<ReturnType<typeof studyPathBytes>>;
   try {
     bytes = await studyPathBytes(browser);
+    if (bytesOnly) {
+      console.log(`JS+CSS to show decks and study a card (gzip): ${bytes.studyPathKB} KB (budget 45)`);
+      console.log(bytes.files);
+      console.log('Lazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
+      return;
+    }
     for (let i = 0; i < runs; i++) {
       console.error(`run ${i + 1}/${runs}: seeding ${SIZE.cards} cards and ${SIZE.reviews} reviews…`);
       samples.push({ collection: await collection(browser), offline: await offlineColdStart(browser) });
