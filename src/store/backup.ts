@@ -12,6 +12,7 @@ import { settingsProblems } from '../srs/settings';
 import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
+import { syncMarks } from './sync-marks';
 import type { DraftRecord, StoredDeck } from './schema';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';
@@ -242,7 +243,9 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
 
 /** Replaces everything the learner owns with a checked backup, in one transaction. */
 export async function replaceWithBackup(b: Backup): Promise<{ items: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
-  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts'], 'readwrite', async (tx) => {
+  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta'], 'readwrite', async (tx) => {
+    // The items are replaced, so no deck's sync mark describes them any more.
+    await tx.objectStore('meta').delete(syncMarks());
     const settings = tx.objectStore('settings');
     const decks = tx.objectStore('decks');
     const items = tx.objectStore('items');

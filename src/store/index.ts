@@ -23,6 +23,7 @@ import {
 } from '../srs/types';
 import { announce, batch, closeDatabase, inTransaction, onRemoteChange, type Tx } from './db';
 import { StoreError } from './errors';
+import { itemsSignature, syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
 import type { StoredDeck } from './schema';
 
@@ -100,7 +101,12 @@ export async function updateSettings(patch: Partial<Settings>): Promise<Settings
  */
 export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
   const refs = expandDeck(deck);
-  const changed = await inTransaction(['items'], 'readwrite', async (tx) => {
+  const signature = itemsSignature(refs.map((r) => r.id));
+  const changed = await inTransaction(['items', 'meta'], 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    // The deck's items were already brought in line with exactly these item ids: nothing to read.
+    // (Clearing the items, by a reset or a backup import, clears these marks too.)
+    if ((await meta.get(syncKey(deck.id))) === signature) return false;
     const store = tx.objectStore('items');
     const existing = new Map((await store.index('by-deck').getAll(deck.id)).map((item) => [item.id, item]));
     const writes = batch();
@@ -119,7 +125,8 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
       if (!soundItem(item) || item.orphaned) continue;
       writes.add(store.put({ ...item, orphaned: true, queue: QUEUE.orphaned }));
     }
-    return (await writes.done()) > 0;
+    writes.add(meta.put(signature, syncKey(deck.id)));
+    return (await writes.done()) > 1;
   });
   if (changed) announce([deck.id]);
 }
@@ -634,8 +641,13 @@ export async function listQuizzes(deckId?: string): Promise<QuizRecord[]> {
 
 /** Forgets all progress (items, review log, quiz history); decks, drafts and settings stay. */
 export async function resetProgress(): Promise<void> {
-  await inTransaction(['items', 'reviews', 'quizzes'], 'readwrite', (tx) =>
-    Promise.all([tx.objectStore('items').clear(), tx.objectStore('reviews').clear(), tx.objectStore('quizzes').clear()]),
+  await inTransaction(['items', 'reviews', 'quizzes', 'meta'], 'readwrite', (tx) =>
+    Promise.all([
+      tx.objectStore('items').clear(),
+      tx.objectStore('reviews').clear(),
+      tx.objectStore('quizzes').clear(),
+      tx.objectStore('meta').delete(syncMarks()),
+    ]),
   );
   undoStack.length = 0;
   announce([]);
