@@ -2,11 +2,11 @@
  * Builds the app together with the benchmark page (`bench/seed.html`) into `dist-bench/`, so the
  * benchmark seeds the same origin's IndexedDB that the app then opens. Never shipped.
  */
-import { mergeConfig } from 'vite';
+import { mergeConfig, type UserConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 import base from '../vite.config';
 
-export default mergeConfig(base, {
+const config: UserConfig = mergeConfig(base, {
   build: {
     outDir: 'dist-bench',
     emptyOutDir: true,
@@ -18,3 +18,10 @@ export default mergeConfig(base, {
     },
   },
 });
+
+// The app's chunk groups gather every entry's initial modules into one chunk; with two entries
+// that would run the app's start-up on the benchmark page too, so this build keeps the default split.
+const output = (config.build?.rolldownOptions as { output?: { codeSplitting?: unknown } } | undefined)?.output;
+if (output) delete output.codeSplitting;
+
+export default config;
