@@ -85,8 +85,29 @@ export default defineConfig({
       },
     }),
   ],
+  resolve: {
+    // workbox-window's package entry is its ES5 build (regenerator, class helpers); Briefdeck
+    // targets ES2022, so use the library's modern build of the same version: about 1 KB less gzip.
+    alias: [{ find: /^workbox-window$/, replacement: 'workbox-window/build/workbox-window.prod.mjs' }],
+  },
   define: { 'import.meta.env.BRIEFDECK_BUILD': JSON.stringify(buildId) },
-  build: { target: 'es2022', sourcemap: false },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Every browser Briefdeck supports preloads modules natively; without the hint an old one
+    // only fetches a lazy screen's imports a little later.
+    modulePreload: { polyfill: false },
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Everything the entry imports statically is needed before the first screen anyway:
+          // one chunk compresses better and costs fewer requests than the shared pieces rolldown
+          // would otherwise split out of it because lazy screens use them too.
+          groups: [{ name: 'app', tags: ['$initial'] }],
+        },
+      },
+    },
+  },
   preview: { port: 4173, strictPort: true },
   server: { port: 5173 },
 });

@@ -1,5 +1,5 @@
 /**
- * The deck page's card browser (a lazy chunk): search, filters by type / key point / state,
+ * The deck page's card browser (in the deck page's lazy chunk): search, filters by type / key point / state,
  * suspend and unsuspend, and each item's review history.
  */
 import { useMemo, useState } from 'preact/hooks';

@@ -1,9 +1,9 @@
 /**
  * The deck page at `/deck/:id`: title, description and source citation; the brief (key points
- * with their mastery); Study, Quiz and "Study shaky key points"; and the card browser, loaded as
- * its own chunk. Brings the deck's items up to date with its cards when opened.
+ * with their mastery); Study, Quiz and "Study shaky key points"; and the card browser, which is
+ * always shown here and so ships in this page's chunk (a chunk of its own was one more request
+ * on every deck page). Brings the deck's items up to date with its cards when opened.
  */
-import { lazy } from 'preact-iso';
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { getDeckEntry, type DeckOrigin } from '../deck/library';
@@ -13,9 +13,8 @@ import { deckCounts, getItems, onStoreChange, syncDeckItems, type DeckCounts } f
 import { RichText } from '../ui/RichText';
 import { briefMastery } from './mastery';
 import { Brief } from './Brief';
+import { CardBrowser } from './CardBrowser';
 import './deck-page.css';
-
-const CardBrowser = lazy(() => import('./CardBrowser').then((m) => m.CardBrowser));
 
 interface DeckData {
   deck: Deck;
