@@ -10,6 +10,7 @@ import { itemId } from '../srs/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
 import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
+import { asWriteTx, replaceAggregates } from './aggregates';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
 import { syncMarks } from './sync-marks';
@@ -243,7 +244,7 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
 
 /** Replaces everything the learner owns with a checked backup, in one transaction. */
 export async function replaceWithBackup(b: Backup): Promise<{ items: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
-  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta'], 'readwrite', async (tx) => {
+  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days'], 'readwrite', async (tx) => {
     // The items are replaced, so no deck's sync mark describes them any more.
     await tx.objectStore('meta').delete(syncMarks());
     const settings = tx.objectStore('settings');
@@ -260,6 +261,8 @@ export async function replaceWithBackup(b: Backup): Promise<{ items: number; rev
     for (const r of b.reviews) writes.add(reviews.put(r));
     for (const q of b.quizzes) writes.add(quizzes.put(q));
     for (const d of b.drafts) writes.add(drafts.put(d));
+    // The stats aggregates of the new log, in the same transaction (see aggregates.ts).
+    writes.add(replaceAggregates(asWriteTx(tx), b.reviews, b.settings.dayStartHour));
     await writes.done();
   });
   return { items: b.items.length, reviews: b.reviews.length, decks: b.decks.length, quizzes: b.quizzes.length, drafts: b.drafts.length };

@@ -25,12 +25,14 @@ import { announce, batch, closeDatabase, inTransaction, onRemoteChange, type Tx 
 import { StoreError } from './errors';
 import { itemsSignature, syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
+import { countReview, firstStudyOfDay, uncountReview } from './aggregates';
 import type { StoredDeck } from './schema';
 
 export { StoreError, type StoreErrorKind } from './errors';
 export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEvent } from './db';
 export type { StoredDeck } from './schema';
 export { onDamage, damagedRecords, type Damage } from './integrity';
+export { reviewBuckets, BUCKET_MS, type ReviewBucket, type RebuildProgress } from './aggregates';
 
 /** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
 export const MAX_DURATION_MS = 60_000;
@@ -42,6 +44,8 @@ const UNDO_DEPTH = 100;
 let settingsCache: Settings | null = null;
 /** Review ids this tab recorded, newest last: the undo history. */
 const undoStack: number[] = [];
+/** Of the reviews on the undo stack, those counted as their item's first study answer of the day (for the aggregates). */
+const firstOfDayIds = new Set<number>();
 let persistenceAsked = false;
 
 onRemoteChange(() => {
@@ -52,6 +56,7 @@ onRemoteChange(() => {
 export async function closeStore(): Promise<void> {
   settingsCache = null;
   undoStack.length = 0;
+  firstOfDayIds.clear();
   persistenceAsked = false;
   forgetDamage();
   await closeDatabase();
@@ -457,7 +462,8 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
   const settings = await getSettings();
   const now = input.at;
   const buryUntil = nextStudyDayStart(now, settings.dayStartHour);
-  const result = await inTransaction(['items', 'reviews'], 'readwrite', async (tx) => {
+  let firstOfDay = false;
+  const result = await inTransaction(['items', 'reviews', 'days'], 'readwrite', async (tx) => {
     const items = tx.objectStore('items');
     const before = await items.get(input.itemId);
     if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
@@ -485,11 +491,14 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
     if (input.correct !== undefined) review.correct = input.correct;
     if (buried.length) review.buried = buried;
     if (reschedule) await items.put(graded.item);
+    firstOfDay = await firstStudyOfDay(tx, review, settings.dayStartHour);
     review.id = await tx.objectStore('reviews').add(review);
+    await countReview(tx, review, firstOfDay);
     return { item: graded.item, review, becameLeech: graded.becameLeech };
   });
   undoStack.push(result.review.id!);
-  if (undoStack.length > UNDO_DEPTH) undoStack.shift();
+  if (firstOfDay) firstOfDayIds.add(result.review.id!);
+  if (undoStack.length > UNDO_DEPTH) firstOfDayIds.delete(undoStack.shift()!);
   announce([result.item.deckId]);
   void askPersistenceOnce();
   return result;
@@ -505,7 +514,7 @@ export async function undoLastReview(): Promise<ReviewRecord | null> {
   const id = undoStack.at(-1);
   if (id === undefined) return null;
   let stale = false;
-  const reverted = await inTransaction(['items', 'reviews'], 'readwrite', async (tx) => {
+  const reverted = await inTransaction(['items', 'reviews', 'days'], 'readwrite', async (tx) => {
     const reviews = tx.objectStore('reviews');
     const items = tx.objectStore('items');
     const review = await reviews.get(id);
@@ -523,13 +532,14 @@ export async function undoLastReview(): Promise<ReviewRecord | null> {
       await items.put({ ...back, queue: queueOf(back, review.at) });
     }
     await reviews.delete(id);
+    await uncountReview(tx, review, firstOfDayIds.has(id));
     return review;
   }).catch((error: unknown) => {
     // A stale entry can never be undone: drop it so older ones stay reachable.
-    if (stale) undoStack.pop();
+    if (stale) firstOfDayIds.delete(undoStack.pop()!);
     throw error;
   });
-  undoStack.pop();
+  firstOfDayIds.delete(undoStack.pop()!);
   if (reverted) announce([reverted.deckId]);
   return reverted;
 }
@@ -641,15 +651,17 @@ export async function listQuizzes(deckId?: string): Promise<QuizRecord[]> {
 
 /** Forgets all progress (items, review log, quiz history); decks, drafts and settings stay. */
 export async function resetProgress(): Promise<void> {
-  await inTransaction(['items', 'reviews', 'quizzes', 'meta'], 'readwrite', (tx) =>
+  await inTransaction(['items', 'reviews', 'quizzes', 'meta', 'days'], 'readwrite', (tx) =>
     Promise.all([
       tx.objectStore('items').clear(),
       tx.objectStore('reviews').clear(),
       tx.objectStore('quizzes').clear(),
       tx.objectStore('meta').delete(syncMarks()),
+      tx.objectStore('days').clear(),
     ]),
   );
   undoStack.length = 0;
+  firstOfDayIds.clear();
   announce([]);
 }
 
@@ -677,6 +689,7 @@ export async function importBackup(text: string, now: number = Date.now()): Prom
     return { ok: false, error: `The backup could not be imported, nothing was changed: ${message}` };
   }
   undoStack.length = 0;
+  firstOfDayIds.clear();
   settingsCache = null;
   announce([]);
   return { ok: true, counts };

@@ -5,10 +5,15 @@
  * shape before it and opens it with today's code (test/unit/store/migrations.test.ts).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { fillAggregates } from './aggregates';
 import type { BriefdeckDB, StoreName } from './schema';
 
 export type UpgradeTx = IDBPTransaction<BriefdeckDB, StoreName[], 'versionchange'>;
-export type Migration = (db: IDBPDatabase<BriefdeckDB>, tx: UpgradeTx) => void;
+/**
+ * A migration changes the shape synchronously; one that must also move data returns a promise
+ * for that work, which only awaits requests of the upgrade transaction (so it stays open).
+ */
+export type Migration = (db: IDBPDatabase<BriefdeckDB>, tx: UpgradeTx) => void | Promise<void>;
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: the first shape.
@@ -33,6 +38,11 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('drafts', { keyPath: 'key' });
     db.createObjectStore('meta');
   },
+  // 2: review-log aggregates for stats (see aggregates.ts), built from the existing log.
+  (db, tx) => {
+    db.createObjectStore('days', { keyPath: ['deckId', 'bucket'] });
+    return fillAggregates(tx).then(() => undefined);
+  },
 ];
 
 /** The version today's code writes. */
@@ -43,6 +53,14 @@ export function migrate(db: IDBPDatabase<BriefdeckDB>, oldVersion: number, newVe
   for (let v = oldVersion + 1; v <= newVersion; v++) {
     const step = MIGRATIONS[v - 1];
     if (!step) throw new Error(`No migration to database version ${v}`);
-    step(db, tx);
+    const moving = step(db, tx);
+    // A failed data move aborts the upgrade: the database stays at its old version, untouched.
+    moving?.catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished.
+      }
+    });
   }
 }

@@ -21,6 +21,28 @@ export interface DraftRecord {
   updated: number;
 }
 
+/** Review-log counts of one deck in one 15-minute bucket (see `aggregates.ts`); keyed [deckId, bucket]. */
+export interface ReviewBucket {
+  deckId: string;
+  /** Start of the bucket (epoch ms, a multiple of 15 minutes). */
+  bucket: number;
+  /** Time of the bucket's earliest answer. */
+  first: number;
+  reviewed: number;
+  study: number;
+  quiz: number;
+  /** Answers graded Again. */
+  again: number;
+  /** Answers that took an item out of the new state. */
+  newLearned: number;
+  /** Time spent answering, ms (each answer already capped). */
+  timeMs: number;
+  /** Mature study answers that were the item's first study answer of the day, and passed… */
+  retained: number;
+  /** …and all of them. */
+  retentionTotal: number;
+}
+
 export interface BriefdeckDB extends DBSchema {
   items: {
     key: string;
@@ -54,9 +76,11 @@ export interface BriefdeckDB extends DBSchema {
   };
   drafts: { key: string; value: DraftRecord };
   meta: { key: string; value: unknown };
+  /** Review-log aggregates for stats, kept with every answer (migration 2). */
+  days: { key: [string, number]; value: ReviewBucket };
 }
 
-export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta';
+export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta' | 'days';
 
 /** Stores a backup holds and an import replaces (meta is the database's own bookkeeping). */
 export const BACKUP_STORES = ['items', 'reviews', 'decks', 'settings', 'quizzes', 'drafts'] as const;

@@ -1,5 +1,10 @@
 import { closeStore, getSettings, onConnectionEvent, saveDraft, getDraft, StoreError, updateSettings, storageStatus, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { reviewBuckets, reviewCount, type ReviewBucket } from '../../../src/store';
+import { BucketBuilder } from '../../../src/store/aggregates';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations';
+import type { BriefdeckDB } from '../../../src/store/schema';
+import { openDB } from 'idb';
+import { matureReview, review } from '../stats/fixtures';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
 import { deckOf, T0 } from './fixtures';
 
@@ -29,14 +34,46 @@ describe('migrations', () => {
     await getSettings();
     await closeStore();
     const db = await rawOpen();
-    expect(db.version).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['decks', 'drafts', 'items', 'meta', 'quizzes', 'reviews', 'settings']);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['days', 'decks', 'drafts', 'items', 'meta', 'quizzes', 'reviews', 'settings']);
     const tx = db.transaction(['items', 'reviews', 'quizzes'], 'readonly');
     expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck', 'by-deck-queue-due', 'by-due']);
     expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-deck-time', 'by-item', 'by-limit', 'by-time']);
     expect(tx.objectStore('reviews').autoIncrement).toBe(true);
     expect([...tx.objectStore('quizzes').indexNames].sort()).toEqual(['by-deck', 'by-time']);
     db.close();
+  });
+});
+
+describe('migration 2: review aggregates', () => {
+  it('a version 1 database gets its aggregates built from the log it already has', async () => {
+    // The version 1 shape, exactly as version 1 wrote it, with a log of mature and new answers.
+    const v1 = await openDB<BriefdeckDB>('briefdeck', 1, { upgrade: (db, _old, _new, tx) => void MIGRATIONS[0]!(db, tx) });
+    const t = T0;
+    const log = [
+      matureReview('d/m1', t, 3),
+      matureReview('d/m1', t + 60_000, 1), // the same item again that day: not a first answer
+      matureReview('d/m2', t + 20 * 60_000, 1),
+      review('d/n1', t + 21 * 60_000, { mode: 'quiz' }),
+      matureReview('e/m1', t + 26 * 3_600_000, 4),
+    ];
+    await v1.put('settings', { ...DEFAULT_SETTINGS, dayStartHour: 6 }, 'settings');
+    for (const r of log) await v1.add('reviews', r);
+    v1.close();
+
+    const buckets = await reviewBuckets();
+    const db = await rawOpen();
+    expect(db.version).toBe(DB_VERSION);
+    db.close();
+    const expected = new BucketBuilder(6);
+    for (const r of log) expected.add(r);
+    const key = (b: ReviewBucket) => `${b.deckId} ${b.bucket}`;
+    expect(buckets.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.result().sort((a, b) => key(a).localeCompare(key(b))));
+    expect(buckets.reduce((n, b) => n + b.reviewed, 0)).toBe(5);
+    expect(buckets.reduce((n, b) => n + b.retentionTotal, 0)).toBe(3);
+    expect(buckets.reduce((n, b) => n + b.retained, 0)).toBe(2);
+    // The log itself is left as it was.
+    expect(await reviewCount()).toBe(5);
   });
 });
 

@@ -1,0 +1,117 @@
+import {
+  closeStore,
+  forEachReview,
+  getSettings,
+  recordReview,
+  resetProgress,
+  reviewBuckets,
+  undoLastReview,
+  updateSettings,
+  type ReviewBucket,
+} from '../../../src/store';
+import { BucketBuilder } from '../../../src/store/aggregates';
+import { replaceWithBackup } from '../../../src/store/backup';
+import { DEFAULT_SETTINGS, type Grade, type ReviewRecord } from '../../../src/srs/types';
+import { item, reviewItem } from '../stats/fixtures';
+import { DAY, MIN, T0 } from './fixtures';
+
+const sorted = (buckets: ReviewBucket[]) => [...buckets].sort((a, b) => a.deckId.localeCompare(b.deckId) || a.bucket - b.bucket);
+
+/** The buckets the whole log gives when built from scratch. */
+async function fromLog(): Promise<ReviewBucket[]> {
+  const builder = new BucketBuilder((await getSettings()).dayStartHour);
+  const log: ReviewRecord[] = [];
+  await forEachReview({}, (r) => log.push(r));
+  for (const r of log) builder.add(r);
+  return sorted(builder.result());
+}
+
+beforeEach(async () => {
+  await closeStore();
+  // Two mature items and a new one in deck d, one mature item in deck e.
+  const mature = [reviewItem('d/m1', 30), reviewItem('d/m2', 40), reviewItem('e/m1', 25)].map((i) => ({
+    ...i,
+    fsrs: { ...i.fsrs, difficulty: 5, reps: 5, due: T0 - DAY, last_review: T0 - 30 * DAY },
+    due: T0 - DAY,
+  }));
+  const items = [...mature, item('d/n1', { due: T0 - DAY })];
+  await replaceWithBackup({ settings: { ...DEFAULT_SETTINGS }, decks: [], items, reviews: [], quizzes: [], drafts: [] });
+});
+
+async function grade(itemId: string, g: Grade, t: number, mode: 'study' | 'quiz' = 'study') {
+  return recordReview({ itemId, grade: g, mode, at: t, durationMs: 3000 });
+}
+
+describe('review aggregates kept by the store', () => {
+  test('each answer is counted in the same transaction, and agrees with a rebuild from the log', async () => {
+    await grade('d/m1', 3, T0);
+    await grade('d/m1', 1, T0 + 5 * MIN); // same item again the same day: not a first answer
+    await grade('d/m2', 1, T0 + 20 * MIN);
+    await grade('d/n1', 3, T0 + 21 * MIN);
+    await grade('e/m1', 4, T0 + 22 * MIN, 'quiz');
+    const buckets = sorted(await reviewBuckets());
+    expect(buckets).toEqual(await fromLog());
+    const total = (k: keyof ReviewBucket) => buckets.reduce((n, b) => n + (b[k] as number), 0);
+    expect(total('reviewed')).toBe(5);
+    expect(total('quiz')).toBe(1);
+    expect(total('again')).toBe(2);
+    expect(total('newLearned')).toBe(1);
+    expect(total('timeMs')).toBe(15_000);
+    // d/m1's first answer (passed) and d/m2's (failed); the repeat and the quiz answer do not count.
+    expect(total('retentionTotal')).toBe(2);
+    expect(total('retained')).toBe(1);
+  });
+
+  test('a quiz answer earlier in the day does not stop the first study answer from counting', async () => {
+    await recordReview({ itemId: 'd/m1', grade: 3, mode: 'quiz', at: T0, durationMs: 1000, reschedule: false });
+    await grade('d/m1', 3, T0 + MIN);
+    const buckets = await reviewBuckets();
+    expect(buckets.reduce((n, b) => n + b.retentionTotal, 0)).toBe(1);
+    expect(sorted(buckets)).toEqual(await fromLog());
+  });
+
+  test('undo takes an answer back out, bucket and first-answer time included', async () => {
+    await grade('d/m1', 3, T0 + 2 * MIN);
+    const kept = sorted(await reviewBuckets());
+    await grade('d/m2', 3, T0 + 3 * MIN);
+    await grade('e/m1', 1, T0 + DAY);
+    await undoLastReview();
+    await undoLastReview();
+    expect(sorted(await reviewBuckets())).toEqual(kept);
+    await undoLastReview();
+    expect(await reviewBuckets()).toEqual([]);
+  });
+
+  test('the first-of-day decision follows the day start hour at the time of the answer', async () => {
+    await updateSettings({ dayStartHour: 4 });
+    const night = new Date(2026, 0, 10, 2).getTime(); // 2 am: still the 9th's study day
+    await grade('d/m1', 3, night - 3 * 60 * MIN); // 11 pm on the 9th
+    await grade('d/m2', 3, night);
+    expect((await reviewBuckets()).reduce((n, b) => n + b.retentionTotal, 0)).toBe(2);
+    expect(sorted(await reviewBuckets())).toEqual(await fromLog());
+  });
+
+  test('a reset clears them; buckets that no longer add up to the log are rebuilt from it', async () => {
+    await grade('d/m1', 3, T0);
+    await grade('d/m2', 3, T0 + MIN);
+    // Behind the store's back: one bucket lost.
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('briefdeck');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('days', 'readwrite');
+      tx.objectStore('days').clear();
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+    const seen: [number, number][] = [];
+    const rebuilt = sorted(await reviewBuckets((read, total) => seen.push([read, total])));
+    expect(rebuilt.reduce((n, b) => n + b.reviewed, 0)).toBe(2);
+    expect(rebuilt).toEqual(await fromLog());
+    await resetProgress();
+    expect(await reviewBuckets()).toEqual([]);
+  });
+});
