@@ -14,9 +14,11 @@ import {
   nextStudyItem,
   recordReview,
   reviewCount,
+  syncDeckItems,
   undoLastReview,
 } from '../src/store';
 import { loadStats } from '../src/stats/load';
+import { getDeck, listDecks } from '../src/deck/library';
 import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';
 
 export interface Spread {
@@ -121,6 +123,20 @@ const bench = {
     const [exportMs, text] = await timed(() => exportBackup(Date.now()));
     const [importMs, result] = await timed(() => importBackup(text, Date.now()));
     return { exportMs, importMs, megabytes: text.length / 1048576, ok: result.ok };
+  },
+
+  /** The steps a study session of every deck takes before its first card, timed one by one. */
+  async startSteps(): Promise<Record<string, number>> {
+    const steps: Record<string, number> = {};
+    const [list, entries] = await timed(() => listDecks());
+    steps.listDecks = list;
+    const ids = entries.map((e) => e.summary.id);
+    const [load, decks] = await timed(() => Promise.all(ids.map((id) => getDeck(id))));
+    steps.getDecks = load;
+    const now = Date.now();
+    [steps.syncDecks] = await timed(() => Promise.all(decks.map((d) => (d ? syncDeckItems(d, now) : undefined))));
+    [steps.nextStudyItem] = await timed(() => nextStudyItem({ deckIds: ids }, now));
+    return steps;
   },
 
   /** Lets the app page open the database without waiting for this page's connection. */

@@ -76,10 +76,12 @@ function markFirstPaintOf(page: Page) {
 
 /**
  * Reveals and grades `n` cards in the page; each time is from the key press to the next card's
- * front in the DOM. Plain JavaScript text: the TypeScript runner would wrap a function's helpers
+ * front in the DOM. Like a (very quick) learner, the loop spends THINK_MS on each card before
+ * revealing it: a real learner reads for seconds, and the app uses that time to fetch the next card. Plain JavaScript text: the TypeScript runner would wrap a function's helpers
  * in its own name-keeping calls, which do not exist in the page.
  */
-const GRADE_LOOP = `async (count) => {
+const THINK_MS = 250;
+const GRADE_LOOP = `async (count, thinkMs) => {
   const showButton = () => [...document.querySelectorAll('button')].find((b) => b.textContent.trim().startsWith('Show answer'));
   const card = () => document.querySelector('article.study-card')?.textContent ?? '';
   const waitFor = (ok) => new Promise((done) => {
@@ -91,6 +93,7 @@ const GRADE_LOOP = `async (count) => {
   for (let i = 0; i < count; i++) {
     const show = showButton();
     if (!show) break;
+    await new Promise((r) => setTimeout(r, thinkMs));
     show.click();
     await waitFor(() => !showButton() && !!document.querySelector('[aria-label="Grade your answer"]'));
     const before = card();
@@ -103,7 +106,7 @@ const GRADE_LOOP = `async (count) => {
 }`;
 
 function gradeLoop(page: Page, n: number): Promise<number[]> {
-  return page.evaluate(`(${GRADE_LOOP})(${n})`) as Promise<number[]>;
+  return page.evaluate(`(${GRADE_LOOP})(${n}, ${THINK_MS})`) as Promise<number[]>;
 }
 
 function spread(values: number[]) {
@@ -138,6 +141,7 @@ async function collection(browser: Browser) {
     const page = await context.newPage();
     await page.goto(`${server.url}/bench/seed.html`);
     await page.waitForSelector('body[data-ready="true"]');
+    const startSteps = await page.evaluate(() => window.bench.startSteps());
     const due = await page.evaluate(() => window.bench.dueCount());
     const session = await page.evaluate(() => window.bench.session());
     const stats = await page.evaluate(() => window.bench.stats());
@@ -145,6 +149,7 @@ async function collection(browser: Browser) {
     return {
       seeded,
       firstCardMs,
+      startSteps,
       gradeToNext: spread(grades),
       heapMB: heap.usedSize / 1048576,
       dueCount: due,
@@ -264,7 +269,8 @@ async function main() {
     const result = pass === null ? '' : pass ? 'pass' : 'over';
     console.log(`${what.padEnd(46)} ${`${fmt(value)} ${unit}`.padStart(9)}  ${budget.padEnd(8)} ${result}`);
   }
-  console.log('\nLazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
+  console.log('\nStudy start, step by step (ms):', Object.entries(c.startSteps).map(([k, v]) => `${k} ${fmt(v)}`).join(', '));
+  console.log('Lazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
   const results = {
     date: new Date().toISOString(),
     runs,

@@ -6,7 +6,7 @@
 import { loadBundledDeck, loadDeckIndex } from './catalog';
 import type { DeckIndex, DeckSummary } from './catalog-types';
 import type { Deck } from './schema';
-import { getStoredDeck, listStoredDecks } from '../store';
+import { listStoredDecks, onStoreChange, type StoredDeck } from '../store';
 
 export type DeckOrigin = 'bundled' | 'imported' | 'authored';
 
@@ -31,6 +31,32 @@ export function forgetBundledIndex(): void {
   index = null;
 }
 
+let stored: Promise<Map<string, StoredDeck>> | null = null;
+let storeWatch: (() => void) | null = null;
+
+/**
+ * Imported and authored decks by id, read once and kept until the store changes (in this tab or
+ * another), so a study session's start does not read every stored deck twice.
+ */
+function storedDecks(): Promise<Map<string, StoredDeck>> {
+  storeWatch ??= onStoreChange(() => {
+    stored = null;
+  });
+  if (!stored) {
+    const reading = listStoredDecks().then((all) => new Map(all.map((s) => [s.deck.id, s])));
+    reading.catch(() => {
+      if (stored === reading) stored = null;
+    });
+    stored = reading;
+  }
+  return stored;
+}
+
+/** Forgets the stored decks read so far (tests that swap the database under the library). */
+export function forgetStoredDecks(): void {
+  stored = null;
+}
+
 /** The summary a stored deck shows in lists; it has no published file. */
 export function summarise(deck: Deck, file = ''): DeckSummary {
   return {
@@ -47,8 +73,8 @@ export function summarise(deck: Deck, file = ''): DeckSummary {
 
 /** Every deck: bundled ones in index order (replaced by a stored copy with the same id), then the rest by title. */
 export async function listDecks(): Promise<LibraryEntry[]> {
-  const [bundled, stored] = await Promise.all([bundledIndex(), listStoredDecks()]);
-  const byId = new Map(stored.map((s) => [s.deck.id, s]));
+  const [bundled, own] = await Promise.all([bundledIndex(), storedDecks()]);
+  const byId = new Map(own);
   const entries: LibraryEntry[] = bundled.decks.map((summary) => {
     const own = byId.get(summary.id);
     if (!own) return { summary, origin: 'bundled' };
@@ -63,8 +89,8 @@ export async function listDecks(): Promise<LibraryEntry[]> {
 
 /** One deck with where it came from, or null when no deck has this id. */
 export async function getDeckEntry(id: string): Promise<{ deck: Deck; origin: DeckOrigin } | null> {
-  const stored = await getStoredDeck(id);
-  if (stored) return { deck: stored.deck, origin: stored.origin };
+  const own = (await storedDecks()).get(id);
+  if (own) return { deck: own.deck, origin: own.origin };
   const summary = (await bundledIndex()).decks.find((d) => d.id === id);
   if (!summary) return null;
   return { deck: await loadBundledDeck(summary.file), origin: 'bundled' };

@@ -181,9 +181,12 @@ export function onStoreChange(fn: (change: StoreChange) => void): () => void {
 }
 
 /** For the store's own caches: called when another tab wrote something. */
-export function onRemoteChange(fn: () => void): void {
+export function onRemoteChange(fn: () => void): () => void {
   getChannel();
   remoteListeners.add(fn);
+  return () => {
+    remoteListeners.delete(fn);
+  };
 }
 
 /** Announces a committed write to this tab's views and to other tabs. */

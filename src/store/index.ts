@@ -30,6 +30,8 @@ import type { StoredDeck } from './schema';
 
 export { StoreError, type StoreErrorKind } from './errors';
 export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEvent } from './db';
+/** Called when another tab wrote to the store (this tab's own writes do not call it). */
+export { onRemoteChange as onRemoteStoreChange } from './db';
 export type { StoredDeck } from './schema';
 export { onDamage, damagedRecords, type Damage } from './integrity';
 export { reviewBuckets, BUCKET_MS, type ReviewBucket, type RebuildProgress } from './aggregates';
@@ -247,10 +249,14 @@ function doneToday(tx: ReadTx, deckId: string, stateBefore: number, dayStart: nu
     .count(IDBKeyRange.bound([deckId, 'study', stateBefore, dayStart], [deckId, 'study', stateBefore, MAX_KEY]));
 }
 
-async function firstIn(tx: ReadTx, range: IDBKeyRange): Promise<ItemRecord | null> {
+/** Cards (`deckId/cardId`) a query must pass over, e.g. the card on screen while the next one is fetched. */
+type Exclude = ReadonlySet<string> | undefined;
+const cardKey = (item: Pick<ItemRecord, 'deckId' | 'cardId'>) => `${item.deckId}/${item.cardId}`;
+
+async function firstIn(tx: ReadTx, range: IDBKeyRange, exclude?: Exclude): Promise<ItemRecord | null> {
   let cursor = await tx.objectStore('items').index('by-deck-queue-due').openCursor(range);
   // A damaged record is skipped (and reported), never handed to the scheduler.
-  while (cursor && !soundItem(cursor.value)) cursor = await cursor.continue();
+  while (cursor && (!soundItem(cursor.value) || exclude?.has(cardKey(cursor.value)))) cursor = await cursor.continue();
   return cursor?.value ?? null;
 }
 
@@ -324,8 +330,12 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
 }
 
 export type NextStudy =
-  /** `remaining` counts what is left today, the returned item included. */
-  | { item: ItemRecord; remaining: { new: number; learning: number; review: number } }
+  /**
+   * `remaining` counts what is left today, the returned item included. `learningSoon` is when the
+   * earliest learning item in the learn-ahead window falls due (null when none): a caller holding
+   * this answer for later must ask again once that time has come.
+   */
+  | { item: ItemRecord; remaining: { new: number; learning: number; review: number }; learningSoon?: number | null }
   | { item: null; nextDue: number | null };
 
 function earliest(a: ItemRecord | null, b: ItemRecord | null): ItemRecord | null {
@@ -341,19 +351,30 @@ function earliest(a: ItemRecord | null, b: ItemRecord | null): ItemRecord | null
  * else is due. With `itemIds`, only those items and no limits: each is shown once per study day
  * (then again only while its learning steps make it due), so "study the missed cards" ends.
  */
-export async function nextStudyItem(scope: { deckIds: string[]; itemIds?: string[] }, now: number): Promise<NextStudy> {
+export async function nextStudyItem(
+  scope: { deckIds: string[]; itemIds?: string[] },
+  now: number,
+  options: {
+    /**
+     * Cards (`deckId/cardId`) to pass over: lets a study screen fetch the card after the one on
+     * screen while the learner is still answering (grading it buries its siblings anyway).
+     */
+    excludeCards?: readonly string[];
+  } = {},
+): Promise<NextStudy> {
   const settings = await getSettings();
   await unburyDue(scope.deckIds, now);
   const day = dayOf(now, settings);
   if (scope.itemIds) return nextOfItems(scope.itemIds, now, day);
+  const exclude: Exclude = options.excludeCards?.length ? new Set(options.excludeCards) : undefined;
   const found = await inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const perDeck = await Promise.all(
       scope.deckIds.map(async (deckId) => {
         const [learningSoon, review, reviewDue, fresh, freshCount, newDone, reviewDone] = await Promise.all([
-          learningUpTo(tx, deckId, now + LEARN_AHEAD_MS),
-          firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true)),
+          learningUpTo(tx, deckId, now + LEARN_AHEAD_MS).then((items) => (exclude ? items.filter((i) => !exclude.has(cardKey(i))) : items)),
+          firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), exclude),
           countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
-          firstIn(tx, queueRange(deckId, QUEUE.new)),
+          firstIn(tx, queueRange(deckId, QUEUE.new), exclude),
           countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
           doneToday(tx, deckId, 0, day.start),
           doneToday(tx, deckId, 2, day.start),
@@ -394,7 +415,10 @@ export async function nextStudyItem(scope: { deckIds: string[]; itemIds?: string
       learning += d.learningCount;
     }
     const item = pickNext(facts);
-    if (item) return { item, remaining: { new: facts.progress.newLeft, learning, review: facts.progress.reviewLeft } };
+    if (item) {
+      const remaining = { new: facts.progress.newLeft, learning, review: facts.progress.reviewLeft };
+      return { item, remaining, learningSoon: facts.learnAhead?.due ?? null };
+    }
     // Reviews or new items held back by today's limits come back on the next study day.
     const heldBack = perDeck.some((d) => d.review || d.freshCount > 0);
     return { item: null, heldBack };

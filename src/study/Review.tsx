@@ -28,6 +28,7 @@ export function Review() {
   );
   useEffect(() => {
     void session.start();
+    return () => session.dispose();
   }, [session]);
   // Busy while cards are up, so an app update waits for the summary (a natural break).
   const active = session.phase.value === 'loading' || session.phase.value === 'card';

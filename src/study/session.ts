@@ -10,11 +10,13 @@ import type { Card, Deck } from '../deck/schema';
 import { getDeck, listDecks } from '../deck/library';
 import { previewIntervals } from '../srs/scheduler';
 import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
+import type { NextStudy } from '../store';
 import {
   buryCard,
   getItem,
   getSettings,
   nextStudyItem,
+  onRemoteStoreChange,
   recordReview,
   requestPersistence,
   setSuspended,
@@ -106,6 +108,41 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     return focus.filter((id) => !done.has(id));
   }
 
+  /**
+   * The card after the one on screen, fetched while the learner answers, so that grading costs one
+   * write and no queue query. Taken only if nothing could have changed the pick in between: no
+   * other tab wrote, no learning card fell due, and today's limits still leave room for it.
+   */
+  let prefetch: { after: ItemRecord; result: Promise<NextStudy | null>; generation: number } | null = null;
+  /** Counts other tabs' writes: a prefetch made before one of them is stale. */
+  let remoteWrites = 0;
+  const stopRemote = onRemoteStoreChange(() => {
+    remoteWrites++;
+  });
+
+  function startPrefetch(item: ItemRecord) {
+    prefetch = null;
+    // Focused sessions are small and follow their own order: they ask the store each time.
+    if (focus || phase.value !== 'card') return;
+    const result = nextStudyItem({ deckIds: [...decks.keys()] }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] }).catch(() => null);
+    prefetch = { after: item, result, generation: remoteWrites };
+  }
+
+  /** The prefetched pick, if it is still what the store would answer after `graded` was graded at `at`. */
+  async function takePrefetch(graded: ItemRecord, at: number): Promise<Extract<NextStudy, { item: ItemRecord }> | null> {
+    const p = prefetch;
+    prefetch = null;
+    if (!p || p.after.id !== graded.id) return null;
+    const r = await p.result;
+    if (!r?.item || p.generation !== remoteWrites) return null;
+    if (r.learningSoon != null && r.learningSoon <= at && r.item.state !== 1 && r.item.state !== 3) return null;
+    // The grade used one of today's new or review slots: the pick must still fit in what is left.
+    const used = (s: number) => (graded.state === s ? 1 : 0);
+    if (r.item.state === 0 && r.remaining.new - used(0) < 1) return null;
+    if (r.item.state === 2 && r.remaining.review - used(2) < 1) return null;
+    return r;
+  }
+
   // `apply` runs in the same batch as the card change, so counters and card never disagree on screen.
   async function show(item: ItemRecord, apply?: () => void) {
     const deck = await deckFor(item.deckId);
@@ -119,6 +156,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       intervals.value = settings ? previewIntervals(item, at, settings) : null;
       phase.value = 'card';
     });
+    startPrefetch(item);
   }
 
   async function next(apply?: () => void) {
@@ -176,19 +214,25 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     /** Whether the store still holds a grade of this tab to take back. */
     canUndo: () => undoDepth() > 0,
 
+    /** Stops listening to other tabs; call when the session's screen goes away. */
+    dispose() {
+      stopRemote();
+      prefetch = null;
+    },
+
     /** Loads the decks in scope, brings their items up to date with the cards, shows the first card. */
     start: () =>
       run(async () => {
         settings = await getSettings();
         const ids = scope.deck === 'all' ? (await listDecks()).map((e) => e.summary.id) : [scope.deck];
-        for (const id of ids) {
-          const deck = await deckFor(id);
-          if (!deck) {
-            if (scope.deck !== 'all') throw new Error(`There is no deck "${id}" on this device.`);
-            continue;
-          }
-          await syncDeckItems(deck, now());
-        }
+        // Decks load and sync side by side; an unchanged deck's sync is a single read.
+        const loaded = await Promise.all(ids.map((id) => deckFor(id)));
+        if (scope.deck !== 'all' && !loaded[0]) throw new Error(`There is no deck "${scope.deck}" on this device.`);
+        // Keep the library's order: new cards come deck by deck in that order.
+        decks.clear();
+        for (const deck of loaded) if (deck) decks.set(deck.id, deck);
+        const at = now();
+        await Promise.all(loaded.map((deck) => (deck ? syncDeckItems(deck, at) : undefined)));
         if (scope.deck !== 'all') title.value = decks.get(scope.deck)?.title ?? null;
         if (scope.itemIds?.length) focus = scope.itemIds;
         else if (scope.keyPoints?.length && options.keyPointItems) {
@@ -215,13 +259,21 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           // Refusal is reported on the settings screen's storage status; studying goes on either way.
           void requestPersistence().catch(() => false);
         }
-        await next(() => {
+        const counted = () => {
           reviewed.value++;
           if (grade === 1) again.value++;
           timeMs.value += durationMs;
           leech.value = result.becameLeech ? { ...cur, item: result.item } : null;
           notice.value = null;
-        });
+        };
+        const ready = await takePrefetch(cur.item, at);
+        if (ready) {
+          const left = ready.remaining.new + ready.remaining.learning + ready.remaining.review;
+          await show(ready.item, () => {
+            counted();
+            remaining.value = Math.max(0, left - (cur.item.state === 0 || cur.item.state === 2 ? 1 : 0));
+          });
+        } else await next(counted);
       }),
 
     /** Takes back the newest grade of this tab (repeatable) and shows that card again. */
