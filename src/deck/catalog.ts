@@ -51,85 +51,74 @@ async function readJson(res: Response, what: string): Promise<unknown> {
   }
 }
 
+type Check = (x: unknown) => boolean;
 type Rec = Record<string, unknown>;
 const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
-const isText = (x: unknown): x is string => typeof x === 'string';
-const isTextList = (x: unknown) => Array.isArray(x) && x.every(isText);
-const isIndex = (x: unknown) => Number.isInteger(x) && (x as number) >= 0;
+const text: Check = (x) => typeof x === 'string';
+const texts: Check = (x) => Array.isArray(x) && x.every(text);
+const whole: Check = (x) => Number.isInteger(x);
+const flag: Check = (x) => typeof x === 'boolean';
+const choice: Check = (x) => whole(x) && (x as number) >= 0;
 
-/** Per card type: the fields the study, quiz and browser screens read, and whether each is well formed. */
-const CARD_FIELDS: Record<string, Record<string, (x: unknown) => boolean>> = {
-  basic: { front: isText, back: isText },
-  cloze: { text: isText },
+/** The fields the screens read, per card type; every card also has an id. */
+const CARD_FIELDS: Record<string, Record<string, Check>> = {
+  basic: { front: text, back: text },
+  cloze: { text },
   mcq: {
-    question: isText,
-    choices: (x) => isTextList(x) && (x as string[]).length >= 2,
-    answer: (x) => isIndex(x) || (Array.isArray(x) && x.length > 0 && x.every(isIndex)),
+    question: text,
+    choices: (x) => texts(x) && (x as string[]).length >= 2,
+    answer: (x) => choice(x) || (Array.isArray(x) && x.length > 0 && x.every(choice)),
   },
-  truefalse: { statement: isText, answer: (x) => typeof x === 'boolean' },
-  typed: { question: isText, answer: isText },
+  truefalse: { statement: text, answer: flag },
+  typed: { question: text, answer: text },
+};
+const CARD_OPTIONAL = { keyPoint: text, explanation: text, tags: texts, accept: texts, reverse: flag };
+
+const DECK_FIELDS = { id: text, version: whole, title: text };
+const DECK_OPTIONAL: Record<string, Check> = {
+  description: text,
+  language: text,
+  tags: texts,
+  source: (x) => isRec(x) && text(x.title),
+  keyPoints: (x) => Array.isArray(x) && x.every((p) => isRec(p) && text(p.id) && text(p.text)),
 };
 
-const OPTIONAL_CARD_FIELDS: Record<string, (x: unknown) => boolean> = {
-  keyPoint: isText,
-  explanation: isText,
-  tags: isTextList,
-  accept: isTextList,
-  reverse: (x) => typeof x === 'boolean',
-};
-
-/**
- * The first structural problem of a bundled deck as `path: message`, or null when the screens can
- * show it safely. Not the full format rules (lengths, slugs, references): the build checked those.
- */
-export function checkDeckShape(data: unknown): string | null {
-  if (!isRec(data)) return 'deck: must be a JSON object';
-  if (!isText(data.id) || !data.id) return 'id: must be a text id';
-  if (!Number.isInteger(data.version)) return 'version: must be a whole number';
-  if (!isText(data.title)) return 'title: must be text';
-  for (const key of ['description', 'language'] as const) {
-    if (data[key] !== undefined && !isText(data[key])) return `${key}: must be text`;
+/** The first field of `obj` that is missing or of the wrong kind, as `path: problem`. */
+function checkFields(obj: Rec, at: string, required: Record<string, Check>, optional: Record<string, Check>): string | null {
+  for (const [key, ok] of Object.entries(required)) {
+    if (!ok(obj[key])) return `${at}${key}: ${obj[key] === undefined ? 'is required' : 'is not well formed'}`;
   }
-  if (data.tags !== undefined && !isTextList(data.tags)) return 'tags: must be a list of tags';
-  if (data.source !== undefined && !(isRec(data.source) && isText(data.source.title))) {
-    return 'source: must be a citation with a title';
-  }
-  if (data.keyPoints !== undefined) {
-    if (!Array.isArray(data.keyPoints)) return 'keyPoints: must be a list of key points';
-    const bad = data.keyPoints.findIndex((p) => !(isRec(p) && isText(p.id) && isText(p.text)));
-    if (bad !== -1) return `keyPoints[${bad}]: must be a key point with id and text`;
-  }
-  if (!Array.isArray(data.cards) || data.cards.length === 0) return 'cards: must be a list of at least 1 card';
-  const ids = new Set<string>();
-  for (let i = 0; i < data.cards.length; i++) {
-    const problem = checkCard(data.cards[i] as unknown, ids);
-    if (problem) return `cards[${i}]${problem}`;
+  for (const [key, ok] of Object.entries(optional)) {
+    if (obj[key] !== undefined && !ok(obj[key])) return `${at}${key}: is not well formed`;
   }
   return null;
 }
 
-function checkCard(card: unknown, ids: Set<string>): string | null {
-  if (!isRec(card)) return ': must be a card object';
-  if (!isText(card.id) || !card.id) return '.id: must be a text id';
+/**
+ * The first structural problem of a bundled deck as `path: problem`, or null when the screens can
+ * show it safely. Not the full format rules (lengths, slugs, references): the build checked those.
+ */
+export function checkDeckShape(data: unknown): string | null {
+  if (!isRec(data)) return 'deck: must be a JSON object';
+  const problem = checkFields(data, '', DECK_FIELDS, DECK_OPTIONAL);
+  if (problem) return problem;
+  if (!Array.isArray(data.cards) || !data.cards.length) return 'cards: must be a list of at least 1 card';
   // Items and reviews are keyed by card id: a repeated id would mix two cards' schedules.
-  if (ids.has(card.id)) return `.id: "${card.id}" is used by an earlier card`;
-  ids.add(card.id);
-  const fields = isText(card.type) ? CARD_FIELDS[card.type] : undefined;
-  if (!fields) return `.type: must be one of ${Object.keys(CARD_FIELDS).join(', ')}`;
-  for (const [key, ok] of Object.entries(fields)) {
-    if (!ok(card[key])) return `.${key}: ${card[key] === undefined ? 'is required' : 'is not well formed'}`;
-  }
-  for (const [key, ok] of Object.entries(OPTIONAL_CARD_FIELDS)) {
-    if (card[key] !== undefined && !ok(card[key])) return `.${key}: is not well formed`;
+  const ids = new Set<unknown>();
+  for (const [i, card] of (data.cards as unknown[]).entries()) {
+    const at = `cards[${i}]`;
+    if (!isRec(card) || !text(card.id) || ids.has(card.id)) return `${at}: must be a card with an id of its own`;
+    ids.add(card.id);
+    const fields = Object.hasOwn(CARD_FIELDS, card.type as string) ? CARD_FIELDS[card.type as string] : undefined;
+    if (!fields) return `${at}.type: must be one of ${Object.keys(CARD_FIELDS).join(', ')}`;
+    const bad = checkFields(card, `${at}.`, fields, CARD_OPTIONAL);
+    if (bad) return bad;
   }
   return null;
 }
 
 /** The first structural problem of the bundled deck list, or null. */
 function checkIndex(data: unknown): string | null {
-  if (!isRec(data) || !Array.isArray(data.decks)) return 'it must be an object with a list of decks';
-  const bad = data.decks.findIndex(
-    (d) => !(isRec(d) && isText(d.id) && isText(d.title) && isText(d.file) && Number.isInteger(d.cardCount)),
-  );
-  return bad === -1 ? null : `decks[${bad}] must have an id, title, file and card count`;
+  const ok = isRec(data) && Array.isArray(data.decks) && data.decks.every((d) => isRec(d) && text(d.id) && text(d.title) && text(d.file));
+  return ok ? null : 'every deck needs an id, a title and a file';
 }

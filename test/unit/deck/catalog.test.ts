@@ -24,17 +24,20 @@ describe('checkDeckShape', () => {
   it.each([
     ['no cards', (d: any) => delete d.cards, 'cards: must be a list of at least 1 card'],
     ['an empty card list', (d: any) => (d.cards = []), 'cards: must be a list of at least 1 card'],
-    ['a missing title', (d: any) => delete d.title, 'title: must be text'],
+    ['a missing title', (d: any) => delete d.title, 'title: is required'],
+    ['a version that is not a whole number', (d: any) => (d.version = '1'), 'version: is not well formed'],
     ['an unknown card type', (d: any) => (d.cards[2].type = 'essay'), 'cards[2].type: must be one of basic, cloze, mcq, truefalse, typed'],
     ['a card with no back', (d: any) => delete d.cards[0].back, 'cards[0].back: is required'],
     ['choices that are not text', (d: any) => (d.cards[2].choices = [1, 2]), 'cards[2].choices: is not well formed'],
     ['a choice index that is not whole', (d: any) => (d.cards[2].answer = 1.5), 'cards[2].answer: is not well formed'],
     ['a true/false answer in words', (d: any) => (d.cards[3].answer = 'yes'), 'cards[3].answer: is not well formed'],
     ['accepted answers that are not a list', (d: any) => (d.cards[4].accept = 'A100'), 'cards[4].accept: is not well formed'],
-    ['a repeated card id', (d: any) => (d.cards[1].id = 'basic-1'), 'cards[1].id: "basic-1" is used by an earlier card'],
-    ['a card that is null', (d: any) => (d.cards[3] = null), 'cards[3]: must be a card object'],
-    ['a key point without text', (d: any) => delete d.keyPoints[1].text, 'keyPoints[1]: must be a key point with id and text'],
-    ['a citation without a title', (d: any) => (d.source = { url: 'https://example.org' }), 'source: must be a citation with a title'],
+    ['a repeated card id', (d: any) => (d.cards[1].id = 'basic-1'), 'cards[1]: must be a card with an id of its own'],
+    ['a card type named after a built-in', (d: any) => (d.cards[0].type = 'toString'), 'cards[0].type: must be one of basic, cloze, mcq, truefalse, typed'],
+    ['a card without an id', (d: any) => delete d.cards[4].id, 'cards[4]: must be a card with an id of its own'],
+    ['a card that is null', (d: any) => (d.cards[3] = null), 'cards[3]: must be a card with an id of its own'],
+    ['a key point without text', (d: any) => delete d.keyPoints[1].text, 'keyPoints: is not well formed'],
+    ['a citation without a title', (d: any) => (d.source = { url: 'https://example.org' }), 'source: is not well formed'],
   ])('names the problem: %s', (_, damage, message) => {
     const deck = validDeck();
     damage(deck);
@@ -89,7 +92,7 @@ describe('loadDeckIndex', () => {
 
   it('rejects a damaged list clearly', async () => {
     await expect(loadDeckIndex(answer({ decks: [{ id: 'a' }] }))).rejects.toThrow(
-      'The deck list is damaged: decks[0] must have an id, title, file and card count',
+      'The deck list is damaged: every deck needs an id, a title and a file',
     );
     await expect(loadDeckIndex(answer('{"decks": ['))).rejects.toThrow('The deck list is damaged: it is not valid JSON.');
   });
