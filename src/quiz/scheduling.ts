@@ -11,10 +11,10 @@
  * Every answer is written to the review log with mode 'quiz' either way.
  */
 import type { Grade, ItemRecord, Settings } from '../srs/types';
-import { retrievability } from '../srs/scheduler';
+import { itemMastery, SHAKY_RECALL } from '../srs/mastery';
 
-/** Below this predicted recall a studied item is shaky. */
-export const SHAKY_RETRIEVABILITY = 0.8;
+/** Below this predicted recall a studied item is shaky (the rule shared with the brief and stats). */
+export const SHAKY_RETRIEVABILITY = SHAKY_RECALL;
 
 export interface QuizReviewPlan {
   grade: Grade;
@@ -42,8 +42,6 @@ export type Shakiness = 'shaky' | 'steady' | 'new';
 
 /** Learning or relearning, or predicted recall under 80%: shaky. Never studied: new. */
 export function shakiness(item: ItemRecord, now: number): Shakiness {
-  if (item.state === 0) return 'new';
-  if (item.state === 1 || item.state === 3) return 'shaky';
-  const r = retrievability(item, now);
-  return r !== null && r < SHAKY_RETRIEVABILITY ? 'shaky' : 'steady';
+  const m = itemMastery(item, now);
+  return m === 'solid' ? 'steady' : m;
 }

@@ -79,10 +79,8 @@ export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStat
   return out;
 }
 
-/** Below this recall probability an item — and its key point — counts as shaky. */
-export const SHAKY_RECALL = 0.8;
-
-export type Mastery = 'new' | 'shaky' | 'solid';
+import { groupMastery, itemMastery, SHAKY_RECALL, type Mastery, type RecallFn } from '../srs/mastery';
+export { itemMastery, SHAKY_RECALL, type Mastery, type RecallFn };
 
 export interface KeyPointMastery {
   id: string;
@@ -99,17 +97,6 @@ export interface DeckShape {
   title: string;
   keyPoints?: { id: string; text: string }[];
   cards: { id: string; keyPoint?: string }[];
-}
-
-/** Recall probability of an item now (null for an item never studied); the scheduler's `retrievability`. */
-export type RecallFn = (item: ItemRecord, now: number) => number | null;
-
-/** One item's mastery: new if never studied, shaky if in (re)learning or likely forgotten, else solid. */
-export function itemMastery(item: ItemRecord, now: number, recall: RecallFn): Mastery {
-  if (item.state === 0) return 'new';
-  if (item.state === 1 || item.state === 3) return 'shaky';
-  const r = recall(item, now);
-  return r === null ? 'new' : r < SHAKY_RECALL ? 'shaky' : 'solid';
 }
 
 /**
@@ -142,7 +129,7 @@ export function keyPointMastery(
     if (m === 'shaky') kp.shakyItemIds.push(item.id);
   }
   for (const kp of byId.values()) {
-    kp.mastery = kp.items.shaky > 0 ? 'shaky' : kp.items.solid > 0 ? 'solid' : 'new';
+    kp.mastery = groupMastery(kp.items);
   }
   return [...byId.values()];
 }

@@ -7,11 +7,9 @@ import type { Deck } from '../deck/schema';
 import { expandCard } from '../srs/items';
 import { retrievability } from '../srs/scheduler';
 import type { ItemId, ItemRecord } from '../srs/types';
+import { countMasteries, groupMastery, type Mastery } from '../srs/mastery';
 
-export type Mastery = 'new' | 'shaky' | 'solid';
-
-/** Below this chance of recall a key point counts as shaky (a little under the default 90 % target). */
-export const SOLID_RECALL = 0.85;
+export type { Mastery } from '../srs/mastery';
 
 export interface KeyPointMastery {
   id: string;
@@ -23,17 +21,12 @@ export interface KeyPointMastery {
   studied: number;
 }
 
-/** Mastery of one group of items (suspended and orphaned ones do not count). */
+/** Mastery of one group of items by the shared rule (suspended and orphaned ones do not count). */
 export function masteryOf(items: readonly ItemRecord[], now: number): { mastery: Mastery; recall: number | null; studied: number } {
   const live = items.filter((i) => !i.suspended && !i.orphaned);
   const recalls = live.map((i) => retrievability(i, now)).filter((r): r is number => r !== null);
-  if (!recalls.length) return { mastery: 'new', recall: null, studied: 0 };
-  const recall = recalls.reduce((a, b) => a + b, 0) / recalls.length;
-  const learning = live.some((i) => i.state === 1 || i.state === 3);
-  const weakest = Math.min(...recalls);
-  const allStudied = recalls.length === live.length;
-  const mastery: Mastery = !learning && allStudied && weakest >= SOLID_RECALL ? 'solid' : 'shaky';
-  return { mastery, recall, studied: recalls.length };
+  const recall = recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : null;
+  return { mastery: groupMastery(countMasteries(live, now)), recall, studied: recalls.length };
 }
 
 /** The brief: each key point of the deck, in deck order, with its mastery. */

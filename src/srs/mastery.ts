@@ -1,0 +1,42 @@
+/**
+ * How well a learner knows an item, and a key point from its items: one rule for the brief on the
+ * deck page, the stats screen and the quiz's "shaky key points", so they never disagree.
+ * Pure: takes items, `now` and (for tests) a recall function.
+ */
+import { retrievability } from './scheduler';
+import type { ItemRecord } from './types';
+
+export type Mastery = 'new' | 'shaky' | 'solid';
+
+/** Below this predicted recall a studied item is shaky (a little under the default 90 % target). */
+export const SHAKY_RECALL = 0.8;
+
+/** Recall probability of an item at `now`, null when it was never studied. */
+export type RecallFn = (item: ItemRecord, now: number) => number | null;
+
+/** New if never studied; shaky if in (re)learning or likely forgotten; solid otherwise. */
+export function itemMastery(item: ItemRecord, now: number, recall: RecallFn = retrievability): Mastery {
+  if (item.state === 0) return 'new';
+  if (item.state === 1 || item.state === 3) return 'shaky';
+  const r = recall(item, now);
+  return r === null ? 'new' : r < SHAKY_RECALL ? 'shaky' : 'solid';
+}
+
+/** Counts of a group's items by mastery. */
+export type MasteryCounts = Record<Mastery, number>;
+
+/** Tallies items' masteries. */
+export function countMasteries(items: Iterable<ItemRecord>, now: number, recall: RecallFn = retrievability): MasteryCounts {
+  const counts: MasteryCounts = { new: 0, shaky: 0, solid: 0 };
+  for (const item of items) counts[itemMastery(item, now, recall)]++;
+  return counts;
+}
+
+/**
+ * A group's mastery (a key point's items; leave suspended and orphaned ones out): new while none
+ * is studied, solid only when every item is studied and solid, shaky in between.
+ */
+export function groupMastery(counts: MasteryCounts): Mastery {
+  if (counts.shaky + counts.solid === 0) return 'new';
+  return counts.shaky > 0 || counts.new > 0 ? 'shaky' : 'solid';
+}
