@@ -1,11 +1,11 @@
 /**
- * The review-log figures (today, streaks, heatmap, true retention) from the store's 15-minute
- * buckets instead of the raw log: the same numbers `ReviewFold` gives, from a few thousand small
- * records. Buckets are grouped into study days with the current `dayStartHour` (a study day always
- * starts on a bucket boundary, see `src/store/aggregates.ts`). Pure: no DOM, no IndexedDB.
+ * The review-log figures (today, streaks, heatmap, true retention) from the store's per-deck,
+ * per-study-day aggregates (`src/store/aggregates.ts`) instead of the raw log: the same numbers
+ * `ReviewFold` gives, from one small record per deck and day studied. The records must have been
+ * cut with the same `dayStartHour` (the store rebuilds them when it changed). Pure: no DOM, no IndexedDB.
  */
 import type { ReviewBucket } from '../store/schema';
-import { DayClock, studyDayNumber } from './days';
+import { studyDayNumber } from './days';
 import { emptyRetentionRow, heatmap, RETENTION_WINDOWS, streaks, type RetentionRow, type ReviewLogStats } from './review-fold';
 
 const WINDOW_DAYS = [7, 30, 365, Infinity];
@@ -30,8 +30,8 @@ function toRow(cells: number[]): RetentionRow {
 }
 
 /**
- * Review-log figures as of `now` from buckets of the decks in scope (`deckIds`; every bucket when
- * absent). Buckets may come in any order.
+ * Review-log figures as of `now` from the day records of the decks in scope (`deckIds`; every
+ * record when absent), in any order.
  */
 export function statsFromBuckets(
   buckets: readonly ReviewBucket[],
@@ -40,16 +40,15 @@ export function statsFromBuckets(
   const { dayStartHour, now } = opts;
   if (!Number.isFinite(now)) throw new RangeError(`now: must be a time in ms, got ${String(now)}`);
   const scope = opts.deckIds ? new Set(opts.deckIds) : null;
-  // Sorted so the day clock meets times in order and mostly compares instead of building dates.
-  const sorted = buckets.filter((b) => b.reviewed > 0 && (!scope || scope.has(b.deckId))).sort((a, b) => a.bucket - b.bucket);
-  const clock = new DayClock(dayStartHour);
+  // In day order, so the first deck to reach retention is listed first, as the fold lists it.
+  const sorted = buckets.filter((b) => b.reviewed > 0 && (!scope || scope.has(b.deckId))).sort((a, b) => a.day - b.day);
   const today = studyDayNumber(now, dayStartHour);
   const days = new Map<number, DayTotals>();
   const retention = new Map<string, number[]>();
   let total = 0;
   let firstAt: number | null = null;
   for (const b of sorted) {
-    const day = clock.dayOf(b.bucket);
+    const day = b.day;
     let t = days.get(day);
     if (!t) days.set(day, (t = { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 }));
     t.reviewed += b.reviewed;

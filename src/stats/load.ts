@@ -2,11 +2,12 @@
  * Gathers what the stats need from the store and the deck library: settings, decks, their items,
  * the quiz history, and the review-log figures.
  *
- * The review-log figures come from the store's 15-minute buckets (`reviewBuckets`), which the
- * store keeps with every answer, undo, import and reset, so a first load reads a few thousand
- * small records rather than the whole log; `statsFromBuckets` gives the same numbers the raw
- * fold (`ReviewFold`) gives. The store checks the buckets against the log's length and rebuilds
- * them from the log when they no longer add up, reporting how far along that read is.
+ * The review-log figures come from the store's per-deck, per-study-day aggregates
+ * (`reviewBuckets`), which the store keeps with every answer, undo, import and reset, so a first
+ * load reads one small record per deck and day studied rather than the whole log;
+ * `statsFromBuckets` gives the same numbers the raw fold (`ReviewFold`) gives. The store rebuilds
+ * them from the log when the day start or time zone changed or they no longer add up to it,
+ * reporting how far along that read is.
  *
  * A deck's items (for the forecast, card states and mastery) are kept per deck for the life of
  * the page and dropped when the store says that deck (or anything) changed, in this tab or another.
@@ -62,7 +63,7 @@ export async function loadStats(now: number, deckId?: string, onProgress?: Stats
     getSettings(),
     listQuizzes(deckId),
     deckId !== undefined ? Promise.resolve([deckId]) : listDecks().then((entries) => entries.map((e) => e.summary.id)),
-    reviewBuckets(onProgress),
+    getSettings().then((s) => reviewBuckets(s.dayStartHour, onProgress)),
   ]);
   const decks = (await Promise.all(ids.map((id) => getDeck(id)))).filter((d): d is Deck => d !== null);
   if (deckId !== undefined && !decks.length) return { ok: false, missingDeck: deckId };

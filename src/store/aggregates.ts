@@ -1,19 +1,21 @@
 /**
- * Review-log aggregates for stats: per deck, per 15-minute time bucket, the counts the stats
- * screen folds (answers, study / quiz, Again, new items learned, time spent, and the true-retention
- * counters). They live in the `days` store and are kept by the store itself — updated in the same
- * readwrite transaction as each recorded answer, taken back by undo, rebuilt by the v2 migration
- * and by a backup import, cleared by a reset — so the stats screen reads a few thousand small
- * records instead of deserialising the whole log.
+ * Review-log aggregates for stats: per deck and study day, the counts the stats screen folds
+ * (answers, study / quiz, Again, new items learned, time spent, and the true-retention counters).
+ * They live in the `days` store and are kept by the store itself — updated in the same readwrite
+ * transaction as each recorded answer, taken back by undo, rebuilt by the v2 migration and by a
+ * backup import, cleared by a reset — so the stats screen reads one small record per deck and day
+ * studied instead of deserialising the whole log.
  *
- * Why 15 minutes: every time zone's offset is a multiple of 15 minutes, so a study day (which
- * starts at a whole local hour) always begins on a bucket boundary, and buckets can be grouped
- * into study days for any `dayStartHour` and any zone, daylight-saving changes included.
+ * Study days depend on the learner's `dayStartHour` and the device's time zone. The aggregates
+ * record the pair they were built with (their "basis", in `meta`); an answer written under another
+ * basis (the setting changed, or the device moved to another zone) is not counted but marks the
+ * aggregates stale, and the next stats load rebuilds them from the log, reporting its progress.
+ * So the stats never mix days cut two ways.
  *
  * True retention counts mature study answers that were the item's FIRST study answer of its study
- * day. "First of the day" is decided when the answer is written, with the learner's
- * `dayStartHour` at that moment (a later change of the day start does not re-decide old answers;
- * the day each bucket belongs to is still worked out with the current setting when stats are read).
+ * day. "First of the day" is decided when the answer is written, from the item's own log (its
+ * newest entries, walked back to the start of the day), which gives the same answer as a fold of
+ * the whole log in time order.
  */
 import type { IDBPTransaction } from 'idb';
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
@@ -24,20 +26,37 @@ import type { BriefdeckDB, ReviewBucket, StoreName } from './schema';
 
 export type { ReviewBucket } from './schema';
 
-/** Width of a bucket: 15 minutes (see the header for why this is safe for every day start). */
-export const BUCKET_MS = 15 * 60_000;
+const DAY_MS = 86_400_000;
 /** An item is mature when its interval before the answer was at least this many days (as Anki; `src/stats/review-fold.ts`). */
 const MATURE_DAYS = 21;
 const REVIEW_STATE = 2;
 const NEW_STATE = 0;
+/** Meta key: the basis (`dayStartHour@timeZone`) the aggregates were built with; absent when stale. */
+const BASIS_KEY = 'aggregates:basis';
 
-/** Start of the bucket that holds time `at`. */
-export function bucketOf(at: number): number {
-  return Math.floor(at / BUCKET_MS) * BUCKET_MS;
+/** The basis study days are cut with: the day start hour and the device's time zone. */
+export function basisOf(dayStartHour: number): string {
+  let zone = '';
+  try {
+    zone = Intl.DateTimeFormat().resolvedOptions().timeZone ?? '';
+  } catch {
+    // No Intl time zone support: the offset now stands in for it.
+  }
+  return `${dayStartHour}@${zone || new Date().getTimezoneOffset()}`;
 }
 
-function emptyBucket(deckId: string, bucket: number, first: number): ReviewBucket {
-  return { deckId, bucket, first, reviewed: 0, study: 0, quiz: 0, again: 0, newLearned: 0, timeMs: 0, retained: 0, retentionTotal: 0 };
+/**
+ * Number of the local study day holding time `t`: whole days since 1970-01-01 of the local
+ * calendar, as `studyDayNumber` in `src/stats/days.ts` numbers them (the stats fold and these
+ * aggregates must agree; a test checks they do).
+ */
+export function studyDayOf(t: number, dayStartHour: number): number {
+  const d = new Date(studyDayStart(t, dayStartHour));
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
+}
+
+function emptyDay(deckId: string, day: number, first: number): ReviewBucket {
+  return { deckId, day, first, reviewed: 0, study: 0, quiz: 0, again: 0, newLearned: 0, timeMs: 0, retained: 0, retentionTotal: 0 };
 }
 
 /** Whether a study answer on this item can count for true retention (mature before the answer). */
@@ -60,27 +79,29 @@ function apply(b: ReviewBucket, r: ReviewRecord, first: boolean, sign: 1 | -1): 
 }
 
 /**
- * Builds the buckets of a whole log, fed in time order (migration, backup import). Mirrors the
+ * Builds the day records of a whole log, fed in time order (migration, backup import). Mirrors the
  * stats fold: an item's first study answer of a study day is the first one met on that day.
  */
 export class BucketBuilder {
   private readonly buckets = new Map<string, ReviewBucket>();
   private readonly seen = new Set<string>();
+  private seenDay = NaN;
   private seenDayStart = NaN;
   private seenDayEnd = NaN;
 
   constructor(private readonly dayStartHour: number) {}
 
   add(r: ReviewRecord): void {
-    const bucket = bucketOf(r.at);
-    const key = `${r.deckId}\u0000${bucket}`;
+    const day = r.at >= this.seenDayStart && r.at < this.seenDayEnd ? this.seenDay : studyDayOf(r.at, this.dayStartHour);
+    const key = `${r.deckId}\u0000${day}`;
     let b = this.buckets.get(key);
-    if (!b) this.buckets.set(key, (b = emptyBucket(r.deckId, bucket, r.at)));
+    if (!b) this.buckets.set(key, (b = emptyDay(r.deckId, day, r.at)));
     if (r.at < b.first) b.first = r.at;
     let first = false;
     if (r.mode === 'study') {
       if (!(r.at >= this.seenDayStart && r.at < this.seenDayEnd)) {
         this.seen.clear();
+        this.seenDay = day;
         this.seenDayStart = studyDayStart(r.at, this.dayStartHour);
         this.seenDayEnd = nextStudyDayStart(r.at, this.dayStartHour);
       }
@@ -108,14 +129,14 @@ export function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
   return sorted;
 }
 
-type ReviewTx = Tx<['items', 'reviews', 'days'], 'readwrite'>;
+type ReviewTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
 
 /**
- * Whether `r` (not yet in the log) is its item's first study answer of its study day: walks the
- * item's log backwards from the newest entry while entries are within that day, so it usually
- * reads a single entry.
+ * Whether `r` (already added to the log) is its item's first study answer of its study day: walks
+ * the item's log backwards from the newest entry while entries are within that day, so it usually
+ * reads one or two entries.
  */
-export async function firstStudyOfDay(tx: ReviewTx, r: ReviewRecord, dayStartHour: number): Promise<boolean> {
+async function firstStudyOfDay(tx: ReviewTx, r: ReviewRecord, dayStartHour: number): Promise<boolean> {
   if (r.mode !== 'study') return false;
   const dayStart = studyDayStart(r.at, dayStartHour);
   let cursor = await tx.objectStore('reviews').index('by-item').openCursor(r.itemId, 'prev');
@@ -129,35 +150,52 @@ export async function firstStudyOfDay(tx: ReviewTx, r: ReviewRecord, dayStartHou
   return true;
 }
 
-/** Counts one recorded answer into its bucket, inside the recording transaction. */
-export async function countReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: boolean): Promise<void> {
-  const store = tx.objectStore('days');
-  const bucket = bucketOf(r.at);
-  const b = (await store.get([r.deckId, bucket])) ?? emptyBucket(r.deckId, bucket, r.at);
-  if (r.at < b.first) b.first = r.at;
-  apply(b, r, firstOfDay, 1);
-  await store.put(b);
+/** Whether the aggregates were built with this basis; when not, they are marked stale (rebuilt by the next stats load). */
+async function sameBasis(tx: ReviewTx, dayStartHour: number): Promise<boolean> {
+  const meta = tx.objectStore('meta');
+  const basis = await meta.get(BASIS_KEY);
+  if (basis === basisOf(dayStartHour)) return true;
+  if (basis !== undefined) await meta.delete(BASIS_KEY);
+  return false;
 }
 
-/** Takes an undone answer back out of its bucket, inside the undo transaction. */
-export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: boolean): Promise<void> {
+/**
+ * Counts one answer (already added to the log, so it has its id) into its deck's day, inside the
+ * recording transaction. Returns whether it counted as its item's first study answer of the day
+ * (undo needs to know).
+ */
+export async function countReview(tx: ReviewTx, r: ReviewRecord, dayStartHour: number): Promise<boolean> {
+  if (!(await sameBasis(tx, dayStartHour))) return false;
+  const first = await firstStudyOfDay(tx, r, dayStartHour);
   const store = tx.objectStore('days');
-  const bucket = bucketOf(r.at);
-  const b = await store.get([r.deckId, bucket]);
+  const day = studyDayOf(r.at, dayStartHour);
+  const b = (await store.get([r.deckId, day])) ?? emptyDay(r.deckId, day, r.at);
+  if (r.at < b.first) b.first = r.at;
+  apply(b, r, first, 1);
+  await store.put(b);
+  return first;
+}
+
+/** Takes an undone answer (already deleted from the log) back out of its day, inside the undo transaction. */
+export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: boolean, dayStartHour: number): Promise<void> {
+  if (!(await sameBasis(tx, dayStartHour))) return;
+  const store = tx.objectStore('days');
+  const day = studyDayOf(r.at, dayStartHour);
+  const b = await store.get([r.deckId, day]);
   if (!b) return;
   apply(b, r, firstOfDay, -1);
   if (b.reviewed <= 0) {
-    await store.delete([r.deckId, bucket]);
+    await store.delete([r.deckId, day]);
     return;
   }
   if (b.first === r.at) {
-    // The bucket's earliest answer may be the one taken back: find the earliest one left.
-    const left = await tx
+    // The day's earliest answer may be the one taken back: find the earliest one left.
+    const from = studyDayStart(r.at, dayStartHour);
+    const [left] = await tx
       .objectStore('reviews')
       .index('by-deck-time')
-      .getAll(IDBKeyRange.bound([r.deckId, bucket], [r.deckId, bucket + BUCKET_MS], false, true));
-    const times = left.filter((x) => x.id !== r.id).map((x) => x.at);
-    if (times.length) b.first = Math.min(...times);
+      .getAll(IDBKeyRange.bound([r.deckId, from], [r.deckId, nextStudyDayStart(r.at, dayStartHour)], false, true), 1);
+    if (left) b.first = left.at;
   }
   await store.put(b);
 }
@@ -182,10 +220,12 @@ const PROGRESS_EVERY = 5000;
  * (the v2 migration, and a repair when the buckets no longer add up to the log). Only awaits
  * requests of `tx`, so it works inside an upgrade transaction.
  */
-export async function fillAggregates(tx: FillTx, onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
-  const stored = (await tx.objectStore('settings').get('settings')) as { dayStartHour?: unknown } | undefined;
-  const hour = stored?.dayStartHour;
-  const dayStartHour = Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 ? (hour as number) : DEFAULT_SETTINGS.dayStartHour;
+export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
+  if (dayStartHour === undefined) {
+    const stored = (await tx.objectStore('settings').get('settings')) as { dayStartHour?: unknown } | undefined;
+    const hour = stored?.dayStartHour;
+    dayStartHour = Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23 ? (hour as number) : DEFAULT_SETTINGS.dayStartHour;
+  }
   const builder = new BucketBuilder(dayStartHour);
   const reviews = tx.objectStore('reviews');
   const total = onProgress ? await reviews.count() : 0;
@@ -211,7 +251,8 @@ export async function fillAggregates(tx: FillTx, onProgress?: RebuildProgress): 
   const days = tx.objectStore('days');
   const buckets = builder.result();
   await days.clear();
-  await Promise.all([...buckets.map((b) => days.put(b)), tx.objectStore('meta').put(unsound, UNSOUND_KEY)]);
+  const meta = tx.objectStore('meta');
+  await Promise.all([...buckets.map((b) => days.put(b)), meta.put(unsound, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
   return buckets;
 }
 
@@ -225,25 +266,31 @@ export async function replaceAggregates(
   for (const r of inTimeOrder(log)) builder.add(r);
   const days = tx.objectStore('days');
   await days.clear();
-  await Promise.all([...builder.result().map((b) => days.put(b)), tx.objectStore('meta').put(0, UNSOUND_KEY)]);
+  const meta = tx.objectStore('meta');
+  await Promise.all([...builder.result().map((b) => days.put(b)), meta.put(0, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
 }
 
 /**
- * Every bucket, for the stats screen. The buckets are checked against the log first: when they
- * no longer add up to its length (an entry removed or added behind the store's back, e.g. by an
- * older Briefdeck in another tab), they are rebuilt from the log, reporting progress.
+ * Every deck's day records, cut with `dayStartHour`, for the stats screen. They are checked first:
+ * when they were built with another basis (day start or time zone), or no longer add up to the
+ * log's length (an entry removed or added behind the store's back), they are rebuilt from the
+ * log, reporting progress.
  */
-export async function reviewBuckets(onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
+export async function reviewBuckets(dayStartHour: number, onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
+  const basis = basisOf(dayStartHour);
   const checked = await inTransaction(['days', 'reviews', 'meta'], 'readonly', async (tx) => {
-    const [buckets, logged, unsound] = await Promise.all([
+    const meta = tx.objectStore('meta');
+    const [buckets, logged, unsound, kept] = await Promise.all([
       tx.objectStore('days').getAll(),
       tx.objectStore('reviews').count(),
-      tx.objectStore('meta').get(UNSOUND_KEY),
+      meta.get(UNSOUND_KEY),
+      meta.get(BASIS_KEY),
     ]);
+    if (kept !== basis) return null;
     let counted = typeof unsound === 'number' ? unsound : 0;
     for (const b of buckets) counted += b.reviewed;
     return counted === logged ? buckets : null;
   });
   if (checked) return checked;
-  return inTransaction(['reviews', 'settings', 'days', 'meta'], 'readwrite', (tx) => fillAggregates(asWriteTx(tx), onProgress));
+  return inTransaction(['reviews', 'settings', 'days', 'meta'], 'readwrite', (tx) => fillAggregates(asWriteTx(tx), dayStartHour, onProgress));
 }

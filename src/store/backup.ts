@@ -4,12 +4,21 @@
  * completely before anything is replaced. Loaded lazily: valibot and the deck validator stay off
  * the study path.
  */
-import * as v from 'valibot';
 import { formatPath, validateDeck } from '../deck/validate';
 import { itemId } from '../srs/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
-import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
+import {
+  DEFAULT_SETTINGS,
+  type FsrsState,
+  type Grade,
+  type ItemRecord,
+  type ItemState,
+  type QuizRecord,
+  type ReviewMode,
+  type ReviewRecord,
+  type Settings,
+} from '../srs/types';
 import { asWriteTx, replaceAggregates } from './aggregates';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
@@ -57,8 +66,9 @@ export async function writeBackup(now: number): Promise<string> {
       let first = true;
       for (;;) {
         const page = await store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
-        for (const record of page) {
-          parts.push(first ? '\n' : ',\n', JSON.stringify(record));
+        // One stringify per page, not per record: a few hundred calls for the whole log.
+        if (page.length) {
+          parts.push(first ? '\n' : ',\n', JSON.stringify(page).slice(1, -1));
           first = false;
         }
         if (page.length < PAGE) break;
@@ -71,90 +81,315 @@ export async function writeBackup(now: number): Promise<string> {
   });
 }
 
-const time = v.pipe(v.number('must be a time (a number)'), v.finite('must be a finite number'));
-const count = v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'));
-const nonNegative = v.pipe(v.number('must be a number'), v.finite('must be a finite number'), v.minValue(0, 'must be 0 or more'));
-const id = v.pipe(v.string('must be text'), v.minLength(1, 'must not be empty'));
-const state = v.picklist([0, 1, 2, 3], 'must be 0, 1, 2 or 3');
+// ---- the record checks ----
+// Hand-written rather than a schema library's nested objects: a backup holds hundreds of thousands
+// of records, and these run in well under a second over them. Each check returns a fresh record
+// holding only the known fields (unknown ones are dropped, as a schema's output would), or
+// reports `path: problem` and returns null. Paths are only built when something is wrong.
 
-const FsrsSchema = v.object({
-  due: time,
-  stability: nonNegative,
-  difficulty: nonNegative,
-  elapsed_days: nonNegative,
-  scheduled_days: nonNegative,
-  learning_steps: count,
-  reps: count,
-  lapses: count,
-  state,
-  last_review: v.optional(time),
-});
+/** Problems found so far: the first few kept as text, all counted. */
+class Problems {
+  readonly shown: string[] = [];
+  total = 0;
+  add(path: string, message: string): void {
+    this.line(`${path}: ${message}`);
+  }
+  /** A problem already written as `path: problem`. */
+  line(text: string): void {
+    this.total++;
+    if (this.shown.length < MAX_PROBLEMS) this.shown.push(text);
+  }
+}
 
-const ItemSchema = v.object({
-  id,
-  deckId: id,
-  cardId: id,
-  sub: v.string('must be text'),
-  fsrs: FsrsSchema,
-  due: time,
-  state,
-  suspended: v.boolean('must be true or false'),
-  buriedUntil: time,
-  leech: v.boolean('must be true or false'),
-  orphaned: v.boolean('must be true or false'),
-  created: time,
-  queue: v.optional(v.number()),
-});
+type Rec = Record<string, unknown>;
+const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-const ReviewSchema = v.object({
-  id: v.pipe(count, v.minValue(1, 'must be 1 or more')),
-  itemId: id,
-  deckId: id,
-  cardId: id,
-  grade: v.picklist([1, 2, 3, 4], 'must be 1, 2, 3 or 4'),
-  mode: v.picklist(['study', 'quiz'], 'must be "study" or "quiz"'),
-  at: time,
-  durationMs: nonNegative,
-  before: ItemSchema,
-  after: FsrsSchema,
-  correct: v.optional(v.boolean('must be true or false')),
-  buried: v.optional(v.array(id)),
-});
+function timeProblem(x: unknown): string | null {
+  if (typeof x !== 'number') return 'must be a time (a number)';
+  return Number.isFinite(x) ? null : 'must be a finite number';
+}
+function countProblem(x: unknown): string | null {
+  if (typeof x !== 'number') return 'must be a number';
+  if (!Number.isInteger(x)) return 'must be a whole number';
+  return x < 0 ? 'must be 0 or more' : null;
+}
+function nonNegativeProblem(x: unknown): string | null {
+  if (typeof x !== 'number') return 'must be a number';
+  if (!Number.isFinite(x)) return 'must be a finite number';
+  return x < 0 ? 'must be 0 or more' : null;
+}
+function idProblem(x: unknown): string | null {
+  if (typeof x !== 'string') return 'must be text';
+  return x.length === 0 ? 'must not be empty' : null;
+}
+function positiveIdProblem(x: unknown): string | null {
+  return countProblem(x) ?? ((x as number) < 1 ? 'must be 1 or more' : null);
+}
+const stateProblem = (x: unknown) => (x === 0 || x === 1 || x === 2 || x === 3 ? null : 'must be 0, 1, 2 or 3');
+const boolProblem = (x: unknown) => (typeof x === 'boolean' ? null : 'must be true or false');
+const textProblem = (x: unknown) => (typeof x === 'string' ? null : 'must be text');
 
-const QuizSchema = v.object({
-  id: v.pipe(count, v.minValue(1, 'must be 1 or more')),
-  deckId: id,
-  at: time,
-  durationMs: nonNegative,
-  score: count,
-  total: count,
-  missed: v.array(id, 'must be a list of item ids'),
-  byKeyPoint: v.record(v.string(), v.object({ right: count, total: count })),
-});
+type FieldCheck = (x: unknown) => string | null;
 
-const DraftSchema = v.object({ key: id, value: v.unknown(), updated: time });
-const StoredDeckSchema = v.object({
-  deck: v.unknown(),
-  origin: v.picklist(['imported', 'authored'], 'must be "imported" or "authored"'),
-  updated: time,
-});
+/** Checks the listed fields of `r`; true when all are fine. */
+function fields(r: Rec, spec: readonly (readonly [string, FieldCheck])[], path: () => string, problems: Problems): boolean {
+  let ok = true;
+  for (const [key, check] of spec) {
+    const problem = check(r[key]);
+    if (problem) {
+      ok = false;
+      problems.add(at(path(), key), problem);
+    }
+  }
+  return ok;
+}
 
-const BackupSchema = v.object({
-  format: v.literal(BACKUP_FORMAT),
-  version: v.number(),
-  settings: v.record(v.string(), v.unknown(), 'must be an object'),
-  decks: v.array(StoredDeckSchema, 'must be a list'),
-  items: v.array(ItemSchema, 'must be a list'),
-  reviews: v.array(ReviewSchema, 'must be a list'),
-  quizzes: v.array(QuizSchema, 'must be a list'),
-  drafts: v.array(DraftSchema, 'must be a list'),
-});
+const FSRS_FIELDS = [
+  ['due', timeProblem],
+  ['stability', nonNegativeProblem],
+  ['difficulty', nonNegativeProblem],
+  ['elapsed_days', nonNegativeProblem],
+  ['scheduled_days', nonNegativeProblem],
+  ['learning_steps', countProblem],
+  ['reps', countProblem],
+  ['lapses', countProblem],
+  ['state', stateProblem],
+] as const;
+
+function checkFsrs(x: unknown, path: () => string, problems: Problems): FsrsState | null {
+  if (!isRecord(x)) {
+    problems.add(path(), 'must be an object');
+    return null;
+  }
+  let ok = fields(x, FSRS_FIELDS, path, problems);
+  if (x.last_review !== undefined) {
+    const problem = timeProblem(x.last_review);
+    if (problem) {
+      ok = false;
+      problems.add(at(path(), 'last_review'), problem);
+    }
+  }
+  if (!ok) return null;
+  const f: FsrsState = {
+    due: x.due as number,
+    stability: x.stability as number,
+    difficulty: x.difficulty as number,
+    elapsed_days: x.elapsed_days as number,
+    scheduled_days: x.scheduled_days as number,
+    learning_steps: x.learning_steps as number,
+    reps: x.reps as number,
+    lapses: x.lapses as number,
+    state: x.state as ItemState,
+  };
+  if (x.last_review !== undefined) f.last_review = x.last_review as number;
+  return f;
+}
+
+const ITEM_FIELDS = [
+  ['id', idProblem],
+  ['deckId', idProblem],
+  ['cardId', idProblem],
+  ['sub', textProblem],
+  ['due', timeProblem],
+  ['state', stateProblem],
+  ['suspended', boolProblem],
+  ['buriedUntil', timeProblem],
+  ['leech', boolProblem],
+  ['orphaned', boolProblem],
+  ['created', timeProblem],
+] as const;
+
+function checkItem(x: unknown, path: () => string, problems: Problems): ItemRecord | null {
+  if (!isRecord(x)) {
+    problems.add(path(), 'must be an object');
+    return null;
+  }
+  let ok = fields(x, ITEM_FIELDS, path, problems);
+  const fsrs = checkFsrs(x.fsrs, () => at(path(), 'fsrs'), problems);
+  if (x.queue !== undefined && typeof x.queue !== 'number') {
+    ok = false;
+    problems.add(at(path(), 'queue'), 'must be a number');
+  }
+  if (!ok || !fsrs) return null;
+  const item: ItemRecord = {
+    id: x.id as string,
+    deckId: x.deckId as string,
+    cardId: x.cardId as string,
+    sub: x.sub as string,
+    fsrs,
+    due: x.due as number,
+    state: x.state as ItemState,
+    suspended: x.suspended as boolean,
+    buriedUntil: x.buriedUntil as number,
+    leech: x.leech as boolean,
+    orphaned: x.orphaned as boolean,
+    created: x.created as number,
+  };
+  if (x.queue !== undefined) item.queue = x.queue as number;
+  return item;
+}
+
+const REVIEW_FIELDS = [
+  ['id', positiveIdProblem],
+  ['itemId', idProblem],
+  ['deckId', idProblem],
+  ['cardId', idProblem],
+  ['grade', (x: unknown) => (x === 1 || x === 2 || x === 3 || x === 4 ? null : 'must be 1, 2, 3 or 4')],
+  ['mode', (x: unknown) => (x === 'study' || x === 'quiz' ? null : 'must be "study" or "quiz"')],
+  ['at', timeProblem],
+  ['durationMs', nonNegativeProblem],
+] as const;
+
+function checkReview(x: unknown, path: () => string, problems: Problems): ReviewRecord | null {
+  if (!isRecord(x)) {
+    problems.add(path(), 'must be an object');
+    return null;
+  }
+  let ok = fields(x, REVIEW_FIELDS, path, problems);
+  const before = checkItem(x.before, () => at(path(), 'before'), problems);
+  const after = checkFsrs(x.after, () => at(path(), 'after'), problems);
+  if (x.correct !== undefined && typeof x.correct !== 'boolean') {
+    ok = false;
+    problems.add(at(path(), 'correct'), 'must be true or false');
+  }
+  let buried: string[] | undefined;
+  if (x.buried !== undefined) {
+    if (!Array.isArray(x.buried)) {
+      ok = false;
+      problems.add(at(path(), 'buried'), 'must be a list');
+    } else {
+      x.buried.forEach((b, k) => {
+        const problem = idProblem(b);
+        if (problem) {
+          ok = false;
+          problems.add(`${at(path(), 'buried')}[${k}]`, problem);
+        }
+      });
+      buried = x.buried as string[];
+    }
+  }
+  if (!ok || !before || !after) return null;
+  const review: ReviewRecord = {
+    id: x.id as number,
+    itemId: x.itemId as string,
+    deckId: x.deckId as string,
+    cardId: x.cardId as string,
+    grade: x.grade as Grade,
+    mode: x.mode as ReviewMode,
+    at: x.at as number,
+    durationMs: x.durationMs as number,
+    before,
+    after,
+  };
+  if (x.correct !== undefined) review.correct = x.correct as boolean;
+  if (buried) review.buried = buried;
+  return review;
+}
+
+function checkQuiz(x: unknown, path: () => string, problems: Problems): QuizRecord | null {
+  if (!isRecord(x)) {
+    problems.add(path(), 'must be an object');
+    return null;
+  }
+  let ok = fields(
+    x,
+    [
+      ['id', positiveIdProblem],
+      ['deckId', idProblem],
+      ['at', timeProblem],
+      ['durationMs', nonNegativeProblem],
+      ['score', countProblem],
+      ['total', countProblem],
+    ],
+    path,
+    problems,
+  );
+  if (!Array.isArray(x.missed)) {
+    ok = false;
+    problems.add(at(path(), 'missed'), 'must be a list of item ids');
+  } else {
+    x.missed.forEach((m, k) => {
+      const problem = idProblem(m);
+      if (problem) {
+        ok = false;
+        problems.add(`${at(path(), 'missed')}[${k}]`, problem);
+      }
+    });
+  }
+  const byKeyPoint: Record<string, { right: number; total: number }> = {};
+  if (!isRecord(x.byKeyPoint)) {
+    ok = false;
+    problems.add(at(path(), 'byKeyPoint'), 'must be an object');
+  } else {
+    for (const [key, cell] of Object.entries(x.byKeyPoint)) {
+      const cellPath = () => `${at(path(), 'byKeyPoint')}${formatPath([key])}`;
+      if (!isRecord(cell)) {
+        ok = false;
+        problems.add(cellPath(), 'must be an object');
+      } else if (fields(cell, [['right', countProblem], ['total', countProblem]], cellPath, problems)) {
+        byKeyPoint[key] = { right: cell.right as number, total: cell.total as number };
+      } else ok = false;
+    }
+  }
+  if (!ok) return null;
+  return {
+    id: x.id as number,
+    deckId: x.deckId as string,
+    at: x.at as number,
+    durationMs: x.durationMs as number,
+    score: x.score as number,
+    total: x.total as number,
+    missed: x.missed as string[],
+    byKeyPoint,
+  };
+}
+
+function checkDraft(x: unknown, path: () => string, problems: Problems): DraftRecord | null {
+  if (!isRecord(x)) {
+    problems.add(path(), 'must be an object');
+    return null;
+  }
+  if (!fields(x, [['key', idProblem], ['updated', timeProblem]], path, problems)) return null;
+  return { key: x.key as string, value: x.value, updated: x.updated as number };
+}
+
+function checkStoredDeck(x: unknown, path: () => string, problems: Problems): { deck: unknown; origin: StoredDeck['origin']; updated: number } | null {
+  if (!isRecord(x)) {
+    problems.add(path(), 'must be an object');
+    return null;
+  }
+  const originProblem = (o: unknown) => (o === 'imported' || o === 'authored' ? null : 'must be "imported" or "authored"');
+  if (!fields(x, [['origin', originProblem], ['updated', timeProblem]], path, problems)) return null;
+  return { deck: x.deck, origin: x.origin as StoredDeck['origin'], updated: x.updated as number };
+}
+
+/** Checks every record of a list (`name` in the backup); the checked records, or null when anything was wrong. */
+function checkList<T>(
+  list: unknown,
+  name: string,
+  check: (x: unknown, path: () => string, problems: Problems) => T | null,
+  problems: Problems,
+): T[] | null {
+  if (!Array.isArray(list)) {
+    problems.add(name, 'must be a list');
+    return null;
+  }
+  const out: T[] = new Array<T>(list.length);
+  let ok = true;
+  for (let i = 0; i < list.length; i++) {
+    const record = check(list[i], () => `${name}[${i}]`, problems);
+    if (record === null) ok = false;
+    else out[i] = record;
+  }
+  return ok ? out : null;
+}
 
 const MAX_PROBLEMS = 5;
 
-function refuse(problems: string[]): { ok: false; error: string } {
-  const shown = problems.slice(0, MAX_PROBLEMS).join('; ');
-  const more = problems.length > MAX_PROBLEMS ? ` (and ${problems.length - MAX_PROBLEMS} more problems)` : '';
+function refuse(problems: Problems): { ok: false; error: string } {
+  const shown = problems.shown.join('; ');
+  const more = problems.total > MAX_PROBLEMS ? ` (and ${problems.total - MAX_PROBLEMS} more problems)` : '';
   return { ok: false, error: `This backup was not imported, nothing was changed: ${shown}${more}.` };
 }
 
@@ -176,70 +411,64 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
       error: `This backup was made by a newer Briefdeck (backup version ${String(head.version)}); update Briefdeck to import it. Nothing was changed.`,
     };
   }
-  const result = v.safeParse(BackupSchema, json, { abortEarly: false });
-  if (!result.success) {
-    return refuse(
-      result.issues.map((issue) => `${formatPath((issue.path ?? []).map((p) => p.key as string | number))}: ${issue.message}`),
-    );
-  }
-  const data = result.output;
-  const problems: string[] = [];
+  const data = json as Rec;
+  const problems = new Problems();
+  if (typeof data.version !== 'number') problems.add('version', 'must be a number');
+  if (!isRecord(data.settings)) problems.add('settings', 'must be an object');
+  const checked = {
+    decks: checkList(data.decks, 'decks', checkStoredDeck, problems),
+    items: checkList(data.items, 'items', checkItem, problems),
+    reviews: checkList(data.reviews, 'reviews', checkReview, problems),
+    quizzes: checkList(data.quizzes, 'quizzes', checkQuiz, problems),
+    drafts: checkList(data.drafts, 'drafts', checkDraft, problems),
+  };
+  if (problems.total) return refuse(problems);
+  const rawSettings = data.settings as Rec;
+  const { decks: storedDecks, items: checkedItems, reviews, quizzes, drafts } = checked as { [K in keyof typeof checked]: NonNullable<(typeof checked)[K]> };
 
-  const settings = { ...DEFAULT_SETTINGS, ...data.settings } as Settings;
-  problems.push(...settingsProblems(settings).map((p) => `settings.${p}`));
+  const settings = { ...DEFAULT_SETTINGS, ...rawSettings } as Settings;
+  for (const p of settingsProblems(settings)) problems.line(`settings.${p}`);
 
   const decks: StoredDeck[] = [];
-  data.decks.forEach((stored, i) => {
-    const checked = validateDeck(stored.deck);
-    if (checked.ok) decks.push({ ...stored, deck: checked.deck });
-    else problems.push(...checked.errors.map((e) => `decks[${i}].deck${e.path === 'deck' ? '' : e.path.startsWith('[') ? e.path : `.${e.path}`}: ${e.message}`));
+  storedDecks.forEach((stored, i) => {
+    const valid = validateDeck(stored.deck);
+    if (valid.ok) decks.push({ ...stored, deck: valid.deck });
+    else for (const e of valid.errors) problems.line(`decks[${i}].deck${e.path === 'deck' ? '' : e.path.startsWith('[') ? e.path : `.${e.path}`}: ${e.message}`);
   });
   const deckIds = new Set<string>();
   decks.forEach((d, i) => {
-    if (deckIds.has(d.deck.id)) problems.push(`decks[${i}].deck.id: "${d.deck.id}" appears twice`);
+    if (deckIds.has(d.deck.id)) problems.line(`decks[${i}].deck.id: "${d.deck.id}" appears twice`);
     deckIds.add(d.deck.id);
   });
 
   const itemIds = new Set<string>();
-  const items = data.items.map((item, i) => {
-    if (item.id !== itemId(item.deckId, item.cardId, item.sub)) {
-      problems.push(`items[${i}].id: "${item.id}" does not match its deck, card and side`);
-    }
-    if (itemIds.has(item.id)) problems.push(`items[${i}].id: "${item.id}" appears twice`);
+  const items = checkedItems.map((item, i) => {
+    if (item.id !== itemId(item.deckId, item.cardId, item.sub)) problems.line(`items[${i}].id: "${item.id}" does not match its deck, card and side`);
+    if (itemIds.has(item.id)) problems.line(`items[${i}].id: "${item.id}" appears twice`);
     itemIds.add(item.id);
-    const record = item as ItemRecord;
-    return { ...record, queue: queueOf(record, now) };
+    item.queue = queueOf(item, now);
+    return item;
   });
 
   const reviewIds = new Set<number>();
-  data.reviews.forEach((review, i) => {
-    if (!itemIds.has(review.itemId)) problems.push(`reviews[${i}].itemId: refers to "${review.itemId}", which is not in the backup`);
-    if (reviewIds.has(review.id)) problems.push(`reviews[${i}].id: ${review.id} appears twice`);
-    reviewIds.add(review.id);
+  reviews.forEach((review, i) => {
+    if (!itemIds.has(review.itemId)) problems.line(`reviews[${i}].itemId: refers to "${review.itemId}", which is not in the backup`);
+    if (reviewIds.has(review.id!)) problems.line(`reviews[${i}].id: ${review.id} appears twice`);
+    reviewIds.add(review.id!);
   });
   const quizIds = new Set<number>();
-  data.quizzes.forEach((quiz, i) => {
-    if (quizIds.has(quiz.id)) problems.push(`quizzes[${i}].id: ${quiz.id} appears twice`);
-    quizIds.add(quiz.id);
+  quizzes.forEach((quiz, i) => {
+    if (quizIds.has(quiz.id!)) problems.line(`quizzes[${i}].id: ${quiz.id} appears twice`);
+    quizIds.add(quiz.id!);
   });
   const draftKeys = new Set<string>();
-  data.drafts.forEach((draft, i) => {
-    if (draftKeys.has(draft.key)) problems.push(`drafts[${i}].key: "${draft.key}" appears twice`);
+  drafts.forEach((draft, i) => {
+    if (draftKeys.has(draft.key)) problems.line(`drafts[${i}].key: "${draft.key}" appears twice`);
     draftKeys.add(draft.key);
   });
-  if (problems.length) return refuse(problems);
+  if (problems.total) return refuse(problems);
 
-  return {
-    ok: true,
-    backup: {
-      settings,
-      decks,
-      items,
-      reviews: data.reviews as ReviewRecord[],
-      quizzes: data.quizzes as QuizRecord[],
-      drafts: data.drafts as DraftRecord[],
-    },
-  };
+  return { ok: true, backup: { settings, decks, items, reviews, quizzes, drafts } };
 }
 
 /** Replaces everything the learner owns with a checked backup, in one transaction. */

@@ -25,7 +25,7 @@ import { announce, batch, closeDatabase, inTransaction, onRemoteChange, type Tx 
 import { StoreError } from './errors';
 import { itemsSignature, syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
-import { countReview, firstStudyOfDay, uncountReview } from './aggregates';
+import { countReview, uncountReview } from './aggregates';
 import type { StoredDeck } from './schema';
 
 export { StoreError, type StoreErrorKind } from './errors';
@@ -34,7 +34,7 @@ export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEven
 export { onRemoteChange as onRemoteStoreChange } from './db';
 export type { StoredDeck } from './schema';
 export { onDamage, damagedRecords, type Damage } from './integrity';
-export { reviewBuckets, BUCKET_MS, type ReviewBucket, type RebuildProgress } from './aggregates';
+export { reviewBuckets, type ReviewBucket, type RebuildProgress } from './aggregates';
 
 /** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
 export const MAX_DURATION_MS = 60_000;
@@ -487,7 +487,7 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
   const now = input.at;
   const buryUntil = nextStudyDayStart(now, settings.dayStartHour);
   let firstOfDay = false;
-  const result = await inTransaction(['items', 'reviews', 'days'], 'readwrite', async (tx) => {
+  const result = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readwrite', async (tx) => {
     const items = tx.objectStore('items');
     const before = await items.get(input.itemId);
     if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
@@ -515,9 +515,8 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
     if (input.correct !== undefined) review.correct = input.correct;
     if (buried.length) review.buried = buried;
     if (reschedule) await items.put(graded.item);
-    firstOfDay = await firstStudyOfDay(tx, review, settings.dayStartHour);
     review.id = await tx.objectStore('reviews').add(review);
-    await countReview(tx, review, firstOfDay);
+    firstOfDay = await countReview(tx, review, settings.dayStartHour);
     return { item: graded.item, review, becameLeech: graded.becameLeech };
   });
   undoStack.push(result.review.id!);
@@ -538,7 +537,8 @@ export async function undoLastReview(): Promise<ReviewRecord | null> {
   const id = undoStack.at(-1);
   if (id === undefined) return null;
   let stale = false;
-  const reverted = await inTransaction(['items', 'reviews', 'days'], 'readwrite', async (tx) => {
+  const { dayStartHour } = await getSettings();
+  const reverted = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readwrite', async (tx) => {
     const reviews = tx.objectStore('reviews');
     const items = tx.objectStore('items');
     const review = await reviews.get(id);
@@ -556,7 +556,7 @@ export async function undoLastReview(): Promise<ReviewRecord | null> {
       await items.put({ ...back, queue: queueOf(back, review.at) });
     }
     await reviews.delete(id);
-    await uncountReview(tx, review, firstOfDayIds.has(id));
+    await uncountReview(tx, review, firstOfDayIds.has(id), dayStartHour);
     return review;
   }).catch((error: unknown) => {
     // A stale entry can never be undone: drop it so older ones stay reachable.

@@ -21,12 +21,12 @@ export interface DraftRecord {
   updated: number;
 }
 
-/** Review-log counts of one deck in one 15-minute bucket (see `aggregates.ts`); keyed [deckId, bucket]. */
+/** Review-log counts of one deck on one study day (see `aggregates.ts`); keyed [deckId, day]. */
 export interface ReviewBucket {
   deckId: string;
-  /** Start of the bucket (epoch ms, a multiple of 15 minutes). */
-  bucket: number;
-  /** Time of the bucket's earliest answer. */
+  /** The study day: whole days since 1970-01-01 of the local calendar (as `src/stats/days.ts` numbers them). */
+  day: number;
+  /** Time of the day's earliest answer. */
   first: number;
   reviewed: number;
   study: number;

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { BucketBuilder, bucketOf, BUCKET_MS } from '../../../src/store/aggregates';
+import { BucketBuilder, studyDayOf } from '../../../src/store/aggregates';
+import { studyDayNumber } from '../../../src/stats/days';
 import { statsFromBuckets } from '../../../src/stats/bucket-fold';
 import { ReviewFold } from '../../../src/stats/review-fold';
 import type { Grade, ReviewRecord } from '../../../src/srs/types';
@@ -39,12 +40,20 @@ const logArb = fc
     });
   });
 
-describe('stats from 15-minute buckets', () => {
-  test('buckets start on 15-minute boundaries', () => {
-    const t = at(2026, 3, 10, 9, 44);
-    expect(bucketOf(t) % BUCKET_MS).toBe(0);
-    expect(bucketOf(t) <= t && t < bucketOf(t) + BUCKET_MS).toBe(true);
-  });
+describe('stats from per-day aggregates', () => {
+  for (const tz of ['Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe']) {
+    test(
+      `the store numbers study days as the stats do (${tz}, daylight-saving changes included)`,
+      inTimeZone(tz, () => {
+        fc.assert(
+          fc.property(fc.integer({ min: at(2025, 1, 1), max: at(2027, 1, 1) }), fc.integer({ min: 0, max: 23 }), (t, hour) => {
+            expect(studyDayOf(t, hour)).toBe(studyDayNumber(t, hour));
+          }),
+          { numRuns: 300 },
+        );
+      }),
+    );
+  }
 
   test('give the same figures as the raw fold, for every day start and scope', () => {
     fc.assert(

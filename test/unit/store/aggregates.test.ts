@@ -15,9 +15,14 @@ import { DEFAULT_SETTINGS, type Grade, type ReviewRecord } from '../../../src/sr
 import { item, reviewItem } from '../stats/fixtures';
 import { DAY, MIN, T0 } from './fixtures';
 
-const sorted = (buckets: ReviewBucket[]) => [...buckets].sort((a, b) => a.deckId.localeCompare(b.deckId) || a.bucket - b.bucket);
+const sorted = (buckets: ReviewBucket[]) => [...buckets].sort((a, b) => a.deckId.localeCompare(b.deckId) || a.day - b.day);
 
-/** The buckets the whole log gives when built from scratch. */
+/** The day records the store keeps, cut with the current day start. */
+async function days(onProgress?: (read: number, total: number) => void): Promise<ReviewBucket[]> {
+  return reviewBuckets((await getSettings()).dayStartHour, onProgress);
+}
+
+/** The day records the whole log gives when built from scratch. */
 async function fromLog(): Promise<ReviewBucket[]> {
   const builder = new BucketBuilder((await getSettings()).dayStartHour);
   const log: ReviewRecord[] = [];
@@ -49,7 +54,7 @@ describe('review aggregates kept by the store', () => {
     await grade('d/m2', 1, T0 + 20 * MIN);
     await grade('d/n1', 3, T0 + 21 * MIN);
     await grade('e/m1', 4, T0 + 22 * MIN, 'quiz');
-    const buckets = sorted(await reviewBuckets());
+    const buckets = sorted(await days());
     expect(buckets).toEqual(await fromLog());
     const total = (k: keyof ReviewBucket) => buckets.reduce((n, b) => n + (b[k] as number), 0);
     expect(total('reviewed')).toBe(5);
@@ -65,21 +70,21 @@ describe('review aggregates kept by the store', () => {
   test('a quiz answer earlier in the day does not stop the first study answer from counting', async () => {
     await recordReview({ itemId: 'd/m1', grade: 3, mode: 'quiz', at: T0, durationMs: 1000, reschedule: false });
     await grade('d/m1', 3, T0 + MIN);
-    const buckets = await reviewBuckets();
+    const buckets = await days();
     expect(buckets.reduce((n, b) => n + b.retentionTotal, 0)).toBe(1);
     expect(sorted(buckets)).toEqual(await fromLog());
   });
 
   test('undo takes an answer back out, bucket and first-answer time included', async () => {
     await grade('d/m1', 3, T0 + 2 * MIN);
-    const kept = sorted(await reviewBuckets());
+    const kept = sorted(await days());
     await grade('d/m2', 3, T0 + 3 * MIN);
     await grade('e/m1', 1, T0 + DAY);
     await undoLastReview();
     await undoLastReview();
-    expect(sorted(await reviewBuckets())).toEqual(kept);
+    expect(sorted(await days())).toEqual(kept);
     await undoLastReview();
-    expect(await reviewBuckets()).toEqual([]);
+    expect(await days()).toEqual([]);
   });
 
   test('the first-of-day decision follows the day start hour at the time of the answer', async () => {
@@ -87,8 +92,22 @@ describe('review aggregates kept by the store', () => {
     const night = new Date(2026, 0, 10, 2).getTime(); // 2 am: still the 9th's study day
     await grade('d/m1', 3, night - 3 * 60 * MIN); // 11 pm on the 9th
     await grade('d/m2', 3, night);
-    expect((await reviewBuckets()).reduce((n, b) => n + b.retentionTotal, 0)).toBe(2);
-    expect(sorted(await reviewBuckets())).toEqual(await fromLog());
+    expect((await days()).reduce((n, b) => n + b.retentionTotal, 0)).toBe(2);
+    expect(sorted(await days())).toEqual(await fromLog());
+  });
+
+  test('a changed day start makes them stale; the next read rebuilds them cut the new way', async () => {
+    const late = new Date(2026, 0, 10, 5).getTime(); // 5 am: the 10th's study day with day start 4, the 9th's with 6
+    await grade('d/m1', 3, late);
+    await updateSettings({ dayStartHour: 6 });
+    await grade('d/m2', 3, late + MIN); // written under another basis: not counted, marks them stale
+    const rebuilt = sorted(await days());
+    expect(rebuilt).toEqual(await fromLog());
+    expect(rebuilt.map((b) => b.reviewed)).toEqual([2]);
+    expect(rebuilt[0]!.day).toBe(Math.round(Date.UTC(2026, 0, 9) / DAY));
+    // Kept again from then on.
+    await grade('e/m1', 3, late + 2 * MIN);
+    expect(sorted(await days())).toEqual(await fromLog());
   });
 
   test('a reset clears them; buckets that no longer add up to the log are rebuilt from it', async () => {
@@ -108,10 +127,12 @@ describe('review aggregates kept by the store', () => {
     });
     db.close();
     const seen: [number, number][] = [];
-    const rebuilt = sorted(await reviewBuckets((read, total) => seen.push([read, total])));
+    // Progress is reported every 5000 entries read: none for a log this short.
+    const rebuilt = sorted(await days((read, total) => seen.push([read, total])));
     expect(rebuilt.reduce((n, b) => n + b.reviewed, 0)).toBe(2);
     expect(rebuilt).toEqual(await fromLog());
+    expect(seen).toEqual([]);
     await resetProgress();
-    expect(await reviewBuckets()).toEqual([]);
+    expect(await days()).toEqual([]);
   });
 });

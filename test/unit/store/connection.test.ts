@@ -61,13 +61,13 @@ describe('migration 2: review aggregates', () => {
     for (const r of log) await v1.add('reviews', r);
     v1.close();
 
-    const buckets = await reviewBuckets();
+    const buckets = await reviewBuckets(6);
     const db = await rawOpen();
     expect(db.version).toBe(DB_VERSION);
     db.close();
     const expected = new BucketBuilder(6);
     for (const r of log) expected.add(r);
-    const key = (b: ReviewBucket) => `${b.deckId} ${b.bucket}`;
+    const key = (b: ReviewBucket) => `${b.deckId} ${b.day}`;
     expect(buckets.sort((a, b) => key(a).localeCompare(key(b)))).toEqual(expected.result().sort((a, b) => key(a).localeCompare(key(b))));
     expect(buckets.reduce((n, b) => n + b.reviewed, 0)).toBe(5);
     expect(buckets.reduce((n, b) => n + b.retentionTotal, 0)).toBe(3);
