@@ -12,6 +12,7 @@ import type { ItemRecord } from '../srs/types';
 import { deckCounts, getItems, onStoreChange, syncDeckItems, type DeckCounts } from '../store';
 import { RichText } from '../ui/RichText';
 import { briefMastery } from './mastery';
+import { QuizHistory } from '../quiz/QuizHistory';
 import { Brief } from './Brief';
 import { CardBrowser } from './CardBrowser';
 import './deck-page.css';
@@ -123,6 +124,7 @@ export function DeckPage() {
         )}
       </div>
       <Brief deckId={deck.id} points={brief} />
+      <QuizHistory deckId={deck.id} limit={5} headingLevel={2} />
       <CardBrowser deck={deck} items={items} now={now} />
     </section>
   );

@@ -58,7 +58,6 @@ export function Home() {
           Briefdeck brings each card back just before you would forget it, and everything works offline.
         </p>
       )}
-      {offlineReadySlot.value && <p class="meta offline-note">Ready to use offline.</p>}
       {error && <p role="alert">{error}</p>}
       {!data && !error && <p aria-busy="true">Loading decks…</p>}
       {totals && (
@@ -69,10 +68,15 @@ export function Home() {
             </a>
           ) : (
             <span class="meta">Nothing due right now. Well done.</span>
-          )}
+          )}{' '}
+          <a class="button" href="/quiz/all">
+            Quick quiz
+          </a>
         </p>
       )}
       {data && <DeckList decks={data.decks} counts={data.counts} now={data.now} />}
+      {/* Below the list: the note arrives when the service worker finishes, and must not push the decks down. */}
+      {offlineReadySlot.value && <p class="meta offline-note">Ready to use offline.</p>}
     </section>
   );
 }
