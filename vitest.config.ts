@@ -15,5 +15,8 @@ export default defineConfig({
     environment: 'happy-dom',
     include: ['test/unit/**/*.test.{ts,tsx}'],
     setupFiles: ['test/setup.ts'],
+    // Property tests and IndexedDB-heavy tests need room on a busy 2-core machine; a slow test is
+    // not a failing one, a wrong answer is.
+    testTimeout: 30_000,
   },
 });
