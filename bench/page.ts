@@ -8,12 +8,16 @@ import { replaceWithBackup } from '../src/store/backup';
 import {
   closeStore,
   deckCounts,
+  getItems,
+  getSettings,
   listStoredDecks,
   exportBackup,
   importBackup,
   nextStudyItem,
   recordReview,
+  reviewBuckets,
   reviewCount,
+  reviewCountBetween,
   syncDeckItems,
   undoLastReview,
 } from '../src/store';
@@ -136,6 +140,33 @@ const bench = {
     const now = Date.now();
     [steps.syncDecks] = await timed(() => Promise.all(decks.map((d) => (d ? syncDeckItems(d, now) : undefined))));
     [steps.nextStudyItem] = await timed(() => nextStudyItem({ deckIds: ids }, now));
+    return steps;
+  },
+
+  /**
+   * The stats screen's first load taken apart (run on a fresh page): the settings, the deck list,
+   * the decks, their items, the review aggregates; then the whole `loadStats` again, warm.
+   */
+  async statsSteps(): Promise<Record<string, number>> {
+    const steps: Record<string, number> = {};
+    const [settingsMs, settings] = await timed(() => getSettings());
+    steps.settings = settingsMs;
+    const [list, entries] = await timed(() => listDecks());
+    steps.listDecks = list;
+    const ids = entries.map((e) => e.summary.id);
+    [steps.getDecks] = await timed(() => Promise.all(ids.map((id) => getDeck(id))));
+    [steps.items] = await timed(() => Promise.all(ids.map((id) => getItems(id))));
+    let rebuilt = 0;
+    [steps.aggregates] = await timed(() => reviewBuckets(settings.dayStartHour, () => rebuilt++));
+    const again: number[] = [];
+    for (let i = 0; i < 5; i++) again.push((await timed(() => reviewBuckets(settings.dayStartHour, () => rebuilt++)))[0]);
+    steps.aggregatesAgainMin = Math.min(...again);
+    steps.aggregatesAgainP50 = spread(again).p50;
+    // Non-zero when the aggregates had to be rebuilt from the log (progress is only reported then).
+    steps.rebuildProgressReports = rebuilt;
+    [steps.logIndexCount] = await timed(() => reviewCountBetween(-Infinity, Infinity));
+    [steps.logStoreCount] = await timed(() => reviewCount());
+    [steps.loadStatsWarm] = await timed(() => loadStats(Date.now()));
     return steps;
   },
 

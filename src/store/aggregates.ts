@@ -3,8 +3,8 @@
  * (answers, study / quiz, Again, new items learned, time spent, and the true-retention counters).
  * They live in the `days` store and are kept by the store itself — updated in the same readwrite
  * transaction as each recorded answer, taken back by undo, rebuilt by the v2 migration and by a
- * backup import, cleared by a reset — so the stats screen reads one small record per deck and day
- * studied instead of deserialising the whole log.
+ * backup import, cleared by a reset — so the stats screen reads one small record per day studied
+ * (every deck's numbers packed in one typed array) instead of deserialising the whole log.
  *
  * Study days depend on the learner's `dayStartHour` and the device's time zone. The aggregates
  * record the pair they were built with (their "basis", in `meta`); an answer written under another
@@ -22,7 +22,7 @@ import { nextStudyDayStart, studyDayStart } from '../srs/day';
 import { DEFAULT_SETTINGS, type ReviewRecord } from '../srs/types';
 import { inTransaction, type Tx } from './db';
 import { soundReview } from './integrity';
-import type { BriefdeckDB, ReviewBucket, StoreName } from './schema';
+import type { BriefdeckDB, DayRecord, ReviewBucket, StoreName } from './schema';
 
 export type { ReviewBucket } from './schema';
 
@@ -53,6 +53,36 @@ export function basisOf(dayStartHour: number): string {
 export function studyDayOf(t: number, dayStartHour: number): number {
   const d = new Date(studyDayStart(t, dayStartHour));
   return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
+}
+
+/** The numbers of a deck's day, in the order a `DayRecord` packs them. */
+const PACKED = ['first', 'reviewed', 'study', 'quiz', 'again', 'newLearned', 'timeMs', 'retained', 'retentionTotal'] as const;
+const WIDTH = PACKED.length;
+
+/** Every deck's counts of one day as one record: one record per day studied, its numbers in one typed array (cheap to read back). */
+export function packDay(day: number, decks: readonly ReviewBucket[]): DayRecord {
+  const counts = new Float64Array(decks.length * WIDTH);
+  decks.forEach((b, i) => PACKED.forEach((k, j) => (counts[i * WIDTH + j] = b[k])));
+  return { day, deckIds: decks.map((b) => b.deckId), counts };
+}
+
+/** A day record's per-deck counts. */
+export function unpackDay(record: DayRecord): ReviewBucket[] {
+  return record.deckIds.map((deckId, i) => {
+    const b = emptyDay(deckId, record.day, 0);
+    PACKED.forEach((k, j) => (b[k] = record.counts[i * WIDTH + j]!));
+    return b;
+  });
+}
+
+function packAll(buckets: readonly ReviewBucket[]): DayRecord[] {
+  const byDay = new Map<number, ReviewBucket[]>();
+  for (const b of buckets) {
+    const list = byDay.get(b.day);
+    if (list) list.push(b);
+    else byDay.set(b.day, [b]);
+  }
+  return [...byDay].map(([day, decks]) => packDay(day, decks));
 }
 
 function emptyDay(deckId: string, day: number, first: number): ReviewBucket {
@@ -169,10 +199,13 @@ export async function countReview(tx: ReviewTx, r: ReviewRecord, dayStartHour: n
   const first = await firstStudyOfDay(tx, r, dayStartHour);
   const store = tx.objectStore('days');
   const day = studyDayOf(r.at, dayStartHour);
-  const b = (await store.get([r.deckId, day])) ?? emptyDay(r.deckId, day, r.at);
+  const stored = await store.get(day);
+  const decks = stored ? unpackDay(stored) : [];
+  let b = decks.find((x) => x.deckId === r.deckId);
+  if (!b) decks.push((b = emptyDay(r.deckId, day, r.at)));
   if (r.at < b.first) b.first = r.at;
   apply(b, r, first, 1);
-  await store.put(b);
+  await store.put(packDay(day, decks));
   return first;
 }
 
@@ -181,11 +214,14 @@ export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: b
   if (!(await sameBasis(tx, dayStartHour))) return;
   const store = tx.objectStore('days');
   const day = studyDayOf(r.at, dayStartHour);
-  const b = await store.get([r.deckId, day]);
+  const stored = await store.get(day);
+  const decks = stored ? unpackDay(stored) : [];
+  const b = decks.find((x) => x.deckId === r.deckId);
   if (!b) return;
   apply(b, r, firstOfDay, -1);
   if (b.reviewed <= 0) {
-    await store.delete([r.deckId, day]);
+    const left = decks.filter((x) => x !== b);
+    await (left.length ? store.put(packDay(day, left)) : store.delete(day));
     return;
   }
   if (b.first === r.at) {
@@ -197,10 +233,13 @@ export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: b
       .getAll(IDBKeyRange.bound([r.deckId, from], [r.deckId, nextStudyDayStart(r.at, dayStartHour)], false, true), 1);
     if (left) b.first = left.at;
   }
-  await store.put(b);
+  await store.put(packDay(day, decks));
 }
 
-/** Meta key: how many log entries the last rebuild skipped as damaged (they are in the log's count but in no bucket). */
+/**
+ * Meta key: how many log entries the last rebuild skipped as damaged (they are in the log's time
+ * index, which the rebuild walks and whose count is checked, but in no day record).
+ */
 const UNSOUND_KEY = 'aggregates:unsound';
 /** Log entries read per request while the log is walked to rebuild. */
 const PAGE = 2000;
@@ -228,7 +267,7 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
   }
   const builder = new BucketBuilder(dayStartHour);
   const reviews = tx.objectStore('reviews');
-  const total = onProgress ? await reviews.count() : 0;
+  const total = onProgress ? await reviews.index('by-time').count() : 0;
   const index = reviews.index('by-time');
   let lower = -Infinity;
   // Entries at exactly `lower` already taken in (the index orders equal times by id).
@@ -252,7 +291,7 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
   const buckets = builder.result();
   await days.clear();
   const meta = tx.objectStore('meta');
-  await Promise.all([...buckets.map((b) => days.put(b)), meta.put(unsound, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
+  await Promise.all([...packAll(buckets).map((d) => days.put(d)), meta.put(unsound, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
   return buckets;
 }
 
@@ -267,7 +306,7 @@ export async function replaceAggregates(
   const days = tx.objectStore('days');
   await days.clear();
   const meta = tx.objectStore('meta');
-  await Promise.all([...builder.result().map((b) => days.put(b)), meta.put(0, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
+  await Promise.all([...packAll(builder.result()).map((d) => days.put(d)), meta.put(0, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
 }
 
 /**
@@ -280,13 +319,15 @@ export async function reviewBuckets(dayStartHour: number, onProgress?: RebuildPr
   const basis = basisOf(dayStartHour);
   const checked = await inTransaction(['days', 'reviews', 'meta'], 'readonly', async (tx) => {
     const meta = tx.objectStore('meta');
-    const [buckets, logged, unsound, kept] = await Promise.all([
+    const [records, logged, unsound, kept] = await Promise.all([
       tx.objectStore('days').getAll(),
-      tx.objectStore('reviews').count(),
+      // The time index's count: it walks small index entries, where the store's would read every record.
+      tx.objectStore('reviews').index('by-time').count(),
       meta.get(UNSOUND_KEY),
       meta.get(BASIS_KEY),
     ]);
     if (kept !== basis) return null;
+    const buckets = records.flatMap(unpackDay);
     let counted = typeof unsound === 'number' ? unsound : 0;
     for (const b of buckets) counted += b.reviewed;
     return counted === logged ? buckets : null;

@@ -40,7 +40,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 2: review-log aggregates for stats (see aggregates.ts), built from the existing log.
   (db, tx) => {
-    db.createObjectStore('days', { keyPath: ['deckId', 'day'] });
+    db.createObjectStore('days', { keyPath: 'day' });
     return fillAggregates(tx).then(() => undefined);
   },
 ];

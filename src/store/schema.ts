@@ -21,7 +21,7 @@ export interface DraftRecord {
   updated: number;
 }
 
-/** Review-log counts of one deck on one study day (see `aggregates.ts`); keyed [deckId, day]. */
+/** Review-log counts of one deck on one study day (see `aggregates.ts`); stored packed per day in a `DayRecord`. */
 export interface ReviewBucket {
   deckId: string;
   /** The study day: whole days since 1970-01-01 of the local calendar (as `src/stats/days.ts` numbers them). */
@@ -41,6 +41,18 @@ export interface ReviewBucket {
   retained: number;
   /** …and all of them. */
   retentionTotal: number;
+}
+
+/**
+ * Every deck's counts of one study day: `counts` holds, per deck in `deckIds` order, the numbers of
+ * its `ReviewBucket` (first, reviewed, study, quiz, again, newLearned, timeMs, retained,
+ * retentionTotal). One record per day, not per deck and day, with its numbers in one typed array:
+ * reading a year of a big collection back is a few hundred records, not thousands.
+ */
+export interface DayRecord {
+  day: number;
+  deckIds: string[];
+  counts: Float64Array;
 }
 
 export interface BriefdeckDB extends DBSchema {
@@ -76,8 +88,8 @@ export interface BriefdeckDB extends DBSchema {
   };
   drafts: { key: string; value: DraftRecord };
   meta: { key: string; value: unknown };
-  /** Review-log aggregates for stats, kept with every answer (migration 2). */
-  days: { key: [string, number]; value: ReviewBucket };
+  /** Review-log aggregates for stats, kept with every answer (migration 2): one record per study day. */
+  days: { key: number; value: DayRecord };
 }
 
 export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta' | 'days';
