@@ -3,24 +3,13 @@
  * every state, and a review log spread over the past year. Pure: returns data, stores nothing.
  */
 import type { Deck } from '../src/deck/schema';
+import { mulberry32 } from '../src/quiz/random';
 import { itemId } from '../src/srs/items';
 import { withQueue } from '../src/srs/queue';
 import type { FsrsState, Grade, ItemRecord, ReviewRecord } from '../src/srs/types';
 import type { StoredDeck } from '../src/store/schema';
 
 const DAY = 86_400_000;
-
-/** mulberry32: a small, fast, seeded PRNG (deterministic benchmark data). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface Collection {
   decks: StoredDeck[];
@@ -37,7 +26,7 @@ export interface CollectionSize {
 
 /** Builds `cards` items over `decks` decks (one basic card each) and `reviews` log entries. */
 export function syntheticCollection(size: CollectionSize, now: number): Collection {
-  const random = prng(size.seed ?? 42);
+  const random = mulberry32(size.seed ?? 42);
   const deckCount = size.decks ?? 20;
   const perDeck = Math.ceil(size.cards / deckCount);
   const decks: StoredDeck[] = [];

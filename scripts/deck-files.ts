@@ -7,7 +7,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { formatError, parseDeckJson } from '../src/deck/validate';
 import type { Deck } from '../src/deck/schema';
-import type { DeckIndex, DeckSummary } from '../src/deck/catalog-types';
+import { summarise } from '../src/deck/summary';
+import type { DeckIndex } from '../src/deck/catalog-types';
 
 export const DECKS_DIR = resolve(import.meta.dirname, '..', 'decks');
 const NOT_DECKS = new Set(['index.json', 'deck.schema.json']);
@@ -45,19 +46,6 @@ export function checkDeckFile(file: string, requireIdName = true): CheckedFile {
   return { file, deck: result.deck, errors };
 }
 
-/** What the home screen needs to list a deck without loading it. */
-export function summarise(deck: Deck): DeckSummary {
-  return {
-    id: deck.id,
-    version: deck.version,
-    title: deck.title,
-    ...(deck.description ? { description: deck.description } : {}),
-    ...(deck.tags ? { tags: deck.tags } : {}),
-    cardCount: deck.cards.length,
-    keyPointCount: deck.keyPoints?.length ?? 0,
-    file: `decks/${deck.id}.json`,
-  };
-}
 
 /** Validates every bundled deck and builds the index; throws with all errors if any deck is invalid. */
 export function buildBundledDecks(dir = DECKS_DIR): { index: DeckIndex; decks: Deck[] } {
@@ -70,5 +58,5 @@ export function buildBundledDecks(dir = DECKS_DIR): { index: DeckIndex; decks: D
     ids.add(d.id);
   }
   if (errors.length) throw new Error(`Invalid decks:\n${errors.join('\n')}`);
-  return { index: { format: 1, decks: decks.map(summarise) }, decks };
+  return { index: { format: 1, decks: decks.map((d) => summarise(d, `decks/${d.id}.json`)) }, decks };
 }

@@ -6,6 +6,7 @@
 import { loadBundledDeck, loadDeckIndex } from './catalog';
 import type { DeckIndex, DeckSummary } from './catalog-types';
 import type { Deck } from './schema';
+import { summarise } from './summary';
 import { listStoredDecks, onStoreChange, type StoredDeck } from '../store';
 
 export type DeckOrigin = 'bundled' | 'imported' | 'authored';
@@ -57,19 +58,7 @@ export function forgetStoredDecks(): void {
   stored = null;
 }
 
-/** The summary a stored deck shows in lists; it has no published file. */
-export function summarise(deck: Deck, file = ''): DeckSummary {
-  return {
-    id: deck.id,
-    version: deck.version,
-    title: deck.title,
-    ...(deck.description ? { description: deck.description } : {}),
-    ...(deck.tags ? { tags: deck.tags } : {}),
-    cardCount: deck.cards.length,
-    keyPointCount: deck.keyPoints?.length ?? 0,
-    file,
-  };
-}
+export { summarise };
 
 /** Every deck: bundled ones in index order (replaced by a stored copy with the same id), then the rest by title. */
 export async function listDecks(): Promise<LibraryEntry[]> {
