@@ -36,7 +36,17 @@ export function setUpdater(fn: (reloadPage?: boolean) => Promise<void>): void {
  */
 export async function applyUpdate(): Promise<void> {
   if (!updater) throw new Error('No service worker is registered, so there is no update to apply.');
-  await updater(true);
+  // The register module reloads on workbox's `controlling` event, which does not always come for
+  // a worker that was already waiting when this page registered (it depends on timing). The new
+  // worker taking control is the fact that matters: reload on it, once.
+  const sw = typeof navigator === 'undefined' ? undefined : navigator.serviceWorker;
+  if (!sw) return updater(true);
+  sw.addEventListener('controllerchange', () => location.reload(), { once: true });
+  // Ask the waiting worker directly as well: the register module's own message goes to the worker
+  // its workbox instance saw waiting, which is not always the one waiting now.
+  const waiting = (await sw.getRegistration())?.waiting;
+  if (waiting) waiting.postMessage({ type: 'SKIP_WAITING' });
+  else await updater(true);
 }
 
 /** Installed PWAs run in standalone mode; iOS Safari flags it on `navigator.standalone`. */
