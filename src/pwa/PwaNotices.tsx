@@ -6,20 +6,18 @@
  */
 import { useState } from 'preact/hooks';
 import { busy } from './activity';
-import { applyUpdate, needRefresh, offlineReady } from './state';
+import { applyUpdate, needRefresh, offlineReady, updating } from './state';
 
 export function PwaNotices() {
-  const [updating, setUpdating] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const free = !busy.value;
   const showUpdate = free && needRefresh.value;
   const reload = async () => {
-    setUpdating(true);
     setFailed(null);
     try {
       await applyUpdate();
     } catch (err) {
-      setUpdating(false);
+      updating.value = false;
       setFailed((err as Error).message);
     }
   };
@@ -30,8 +28,8 @@ export function PwaNotices() {
           <p>A new version of Briefdeck is ready. Your progress is saved.</p>
           {failed && <p class="pwa-error">{failed}</p>}
           <div class="pwa-actions">
-            <button type="button" class="pwa-button" disabled={updating} onClick={() => void reload()}>
-              {updating ? 'Updating…' : 'Reload to update'}
+            <button type="button" class="pwa-button" disabled={updating.value} onClick={() => void reload()}>
+              {updating.value ? 'Updating…' : 'Reload to update'}
             </button>
             <button type="button" class="pwa-quiet" onClick={() => (needRefresh.value = false)}>
               Later

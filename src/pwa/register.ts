@@ -4,7 +4,7 @@
  * render, so neither this code nor workbox-window weighs on start-up.
  */
 import { registerSW } from 'virtual:pwa-register';
-import { needRefresh, offlineReady, setUpdater } from './state';
+import { needRefresh, offlineReady, resumeUpdate, setUpdater } from './state';
 
 let started = false;
 
@@ -32,5 +32,7 @@ export function startServiceWorker(doc: Document = document): void {
     },
   });
   setUpdater(update);
+  // An update accepted before the last reload may still be on its way in.
+  void resumeUpdate();
 }
 

@@ -129,3 +129,149 @@ test('checks for a new version when the learner comes back to the app', async ()
   document.dispatchEvent(new Event('visibilitychange'));
   expect(update).toHaveBeenCalledTimes(1);
 });
+
+/**
+ * A browser for the update flow: a service worker container (with or without a waiting worker),
+ * tab storage that survives "reloads", and a timer the test fires by hand.
+ */
+function fakeHost({ withWaiting = true, build = 'b1', shell = 'b1', now = 1_000_000 } = {}) {
+  const container = new EventTarget() as EventTarget & { getRegistration(): Promise<unknown> };
+  const postMessage = vi.fn();
+  container.getRegistration = async () => ({ waiting: withWaiting ? { postMessage } : null });
+  const timers: Array<{ fn: () => void; ms: number }> = [];
+  const stored = new Map<string, string>();
+  const host = {
+    container: container as unknown as ServiceWorkerContainer,
+    memory: {
+      getItem: (k: string) => stored.get(k) ?? null,
+      setItem: (k: string, v: string) => void stored.set(k, v),
+      removeItem: (k: string) => void stored.delete(k),
+    },
+    build,
+    shellBuild: async () => shell,
+    reload: vi.fn(),
+    setTimeout: (fn: () => void, ms: number) => timers.push({ fn, ms }),
+    now: () => now,
+  };
+  return { container, postMessage, timers, host, stored };
+}
+
+test('accepting asks the waiting worker to take over and reloads once it controls the page', async () => {
+  const { startServiceWorker, state } = await load();
+  startServiceWorker();
+  const { container, postMessage, timers, host } = fakeHost();
+  await state.applyUpdate(host);
+  expect(postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' });
+  expect(state.updating.value).toBe(true);
+  expect(host.reload).not.toHaveBeenCalled();
+  container.dispatchEvent(new Event('controllerchange'));
+  expect(host.reload).toHaveBeenCalledTimes(1);
+  // The grace timer firing afterwards does not reload a second time.
+  timers.forEach((t) => t.fn());
+  expect(host.reload).toHaveBeenCalledTimes(1);
+});
+
+test('when the old worker holds on past the grace period, the page reloads anyway', async () => {
+  const { startServiceWorker, state } = await load();
+  startServiceWorker();
+  const { timers, host } = fakeHost();
+  await state.applyUpdate(host);
+  expect(timers.map((t) => t.ms)).toEqual([state.TAKEOVER_GRACE_MS]);
+  expect(host.reload).not.toHaveBeenCalled();
+  timers[0]!.fn();
+  expect(host.reload).toHaveBeenCalledTimes(1);
+});
+
+test('with no worker waiting any more, the register module is asked and the page still reloads', async () => {
+  const { startServiceWorker, state } = await load();
+  startServiceWorker();
+  const { postMessage, timers, host } = fakeHost({ withWaiting: false });
+  await state.applyUpdate(host);
+  expect(postMessage).not.toHaveBeenCalled();
+  expect(updateSW).toHaveBeenCalledWith(true);
+  timers[0]!.fn();
+  expect(host.reload).toHaveBeenCalledTimes(1);
+});
+
+test('a reload that a study session would cut short waits for the session to end', async () => {
+  const { startServiceWorker, markBusy, state } = await load();
+  startServiceWorker();
+  const { container, host } = fakeHost();
+  await state.applyUpdate(host);
+  const done = markBusy('study');
+  container.dispatchEvent(new Event('controllerchange'));
+  expect(host.reload).not.toHaveBeenCalled();
+  done();
+  expect(host.reload).toHaveBeenCalledTimes(1);
+});
+
+describe('after the reload, an accepted update is carried through', () => {
+  test('nothing happens when no update was accepted', async () => {
+    const { state } = await load();
+    const { postMessage, timers, host } = fakeHost();
+    await state.resumeUpdate(host);
+    expect(postMessage).not.toHaveBeenCalled();
+    expect(timers).toHaveLength(0);
+    expect(host.reload).not.toHaveBeenCalled();
+    expect(state.updating.value).toBe(false);
+  });
+
+  test('a worker still waiting (the reload was served by the old one) is asked again', async () => {
+    const { startServiceWorker, state } = await load();
+    startServiceWorker();
+    const { postMessage, timers, host, stored } = fakeHost();
+    await state.applyUpdate(host);
+    postMessage.mockClear();
+    timers.length = 0;
+    await state.resumeUpdate(host);
+    expect(postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' });
+    expect(state.updating.value).toBe(true);
+    expect(JSON.parse([...stored.values()][0]!).attempts).toBe(2);
+    timers[0]!.fn();
+    expect(host.reload).toHaveBeenCalledTimes(1);
+  });
+
+  test('a page left on the old build after the switch reloads into the new one, once', async () => {
+    const { startServiceWorker, state } = await load();
+    startServiceWorker();
+    const first = fakeHost();
+    await state.applyUpdate(first.host);
+    const { host } = fakeHost({ withWaiting: false, build: 'old', shell: 'new' });
+    host.memory = first.host.memory;
+    await state.resumeUpdate(host);
+    expect(host.reload).toHaveBeenCalledTimes(1);
+    // On the new build the request is finished and forgotten.
+    const landed = fakeHost({ withWaiting: false, build: 'new', shell: 'new' });
+    landed.host.memory = first.host.memory;
+    await state.resumeUpdate(landed.host);
+    expect(landed.host.reload).not.toHaveBeenCalled();
+    expect(first.stored.size).toBe(0);
+  });
+
+  test('after the last try it gives up and the notice is offered again', async () => {
+    const { startServiceWorker, state } = await load();
+    startServiceWorker();
+    const { postMessage, host, stored } = fakeHost();
+    await state.applyUpdate(host);
+    for (let i = 1; i < state.MAX_UPDATE_ATTEMPTS; i++) await state.resumeUpdate(host);
+    expect(postMessage).toHaveBeenCalledTimes(state.MAX_UPDATE_ATTEMPTS);
+    state.updating.value = false; // a fresh page
+    await state.resumeUpdate(host);
+    expect(postMessage).toHaveBeenCalledTimes(state.MAX_UPDATE_ATTEMPTS);
+    expect(stored.size).toBe(0);
+    expect(state.updating.value).toBe(false);
+  });
+
+  test('a request from long ago (the tab was closed mid-way) is forgotten', async () => {
+    const { startServiceWorker, state } = await load();
+    startServiceWorker();
+    const first = fakeHost({ now: 0 });
+    await state.applyUpdate(first.host);
+    const later = fakeHost({ now: 10 * 60_000 });
+    later.host.memory = first.host.memory;
+    await state.resumeUpdate(later.host);
+    expect(later.postMessage).not.toHaveBeenCalled();
+    expect(later.host.reload).not.toHaveBeenCalled();
+    expect(first.stored.size).toBe(0);
+  });
+});
