@@ -1,6 +1,13 @@
 /** Entry point: mounts the app shell. Part of the main bundle: keep it small. */
 import { render } from 'preact';
 import { App } from './app';
+import { getSettings } from './store';
+import { listDecks } from './deck/library';
 import './ui/global.css';
+
+// Almost every screen starts from the settings and the deck list: open the database and fetch
+// the list while the first render runs, not after it. (Failures surface where they are used.)
+getSettings().catch(() => undefined);
+listDecks().catch(() => undefined);
 
 render(<App />, document.getElementById('app')!);

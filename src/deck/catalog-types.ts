@@ -9,6 +9,8 @@ export interface DeckSummary {
   keyPointCount: number;
   /** URL of the deck file, relative to the app root, e.g. `decks/article-full.json`. */
   file: string;
+  /** Fingerprint of the review items its cards call for (`deckItemsSignature`). */
+  items?: string;
 }
 
 export interface DeckIndex {

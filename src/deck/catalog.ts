@@ -25,6 +25,11 @@ export async function loadDeckIndex(fetcher: typeof fetch = fetch): Promise<Deck
 
 const cache = new Map<string, Promise<Deck>>();
 
+/** Forgets the bundled decks loaded so far (tests). */
+export function forgetBundledDecks(): void {
+  cache.clear();
+}
+
 /** One bundled deck by its published file, checked again so a damaged cache cannot poison the app. */
 export function loadBundledDeck(file: string, fetcher: typeof fetch = fetch): Promise<Deck> {
   let pending = cache.get(file);

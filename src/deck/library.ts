@@ -7,7 +7,7 @@ import { loadBundledDeck, loadDeckIndex } from './catalog';
 import type { DeckIndex, DeckSummary } from './catalog-types';
 import type { Deck } from './schema';
 import { summarise } from './summary';
-import { listStoredDecks, onStoreChange, type StoredDeck } from '../store';
+import { getStoredDeck, listStoredDeckSummaries, onStoreChange, type StoredDeck, type StoredDeckSummary } from '../store';
 
 export type DeckOrigin = 'bundled' | 'imported' | 'authored';
 
@@ -32,19 +32,22 @@ export function forgetBundledIndex(): void {
   index = null;
 }
 
-let stored: Promise<Map<string, StoredDeck>> | null = null;
+let stored: Promise<Map<string, StoredDeckSummary>> | null = null;
+/** Stored decks read in full so far, by id. */
+const full = new Map<string, Promise<StoredDeck | undefined>>();
 let storeWatch: (() => void) | null = null;
 
 /**
- * Imported and authored decks by id, read once and kept until the store changes (in this tab or
- * another), so a study session's start does not read every stored deck twice.
+ * Imported and authored decks' summaries by id, read once and kept until the store changes (in
+ * this tab or another). Listing the library never reads a stored deck's cards.
  */
-function storedDecks(): Promise<Map<string, StoredDeck>> {
+function storedSummaries(): Promise<Map<string, StoredDeckSummary>> {
   storeWatch ??= onStoreChange(() => {
     stored = null;
+    full.clear();
   });
   if (!stored) {
-    const reading = listStoredDecks().then((all) => new Map(all.map((s) => [s.deck.id, s])));
+    const reading = listStoredDeckSummaries().then((all) => new Map(all.map((s) => [s.summary.id, s])));
     reading.catch(() => {
       if (stored === reading) stored = null;
     });
@@ -53,33 +56,49 @@ function storedDecks(): Promise<Map<string, StoredDeck>> {
   return stored;
 }
 
+/** One stored deck in full, read once until the store changes. */
+function storedDeck(id: string): Promise<StoredDeck | undefined> {
+  let pending = full.get(id);
+  if (!pending) {
+    pending = getStoredDeck(id);
+    full.set(id, pending);
+    pending.catch(() => {
+      if (full.get(id) === pending) full.delete(id);
+    });
+  }
+  return pending;
+}
+
 /** Forgets the stored decks read so far (tests that swap the database under the library). */
 export function forgetStoredDecks(): void {
   stored = null;
+  full.clear();
 }
 
 export { summarise };
 
 /** Every deck: bundled ones in index order (replaced by a stored copy with the same id), then the rest by title. */
 export async function listDecks(): Promise<LibraryEntry[]> {
-  const [bundled, own] = await Promise.all([bundledIndex(), storedDecks()]);
+  const [bundled, own] = await Promise.all([bundledIndex(), storedSummaries()]);
   const byId = new Map(own);
   const entries: LibraryEntry[] = bundled.decks.map((summary) => {
     const own = byId.get(summary.id);
     if (!own) return { summary, origin: 'bundled' };
     byId.delete(summary.id);
-    return { summary: summarise(own.deck), origin: own.origin };
+    return { summary: own.summary, origin: own.origin };
   });
   const rest = [...byId.values()]
-    .sort((a, b) => a.deck.title.localeCompare(b.deck.title))
-    .map((s): LibraryEntry => ({ summary: summarise(s.deck), origin: s.origin }));
+    .sort((a, b) => a.summary.title.localeCompare(b.summary.title))
+    .map((s): LibraryEntry => ({ summary: s.summary, origin: s.origin }));
   return [...entries, ...rest];
 }
 
 /** One deck with where it came from, or null when no deck has this id. */
 export async function getDeckEntry(id: string): Promise<{ deck: Deck; origin: DeckOrigin } | null> {
-  const own = (await storedDecks()).get(id);
-  if (own) return { deck: own.deck, origin: own.origin };
+  if ((await storedSummaries()).has(id)) {
+    const own = await storedDeck(id);
+    if (own) return { deck: own.deck, origin: own.origin };
+  }
   const summary = (await bundledIndex()).decks.find((d) => d.id === id);
   if (!summary) return null;
   return { deck: await loadBundledDeck(summary.file), origin: 'bundled' };

@@ -1,6 +1,7 @@
 /** What a deck list shows of a deck without loading its cards: one shape for the build's index and the app's library. */
 import type { DeckSummary } from './catalog-types';
 import type { Deck } from './schema';
+import { deckItemsSignature } from '../srs/items';
 
 /** The summary of a deck; `file` is its published file (`decks/<id>.json`), empty for a stored deck. */
 export function summarise(deck: Deck, file = ''): DeckSummary {
@@ -13,5 +14,6 @@ export function summarise(deck: Deck, file = ''): DeckSummary {
     cardCount: deck.cards.length,
     keyPointCount: deck.keyPoints?.length ?? 0,
     file,
+    items: deckItemsSignature(deck),
   };
 }

@@ -53,3 +53,25 @@ export function expandCard(deckId: string, card: Card): ItemRef[] {
 export function expandDeck(deck: Deck): ItemRef[] {
   return deck.cards.flatMap((card) => expandCard(deck.id, card));
 }
+
+/**
+ * A short fingerprint of a deck's item ids (FNV-1a over the ids, plus their count): the store
+ * records the one it last synced a deck's items to, and a deck's summary carries the one its cards
+ * need, so a study session can tell an unchanged deck without loading it.
+ */
+export function itemsSignature(ids: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const id of ids) {
+    for (let i = 0; i < id.length; i++) {
+      hash ^= id.charCodeAt(i);
+      hash = Math.imul(hash, 0x01000193) >>> 0;
+    }
+    hash = Math.imul(hash ^ 0x0a, 0x01000193) >>> 0;
+  }
+  return `${ids.length}:${hash.toString(36)}`;
+}
+
+/** The fingerprint of the items a deck's cards call for. */
+export function deckItemsSignature(deck: Deck): string {
+  return itemsSignature(expandDeck(deck).map((r) => r.id));
+}

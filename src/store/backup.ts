@@ -22,7 +22,9 @@ import {
 import { asWriteTx, replaceAggregates } from './aggregates';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
-import { syncMarks } from './sync-marks';
+import { syncKey, syncMarks } from './sync-marks';
+import { expandDeck, itemsSignature } from '../srs/items';
+import { summaryKey, summaryKeys, summaryOf } from './deck-summaries';
 import type { DraftRecord, StoredDeck } from './schema';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';
@@ -471,11 +473,35 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   return { ok: true, backup: { settings, decks, items, reviews, quizzes, drafts } };
 }
 
+/**
+ * Stored decks of a backup whose items are in line with their cards (an item for every card's
+ * item, live; every other item of the deck orphaned), with the fingerprint `syncDeckItems` marks.
+ */
+function syncedDecks(b: Backup): Map<string, string> {
+  const byDeck = new Map<string, Map<string, boolean>>();
+  for (const item of b.items) {
+    let items = byDeck.get(item.deckId);
+    if (!items) byDeck.set(item.deckId, (items = new Map()));
+    items.set(item.id, item.orphaned);
+  }
+  const synced = new Map<string, string>();
+  for (const { deck } of b.decks) {
+    const ids = expandDeck(deck).map((r) => r.id);
+    const items = byDeck.get(deck.id) ?? new Map<string, boolean>();
+    const live = ids.every((id) => items.get(id) === false);
+    const wanted = new Set(ids);
+    const restOrphaned = [...items].every(([id, orphaned]) => wanted.has(id) || orphaned);
+    if (live && restOrphaned) synced.set(deck.id, itemsSignature(ids));
+  }
+  return synced;
+}
+
 /** Replaces everything the learner owns with a checked backup, in one transaction. */
 export async function replaceWithBackup(b: Backup): Promise<{ items: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
   await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days'], 'readwrite', async (tx) => {
     // The items are replaced, so no deck's sync mark describes them any more.
     await tx.objectStore('meta').delete(syncMarks());
+    await tx.objectStore('meta').delete(summaryKeys());
     const settings = tx.objectStore('settings');
     const decks = tx.objectStore('decks');
     const items = tx.objectStore('items');
@@ -485,11 +511,17 @@ export async function replaceWithBackup(b: Backup): Promise<{ items: number; rev
     const writes = batch();
     for (const store of [settings, decks, items, reviews, quizzes, drafts]) writes.add(store.clear());
     writes.add(settings.put(b.settings, 'settings'));
-    for (const d of b.decks) writes.add(decks.put(d));
+    for (const d of b.decks) {
+      writes.add(decks.put(d));
+      writes.add(tx.objectStore('meta').put(summaryOf(d), summaryKey(d.deck.id)));
+    }
     for (const i of b.items) writes.add(items.put(i));
     for (const r of b.reviews) writes.add(reviews.put(r));
     for (const q of b.quizzes) writes.add(quizzes.put(q));
     for (const d of b.drafts) writes.add(drafts.put(d));
+    // A stored deck whose items in the backup are exactly in line with its cards is marked synced,
+    // so the first session after a restore does not read its items again.
+    for (const [deckId, signature] of syncedDecks(b)) writes.add(tx.objectStore('meta').put(signature, syncKey(deckId)));
     // The stats aggregates of the new log, in the same transaction (see aggregates.ts).
     writes.add(replaceAggregates(asWriteTx(tx), b.reviews, b.settings.dayStartHour));
     await writes.done();

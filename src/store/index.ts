@@ -21,12 +21,15 @@ import {
   type ReviewRecord,
   type Settings,
 } from '../srs/types';
-import { announce, batch, closeDatabase, inTransaction, onRemoteChange, type Tx } from './db';
+import { announce, batch, closeDatabase, inTransaction, onRemoteChange, onStoreChange, type Tx } from './db';
 import { StoreError } from './errors';
 import { itemsSignature, syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
 import { countReview, uncountReview } from './aggregates';
 import type { StoredDeck } from './schema';
+import { isSummary, summaryDeckId, summaryKey, summaryKeys, summaryOf, type StoredDeckSummary } from './deck-summaries';
+
+export type { StoredDeckSummary } from './deck-summaries';
 
 export { StoreError, type StoreErrorKind } from './errors';
 export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEvent } from './db';
@@ -57,6 +60,7 @@ onRemoteChange(() => {
 /** Closes the database and forgets this tab's caches and undo history (which refer to it). */
 export async function closeStore(): Promise<void> {
   settingsCache = null;
+  unburiedUntil.clear();
   undoStack.length = 0;
   firstOfDayIds.clear();
   persistenceAsked = false;
@@ -190,17 +194,35 @@ export async function buryCard(deckId: string, cardId: string, now: number): Pro
 }
 
 /**
- * Returns the scope's buried items whose day is over to their queues. Buried piles are small and
- * sit in their own index range per deck, so this reads only them.
+ * Per deck, the time until which no buried item of it can be due to return: burying hides items
+ * until the next study day starts, so once a deck's pile was checked, it need not be read again
+ * before then. Forgotten when anything but a deck's own changes happen (an import, a reset, another tab).
  */
-async function unburyDue(deckIds: string[], now: number): Promise<void> {
+const unburiedUntil = new Map<string, number>();
+onStoreChange((change) => {
+  if (change.deckIds.length === 0) unburiedUntil.clear();
+});
+onRemoteChange(() => unburiedUntil.clear());
+
+/**
+ * Returns the scope's buried items whose day is over to their queues. Buried piles are small and
+ * sit in their own index range per deck, so this reads only them, and each deck's at most once a
+ * study day.
+ */
+async function unburyDue(scope: string[], now: number): Promise<void> {
+  const deckIds = scope.filter((id) => (unburiedUntil.get(id) ?? -Infinity) <= now);
+  if (!deckIds.length) return;
+  const until = nextStudyDayStart(now, (await getSettings()).dayStartHour);
   const buriedRange = (deckId: string) => IDBKeyRange.bound([deckId, QUEUE.buried, MIN_KEY], [deckId, QUEUE.buried, MAX_KEY]);
   const over = await inTransaction(['items'], 'readonly', async (tx) => {
     const index = tx.objectStore('items').index('by-deck-queue-due');
     const piles = await Promise.all(deckIds.map((deckId) => index.getAll(buriedRange(deckId))));
     return piles.flat().filter((item) => soundItem(item) && item.buriedUntil <= now);
   });
-  if (!over.length) return;
+  if (!over.length) {
+    for (const id of deckIds) unburiedUntil.set(id, until);
+    return;
+  }
   await inTransaction(['items'], 'readwrite', async (tx) => {
     const store = tx.objectStore('items');
     // Re-read inside the write: another tab may have changed these items since.
@@ -214,6 +236,7 @@ async function unburyDue(deckIds: string[], now: number): Promise<void> {
     await writes.done();
   });
   announce(new Set(over.map((item) => item.deckId)));
+  for (const id of deckIds) unburiedUntil.set(id, until);
 }
 
 // ---- counts and the study queue ----
@@ -265,21 +288,24 @@ function countIn(tx: ReadTx, range: IDBKeyRange): Promise<number> {
 }
 
 /**
- * min(items in range, cap). Reads at most `cap` keys, so the cost follows the daily limit rather
- * than the size of the collection (IndexedDB's count walks the whole range).
+ * min(items in range, cap), as one index count: counting keys in the index stays cheap even for a
+ * long overdue pile, and is cheaper than reading up to `cap` keys back.
  */
 async function countUpTo(tx: ReadTx, range: IDBKeyRange, cap: number): Promise<number> {
   if (cap <= 0) return 0;
-  return (await tx.objectStore('items').index('by-deck-queue-due').getAllKeys(range, cap)).length;
+  return Math.min(cap, await countIn(tx, range));
 }
 
-function learningUpTo(tx: ReadTx, deckId: string, until: number): Promise<ItemRecord[]> {
-  // Learning piles are small (a day's new cards and lapses), so they are read whole.
-  return tx
-    .objectStore('items')
-    .index('by-deck-queue-due')
-    .getAll(queueRange(deckId, QUEUE.learning, MIN_KEY, until))
-    .then((items) => items.filter(soundItem));
+/**
+ * The learning items of a deck due by `now`, counted without reading them (their ids come from
+ * the index's keys), passing over excluded cards.
+ */
+async function learningDueCount(tx: ReadTx, deckId: string, now: number, exclude?: Exclude): Promise<number> {
+  const range = queueRange(deckId, QUEUE.learning, MIN_KEY, now);
+  if (!exclude) return countIn(tx, range);
+  const ids = await tx.objectStore('items').index('by-deck-queue-due').getAllKeys(range);
+  // Item ids are `deckId/cardId` or `deckId/cardId#sub`.
+  return ids.filter((id) => !exclude.has(String(id).split('#')[0]!)).length;
 }
 
 interface Day {
@@ -370,8 +396,10 @@ export async function nextStudyItem(
   const found = await inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const perDeck = await Promise.all(
       scope.deckIds.map(async (deckId) => {
-        const [learningSoon, review, reviewDue, fresh, freshCount, newDone, reviewDone] = await Promise.all([
-          learningUpTo(tx, deckId, now + LEARN_AHEAD_MS).then((items) => (exclude ? items.filter((i) => !exclude.has(cardKey(i))) : items)),
+        const [learnAhead, learningCount, review, reviewDue, fresh, freshCount, newDone, reviewDone] = await Promise.all([
+          // The earliest learning item within the learn-ahead window: due now if its time has come.
+          firstIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now + LEARN_AHEAD_MS), exclude),
+          learningDueCount(tx, deckId, now, exclude),
           firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), exclude),
           countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
           firstIn(tx, queueRange(deckId, QUEUE.new), exclude),
@@ -379,11 +407,10 @@ export async function nextStudyItem(
           doneToday(tx, deckId, 0, day.start),
           doneToday(tx, deckId, 2, day.start),
         ]);
-        const learningDue = learningSoon.filter((item) => item.due <= now);
         return {
-          learningDue: learningDue[0] ?? null,
-          learningCount: learningDue.length,
-          learnAhead: learningSoon[0] ?? null,
+          learningDue: learnAhead && learnAhead.due <= now ? learnAhead : null,
+          learningCount,
+          learnAhead,
           review,
           fresh,
           freshCount,
@@ -622,7 +649,10 @@ export async function reviewCountBetween(from: number, to: number): Promise<numb
 
 /** Keeps an imported or authored deck (replacing an older copy with the same id). */
 export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now: number = Date.now()): Promise<void> {
-  await inTransaction(['decks'], 'readwrite', (tx) => tx.objectStore('decks').put({ deck, origin, updated: now }));
+  const stored: StoredDeck = { deck, origin, updated: now };
+  await inTransaction(['decks', 'meta'], 'readwrite', (tx) =>
+    Promise.all([tx.objectStore('decks').put(stored), tx.objectStore('meta').put(summaryOf(stored), summaryKey(deck.id))]),
+  );
   announce([deck.id]);
 }
 
@@ -636,9 +666,61 @@ export async function listStoredDecks(): Promise<StoredDeck[]> {
   return all.filter(soundStoredDeck);
 }
 
+/**
+ * Every stored deck's summary, in id order, without reading the decks. A deck with no summary
+ * yet (stored by an older version of Briefdeck) is read once and its summary written; a damaged
+ * deck is reported and left out.
+ */
+export async function listStoredDeckSummaries(): Promise<StoredDeckSummary[]> {
+  const { ids, known } = await inTransaction(['decks', 'meta'], 'readonly', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const [ids, keys, values] = await Promise.all([
+      tx.objectStore('decks').getAllKeys(),
+      meta.getAllKeys(summaryKeys()),
+      meta.getAll(summaryKeys()),
+    ]);
+    const known = new Map<string, StoredDeckSummary>();
+    keys.forEach((key, i) => known.set(summaryDeckId(key), values[i] as StoredDeckSummary));
+    return { ids: ids.map(String), known };
+  });
+  const missing = ids.filter((id) => !isSummary(known.get(id)));
+  if (missing.length) {
+    await inTransaction(['decks', 'meta'], 'readwrite', async (tx) => {
+      const decks = await Promise.all(missing.map((id) => tx.objectStore('decks').get(id)));
+      const writes = batch();
+      for (const stored of decks) {
+        if (!stored || !soundStoredDeck(stored)) continue;
+        const summary = summaryOf(stored);
+        known.set(stored.deck.id, summary);
+        writes.add(tx.objectStore('meta').put(summary, summaryKey(stored.deck.id)));
+      }
+      await writes.done();
+    });
+  }
+  return ids.flatMap((id) => {
+    const summary = known.get(id);
+    return isSummary(summary) ? [summary] : [];
+  });
+}
+
+/**
+ * Of the decks given with the item fingerprint their cards call for, those whose items were not
+ * last synced to exactly that (or with no fingerprint given): the decks a session must load and sync.
+ */
+export async function decksToSync(wanted: ReadonlyArray<{ id: string; items?: string | undefined }>): Promise<string[]> {
+  const marks = await inTransaction(['meta'], 'readonly', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const [keys, values] = await Promise.all([meta.getAllKeys(syncMarks()), meta.getAll(syncMarks())]);
+    return new Map(keys.map((key, i) => [String(key), values[i]]));
+  });
+  return wanted.filter((w) => !w.items || marks.get(syncKey(w.id)) !== w.items).map((w) => w.id);
+}
+
 /** Removes a stored deck; its items and history stay, so re-importing it brings progress back. */
 export async function deleteStoredDeck(id: string): Promise<void> {
-  await inTransaction(['decks'], 'readwrite', (tx) => tx.objectStore('decks').delete(id));
+  await inTransaction(['decks', 'meta'], 'readwrite', (tx) =>
+    Promise.all([tx.objectStore('decks').delete(id), tx.objectStore('meta').delete(summaryKey(id))]),
+  );
   announce([id]);
 }
 

@@ -26,7 +26,9 @@ export function Review() {
     () => createSession({ deck: deckId, itemIds: list(query.items), keyPoints: list(query.keyPoints) }, { keyPointItems }),
     [deckId, query.items, query.keyPoints],
   );
-  useEffect(() => {
+  // Started in a layout effect, right after the first render rather than after the first paint:
+  // the store reads run while the browser paints the loading state.
+  useLayoutEffect(() => {
     void session.start();
     return () => session.dispose();
   }, [session]);

@@ -1,9 +1,9 @@
 /**
  * One study session as a signals model: which card is up, whether its answer is shown, the grade
  * intervals, progress, undo, bury/suspend, leeches and the summary. Part of the main bundle.
- * Decks are loaded once per session, so grading a card costs one store write and one index query,
- * never a reload of the library. Views read the signals and call the intents; they never touch
- * the store themselves.
+ * Decks are loaded once per session, and only those whose cards are shown, so grading a card costs
+ * one store write and one index query, never a reload of the library. Views read the signals and
+ * call the intents; they never touch the store themselves.
  */
 import { batch, signal } from '@preact/signals';
 import type { Card, Deck } from '../deck/schema';
@@ -13,6 +13,7 @@ import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
 import type { NextStudy } from '../store';
 import {
   buryCard,
+  decksToSync,
   getItem,
   getSettings,
   nextStudyItem,
@@ -75,6 +76,9 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   /** The deck's title once loaded (kept after the last card, for the summary). */
   const title = signal<string | null>(null);
 
+  /** The decks in scope, in library order (new cards come deck by deck in that order). */
+  let deckIds: string[] = [];
+  /** Decks loaded so far: only those whose cards are shown (or had to be synced). */
   const decks = new Map<string, Deck>();
   let settings: Settings | null = null;
   let focus: ItemId[] | undefined;
@@ -124,7 +128,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     prefetch = null;
     // Focused sessions are small and follow their own order: they ask the store each time.
     if (focus || phase.value !== 'card') return;
-    const result = nextStudyItem({ deckIds: [...decks.keys()] }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] }).catch(() => null);
+    const result = nextStudyItem({ deckIds }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] }).catch(() => null);
     prefetch = { after: item, result, generation: remoteWrites };
   }
 
@@ -161,11 +165,10 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
 
   async function next(apply?: () => void) {
     const left = focusLeft();
-    const ids = [...decks.keys()];
     const result =
       left && !left.length
         ? ({ item: null, nextDue: null } as const)
-        : await nextStudyItem(left ? { deckIds: ids, itemIds: left } : { deckIds: ids }, now());
+        : await nextStudyItem(left ? { deckIds, itemIds: left } : { deckIds }, now());
     if (result.item) {
       const left = result.remaining.new + result.remaining.learning + result.remaining.review;
       await show(result.item, () => {
@@ -220,20 +223,34 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       prefetch = null;
     },
 
-    /** Loads the decks in scope, brings their items up to date with the cards, shows the first card. */
+    /**
+     * Finds the decks in scope, brings the items of any deck whose cards changed up to date, and
+     * shows the first card. Only decks that changed, and the deck of the card shown, are loaded:
+     * the library's summaries say which item fingerprint each deck needs.
+     */
     start: () =>
       run(async () => {
         settings = await getSettings();
-        const ids = scope.deck === 'all' ? (await listDecks()).map((e) => e.summary.id) : [scope.deck];
-        // Decks load and sync side by side; an unchanged deck's sync is a single read.
-        const loaded = await Promise.all(ids.map((id) => deckFor(id)));
-        if (scope.deck !== 'all' && !loaded[0]) throw new Error(`There is no deck "${scope.deck}" on this device.`);
-        // Keep the library's order: new cards come deck by deck in that order.
-        decks.clear();
-        for (const deck of loaded) if (deck) decks.set(deck.id, deck);
+        let wanted: { id: string; items?: string | undefined }[];
+        if (scope.deck === 'all') {
+          wanted = (await listDecks()).map((e) => ({ id: e.summary.id, items: e.summary.items }));
+        } else {
+          const deck = await deckFor(scope.deck);
+          if (!deck) throw new Error(`There is no deck "${scope.deck}" on this device.`);
+          title.value = deck.title;
+          wanted = [{ id: deck.id }];
+        }
+        const stale = await decksToSync(wanted);
         const at = now();
-        await Promise.all(loaded.map((deck) => (deck ? syncDeckItems(deck, at) : undefined)));
-        if (scope.deck !== 'all') title.value = decks.get(scope.deck)?.title ?? null;
+        const synced = await Promise.all(
+          stale.map(async (id) => {
+            const deck = await deckFor(id);
+            if (deck) await syncDeckItems(deck, at);
+            return deck ? null : id;
+          }),
+        );
+        const gone = new Set(synced.filter((id): id is string => id !== null));
+        deckIds = wanted.map((w) => w.id).filter((id) => !gone.has(id));
         if (scope.itemIds?.length) focus = scope.itemIds;
         else if (scope.keyPoints?.length && options.keyPointItems) {
           const deck = decks.get(scope.deck);

@@ -243,6 +243,32 @@ describe('review screen', () => {
     expect([...seen].sort()).toEqual(['chips', 'small']);
   });
 
+  test('"all" loads only the decks it must: ones whose cards changed, and the one whose card is shown', async () => {
+    const fetchMock = publishDecks([mixedDeck, smallDeck]);
+    // Both decks' items are already in line with their cards; nothing of `small` is due yet.
+    await syncDeckItems(mixedDeck, Date.now());
+    await syncDeckItems({ ...smallDeck, cards: [] }, Date.now());
+    const deckFiles = () => fetchMock.mock.calls.map(([u]) => String(u)).filter((u) => /decks\/(chips|small)\.json$/.test(u));
+    const session = createSession({ deck: 'all' });
+    render(<ReviewView session={session} deckId="all" />);
+    await session.start();
+    await screen.findByRole('button', { name: /^Show answer/ });
+    // `small` gained cards since its last sync, so it was loaded and synced; `chips` is shown.
+    expect(deckFiles().map((u) => u.replace(/.*\//, '')).sort()).toEqual(['chips.json', 'small.json']);
+    session.dispose();
+
+    fetchMock.mockClear();
+    const { forgetBundledDecks } = await import('../../../src/deck/catalog');
+    forgetBundledDecks();
+    const again = createSession({ deck: 'all' });
+    render(<ReviewView session={again} deckId="all" />);
+    await again.start();
+    await waitFor(() => expect(again.phase.value).toBe('card'));
+    // Now both are in line: only the shown card's deck is read.
+    expect(deckFiles().map((u) => u.replace(/.*\//, ''))).toEqual([`${again.current.value!.deck.id}.json`]);
+    again.dispose();
+  });
+
   test('a key-point session only shows that point\'s cards', async () => {
     const { keyPointItems } = await import('../../../src/study/mastery');
     const session = createSession({ deck: 'chips', keyPoints: ['substitutes'] }, { keyPointItems });

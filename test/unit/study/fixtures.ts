@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { Deck } from '../../../src/deck/schema';
 import type { DeckIndex } from '../../../src/deck/catalog-types';
 import { summarise, forgetBundledIndex } from '../../../src/deck/library';
+import { forgetBundledDecks } from '../../../src/deck/catalog';
 
 export const mixedDeck: Deck = {
   id: 'chips',
@@ -36,6 +37,7 @@ export const smallDeck: Deck = {
 /** Serves `/decks/index.json` and `/decks/<id>.json` for the given decks; returns the mock. */
 export function publishDecks(decks: Deck[]) {
   forgetBundledIndex();
+  forgetBundledDecks();
   const index: DeckIndex = { format: 1, decks: decks.map((d) => summarise(d, `decks/${d.id}.json`)) };
   const files = new Map<string, unknown>([['/decks/index.json', index], ...decks.map((d) => [`/decks/${d.id}.json`, d] as [string, unknown])]);
   const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
