@@ -162,17 +162,17 @@ export function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
 type ReviewTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
 
 /**
- * Whether `r` (already added to the log) is its item's first study answer of its study day: walks
- * the item's log backwards from the newest entry while entries are within that day, so it usually
- * reads one or two entries.
+ * Whether an answer to `itemId` at `at` is the item's first study answer of its study day: walks
+ * the item's log backwards (newest first) only as far as the day's start. Asked before the answer
+ * is added to the log.
  */
-async function firstStudyOfDay(tx: ReviewTx, r: ReviewRecord, dayStartHour: number): Promise<boolean> {
-  if (r.mode !== 'study') return false;
-  const dayStart = studyDayStart(r.at, dayStartHour);
-  let cursor = await tx.objectStore('reviews').index('by-item').openCursor(r.itemId, 'prev');
+async function firstStudyOfDay(tx: ReviewTx, itemId: string, mode: ReviewRecord['mode'], at: number, dayStartHour: number): Promise<boolean> {
+  if (mode !== 'study') return false;
+  const dayStart = studyDayStart(at, dayStartHour);
+  let cursor = await tx.objectStore('reviews').index('by-item').openCursor(itemId, 'prev');
   while (cursor) {
     const other = cursor.value;
-    if (other.id !== r.id && other.mode === 'study' && other.at >= dayStart && other.at <= r.at) return false;
+    if (other.mode === 'study' && other.at >= dayStart && other.at <= at) return false;
     // The log is appended in time order, so once an entry is before the day, all older ones are.
     if (other.at < dayStart) return true;
     cursor = await cursor.continue();
@@ -189,24 +189,44 @@ async function sameBasis(tx: ReviewTx, dayStartHour: number): Promise<boolean> {
   return false;
 }
 
+/** What counting one answer needs to know, read alongside the answer's other reads. */
+export interface CountPlan {
+  day: number;
+  stored: DayRecord | undefined;
+  first: boolean;
+}
+
 /**
- * Counts one answer (already added to the log, so it has its id) into its deck's day, inside the
- * recording transaction. Returns whether it counted as its item's first study answer of the day
- * (undo needs to know).
+ * The reads for counting an answer to `itemId` at `at` into its deck's day, made inside the
+ * recording transaction before the answer is added; null when the aggregates are stale (then the
+ * answer is not counted now, and the next stats load rebuilds them from the log).
  */
-export async function countReview(tx: ReviewTx, r: ReviewRecord, dayStartHour: number): Promise<boolean> {
-  if (!(await sameBasis(tx, dayStartHour))) return false;
-  const first = await firstStudyOfDay(tx, r, dayStartHour);
-  const store = tx.objectStore('days');
-  const day = studyDayOf(r.at, dayStartHour);
-  const stored = await store.get(day);
-  const decks = stored ? unpackDay(stored) : [];
+export async function planCount(
+  tx: ReviewTx,
+  answer: { itemId: string; mode: ReviewRecord['mode']; at: number },
+  dayStartHour: number,
+): Promise<CountPlan | null> {
+  const day = studyDayOf(answer.at, dayStartHour);
+  const [same, first, stored] = await Promise.all([
+    sameBasis(tx, dayStartHour),
+    firstStudyOfDay(tx, answer.itemId, answer.mode, answer.at, dayStartHour),
+    tx.objectStore('days').get(day),
+  ]);
+  return same ? { day, stored, first } : null;
+}
+
+/**
+ * Counts one answer into its deck's day with the reads of `planCount`, inside the recording
+ * transaction. Returns whether it counted as its item's first study answer of the day (undo needs
+ * to know).
+ */
+export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Promise<unknown> {
+  const decks = plan.stored ? unpackDay(plan.stored) : [];
   let b = decks.find((x) => x.deckId === r.deckId);
-  if (!b) decks.push((b = emptyDay(r.deckId, day, r.at)));
+  if (!b) decks.push((b = emptyDay(r.deckId, plan.day, r.at)));
   if (r.at < b.first) b.first = r.at;
-  apply(b, r, first, 1);
-  await store.put(packDay(day, decks));
-  return first;
+  apply(b, r, plan.first, 1);
+  return tx.objectStore('days').put(packDay(plan.day, decks));
 }
 
 /** Takes an undone answer (already deleted from the log) back out of its day, inside the undo transaction. */

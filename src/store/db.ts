@@ -120,7 +120,14 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
     } catch {
       // Already finished or aborted: the writes did not land either way.
     }
-    await tx.done.catch(() => undefined);
+    const ended = await tx.done.then(
+      () => null,
+      (e: unknown) => e,
+    );
+    // A request made after the browser aborted the transaction fails as "inactive" (or, in older
+    // implementations, "invalid state"): the abort (a quota error, say) is the cause worth reporting.
+    const name = (error as { name?: string } | null)?.name;
+    if ((name === 'TransactionInactiveError' || name === 'InvalidStateError') && ended) throw toStoreError(ended);
     throw toStoreError(error);
   }
 }

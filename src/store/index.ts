@@ -7,7 +7,7 @@
  */
 import type { Deck } from '../deck/schema';
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
-import { expandDeck } from '../srs/items';
+import { expandDeck, parseItemId } from '../srs/items';
 import { LEARN_AHEAD_MS, pickNext, QUEUE, queueOf, withinLimit, type QueueFacts } from '../srs/queue';
 import { gradeItem, newItem } from '../srs/scheduler';
 import { settingsProblems } from '../srs/settings';
@@ -25,7 +25,7 @@ import { announce, batch, closeDatabase, inTransaction, onRemoteChange, onStoreC
 import { StoreError } from './errors';
 import { itemsSignature, syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
-import { countReview, uncountReview } from './aggregates';
+import { countReview, planCount, uncountReview } from './aggregates';
 import type { StoredDeck } from './schema';
 import { isSummary, summaryDeckId, summaryKey, summaryKeys, summaryOf, type StoredDeckSummary } from './deck-summaries';
 
@@ -490,6 +490,14 @@ async function nextOfItems(itemIds: string[], now: number, day: Day): Promise<Ne
 
 // ---- grading and undo ----
 
+function safeParseItemId(id: string): { deckId: string; cardId: string } | null {
+  try {
+    return parseItemId(id);
+  } catch {
+    return null;
+  }
+}
+
 export interface ReviewInput {
   itemId: ItemId;
   grade: Grade;
@@ -516,17 +524,24 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
   let firstOfDay = false;
   const result = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readwrite', async (tx) => {
     const items = tx.objectStore('items');
-    const before = await items.get(input.itemId);
-    if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
     const reschedule = input.reschedule !== false;
+    const buries = reschedule && input.mode === 'study';
+    // Every read is issued at once: the item, its card's other items (to bury), and what the
+    // day's aggregates need. Item ids name their deck and card, so none waits for another.
+    const ref = safeParseItemId(input.itemId);
+    const [before, siblings, plan] = await Promise.all([
+      items.get(input.itemId),
+      buries && ref ? items.index('by-card').getAll([ref.deckId, ref.cardId]) : Promise.resolve([]),
+      planCount(tx, input, settings.dayStartHour),
+    ]);
+    if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
     const graded = reschedule ? gradeItem(before, input.grade, now, settings) : { item: before, becameLeech: false };
+    const writes = batch();
     const buried: ItemId[] = [];
-    if (reschedule && input.mode === 'study') {
-      for (const sibling of await items.index('by-card').getAll([before.deckId, before.cardId])) {
-        if (sibling.id === before.id || (sibling.queue !== QUEUE.new && sibling.queue !== QUEUE.review)) continue;
-        buried.push(sibling.id);
-        await items.put({ ...sibling, buriedUntil: buryUntil, queue: QUEUE.buried });
-      }
+    for (const sibling of siblings) {
+      if (sibling.id === before.id || (sibling.queue !== QUEUE.new && sibling.queue !== QUEUE.review)) continue;
+      buried.push(sibling.id);
+      writes.add(items.put({ ...sibling, buriedUntil: buryUntil, queue: QUEUE.buried }));
     }
     const review: ReviewRecord = {
       itemId: before.id,
@@ -541,9 +556,13 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
     };
     if (input.correct !== undefined) review.correct = input.correct;
     if (buried.length) review.buried = buried;
-    if (reschedule) await items.put(graded.item);
-    review.id = await tx.objectStore('reviews').add(review);
-    firstOfDay = await countReview(tx, review, settings.dayStartHour);
+    if (reschedule) writes.add(items.put(graded.item));
+    const added = tx.objectStore('reviews').add(review);
+    writes.add(added);
+    if (plan) writes.add(countReview(tx, plan, review));
+    firstOfDay = plan?.first ?? false;
+    review.id = await added;
+    await writes.done();
     return { item: graded.item, review, becameLeech: graded.becameLeech };
   });
   undoStack.push(result.review.id!);
