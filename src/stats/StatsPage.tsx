@@ -29,7 +29,13 @@ export function StatsPage({ clock = Date.now }: { clock?: () => number }) {
       }
       running = true;
       // A long log takes a while to read the first time: say how far along it is.
-      loadStats(clock(), deckId, (read, total) => live && setProgress({ read, total }))
+      loadStats(
+        clock(),
+        deckId,
+        (read, total) => live && setProgress({ read, total }),
+        // The review-log figures first, while the cards' items are read (first load of a big collection).
+        (partial) => live && setState((shown) => (shown?.ok && !shown.partial ? shown : partial)),
+      )
         .then(
           (s) => {
             if (!live) return;
@@ -93,5 +99,11 @@ export function StatsPage({ clock = Date.now }: { clock?: () => number }) {
       </section>
     );
   }
-  return <StatsView stats={state.stats} deck={state.deck ? { id: state.deck.id, title: state.deck.title } : undefined} />;
+  return (
+    <StatsView
+      stats={state.stats}
+      deck={state.deck ? { id: state.deck.id, title: state.deck.title } : undefined}
+      partial={state.partial === true}
+    />
+  );
 }

@@ -26,6 +26,17 @@ export interface StatsViewProps {
   deck?: { id: string; title: string };
   /** Titles of decks that quizzes or the log mention (deleted decks fall back to their id). */
   deckTitle?: (id: string) => string;
+  /** The items are still being read: the sections that need them say so instead of showing zeros. */
+  partial?: boolean;
+}
+
+/** Stands in for a section that needs the cards' items while they are read. */
+function Reading() {
+  return (
+    <p class="meta" aria-busy="true">
+      Reading your cards…
+    </p>
+  );
 }
 
 function Stat({ label, value }: { label: string; value: string }) {
@@ -160,7 +171,7 @@ function MasteryList({ deck, points }: { deck: DeckStats; points: KeyPointMaster
   );
 }
 
-export function StatsView({ stats, deck, deckTitle }: StatsViewProps) {
+export function StatsView({ stats, deck, deckTitle, partial = false }: StatsViewProps) {
   const t = stats.todayStats;
   const titleOf = deckTitle ?? ((id: string) => stats.decks.find((d) => d.id === id)?.title ?? id);
   const withPoints = stats.decks.filter((d) => d.mastery.length > 0);
@@ -196,13 +207,15 @@ export function StatsView({ stats, deck, deckTitle }: StatsViewProps) {
       <Heatmap days={stats.heatmap} />
 
       <h2 id="forecast-title">Due in the next 30 days</h2>
-      <Forecast days={stats.forecast} />
+      {partial ? <Reading /> : <Forecast days={stats.forecast} />}
 
       <h2 id="states-title">Cards by state</h2>
-      {stats.decks.length ? <StatesTable decks={stats.decks} linkDecks={!deck} /> : <p>No decks yet.</p>}
+      {partial ? <Reading /> : stats.decks.length ? <StatesTable decks={stats.decks} linkDecks={!deck} /> : <p>No decks yet.</p>}
 
       <h2 id="mastery-title">Key points</h2>
-      {withPoints.length ? (
+      {partial ? (
+        <Reading />
+      ) : withPoints.length ? (
         withPoints.map((d) => <MasteryList key={d.id} deck={d} points={d.mastery} />)
       ) : (
         <p>{deck ? 'This deck has no key points.' : 'No deck has key points yet.'}</p>

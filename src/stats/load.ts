@@ -19,7 +19,11 @@ import type { ItemRecord } from '../srs/types';
 import { statsFromBuckets } from './bucket-fold';
 import { assembleStats, type Stats } from './compute';
 
-export type LoadedStats = { ok: true; stats: Stats; deck: Deck | null } | { ok: false; missingDeck: string };
+/**
+ * `partial`: the review-log figures are final but the items are still being read, so the
+ * forecast, card states and key-point mastery are not known yet (see `onPartial`).
+ */
+export type LoadedStats = { ok: true; stats: Stats; deck: Deck | null; partial?: true } | { ok: false; missingDeck: string };
 
 /** Items by deck id, as last read; entries are dropped by the store's change notices. */
 const keptItems = new Map<string, Promise<ItemRecord[]>>();
@@ -56,8 +60,18 @@ function itemsOf(deckId: string): Promise<ItemRecord[]> {
 /** Reviews read so far, of how many in the log; reported while a long log is read (a rebuild of the buckets). */
 export type StatsProgress = (read: number, total: number) => void;
 
-/** Stats of every deck in the library, or of one deck when `deckId` is given. */
-export async function loadStats(now: number, deckId?: string, onProgress?: StatsProgress): Promise<LoadedStats> {
+/**
+ * Stats of every deck in the library, or of one deck when `deckId` is given. Reading a big
+ * collection's items the first time takes a while (about a second for 20,000 on a laptop), so when
+ * some deck's items are not kept yet, `onPartial` first receives the stats without them: what
+ * comes from the review log is complete and can be shown at once.
+ */
+export async function loadStats(
+  now: number,
+  deckId?: string,
+  onProgress?: StatsProgress,
+  onPartial?: (partial: Extract<LoadedStats, { ok: true }>) => void,
+): Promise<LoadedStats> {
   watch();
   const [settings, quizzes, ids, buckets] = await Promise.all([
     getSettings(),
@@ -67,15 +81,12 @@ export async function loadStats(now: number, deckId?: string, onProgress?: Stats
   ]);
   const decks = (await Promise.all(ids.map((id) => getDeck(id)))).filter((d): d is Deck => d !== null);
   if (deckId !== undefined && !decks.length) return { ok: false, missingDeck: deckId };
-  const items = (await Promise.all(decks.map((d) => itemsOf(d.id)))).flat();
   const log = statsFromBuckets(buckets, { dayStartHour: settings.dayStartHour, now, deckIds: deckId !== undefined ? [deckId] : null });
-  const stats = assembleStats(log, {
-    items,
-    decks,
-    quizzes,
-    settings,
-    now,
-    ...(deckId !== undefined ? { deckIds: [deckId] } : {}),
-  });
-  return { ok: true, stats, deck: deckId !== undefined ? decks[0]! : null };
+  const deck = deckId !== undefined ? decks[0]! : null;
+  const assemble = (items: ItemRecord[]) =>
+    assembleStats(log, { items, decks, quizzes, settings, now, ...(deckId !== undefined ? { deckIds: [deckId] } : {}) });
+  const reading = decks.some((d) => !keptItems.has(d.id));
+  const pending = Promise.all(decks.map((d) => itemsOf(d.id)));
+  if (reading && onPartial) onPartial({ ok: true, stats: assemble([]), deck, partial: true });
+  return { ok: true, stats: assemble((await pending).flat()), deck };
 }

@@ -127,5 +127,7 @@ test('a deck full of injection payloads is imported and shown inertly on every s
   await assertInert('editor');
   await page.goto(`${baseUrl}/stats/xss-check`);
   await page.getByRole('heading', { level: 1 }).waitFor();
+  // Every section, key points included: wait until the cards are read.
+  await page.getByRole('region', { name: 'Cards by state table' }).waitFor();
   await assertInert('stats');
 }, 180_000);

@@ -53,6 +53,8 @@ test('answers given on the study screen show up on the stats page, in a 320 px w
   expect(await value('Current streak')).toBe('1 day');
   await page.getByRole('img', { name: /Reviews in the past year 3 reviews on 1 day of the past 365/ }).waitFor();
 
+  // The item-based sections arrive once the cards are read.
+  await page.getByRole('region', { name: 'Cards by state table' }).waitFor();
   // Nothing spills sideways at 320 px: wide parts scroll inside their own regions.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);

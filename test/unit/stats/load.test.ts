@@ -177,3 +177,26 @@ test('reading a long log reports how far along it is', async () => {
   expect(seen).toEqual([[5000, 5001]]);
   expect(s.ok && s.stats).toEqual(kept.ok && kept.stats);
 }, 60_000);
+
+test('on a first load the review-log figures come first, then the same stats with the items', async () => {
+  const [a] = await ids('chips');
+  await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
+  const partials: Awaited<ReturnType<typeof loadStats>>[] = [];
+  const full = await loadStats(now, undefined, undefined, (p) => partials.push(p));
+  if (!full.ok) throw new Error('no stats');
+  expect(partials).toHaveLength(1);
+  const partial = partials[0]!;
+  if (!partial.ok) throw new Error('no partial stats');
+  expect(partial.partial).toBe(true);
+  expect(full.partial).toBeUndefined();
+  // Everything the log gives is already final…
+  expect(partial.stats.todayStats).toEqual(full.stats.todayStats);
+  expect(partial.stats.heatmap).toEqual(full.stats.heatmap);
+  expect(partial.stats.retention).toEqual(full.stats.retention);
+  // …and the item-based figures wait for the items.
+  expect(partial.stats.decks.every((d) => d.states.total === 0)).toBe(true);
+  expect(full.stats.decks.find((d) => d.id === 'chips')?.states.total).toBe(3);
+  // With every deck's items kept, there is nothing to wait for: no partial step.
+  await loadStats(now, undefined, undefined, (p) => partials.push(p));
+  expect(partials).toHaveLength(1);
+});
