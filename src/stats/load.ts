@@ -73,20 +73,29 @@ export async function loadStats(
   onPartial?: (partial: Extract<LoadedStats, { ok: true }>) => void,
 ): Promise<LoadedStats> {
   watch();
-  const [settings, quizzes, ids, buckets] = await Promise.all([
+  const [settings, quizzes, summaries, buckets] = await Promise.all([
     getSettings(),
     listQuizzes(deckId),
-    deckId !== undefined ? Promise.resolve([deckId]) : listDecks().then((entries) => entries.map((e) => e.summary.id)),
+    deckId !== undefined ? Promise.resolve(null) : listDecks().then((entries) => entries.map((e) => e.summary)),
     getSettings().then((s) => reviewBuckets(s.dayStartHour, onProgress)),
   ]);
-  const decks = (await Promise.all(ids.map((id) => getDeck(id)))).filter((d): d is Deck => d !== null);
-  if (deckId !== undefined && !decks.length) return { ok: false, missingDeck: deckId };
+  const ids = summaries ? summaries.map((d) => d.id) : [deckId!];
+  // Whole decks (for key points) and their items are read side by side.
+  const loading = Promise.all(ids.map((id) => getDeck(id))).then((all) => all.filter((d): d is Deck => d !== null));
+  const reading = ids.some((id) => !keptItems.has(id));
+  const items = Promise.all(ids.map((id) => itemsOf(id)));
+  items.catch(() => undefined);
   const log = statsFromBuckets(buckets, { dayStartHour: settings.dayStartHour, now, deckIds: deckId !== undefined ? [deckId] : null });
-  const deck = deckId !== undefined ? decks[0]! : null;
-  const assemble = (items: ItemRecord[]) =>
+  const assemble = (decks: Deck[], items: ItemRecord[]) =>
     assembleStats(log, { items, decks, quizzes, settings, now, ...(deckId !== undefined ? { deckIds: [deckId] } : {}) });
-  const reading = decks.some((d) => !keptItems.has(d.id));
-  const pending = Promise.all(decks.map((d) => itemsOf(d.id)));
-  if (reading && onPartial) onPartial({ ok: true, stats: assemble([]), deck, partial: true });
-  return { ok: true, stats: assemble((await pending).flat()), deck };
+  if (summaries && reading && onPartial) {
+    // The library's summaries are enough for what the log gives (titles); key points wait for the decks.
+    const shallow = summaries.map((d): Deck => ({ id: d.id, version: d.version, title: d.title, cards: [] }));
+    onPartial({ ok: true, stats: assemble(shallow, []), deck: null, partial: true });
+  }
+  const decks = await loading;
+  if (deckId !== undefined && !decks.length) return { ok: false, missingDeck: deckId };
+  const deck = deckId !== undefined ? decks[0]! : null;
+  if (!summaries && reading && onPartial) onPartial({ ok: true, stats: assemble(decks, []), deck, partial: true });
+  return { ok: true, stats: assemble(decks, (await items).flat()), deck };
 }
