@@ -217,8 +217,8 @@ export async function planCount(
 
 /**
  * Counts one answer into its deck's day with the reads of `planCount`, inside the recording
- * transaction. Returns whether it counted as its item's first study answer of the day (undo needs
- * to know).
+ * transaction; resolves once the day's record is written. (Whether the answer counted as its
+ * item's first study answer of the day, which undo needs, is `plan.first`.)
  */
 export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Promise<unknown> {
   const decks = plan.stored ? unpackDay(plan.stored) : [];

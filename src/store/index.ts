@@ -7,7 +7,7 @@
  */
 import type { Deck } from '../deck/schema';
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
-import { expandDeck, parseItemId } from '../srs/items';
+import { expandDeck, itemsSignature, parseItemId } from '../srs/items';
 import { LEARN_AHEAD_MS, pickNext, QUEUE, queueOf, withinLimit, type QueueFacts } from '../srs/queue';
 import { gradeItem, newItem } from '../srs/scheduler';
 import { settingsProblems } from '../srs/settings';
@@ -23,7 +23,7 @@ import {
 } from '../srs/types';
 import { announce, batch, closeDatabase, inTransaction, onRemoteChange, onStoreChange, type Tx } from './db';
 import { StoreError } from './errors';
-import { itemsSignature, syncKey, syncMarks } from './sync-marks';
+import { syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
 import { countReview, planCount, uncountReview } from './aggregates';
 import type { StoredDeck } from './schema';
@@ -219,23 +219,21 @@ async function unburyDue(scope: string[], now: number): Promise<void> {
     const piles = await Promise.all(deckIds.map((deckId) => index.getAll(buriedRange(deckId))));
     return piles.flat().filter((item) => soundItem(item) && item.buriedUntil <= now);
   });
-  if (!over.length) {
-    for (const id of deckIds) unburiedUntil.set(id, until);
-    return;
+  if (over.length) {
+    await inTransaction(['items'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('items');
+      // Re-read inside the write: another tab may have changed these items since.
+      const current = await Promise.all(over.map((item) => store.get(item.id)));
+      const writes = batch();
+      for (const item of current) {
+        if (!item || item.queue !== QUEUE.buried || item.buriedUntil > now) continue;
+        const back = { ...item, buriedUntil: 0 };
+        writes.add(store.put({ ...back, queue: queueOf(back, now) }));
+      }
+      await writes.done();
+    });
+    announce(new Set(over.map((item) => item.deckId)));
   }
-  await inTransaction(['items'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('items');
-    // Re-read inside the write: another tab may have changed these items since.
-    const current = await Promise.all(over.map((item) => store.get(item.id)));
-    const writes = batch();
-    for (const item of current) {
-      if (!item || item.queue !== QUEUE.buried || item.buriedUntil > now) continue;
-      const back = { ...item, buriedUntil: 0 };
-      writes.add(store.put({ ...back, queue: queueOf(back, now) }));
-    }
-    await writes.done();
-  });
-  announce(new Set(over.map((item) => item.deckId)));
   for (const id of deckIds) unburiedUntil.set(id, until);
 }
 

@@ -10,5 +10,3 @@ export const syncKey = (deckId: string) => `${PREFIX}${deckId}`;
 
 /** Every deck's mark, as a key range of the `meta` store. */
 export const syncMarks = () => IDBKeyRange.bound(PREFIX, `${PREFIX}\uffff`);
-
-export { itemsSignature } from '../srs/items';

@@ -240,7 +240,8 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           title.value = deck.title;
           wanted = [{ id: deck.id }];
         }
-        const stale = await decksToSync(wanted);
+        // One deck is loaded already, and its sync checks its own mark: no need to ask first.
+        const stale = scope.deck === 'all' ? await decksToSync(wanted) : [scope.deck];
         const at = now();
         const synced = await Promise.all(
           stale.map(async (id) => {

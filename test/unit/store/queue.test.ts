@@ -148,6 +148,17 @@ describe('session queue', () => {
     expect((await deckCounts(['a'], at(11, 4))).a!.new).toBe(2);
   });
 
+  it('a day start moved earlier brings buried cards back at the new hour, though the pile was checked today', async () => {
+    await syncDeckItems(deckOf('a', 2), T0);
+    // This tab checks the buried pile now, and would not look again before tomorrow 4 am…
+    expect((await nextStudyItem({ deckIds: ['a'] }, T0)).item?.id).toBe('a/card-1');
+    await updateSettings({ dayStartHour: 2 });
+    await buryCard('a', 'card-1', T0);
+    expect((await getItem('a/card-1'))!.buriedUntil).toBe(at(11, 2));
+    // …but the day now starts at 2 am: by 3 am the card is back.
+    expect((await nextStudyItem({ deckIds: ['a'] }, at(11, 3))).item?.id).toBe('a/card-1');
+  });
+
   it('a buried item answered anyway follows its new schedule', async () => {
     await syncDeckItems(deckOf('a', 1), T0);
     await buryCard('a', 'card-1', T0);
