@@ -6,6 +6,7 @@ import { beforeEach } from 'vitest';
 // Each test starts from empty storage.
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
+  globalThis.localStorage?.clear();
 });
 
 // `findBy…` waits for a state; on a busy 2-core machine a lazy chunk (the Markdown lexer, a

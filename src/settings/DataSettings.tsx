@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { exportBackup, importBackup, requestPersistence, resetProgress, storageStatus } from '../store';
 import { formatBytes } from './settings-form';
+import { forgetShownCards } from '../study/resume';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
 
@@ -43,6 +44,8 @@ export function DataSettings() {
     const result = await importBackup(pending.text).catch((e: Error) => ({ ok: false as const, error: e.message }));
     setPending(null);
     if (result.ok) {
+      // The cards saved for a quick start came from the data just replaced.
+      forgetShownCards();
       const c = result.counts;
       setMsg({ error: false, text: `Backup restored: ${c.items} cards, ${c.reviews} reviews, ${c.decks} decks.` });
     } else setMsg({ error: true, text: `${pending.name} was not imported: ${result.error}` });
@@ -122,7 +125,7 @@ export function DataSettings() {
               class="danger"
               onClick={() =>
                 void resetProgress().then(
-                  () => (setConfirmReset(false), setMsg({ error: false, text: 'Progress erased.' })),
+                  () => (forgetShownCards(), setConfirmReset(false), setMsg({ error: false, text: 'Progress erased.' })),
                   (e: Error) => setMsg({ error: true, text: e.message }),
                 )
               }

@@ -11,6 +11,7 @@ import { getDeck, listDecks } from '../deck/library';
 import { previewIntervals } from '../srs/scheduler';
 import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
 import type { NextStudy } from '../store';
+import { sameShowing, savedCard, saveShownCard, type ShownCard } from './resume';
 import {
   buryCard,
   decksToSync,
@@ -39,7 +40,8 @@ export interface SessionScope {
 
 export interface Current {
   item: ItemRecord;
-  deck: Deck;
+  /** What the screen needs of the card's deck: id, title, and the card's key point if any. */
+  deck: ShownCard['deck'];
   card: Card;
   /** When the card was shown, to time the answer. */
   shownAt: number;
@@ -82,6 +84,12 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   const decks = new Map<string, Deck>();
   let settings: Settings | null = null;
   let focus: ItemId[] | undefined;
+  /**
+   * The card this scope showed last, put on screen at once by `start` while the store opens. The
+   * session is busy meanwhile (nothing can be graded); the first card the store picks replaces it,
+   * unless it is the same card in the same state, which then simply stays.
+   */
+  let preview: ShownCard | null = null;
   /** Grades given in this session, newest last, so undo can take back the counters too. */
   const history: { itemId: ItemId; grade: Grade; durationMs: number }[] = [];
 
@@ -147,23 +155,42 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     return r;
   }
 
+  /** Remembers what this scope shows now for the next start (after the screen has updated). */
+  function remember(shown: ShownCard | null, graded: ItemId | undefined) {
+    if (focus) return;
+    const at = now();
+    setTimeout(() => saveShownCard(scope.deck, shown, at, graded), 0);
+  }
+
   // `apply` runs in the same batch as the card change, so counters and card never disagree on screen.
-  async function show(item: ItemRecord, apply?: () => void) {
+  // `graded`: the card answered (or put away) just before, which no saved start may show any more.
+  async function show(item: ItemRecord, apply?: () => void, graded?: ItemId) {
     const deck = await deckFor(item.deckId);
     const card = deck?.cards.find((c) => c.id === item.cardId);
     if (!deck || !card) throw new Error(`The card "${item.cardId}" of deck "${item.deckId}" could not be found.`);
-    const at = now();
+    const shown: ShownCard = {
+      item,
+      card,
+      deck: { id: deck.id, title: deck.title, keyPoints: deck.keyPoints?.filter((k) => k.id === card.keyPoint) },
+      remaining: 0,
+    };
+    const was = current.value;
+    // The saved card on screen is the store's pick too: it stays as it is (answer shown or not).
+    const same = !!preview && !!was && sameShowing(preview, shown);
+    preview = null;
+    const at = same && was ? was.shownAt : now();
     batch(() => {
       apply?.();
-      current.value = { item, deck, card, shownAt: at };
-      revealed.value = false;
+      current.value = { item, deck: shown.deck, card, shownAt: at };
+      if (!same) revealed.value = false;
       intervals.value = settings ? previewIntervals(item, at, settings) : null;
       phase.value = 'card';
     });
+    remember({ ...shown, remaining: remaining.value }, graded);
     startPrefetch(item);
   }
 
-  async function next(apply?: () => void) {
+  async function next(apply?: () => void, graded?: ItemId) {
     const left = focusLeft();
     const result =
       left && !left.length
@@ -171,11 +198,16 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         : await nextStudyItem(left ? { deckIds, itemIds: left } : { deckIds }, now());
     if (result.item) {
       const left = result.remaining.new + result.remaining.learning + result.remaining.review;
-      await show(result.item, () => {
-        apply?.();
-        remaining.value = left;
-      });
+      await show(
+        result.item,
+        () => {
+          apply?.();
+          remaining.value = left;
+        },
+        graded,
+      );
     } else {
+      remember(null, graded);
       batch(() => {
         apply?.();
         current.value = null;
@@ -230,6 +262,16 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
      */
     start: () =>
       run(async () => {
+        preview = scope.itemIds?.length || scope.keyPoints?.length ? null : savedCard(scope.deck, now());
+        const p = preview;
+        if (p) {
+          batch(() => {
+            current.value = { item: p.item, deck: p.deck, card: p.card, shownAt: now() };
+            remaining.value = p.remaining;
+            if (scope.deck !== 'all') title.value = p.deck.title;
+            phase.value = 'card';
+          });
+        }
         settings = await getSettings();
         let wanted: { id: string; items?: string | undefined }[];
         if (scope.deck === 'all') {
@@ -257,7 +299,11 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           const deck = decks.get(scope.deck);
           focus = deck ? options.keyPointItems(deck, scope.keyPoints) : [];
         }
-        await next();
+        try {
+          await next();
+        } finally {
+          preview = null;
+        }
       }),
 
     reveal() {
@@ -287,11 +333,15 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         const ready = await takePrefetch(cur.item, at);
         if (ready) {
           const left = ready.remaining.new + ready.remaining.learning + ready.remaining.review;
-          await show(ready.item, () => {
-            counted();
-            remaining.value = Math.max(0, left - (cur.item.state === 0 || cur.item.state === 2 ? 1 : 0));
-          });
-        } else await next(counted);
+          await show(
+            ready.item,
+            () => {
+              counted();
+              remaining.value = Math.max(0, left - (cur.item.state === 0 || cur.item.state === 2 ? 1 : 0));
+            },
+            cur.item.id,
+          );
+        } else await next(counted, cur.item.id);
       }),
 
     /** Takes back the newest grade of this tab (repeatable) and shows that card again. */
@@ -333,7 +383,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         if (!cur) return;
         await buryCard(cur.item.deckId, cur.item.cardId, now());
         notice.value = 'Card buried until tomorrow.';
-        await next();
+        await next(undefined, cur.item.id);
       }),
 
     /** Suspends the current card. */
@@ -343,7 +393,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         if (!cur) return;
         await setSuspended([cur.item.id], true);
         notice.value = 'Card suspended. Unsuspend it from the deck page.';
-        await next();
+        await next(undefined, cur.item.id);
       }),
 
     /** A new leech is suspended by the scheduler; the learner may choose to keep studying it. */

@@ -6,6 +6,9 @@ import { formatBytes, parseNumber, parseSteps } from '../../../src/settings/sett
 import { closeStore, getSettings, recordReview, reviewCount, syncDeckItems } from '../../../src/store';
 import { mixedDeck } from '../study/fixtures';
 
+/** Where the study screen keeps the cards it showed last (src/study/resume.ts). */
+const SHOWN_CARDS = 'briefdeck:shown-cards:1';
+
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
 configure({ asyncUtilTimeout: 5000 });
 
@@ -75,10 +78,13 @@ describe('settings screen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Replace with backup' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/broken\.json was not imported/);
     expect(await reviewCount()).toBe(2);
+    // A restore forgets the cards saved for a quick start (they came from the data replaced).
+    localStorage.setItem(SHOWN_CARDS, '{"chips":{}}');
     fireEvent.change(input, { target: { files: [new File([backup], 'good.json', { type: 'application/json' })] } });
     fireEvent.click(await screen.findByRole('button', { name: 'Replace with backup' }));
     await screen.findByText(/Backup restored/);
     expect(await reviewCount()).toBe(1);
+    expect(localStorage.getItem(SHOWN_CARDS)).toBeNull();
   });
 
   test('reset progress needs a confirmation and can be cancelled', async () => {
@@ -88,11 +94,13 @@ describe('settings screen', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Reset progress…' }));
     fireEvent.click(screen.getByRole('button', { name: 'Cancel reset' }));
     expect(await reviewCount()).toBe(1);
+    localStorage.setItem(SHOWN_CARDS, '{"chips":{}}');
     fireEvent.click(screen.getByRole('button', { name: 'Reset progress…' }));
     const confirm = screen.getByRole('group', { name: 'Confirm reset' });
     fireEvent.click(within(confirm).getByRole('button', { name: 'Erase all progress' }));
     await screen.findByText('Progress erased.');
     expect(await reviewCount()).toBe(0);
+    expect(localStorage.getItem(SHOWN_CARDS)).toBeNull();
   });
 
   test('storage status says when data is not persisted and advises a backup', async () => {
