@@ -559,6 +559,9 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
     writes.add(added);
     if (plan) writes.add(countReview(tx, plan, review));
     firstOfDay = plan?.first ?? false;
+    // Every write is issued: ask for the commit now, so it travels with the writes instead of
+    // waiting for their results to come back first. (Browsers without commit() auto-commit.)
+    tx.commit?.();
     review.id = await added;
     await writes.done();
     return { item: graded.item, review, becameLeech: graded.becameLeech };

@@ -187,7 +187,12 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       phase.value = 'card';
     });
     remember({ ...shown, remaining: remaining.value }, graded);
-    startPrefetch(item);
+    // The queue is asked for the card after this one once this one is on screen: its requests
+    // would otherwise share the main thread with the render.
+    prefetch = null;
+    setTimeout(() => {
+      if (current.value?.item === item) startPrefetch(item);
+    }, 0);
   }
 
   async function next(apply?: () => void, graded?: ItemId) {
