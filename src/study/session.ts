@@ -61,12 +61,18 @@ export interface SessionOptions {
 
 export function createSession(scope: SessionScope, options: SessionOptions = {}) {
   const now = options.clock ?? Date.now;
-  const phase = signal<Phase>('loading');
+  /**
+   * The card this scope showed last, on screen from the first render while the store opens. The
+   * session stays busy meanwhile (nothing can be graded); the first card the store picks replaces
+   * it, unless it is the same card in the same state, which then simply stays.
+   */
+  let preview: ShownCard | null = scope.itemIds?.length || scope.keyPoints?.length ? null : savedCard(scope.deck, now());
+  const phase = signal<Phase>(preview ? 'card' : 'loading');
   const error = signal<string | null>(null);
-  const current = signal<Current | null>(null);
+  const current = signal<Current | null>(preview && { item: preview.item, deck: preview.deck, card: preview.card, shownAt: now() });
   const revealed = signal(false);
   const intervals = signal<Record<Grade, { due: number; label: string }> | null>(null);
-  const remaining = signal(0);
+  const remaining = signal(preview?.remaining ?? 0);
   const reviewed = signal(0);
   const again = signal(0);
   const timeMs = signal(0);
@@ -74,9 +80,9 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   /** The item that just became a leech, until the learner moves on. */
   const leech = signal<Current | null>(null);
   const notice = signal<string | null>(null);
-  const busy = signal(false);
+  const busy = signal(!!preview);
   /** The deck's title once loaded (kept after the last card, for the summary). */
-  const title = signal<string | null>(null);
+  const title = signal<string | null>(preview && scope.deck !== 'all' ? preview.deck.title : null);
 
   /** The decks in scope, in library order (new cards come deck by deck in that order). */
   let deckIds: string[] = [];
@@ -84,12 +90,6 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   const decks = new Map<string, Deck>();
   let settings: Settings | null = null;
   let focus: ItemId[] | undefined;
-  /**
-   * The card this scope showed last, put on screen at once by `start` while the store opens. The
-   * session is busy meanwhile (nothing can be graded); the first card the store picks replaces it,
-   * unless it is the same card in the same state, which then simply stays.
-   */
-  let preview: ShownCard | null = null;
   /** Grades given in this session, newest last, so undo can take back the counters too. */
   const history: { itemId: ItemId; grade: Grade; durationMs: number }[] = [];
 
@@ -223,9 +223,12 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     }
   }
 
-  /** Serialises intents: a second key press while a grade is being written is ignored. */
-  async function run(task: () => Promise<void>) {
-    if (busy.value) return;
+  /**
+   * Serialises intents: a second key press while a grade is being written is ignored. `first`:
+   * the start, which runs even while a saved card holds the session busy.
+   */
+  async function run(task: () => Promise<void>, first = false) {
+    if (busy.value && !first) return;
     busy.value = true;
     try {
       await task();
@@ -267,16 +270,6 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
      */
     start: () =>
       run(async () => {
-        preview = scope.itemIds?.length || scope.keyPoints?.length ? null : savedCard(scope.deck, now());
-        const p = preview;
-        if (p) {
-          batch(() => {
-            current.value = { item: p.item, deck: p.deck, card: p.card, shownAt: now() };
-            remaining.value = p.remaining;
-            if (scope.deck !== 'all') title.value = p.deck.title;
-            phase.value = 'card';
-          });
-        }
         settings = await getSettings();
         let wanted: { id: string; items?: string | undefined }[];
         if (scope.deck === 'all') {
@@ -309,7 +302,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         } finally {
           preview = null;
         }
-      }),
+      }, true),
 
     reveal() {
       if (phase.value === 'card' && !revealed.value) revealed.value = true;

@@ -139,3 +139,63 @@ test('the review screen works by deep link and says when nothing is due', async 
   await page.getByRole('heading', { name: 'Nothing due' }).waitFor();
   await page.getByText(/^Nothing due — /).waitFor();
 });
+
+test('a later start shows the card left on screen before the deck is read, and grades it once the store agrees', async () => {
+  // Its own context without a service worker, so that holding the deck's download holds the store's answer.
+  const own = await browser.newContext({ viewport: { width: 360, height: 740 }, serviceWorkers: 'block' });
+  try {
+    const p = await own.newPage();
+    const cardText = () => p.locator('article.study-card').textContent();
+    /** Waits until the card saved for the deck's next start is one other than `not`; its item id. */
+    const savedOtherThan = async (not: string) =>
+      (
+        await p.waitForFunction(
+          ([deck, other]) => {
+            const all = JSON.parse(localStorage.getItem('briefdeck:shown-cards:1') ?? '{}') as Record<string, { item: { id: string } }>;
+            const id = all[deck]?.item.id;
+            return id && id !== other ? id : null;
+          },
+          [DECK, not] as const,
+        )
+      ).jsonValue() as Promise<string>;
+    await p.goto(`${baseUrl}/study/${DECK}`);
+    await p.getByRole('button', { name: /^Show answer/ }).click();
+    const first = await savedOtherThan('');
+    await p.getByRole('button', { name: /^Good/ }).click();
+    await p.waitForFunction((want) => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === want, '1');
+    // The card now on screen is the one saved for the next start.
+    const left = await savedOtherThan(first);
+    const leftText = await cardText();
+
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await own.route(`**/decks/${DECK}.json`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await p.reload();
+    // The deck cannot have been read, yet the card is up; it cannot be graded until the store agrees.
+    await p.getByRole('button', { name: /^Show answer/ }).click();
+    expect(await cardText()).toBe(leftText);
+    expect(await p.getByRole('button', { name: /^Good/ }).isDisabled()).toBe(true);
+    release();
+    await p.getByRole('button', { name: /^Good/ }).and(p.locator(':enabled')).click();
+    await p.waitForFunction((want) => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') === want, '1');
+    expect(await reviewLogSize(p)).toBe(2);
+    const graded = await p.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('briefdeck');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const req = open.result.transaction('reviews').objectStore('reviews').getAll();
+            req.onsuccess = () => resolve((req.result as { itemId: string }[]).map((r) => r.itemId));
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+    expect(graded).toEqual([first, left]);
+  } finally {
+    await own.close();
+  }
+});

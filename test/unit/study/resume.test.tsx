@@ -55,12 +55,14 @@ describe('the card shown last is shown again at once on the next start', () => {
 
     const open = holdDecks();
     const session = createSession({ deck: 'chips' });
-    render(<ReviewView session={session} deckId="chips" />);
-    const started = session.start();
-    // Synchronously, with nothing read from the store yet: the saved card, its deck's title.
+    // From its creation, with nothing read from the store yet: the saved card, its deck's title.
     expect(session.phase.value).toBe('card');
     expect(session.current.value?.item.id).toBe(saved.item.id);
     expect(session.title.value).toBe('Chip access');
+    expect(session.busy.value).toBe(true);
+    render(<ReviewView session={session} deckId="chips" />);
+    expect(screen.getByText('What is chip access?')).toBeTruthy();
+    const started = session.start();
     expect(await screen.findByText('What is chip access?')).toBeTruthy();
     const shownAt = session.current.value!.shownAt;
     // The learner may look at the answer; nothing can be graded until the store has confirmed the card.
