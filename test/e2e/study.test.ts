@@ -175,8 +175,9 @@ test('a later start shows the card left on screen before the deck is read, and g
     });
     await p.reload();
     // The deck cannot have been read, yet the card is up; it cannot be graded until the store agrees.
-    await p.getByRole('button', { name: /^Show answer/ }).click();
+    await p.getByRole('button', { name: /^Show answer/ }).waitFor();
     expect(await cardText()).toBe(leftText);
+    await p.getByRole('button', { name: /^Show answer/ }).click();
     expect(await p.getByRole('button', { name: /^Good/ }).isDisabled()).toBe(true);
     release();
     await p.getByRole('button', { name: /^Good/ }).and(p.locator(':enabled')).click();
