@@ -59,12 +59,16 @@ export interface UpdateHost {
   now(): number;
 }
 
+/** The build this page runs (`<meta name="briefdeck-build">`); null outside a page. */
+export function pageBuild(): string | null {
+  return typeof document === 'undefined' ? null : (document.querySelector('meta[name="briefdeck-build"]')?.getAttribute('content') ?? null);
+}
+
 function browserHost(): UpdateHost {
-  const build = () => document.querySelector('meta[name="briefdeck-build"]')?.getAttribute('content') ?? null;
   return {
     container: typeof navigator === 'undefined' ? undefined : navigator.serviceWorker,
     memory: typeof sessionStorage === 'undefined' ? undefined : sessionStorage,
-    build: build(),
+    build: pageBuild(),
     async shellBuild() {
       // Asked of the worker in control, which answers from its own precache: what a reload would
       // get. (Reading the cache directly could find the previous version's copy.)

@@ -7,6 +7,7 @@
  */
 import type { Card } from '../deck/schema';
 import type { ItemRecord } from '../srs/types';
+import { pageBuild } from '../pwa/state';
 
 export interface ShownCard {
   item: ItemRecord;
@@ -29,8 +30,6 @@ const MAX_SCOPES = 8;
 /** A saved card older than this is not worth showing: the day's queue has moved on. */
 const MAX_AGE_MS = 12 * 3_600_000;
 
-const build = () =>
-  typeof document === 'undefined' ? null : (document.querySelector('meta[name="briefdeck-build"]')?.getAttribute('content') ?? null);
 
 function readAll(): Record<string, Saved> {
   try {
@@ -53,30 +52,35 @@ function writeAll(all: Record<string, Saved>): void {
 
 const isText = (x: unknown) => typeof x === 'string';
 
+/** The text fields each card type needs to render. */
+const TEXTS: Record<string, string[]> = {
+  basic: ['front', 'back'],
+  cloze: ['text'],
+  mcq: ['question'],
+  truefalse: ['statement'],
+  typed: ['question', 'answer'],
+};
+
 /** Enough of a card's shape for the card face to render it (a hand-edited entry must not break the screen). */
 function renders(card: Card | undefined): boolean {
-  if (!card || !isText(card.id)) return false;
-  switch (card.type) {
-    case 'basic':
-      return isText(card.front) && isText(card.back);
-    case 'cloze':
-      return isText(card.text);
-    case 'mcq':
-      return isText(card.question) && Array.isArray(card.choices) && card.choices.every(isText);
-    case 'truefalse':
-      return isText(card.statement) && typeof card.answer === 'boolean';
-    case 'typed':
-      return isText(card.question) && isText(card.answer);
-    default:
-      return false;
-  }
+  const c = card as unknown as Record<string, unknown> | undefined;
+  const texts = c && TEXTS[c.type as string];
+  return (
+    !!texts &&
+    texts.concat('id').every((f) => isText(c[f])) &&
+    (c.explanation === undefined || isText(c.explanation)) &&
+    (c.type !== 'mcq' || (Array.isArray(c.choices) && c.choices.every(isText))) &&
+    (c.type !== 'truefalse' || typeof c.answer === 'boolean')
+  );
 }
 
 /** The card last shown in `scope`, if it is recent, from this build, still due at `now`, and whole. */
 export function savedCard(scope: string, now: number): ShownCard | null {
   const s = readAll()[scope];
-  if (!s || s.build !== build() || !(now - s.savedAt < MAX_AGE_MS) || !(s.item?.due <= now)) return null;
-  if (!isText(s.item.id) || !s.item.fsrs || !isText(s.deck?.title) || !renders(s.card)) return null;
+  if (!s || s.build !== pageBuild() || !(now - s.savedAt < MAX_AGE_MS) || !(s.item?.due <= now)) return null;
+  if (!isText(s.item.id) || !isText(s.item.sub) || !s.item.fsrs || !isText(s.deck?.title) || !renders(s.card)) return null;
+  const points = s.deck.keyPoints;
+  if (points !== undefined && !(Array.isArray(points) && points.every((k) => isText(k?.id) && isText(k?.text)))) return null;
   return { item: s.item, card: s.card, deck: s.deck, remaining: Number(s.remaining) || 0 };
 }
 
@@ -92,7 +96,7 @@ export function saveShownCard(scope: string, shown: ShownCard | null, now: numbe
     const newest = Object.entries(all)
       .sort(([, a], [, b]) => b.savedAt - a.savedAt)
       .slice(0, MAX_SCOPES - 1);
-    writeAll({ ...Object.fromEntries(newest), [scope]: { ...shown, build: build(), savedAt: now } });
+    writeAll({ ...Object.fromEntries(newest), [scope]: { ...shown, build: pageBuild(), savedAt: now } });
   } else writeAll(all);
 }
 

@@ -176,6 +176,10 @@ describe('saved cards', () => {
     expect(savedCard('chips', now)).toBeNull();
     put({ ...good, card: { id: 'x', type: 'mcq', question: 'q', choices: [1, 2], answer: 0 } });
     expect(savedCard('chips', now)).toBeNull();
+    put({ ...good, deck: { id: 'chips', title: 'Chip access', keyPoints: { leverage: 'not a list' } } });
+    expect(savedCard('chips', now)).toBeNull();
+    put({ ...good, item: { ...(good.item as object), sub: 7 } });
+    expect(savedCard('chips', now)).toBeNull();
     localStorage.setItem('briefdeck:shown-cards:1', '{not json');
     expect(savedCard('chips', now)).toBeNull();
     localStorage.setItem('briefdeck:shown-cards:1', JSON.stringify({ chips: good }));
