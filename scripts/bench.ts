@@ -128,11 +128,17 @@ async function collection(browser: Browser) {
     await seedPage.evaluate(() => window.bench.close());
     await seedPage.close();
 
-    const app = await context.newPage();
-    await markFirstPaintOf(app);
-    await app.goto(`${server.url}/study/all`);
-    await app.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
-    const firstCardMs = await app.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN);
+    /** A fresh page on `/study/all` (after `setup`, run before any script of the page): it and its first card's time. */
+    const studyPage = async (setup?: string) => {
+      const page = await context.newPage();
+      if (setup) await page.addInitScript(setup);
+      await markFirstPaintOf(page);
+      await page.goto(`${server.url}/study/all`);
+      await page.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
+      return { page, ms: await page.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN) };
+    };
+
+    const { page: app, ms: firstCardMs } = await studyPage();
     const grades = await gradeLoop(app, GRADES);
     const cdp = await context.newCDPSession(app);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -143,23 +149,16 @@ async function collection(browser: Browser) {
     // the page before left on screen, saved for a quick start, while the store confirms it.
     const later: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const again = await context.newPage();
-      await markFirstPaintOf(again);
-      await again.goto(`${server.url}/study/all`);
-      await again.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
-      later.push(await again.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN));
-      await again.close();
+      const again = await studyPage();
+      later.push(again.ms);
+      await again.page.close();
     }
     const laterFirstCardMs = spread(later).p50;
     // A later start without the card saved by the last session (the first start after an update,
     // or a day later): the first card comes from the store.
-    const cold = await context.newPage();
-    await cold.addInitScript(`localStorage.removeItem('briefdeck:shown-cards:1')`);
-    await markFirstPaintOf(cold);
-    await cold.goto(`${server.url}/study/all`);
-    await cold.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
-    const laterUnsavedFirstCardMs = await cold.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN);
-    await cold.close();
+    const cold = await studyPage(`localStorage.removeItem('briefdeck:shown-cards:1')`);
+    const laterUnsavedFirstCardMs = cold.ms;
+    await cold.page.close();
 
     // The stats screen's first load on a fresh page: nothing read yet (decks, items, aggregates).
     const fresh = await context.newPage();

@@ -30,7 +30,6 @@ const MAX_SCOPES = 8;
 /** A saved card older than this is not worth showing: the day's queue has moved on. */
 const MAX_AGE_MS = 12 * 3_600_000;
 
-
 function readAll(): Record<string, Saved> {
   try {
     const all = JSON.parse(localStorage.getItem(KEY) ?? '{}') as unknown;

@@ -174,11 +174,11 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       deck: { id: deck.id, title: deck.title, keyPoints: deck.keyPoints?.filter((k) => k.id === card.keyPoint) },
       remaining: 0,
     };
-    const was = current.value;
     // The saved card on screen is the store's pick too: it stays as it is (answer shown or not).
-    const same = !!preview && !!was && sameShowing(preview, shown);
+    const kept = preview && sameShowing(preview, shown) ? current.value : null;
     preview = null;
-    const at = same && was ? was.shownAt : now();
+    const same = !!kept;
+    const at = kept ? kept.shownAt : now();
     batch(() => {
       apply?.();
       current.value = { item, deck: shown.deck, card, shownAt: at };
