@@ -33,6 +33,14 @@ const REVIEW_STATE = 2;
 const NEW_STATE = 0;
 /** Meta key: the basis (`dayStartHour@timeZone`) the aggregates were built with; absent when stale. */
 const BASIS_KEY = 'aggregates:basis';
+/**
+ * Meta key: how many entries the review log holds, kept in the transactions that change the log
+ * (an answer, an undo, a restore, a rebuild), so checking that the day records add up to the log
+ * reads one number rather than walking the log's index. A database from before it was kept has
+ * none: the first check counts the log once and stores the count. (A reset leaves it behind: the
+ * next check finds it wrong and rebuilds the emptied log at once.)
+ */
+const LOGGED_KEY = 'aggregates:logged';
 
 /** The basis study days are cut with: the day start hour and the device's time zone. */
 export function basisOf(dayStartHour: number): string {
@@ -194,6 +202,8 @@ export interface CountPlan {
   day: number;
   stored: DayRecord | undefined;
   first: boolean;
+  /** The log's kept length before this answer (undefined in a database from before it was kept). */
+  logged: unknown;
 }
 
 /**
@@ -207,18 +217,19 @@ export async function planCount(
   dayStartHour: number,
 ): Promise<CountPlan | null> {
   const day = studyDayOf(answer.at, dayStartHour);
-  const [same, first, stored] = await Promise.all([
+  const [same, first, stored, logged] = await Promise.all([
     sameBasis(tx, dayStartHour),
     firstStudyOfDay(tx, answer.itemId, answer.mode, answer.at, dayStartHour),
     tx.objectStore('days').get(day),
+    tx.objectStore('meta').get(LOGGED_KEY),
   ]);
-  return same ? { day, stored, first } : null;
+  return same ? { day, stored, first, logged } : null;
 }
 
 /**
  * Counts one answer into its deck's day with the reads of `planCount`, inside the recording
- * transaction; resolves once the day's record is written. (Whether the answer counted as its
- * item's first study answer of the day, which undo needs, is `plan.first`.)
+ * transaction, and the log's kept length with it; resolves once both are written. (Whether the
+ * answer counted as its item's first study answer of the day, which undo needs, is `plan.first`.)
  */
 export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Promise<unknown> {
   const decks = plan.stored ? unpackDay(plan.stored) : [];
@@ -226,12 +237,18 @@ export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Pro
   if (!b) decks.push((b = emptyDay(r.deckId, plan.day, r.at)));
   if (r.at < b.first) b.first = r.at;
   apply(b, r, plan.first, 1);
-  return tx.objectStore('days').put(packDay(plan.day, decks));
+  return Promise.all([
+    tx.objectStore('days').put(packDay(plan.day, decks)),
+    typeof plan.logged === 'number' ? tx.objectStore('meta').put(plan.logged + 1, LOGGED_KEY) : undefined,
+  ]);
 }
 
 /** Takes an undone answer (already deleted from the log) back out of its day, inside the undo transaction. */
 export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: boolean, dayStartHour: number): Promise<void> {
   if (!(await sameBasis(tx, dayStartHour))) return;
+  const meta = tx.objectStore('meta');
+  const logged = await meta.get(LOGGED_KEY);
+  if (typeof logged === 'number') await meta.put(logged - 1, LOGGED_KEY);
   const store = tx.objectStore('days');
   const day = studyDayOf(r.at, dayStartHour);
   const stored = await store.get(day);
@@ -299,7 +316,7 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
     for (let i = seen; i < page.length; i++) {
       if (soundReview(page[i])) builder.add(page[i]!);
       else unsound++;
-      if (onProgress && ++read % PROGRESS_EVERY === 0) onProgress(read, total);
+      if (++read % PROGRESS_EVERY === 0) onProgress?.(read, total);
     }
     if (page.length < seen + PAGE) break;
     const last = page[page.length - 1]!.at;
@@ -311,7 +328,12 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
   const buckets = builder.result();
   await days.clear();
   const meta = tx.objectStore('meta');
-  await Promise.all([...packAll(buckets).map((d) => days.put(d)), meta.put(unsound, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
+  await Promise.all([
+    ...packAll(buckets).map((d) => days.put(d)),
+    meta.put(unsound, UNSOUND_KEY),
+    meta.put(basisOf(dayStartHour), BASIS_KEY),
+    meta.put(read, LOGGED_KEY),
+  ]);
   return buckets;
 }
 
@@ -326,7 +348,12 @@ export async function replaceAggregates(
   const days = tx.objectStore('days');
   await days.clear();
   const meta = tx.objectStore('meta');
-  await Promise.all([...packAll(builder.result()).map((d) => days.put(d)), meta.put(0, UNSOUND_KEY), meta.put(basisOf(dayStartHour), BASIS_KEY)]);
+  await Promise.all([
+    ...packAll(builder.result()).map((d) => days.put(d)),
+    meta.put(0, UNSOUND_KEY),
+    meta.put(basisOf(dayStartHour), BASIS_KEY),
+    meta.put(log.length, LOGGED_KEY),
+  ]);
 }
 
 /**
@@ -337,21 +364,39 @@ export async function replaceAggregates(
  */
 export async function reviewBuckets(dayStartHour: number, onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
   const basis = basisOf(dayStartHour);
-  const checked = await inTransaction(['days', 'reviews', 'meta'], 'readonly', async (tx) => {
-    const meta = tx.objectStore('meta');
-    const [records, logged, unsound, kept] = await Promise.all([
-      tx.objectStore('days').getAll(),
-      // The time index's count: it walks small index entries, where the store's would read every record.
-      tx.objectStore('reviews').index('by-time').count(),
-      meta.get(UNSOUND_KEY),
-      meta.get(BASIS_KEY),
-    ]);
-    if (kept !== basis) return null;
-    const buckets = records.flatMap(unpackDay);
-    let counted = typeof unsound === 'number' ? unsound : 0;
-    for (const b of buckets) counted += b.reviewed;
-    return counted === logged ? buckets : null;
-  });
+  const checked = await inTransaction(['days', 'reviews', 'meta'], 'readonly', (tx) => keptBuckets(tx, basis, false));
   if (checked) return checked;
-  return inTransaction(['reviews', 'settings', 'days', 'meta'], 'readwrite', (tx) => fillAggregates(asWriteTx(tx), dayStartHour, onProgress));
+  return inTransaction(
+    ['reviews', 'settings', 'days', 'meta'],
+    'readwrite',
+    async (tx) => (await keptBuckets(tx, basis, true)) ?? fillAggregates(asWriteTx(tx), dayStartHour, onProgress),
+  );
+}
+
+/**
+ * The day records, if they were built with `basis` and add up to the log's length; null when they
+ * must be rebuilt. A database without the log's kept length is only checked with `count` (in a
+ * readwrite transaction): the log's time index is counted, and the count kept from then on.
+ */
+async function keptBuckets(tx: IDBPTransaction<BriefdeckDB, StoreName[], IDBTransactionMode>, basis: string, count: boolean): Promise<ReviewBucket[] | null> {
+  const meta = tx.objectStore('meta');
+  const [records, kept, unsound, stored] = await Promise.all([
+    tx.objectStore('days').getAll(),
+    meta.get(LOGGED_KEY),
+    meta.get(UNSOUND_KEY),
+    meta.get(BASIS_KEY),
+  ]);
+  if (stored !== basis) return null;
+  let logged = kept;
+  if (typeof logged !== 'number') {
+    if (!count) return null;
+    // The time index's count: it walks small index entries, where the store's would read every record.
+    logged = await tx.objectStore('reviews').index('by-time').count();
+  }
+  const buckets = records.flatMap(unpackDay);
+  let counted = typeof unsound === 'number' ? unsound : 0;
+  for (const b of buckets) counted += b.reviewed;
+  if (counted !== logged) return null;
+  if (kept !== logged) await asWriteTx(tx).objectStore('meta').put(logged, LOGGED_KEY);
+  return buckets;
 }

@@ -16,6 +16,8 @@ import {
 import { forgetBundledIndex, getDeck } from '../../../src/deck/library';
 import type { Deck } from '../../../src/deck/schema';
 import type { ReviewRecord } from '../../../src/srs/types';
+import { inTransaction } from '../../../src/store/db';
+import { uncountReview } from '../../../src/store/aggregates';
 import { at } from './fixtures';
 
 const deck: Deck = {
@@ -123,19 +125,13 @@ test('a review removed elsewhere (another tab undoing an older answer) makes the
   const older = await recordReview({ itemId: a!, grade: 3, mode: 'study', at: t0, durationMs: 1000 });
   await recordReview({ itemId: b!, grade: 3, mode: 'study', at: t0 + 1000, durationMs: 1000 });
   expect((await loaded()).total).toBe(2);
-  // Straight into the database, with no change notice: what this tab sees of another tab's undo.
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open('briefdeck');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
+  // Another tab's undo, as its store does it (the entry out of the log and out of its day), with
+  // no change notice reaching this tab.
+  const { dayStartHour } = await getSettings();
+  await inTransaction(['items', 'reviews', 'days', 'meta'], 'readwrite', async (tx) => {
+    await tx.objectStore('reviews').delete(older.review.id!);
+    await uncountReview(tx, older.review, true, dayStartHour);
   });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('reviews', 'readwrite');
-    tx.objectStore('reviews').delete(older.review.id!);
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
   const s = await loaded();
   expect(s.total).toBe(1);
   expect(s).toEqual(await fromScratch());

@@ -1,6 +1,7 @@
 import {
   closeStore,
   forEachReview,
+  reviewCount,
   getSettings,
   recordReview,
   resetProgress,
@@ -134,5 +135,66 @@ describe('review aggregates kept by the store', () => {
     expect(seen).toEqual([]);
     await resetProgress();
     expect(await days()).toEqual([]);
+  });
+
+  describe("the log's kept length, which the check reads instead of counting the log", () => {
+    /** Runs `fn` on the raw meta store, behind the store's back. */
+    async function rawMeta<T>(fn: (meta: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open('briefdeck');
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      try {
+        return await new Promise<T>((resolve, reject) => {
+          const tx = db.transaction('meta', 'readwrite');
+          const req = fn(tx.objectStore('meta'));
+          tx.oncomplete = () => resolve(req.result);
+          tx.onerror = () => reject(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    }
+    const kept = () => rawMeta((m) => m.get('aggregates:logged') as IDBRequest<unknown>);
+
+    test('follows every answer, undo, restore and rebuild', async () => {
+      expect(await kept()).toBe(0);
+      await grade('d/m1', 3, T0);
+      await grade('d/m2', 1, T0 + MIN);
+      await grade('e/m1', 4, T0 + 2 * MIN, 'quiz');
+      expect(await kept()).toBe(3);
+      await undoLastReview();
+      expect(await kept()).toBe(2);
+      await updateSettings({ dayStartHour: 7 });
+      expect(sorted(await days())).toEqual(await fromLog());
+      expect(await kept()).toBe(await reviewCount());
+      await grade('d/m1', 3, T0 + DAY);
+      expect(await kept()).toBe(3);
+      expect(await reviewCount()).toBe(3);
+    });
+
+    test('a database from before it was kept counts its log once, keeping the records it checked', async () => {
+      await grade('d/m1', 3, T0);
+      await grade('d/m2', 3, T0 + MIN);
+      await rawMeta((m) => m.delete('aggregates:logged'));
+      // A rebuild would write this key again: its staying absent shows the records were kept.
+      await rawMeta((m) => m.delete('aggregates:unsound'));
+      expect(sorted(await days())).toEqual(await fromLog());
+      expect(await kept()).toBe(2);
+      expect(await rawMeta((m) => m.get('aggregates:unsound') as IDBRequest<unknown>)).toBeUndefined();
+      await grade('d/m1', 3, T0 + DAY);
+      expect(await kept()).toBe(3);
+    });
+
+    test('records that no longer match it (an answer counted by an older version) are rebuilt, and it is set right', async () => {
+      await grade('d/m1', 3, T0);
+      await grade('d/m2', 3, T0 + MIN);
+      await rawMeta((m) => m.put(1, 'aggregates:logged'));
+      await rawMeta((m) => m.delete('aggregates:unsound'));
+      expect(sorted(await days())).toEqual(await fromLog());
+      expect(await kept()).toBe(2);
+      expect(await rawMeta((m) => m.get('aggregates:unsound') as IDBRequest<unknown>)).toBe(0);
+    });
   });
 });
