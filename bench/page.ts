@@ -15,12 +15,12 @@ import {
   importBackup,
   nextStudyItem,
   recordReview,
-  reviewBuckets,
   reviewCount,
   reviewCountBetween,
   syncDeckItems,
   undoLastReview,
 } from '../src/store';
+import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';
 import { getDeck, listDecks } from '../src/deck/library';
 import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';

@@ -32,7 +32,7 @@ const MATURE_DAYS = 21;
 const REVIEW_STATE = 2;
 const NEW_STATE = 0;
 /** Meta key: the basis (`dayStartHour@timeZone`) the aggregates were built with; absent when stale. */
-const BASIS_KEY = 'aggregates:basis';
+export const BASIS_KEY = 'aggregates:basis';
 /**
  * Meta key: how many entries the review log holds, kept in the transactions that change the log
  * (an answer, an undo, a restore, a rebuild), so checking that the day records add up to the log
@@ -40,7 +40,7 @@ const BASIS_KEY = 'aggregates:basis';
  * none: the first check counts the log once and stores the count. (A reset leaves it behind: the
  * next check finds it wrong and rebuilds the emptied log at once.)
  */
-const LOGGED_KEY = 'aggregates:logged';
+export const LOGGED_KEY = 'aggregates:logged';
 
 /** The basis study days are cut with: the day start hour and the device's time zone. */
 export function basisOf(dayStartHour: number): string {
@@ -83,7 +83,7 @@ export function unpackDay(record: DayRecord): ReviewBucket[] {
   });
 }
 
-function packAll(buckets: readonly ReviewBucket[]): DayRecord[] {
+export function packAll(buckets: readonly ReviewBucket[]): DayRecord[] {
   const byDay = new Map<number, ReviewBucket[]>();
   for (const b of buckets) {
     const list = byDay.get(b.day);
@@ -277,7 +277,7 @@ export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: b
  * Meta key: how many log entries the last rebuild skipped as damaged (they are in the log's time
  * index, which the rebuild walks and whose count is checked, but in no day record).
  */
-const UNSOUND_KEY = 'aggregates:unsound';
+export const UNSOUND_KEY = 'aggregates:unsound';
 /** Log entries read per request while the log is walked to rebuild. */
 const PAGE = 2000;
 
@@ -334,69 +334,5 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
     meta.put(basisOf(dayStartHour), BASIS_KEY),
     meta.put(read, LOGGED_KEY),
   ]);
-  return buckets;
-}
-
-/** Writes the buckets of a log that replaces the old one (backup import), inside its transaction. */
-export async function replaceAggregates(
-  tx: AnyWriteTx,
-  log: readonly ReviewRecord[],
-  dayStartHour: number,
-): Promise<void> {
-  const builder = new BucketBuilder(dayStartHour);
-  for (const r of inTimeOrder(log)) builder.add(r);
-  const days = tx.objectStore('days');
-  await days.clear();
-  const meta = tx.objectStore('meta');
-  await Promise.all([
-    ...packAll(builder.result()).map((d) => days.put(d)),
-    meta.put(0, UNSOUND_KEY),
-    meta.put(basisOf(dayStartHour), BASIS_KEY),
-    meta.put(log.length, LOGGED_KEY),
-  ]);
-}
-
-/**
- * Every deck's day records, cut with `dayStartHour`, for the stats screen. They are checked first:
- * when they were built with another basis (day start or time zone), or no longer add up to the
- * log's length (an entry removed or added behind the store's back), they are rebuilt from the
- * log, reporting progress.
- */
-export async function reviewBuckets(dayStartHour: number, onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
-  const basis = basisOf(dayStartHour);
-  const checked = await inTransaction(['days', 'reviews', 'meta'], 'readonly', (tx) => keptBuckets(tx, basis, false));
-  if (checked) return checked;
-  return inTransaction(
-    ['reviews', 'settings', 'days', 'meta'],
-    'readwrite',
-    async (tx) => (await keptBuckets(tx, basis, true)) ?? fillAggregates(asWriteTx(tx), dayStartHour, onProgress),
-  );
-}
-
-/**
- * The day records, if they were built with `basis` and add up to the log's length; null when they
- * must be rebuilt. A database without the log's kept length is only checked with `count` (in a
- * readwrite transaction): the log's time index is counted, and the count kept from then on.
- */
-async function keptBuckets(tx: IDBPTransaction<BriefdeckDB, StoreName[], IDBTransactionMode>, basis: string, count: boolean): Promise<ReviewBucket[] | null> {
-  const meta = tx.objectStore('meta');
-  const [records, kept, unsound, stored] = await Promise.all([
-    tx.objectStore('days').getAll(),
-    meta.get(LOGGED_KEY),
-    meta.get(UNSOUND_KEY),
-    meta.get(BASIS_KEY),
-  ]);
-  if (stored !== basis) return null;
-  let logged = kept;
-  if (typeof logged !== 'number') {
-    if (!count) return null;
-    // The time index's count: it walks small index entries, where the store's would read every record.
-    logged = await tx.objectStore('reviews').index('by-time').count();
-  }
-  const buckets = records.flatMap(unpackDay);
-  let counted = typeof unsound === 'number' ? unsound : 0;
-  for (const b of buckets) counted += b.reviewed;
-  if (counted !== logged) return null;
-  if (kept !== logged) await asWriteTx(tx).objectStore('meta').put(logged, LOGGED_KEY);
   return buckets;
 }

@@ -19,7 +19,8 @@ import {
   type ReviewRecord,
   type Settings,
 } from '../srs/types';
-import { asWriteTx, replaceAggregates } from './aggregates';
+import { asWriteTx } from './aggregates';
+import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
 import { syncKey, syncMarks } from './sync-marks';

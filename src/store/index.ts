@@ -37,7 +37,7 @@ export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEven
 export { onRemoteChange as onRemoteStoreChange } from './db';
 export type { StoredDeck } from './schema';
 export { onDamage, damagedRecords, type Damage } from './integrity';
-export { reviewBuckets, type ReviewBucket, type RebuildProgress } from './aggregates';
+export type { ReviewBucket, RebuildProgress } from './aggregates';
 
 /** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
 export const MAX_DURATION_MS = 60_000;

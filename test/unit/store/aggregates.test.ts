@@ -5,11 +5,11 @@ import {
   getSettings,
   recordReview,
   resetProgress,
-  reviewBuckets,
   undoLastReview,
   updateSettings,
   type ReviewBucket,
 } from '../../../src/store';
+import { reviewBuckets } from '../../../src/store/buckets';
 import { BucketBuilder } from '../../../src/store/aggregates';
 import { replaceWithBackup } from '../../../src/store/backup';
 import { DEFAULT_SETTINGS, type Grade, type ReviewRecord } from '../../../src/srs/types';

@@ -1,5 +1,6 @@
 import { closeStore, getSettings, onConnectionEvent, saveDraft, getDraft, StoreError, updateSettings, storageStatus, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
-import { reviewBuckets, reviewCount, type ReviewBucket } from '../../../src/store';
+import { reviewCount, type ReviewBucket } from '../../../src/store';
+import { reviewBuckets } from '../../../src/store/buckets';
 import { BucketBuilder } from '../../../src/store/aggregates';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations';
 import type { BriefdeckDB } from '../../../src/store/schema';

@@ -1,0 +1,87 @@
+/**
+ * The day records as the stats screen and a backup restore use them: read and checked against the
+ * log (rebuilt when they do not add up), or replaced with a restored log's. Kept apart from
+ * `aggregates.ts`, which every recorded answer needs, so that this code loads with those screens.
+ */
+import type { IDBPTransaction } from 'idb';
+import type { ReviewRecord } from '../srs/types';
+import {
+  asWriteTx,
+  basisOf,
+  BASIS_KEY,
+  BucketBuilder,
+  fillAggregates,
+  inTimeOrder,
+  LOGGED_KEY,
+  packAll,
+  unpackDay,
+  UNSOUND_KEY,
+  type AnyWriteTx,
+  type RebuildProgress,
+} from './aggregates';
+import { inTransaction } from './db';
+import type { BriefdeckDB, ReviewBucket, StoreName } from './schema';
+
+/** Writes the buckets of a log that replaces the old one (backup import), inside its transaction. */
+export async function replaceAggregates(
+  tx: AnyWriteTx,
+  log: readonly ReviewRecord[],
+  dayStartHour: number,
+): Promise<void> {
+  const builder = new BucketBuilder(dayStartHour);
+  for (const r of inTimeOrder(log)) builder.add(r);
+  const days = tx.objectStore('days');
+  await days.clear();
+  const meta = tx.objectStore('meta');
+  await Promise.all([
+    ...packAll(builder.result()).map((d) => days.put(d)),
+    meta.put(0, UNSOUND_KEY),
+    meta.put(basisOf(dayStartHour), BASIS_KEY),
+    meta.put(log.length, LOGGED_KEY),
+  ]);
+}
+
+/**
+ * Every deck's day records, cut with `dayStartHour`, for the stats screen. They are checked first:
+ * when they were built with another basis (day start or time zone), or no longer add up to the
+ * log's kept length (answers counted by an older version, say), they are rebuilt from the log,
+ * reporting progress.
+ */
+export async function reviewBuckets(dayStartHour: number, onProgress?: RebuildProgress): Promise<ReviewBucket[]> {
+  const basis = basisOf(dayStartHour);
+  const checked = await inTransaction(['days', 'reviews', 'meta'], 'readonly', (tx) => keptBuckets(tx, basis, false));
+  if (checked) return checked;
+  return inTransaction(
+    ['reviews', 'settings', 'days', 'meta'],
+    'readwrite',
+    async (tx) => (await keptBuckets(tx, basis, true)) ?? fillAggregates(asWriteTx(tx), dayStartHour, onProgress),
+  );
+}
+
+/**
+ * The day records, if they were built with `basis` and add up to the log's length; null when they
+ * must be rebuilt. A database without the log's kept length is only checked with `count` (in a
+ * readwrite transaction): the log's time index is counted, and the count kept from then on.
+ */
+async function keptBuckets(tx: IDBPTransaction<BriefdeckDB, StoreName[], IDBTransactionMode>, basis: string, count: boolean): Promise<ReviewBucket[] | null> {
+  const meta = tx.objectStore('meta');
+  const [records, kept, unsound, stored] = await Promise.all([
+    tx.objectStore('days').getAll(),
+    meta.get(LOGGED_KEY),
+    meta.get(UNSOUND_KEY),
+    meta.get(BASIS_KEY),
+  ]);
+  if (stored !== basis) return null;
+  let logged = kept;
+  if (typeof logged !== 'number') {
+    if (!count) return null;
+    // The time index's count: it walks small index entries, where the store's would read every record.
+    logged = await tx.objectStore('reviews').index('by-time').count();
+  }
+  const buckets = records.flatMap(unpackDay);
+  let counted = typeof unsound === 'number' ? unsound : 0;
+  for (const b of buckets) counted += b.reviewed;
+  if (counted !== logged) return null;
+  if (kept !== logged) await asWriteTx(tx).objectStore('meta').put(logged, LOGGED_KEY);
+  return buckets;
+}
