@@ -121,9 +121,10 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   }
 
   /**
-   * The card after the one on screen, fetched while the learner answers, so that grading costs one
-   * write and no queue query. Taken only if nothing could have changed the pick in between: no
-   * other tab wrote, no learning card fell due, and today's limits still leave room for it.
+   * The card after the one on screen, fetched with its deck while the learner answers, so that
+   * grading costs one write and no queue query or deck read. Taken only if nothing could have
+   * changed the pick in between: no other tab wrote, no learning card fell due, and today's limits
+   * still leave room for it.
    */
   let prefetch: { after: ItemRecord; result: Promise<NextStudy | null>; generation: number } | null = null;
   /** Counts other tabs' writes: a prefetch made before one of them is stale. */
@@ -136,7 +137,13 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     prefetch = null;
     // Focused sessions are small and follow their own order: they ask the store each time.
     if (focus || phase.value !== 'card') return;
-    const result = nextStudyItem({ deckIds }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] }).catch(() => null);
+    const result = nextStudyItem({ deckIds }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] })
+      .then(async (r) => {
+        // Its deck too: the first card of a deck would otherwise read the whole deck after the grade.
+        if (r?.item) await deckFor(r.item.deckId);
+        return r;
+      })
+      .catch(() => null);
     prefetch = { after: item, result, generation: remoteWrites };
   }
 

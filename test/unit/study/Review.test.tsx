@@ -4,6 +4,7 @@ import { fireEvent, render, screen, waitFor, within, configure } from '@testing-
 import { ReviewView } from '../../../src/study/Review';
 import { createSession, type SessionScope } from '../../../src/study/session';
 import { closeStore, getItem, recordReview, reviewCount, syncDeckItems, updateSettings } from '../../../src/store';
+import type { Deck } from '../../../src/deck/schema';
 import { mixedDeck, publishDecks, smallDeck } from './fixtures';
 
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
@@ -267,6 +268,26 @@ describe('review screen', () => {
     // Now both are in line: only the shown card's deck is read.
     expect(deckFiles().map((u) => u.replace(/.*\//, ''))).toEqual([`${again.current.value!.deck.id}.json`]);
     again.dispose();
+  });
+
+  test('the next card\'s deck is read while the learner answers, not after the grade', async () => {
+    const solo: Deck = { id: 'solo', version: 1, title: 'Solo deck', cards: [{ id: 'x', type: 'basic', front: 'Front X', back: 'Back X' }] };
+    const fetchMock = publishDecks([solo, smallDeck]);
+    await syncDeckItems(solo, Date.now());
+    await syncDeckItems(smallDeck, Date.now());
+    const deckFiles = () => fetchMock.mock.calls.map(([u]) => String(u).replace(/.*\//, '')).filter((u) => /^(solo|small)\.json$/.test(u)).sort();
+    const session = createSession({ deck: 'all' });
+    render(<ReviewView session={session} deckId="all" />);
+    await session.start();
+    await screen.findByText('Front X');
+    // Nothing needed syncing: only the shown card's deck was read to show it. The card after it is
+    // the other deck's, and that deck is read before any grade.
+    await waitFor(() => expect(deckFiles()).toEqual(['small.json', 'solo.json']));
+    key(' ');
+    key('3');
+    await screen.findByText('Front A');
+    expect(deckFiles()).toEqual(['small.json', 'solo.json']);
+    session.dispose();
   });
 
   test('a key-point session only shows that point\'s cards', async () => {
