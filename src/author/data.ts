@@ -5,7 +5,8 @@
 import type { Card, Deck } from '../deck/schema';
 import { validateDeck, type DeckResult } from '../deck/validate';
 import { getDeckEntry, listDecks } from '../deck/library';
-import { deleteDraft, deleteStoredDeck, getDraft, getStoredDeck, listStoredDecks, saveDeck, saveDraft, syncDeckItems } from '../store';
+import { deleteStoredDeck, getStoredDeck, listStoredDecks, saveDeck, syncDeckItems } from '../store';
+import { deleteDraft, getDraft, saveDraft } from '../store/drafts';
 import { newCardId, uniqueId } from './ids';
 import { cleanForSave } from './edit-model';
 

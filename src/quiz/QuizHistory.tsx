@@ -4,7 +4,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { QuizRecord } from '../srs/types';
-import { listQuizzes, onStoreChange } from '../store';
+import { onStoreChange } from '../store';
+import { listQuizzes } from '../store/quizzes';
 
 export interface QuizHistoryProps {
   deckId: string;

@@ -5,7 +5,8 @@
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
-import { saveQuiz, updateSettings } from '../store';
+import { updateSettings } from '../store';
+import { saveQuiz } from '../store/quizzes';
 import { buildQuiz, countQuizItems, scoreQuiz, type Question, type QuizAnswer, type QuizScore } from './engine';
 import { focusFromQuery, loadQuizSource, type QuizFocus, type QuizSource } from './load';
 import { randomSeed } from './random';

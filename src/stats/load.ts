@@ -12,7 +12,8 @@
  * A deck's items (for the forecast, card states and mastery) are kept per deck for the life of
  * the page and dropped when the store says that deck (or anything) changed, in this tab or another.
  */
-import { getItems, getSettings, listQuizzes, onStoreChange } from '../store';
+import { getItems, getSettings, onStoreChange } from '../store';
+import { listQuizzes } from '../store/quizzes';
 import { reviewBuckets } from '../store/buckets';
 import { getDeck, listDecks } from '../deck/library';
 import type { Deck } from '../deck/schema';

@@ -103,7 +103,7 @@ export function countsForRetention(r: Pick<ReviewRecord, 'mode' | 'before'>): bo
 }
 
 /** Adds (sign 1) or takes back (sign -1) one answer's counts; `first`: it was the item's first study answer of its day. */
-function apply(b: ReviewBucket, r: ReviewRecord, first: boolean, sign: 1 | -1): void {
+export function apply(b: ReviewBucket, r: ReviewRecord, first: boolean, sign: 1 | -1): void {
   b.reviewed += sign;
   if (r.mode === 'quiz') b.quiz += sign;
   else b.study += sign;
@@ -167,7 +167,8 @@ export function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
   return sorted;
 }
 
-type ReviewTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
+export type ReviewTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
+type ReadTx = Tx<['items', 'reviews', 'days', 'meta'], IDBTransactionMode>;
 
 /**
  * Whether an answer to `itemId` at `at` is the item's first study answer of its study day: walks
@@ -188,8 +189,47 @@ async function firstStudyOfDay(tx: ReviewTx, itemId: string, mode: ReviewRecord[
   return true;
 }
 
+/** What counting a later answer to an item needs, read ahead of it (see `prepareCount`). */
+export interface PreparedCount {
+  day: number;
+  stored: DayRecord | undefined;
+  /** Times of the item's study answers logged on `day`. */
+  studied: number[];
+  logged: unknown;
+}
+
+/**
+ * The reads of `planCount`, made ahead of an answer to `itemId` on the study day of `at`, in any
+ * transaction; null when the aggregates are stale (the answer then takes the reading path).
+ */
+export async function prepareCount(tx: ReadTx, itemId: string, at: number, dayStartHour: number): Promise<PreparedCount | null> {
+  const day = studyDayOf(at, dayStartHour);
+  const dayStart = studyDayStart(at, dayStartHour);
+  const meta = tx.objectStore('meta');
+  const studiedToday = async () => {
+    const studied: number[] = [];
+    let cursor = await tx.objectStore('reviews').index('by-item').openCursor(itemId, 'prev');
+    // As in firstStudyOfDay: the log is in time order, so the walk stops at the day's start.
+    while (cursor && cursor.value.at >= dayStart) {
+      if (cursor.value.mode === 'study') studied.push(cursor.value.at);
+      cursor = await cursor.continue();
+    }
+    return studied;
+  };
+  const [basis, studied, stored, logged] = await Promise.all([meta.get(BASIS_KEY), studiedToday(), tx.objectStore('days').get(day), meta.get(LOGGED_KEY)]);
+  return basis === basisOf(dayStartHour) ? { day, stored, studied, logged } : null;
+}
+
+/**
+ * The plan `planCount` would make for an answer at `at`, from reads prepared the same study day
+ * with nothing written since (which the prepared write's stamp guarantees).
+ */
+export function preparedPlan(p: PreparedCount, mode: ReviewRecord['mode'], at: number): CountPlan {
+  return { day: p.day, stored: p.stored, first: mode === 'study' && !p.studied.some((t) => t <= at), logged: p.logged };
+}
+
 /** Whether the aggregates were built with this basis; when not, they are marked stale (rebuilt by the next stats load). */
-async function sameBasis(tx: ReviewTx, dayStartHour: number): Promise<boolean> {
+export async function sameBasis(tx: ReviewTx, dayStartHour: number): Promise<boolean> {
   const meta = tx.objectStore('meta');
   const basis = await meta.get(BASIS_KEY);
   if (basis === basisOf(dayStartHour)) return true;
@@ -241,36 +281,6 @@ export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Pro
     tx.objectStore('days').put(packDay(plan.day, decks)),
     typeof plan.logged === 'number' ? tx.objectStore('meta').put(plan.logged + 1, LOGGED_KEY) : undefined,
   ]);
-}
-
-/** Takes an undone answer (already deleted from the log) back out of its day, inside the undo transaction. */
-export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: boolean, dayStartHour: number): Promise<void> {
-  if (!(await sameBasis(tx, dayStartHour))) return;
-  const meta = tx.objectStore('meta');
-  const logged = await meta.get(LOGGED_KEY);
-  if (typeof logged === 'number') await meta.put(logged - 1, LOGGED_KEY);
-  const store = tx.objectStore('days');
-  const day = studyDayOf(r.at, dayStartHour);
-  const stored = await store.get(day);
-  const decks = stored ? unpackDay(stored) : [];
-  const b = decks.find((x) => x.deckId === r.deckId);
-  if (!b) return;
-  apply(b, r, firstOfDay, -1);
-  if (b.reviewed <= 0) {
-    const left = decks.filter((x) => x !== b);
-    await (left.length ? store.put(packDay(day, left)) : store.delete(day));
-    return;
-  }
-  if (b.first === r.at) {
-    // The day's earliest answer may be the one taken back: find the earliest one left.
-    const from = studyDayStart(r.at, dayStartHour);
-    const [left] = await tx
-      .objectStore('reviews')
-      .index('by-deck-time')
-      .getAll(IDBKeyRange.bound([r.deckId, from], [r.deckId, nextStudyDayStart(r.at, dayStartHour)], false, true), 1);
-    if (left) b.first = left.at;
-  }
-  await store.put(packDay(day, decks));
 }
 
 /**

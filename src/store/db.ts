@@ -102,19 +102,34 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
   stores: [...S],
   mode: M,
   fn: (tx: Tx<S, M>) => Promise<T>,
+  options: { stampedAt?: number } = {},
 ): Promise<T> {
   const db = await database();
   let tx: Tx<S, M>;
+  const stamped = mode === 'readwrite' && stores.some((s) => STAMPED.has(s));
   try {
-    tx = db.transaction(stores, mode) as Tx<S, M>;
+    tx = db.transaction(stamped && !stores.includes('meta') ? [...stores, 'meta'] : stores, mode) as Tx<S, M>;
   } catch (error) {
     throw toStoreError(error);
   }
+  if (stamped) writesBegun++;
+  const stamp = stamped ? stampWrite(tx as unknown as StampTx, options.stampedAt) : null;
+  // A prepared write's stamp may abort it before `fn` has issued its writes: marked handled here,
+  // its end is awaited below either way.
+  if (options.stampedAt !== undefined) tx.done.catch(() => undefined);
   try {
     const result = await fn(tx);
     await tx.done;
     return result;
   } catch (error) {
+    if (stamp?.taken) {
+      await tx.done.catch(() => undefined);
+      throw new StaleWrite();
+    }
+    if (stamp?.failed !== undefined) {
+      await tx.done.catch(() => undefined);
+      throw toStoreError(stamp.failed);
+    }
     try {
       tx.abort();
     } catch {
@@ -130,6 +145,79 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
     if ((name === 'TransactionInactiveError' || name === 'InvalidStateError') && ended) throw toStoreError(ended);
     throw toStoreError(error);
   }
+}
+
+// ---- write stamps ----
+
+/**
+ * Every readwrite transaction over what a grade reads (STAMPED) stamps the store: it counts itself in `meta` (WRITE_COUNT) and adds
+ * a mark for its number, which fails if that number is taken. A write prepared from reads made at
+ * count n (see `recordReview`) stamps n + 1 without reading the count: if anything was written
+ * since, in this tab or another, the mark exists, the add fails and the whole transaction aborts.
+ * The last MARKS_KEPT marks are kept, far more than can be written while a prepared write waits.
+ */
+export const WRITE_COUNT = 'write-count';
+const MARK = 'write:';
+export const MARKS_KEPT = 2000;
+
+type StampTx = IDBPTransaction<BriefdeckDB, ['meta'], 'readwrite'>;
+
+/** Stores whose contents a grade reads (settings: the day's start and the scheduler's parameters). */
+const STAMPED = new Set<StoreName>(['items', 'reviews', 'days', 'settings']);
+let writesBegun = 0;
+
+/** How many stamped writes this tab has begun: reads made across a change of it may be out of date. */
+export function writesStarted(): number {
+  return writesBegun;
+}
+
+/** A prepared write whose reads are out of date: something was written since. Nothing of it landed. */
+export class StaleWrite extends StoreError {
+  constructor() {
+    // Never shown: the write is made again from fresh reads.
+    super('aborted', 'Stale write');
+  }
+}
+
+/** The write count as read in any transaction that includes `meta` (0 before the first stamped write). */
+export async function writeCount(tx: IDBPTransaction<BriefdeckDB, StoreName[], IDBTransactionMode>): Promise<number> {
+  const n = await tx.objectStore('meta').get(WRITE_COUNT);
+  return typeof n === 'number' ? n : 0;
+}
+
+/** `taken`: the mark was there (a stale prepared write); `failed`: the stamp could not be issued. */
+function stampWrite(tx: StampTx, known: number | undefined): { taken: boolean; failed?: unknown } {
+  const meta = tx.objectStore('meta');
+  const state: { taken: boolean; failed?: unknown } = { taken: false };
+  const stamp = (n: number) => {
+    const next = n + 1;
+    // Marked handled: when the transaction fails for another reason, these reject with it.
+    meta.put(next, WRITE_COUNT).catch(() => undefined);
+    meta.add(true, `${MARK}${next}`).catch((e: unknown) => {
+      if ((e as { name?: string } | null)?.name === 'ConstraintError') state.taken = true;
+    });
+    if (next > MARKS_KEPT) meta.delete(`${MARK}${next - MARKS_KEPT}`).catch(() => undefined);
+  };
+  // A stamp that cannot be issued must not let the writes land without it.
+  const stampOrAbort = (n: number) => {
+    try {
+      stamp(n);
+    } catch (error) {
+      state.failed = error;
+      try {
+        tx.abort();
+      } catch {
+        // Already finished: nothing of it landed without the stamp.
+      }
+    }
+  };
+  if (known !== undefined) stampOrAbort(known);
+  else
+    meta.get(WRITE_COUNT).then(
+      (n) => stampOrAbort(typeof n === 'number' ? n : 0),
+      () => undefined,
+    );
+  return state;
 }
 
 /**

@@ -21,11 +21,11 @@ import {
   type ReviewRecord,
   type Settings,
 } from '../srs/types';
-import { announce, batch, closeDatabase, inTransaction, onRemoteChange, onStoreChange, type Tx } from './db';
+import { announce, batch, closeDatabase, inTransaction, onRemoteChange, onStoreChange, StaleWrite, writeCount, writesStarted, type Tx } from './db';
 import { StoreError } from './errors';
 import { syncKey, syncMarks } from './sync-marks';
 import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
-import { countReview, planCount, uncountReview } from './aggregates';
+import { countReview, planCount, prepareCount, preparedPlan, studyDayOf, type CountPlan, type PreparedCount } from './aggregates';
 import type { StoredDeck } from './schema';
 import { isSummary, summaryDeckId, summaryKey, summaryKeys, summaryOf, type StoredDeckSummary } from './deck-summaries';
 
@@ -63,6 +63,7 @@ export async function closeStore(): Promise<void> {
   unburiedUntil.clear();
   undoStack.length = 0;
   firstOfDayIds.clear();
+  prepared = null;
   persistenceAsked = false;
   forgetDamage();
   await closeDatabase();
@@ -508,70 +509,163 @@ export interface ReviewInput {
 }
 
 /**
+ * What grading one item reads, read while its card is on screen (`prepareGrade`): the write of
+ * its grade then needs no read, and stamps the write count the reads were made at, so that it
+ * lands only if nothing was written since (see `stampWrite` in db.ts).
+ */
+interface PreparedGrade {
+  itemId: ItemId;
+  count: number;
+  /** When it was read, by this tab's monotonic clock. */
+  readAt: number;
+  /** This tab's stamped writes begun before the reads (`writesStarted`). */
+  begun: number;
+  dayStartHour: number;
+  item: ItemRecord;
+  siblings: ItemRecord[];
+  plan: PreparedCount;
+}
+let prepared: PreparedGrade | null = null;
+/** Prepared reads older than this are not used (the kept write marks cover far longer). */
+const PREPARED_FOR_MS = 10 * 60_000;
+// Any write heard of (this tab's or another's, which reach change listeners too) makes them out of date.
+onStoreChange(() => {
+  prepared = null;
+});
+
+/**
+ * Reads ahead what grading `itemId` will read (the item, its card's other items, what the day's
+ * aggregates need), so that the grade is one write with no read before it. Call it once the
+ * card is on screen; a later write anywhere makes it unused, never wrong.
+ */
+export async function prepareGrade(itemId: ItemId, now: number = Date.now()): Promise<void> {
+  const ref = safeParseItemId(itemId);
+  if (!ref) return;
+  const { dayStartHour } = await getSettings();
+  const begun = writesStarted();
+  const readAt = performance.now();
+  const read = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readonly', async (tx) => {
+    const items = tx.objectStore('items');
+    const [count, item, siblings, plan] = await Promise.all([
+      writeCount(tx),
+      items.get(itemId),
+      items.index('by-card').getAll([ref.deckId, ref.cardId]),
+      prepareCount(tx, itemId, now, dayStartHour),
+    ]);
+    return item && plan ? { itemId, count, readAt, begun, dayStartHour, item, siblings, plan } : null;
+  });
+  // (One of another tab heard of during the reads would only make the stamp fail.)
+  if (read && begun === writesStarted()) prepared = read;
+}
+
+/** The prepared reads for an answer to `input`, if they can stand for reading now. */
+function takePrepared(input: ReviewInput, dayStartHour: number): PreparedGrade | null {
+  const p = prepared;
+  prepared = null;
+  // A write of this tab since, even one that announced nothing, would only make the stamp fail.
+  if (!p || p.itemId !== input.itemId || p.dayStartHour !== dayStartHour || p.begun !== writesStarted()) return null;
+  if (performance.now() - p.readAt > PREPARED_FOR_MS || studyDayOf(input.at, dayStartHour) !== p.plan.day) return null;
+  return p;
+}
+
+type GradeTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
+
+/**
+ * Issues the writes of one answer, from what was read (in this transaction or prepared), and asks
+ * for the commit at once, so that it travels with the writes.
+ */
+async function writeAnswer(
+  tx: GradeTx,
+  input: ReviewInput,
+  settings: Settings,
+  before: ItemRecord,
+  siblings: ItemRecord[],
+  plan: CountPlan | null,
+): Promise<{ item: ItemRecord; review: ReviewRecord; becameLeech: boolean; firstOfDay: boolean }> {
+  const items = tx.objectStore('items');
+  const now = input.at;
+  const reschedule = input.reschedule !== false;
+  const graded = reschedule ? gradeItem(before, input.grade, now, settings) : { item: before, becameLeech: false };
+  const writes = batch();
+  const buried: ItemId[] = [];
+  if (reschedule && input.mode === 'study') {
+    const buryUntil = nextStudyDayStart(now, settings.dayStartHour);
+    for (const sibling of siblings) {
+      if (sibling.id === before.id || (sibling.queue !== QUEUE.new && sibling.queue !== QUEUE.review)) continue;
+      buried.push(sibling.id);
+      writes.add(items.put({ ...sibling, buriedUntil: buryUntil, queue: QUEUE.buried }));
+    }
+  }
+  const review: ReviewRecord = {
+    itemId: before.id,
+    deckId: before.deckId,
+    cardId: before.cardId,
+    grade: input.grade,
+    mode: input.mode,
+    at: now,
+    durationMs: Math.max(0, Math.min(MAX_DURATION_MS, Math.round(input.durationMs) || 0)),
+    before,
+    after: graded.item.fsrs,
+  };
+  if (input.correct !== undefined) review.correct = input.correct;
+  if (buried.length) review.buried = buried;
+  if (reschedule) writes.add(items.put(graded.item));
+  const added = tx.objectStore('reviews').add(review);
+  writes.add(added);
+  if (plan) writes.add(countReview(tx, plan, review));
+  // Every write is issued: ask for the commit now, so it travels with the writes instead of
+  // waiting for their results to come back first. (Browsers without commit() auto-commit.)
+  tx.commit?.();
+  review.id = await added;
+  await writes.done();
+  return { item: graded.item, review, becameLeech: graded.becameLeech, firstOfDay: plan?.first ?? false };
+}
+
+/**
  * Records one answer: the item's new schedule and its log entry in ONE readwrite transaction,
  * so a review is either fully saved or not at all. In study mode the card's other new / review
  * items are buried for the day. Returns whether the item just became a leech (tagged and suspended).
+ * With the item's reads prepared (`prepareGrade`) and nothing written since, the transaction only
+ * writes; otherwise (or when its stamp finds a newer write) it reads first.
  */
 export async function recordReview(input: ReviewInput): Promise<{ item: ItemRecord; review: ReviewRecord; becameLeech: boolean }> {
   if (![1, 2, 3, 4].includes(input.grade)) throw new TypeError(`recordReview: grade must be 1, 2, 3 or 4, not ${String(input.grade)}`);
   if (input.mode !== 'study' && input.mode !== 'quiz') throw new TypeError(`recordReview: mode must be "study" or "quiz"`);
   if (!Number.isFinite(input.at)) throw new TypeError('recordReview: at must be a time in epoch milliseconds');
   const settings = await getSettings();
-  const now = input.at;
-  const buryUntil = nextStudyDayStart(now, settings.dayStartHour);
-  let firstOfDay = false;
-  const result = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readwrite', async (tx) => {
-    const items = tx.objectStore('items');
-    const reschedule = input.reschedule !== false;
-    const buries = reschedule && input.mode === 'study';
-    // Every read is issued at once: the item, its card's other items (to bury), and what the
-    // day's aggregates need. Item ids name their deck and card, so none waits for another.
-    const ref = safeParseItemId(input.itemId);
-    const [before, siblings, plan] = await Promise.all([
-      items.get(input.itemId),
-      buries && ref ? items.index('by-card').getAll([ref.deckId, ref.cardId]) : Promise.resolve([]),
-      planCount(tx, input, settings.dayStartHour),
-    ]);
-    if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
-    const graded = reschedule ? gradeItem(before, input.grade, now, settings) : { item: before, becameLeech: false };
-    const writes = batch();
-    const buried: ItemId[] = [];
-    for (const sibling of siblings) {
-      if (sibling.id === before.id || (sibling.queue !== QUEUE.new && sibling.queue !== QUEUE.review)) continue;
-      buried.push(sibling.id);
-      writes.add(items.put({ ...sibling, buriedUntil: buryUntil, queue: QUEUE.buried }));
-    }
-    const review: ReviewRecord = {
-      itemId: before.id,
-      deckId: before.deckId,
-      cardId: before.cardId,
-      grade: input.grade,
-      mode: input.mode,
-      at: now,
-      durationMs: Math.max(0, Math.min(MAX_DURATION_MS, Math.round(input.durationMs) || 0)),
-      before,
-      after: graded.item.fsrs,
-    };
-    if (input.correct !== undefined) review.correct = input.correct;
-    if (buried.length) review.buried = buried;
-    if (reschedule) writes.add(items.put(graded.item));
-    const added = tx.objectStore('reviews').add(review);
-    writes.add(added);
-    if (plan) writes.add(countReview(tx, plan, review));
-    firstOfDay = plan?.first ?? false;
-    // Every write is issued: ask for the commit now, so it travels with the writes instead of
-    // waiting for their results to come back first. (Browsers without commit() auto-commit.)
-    tx.commit?.();
-    review.id = await added;
-    await writes.done();
-    return { item: graded.item, review, becameLeech: graded.becameLeech };
-  });
+  const ahead = takePrepared(input, settings.dayStartHour);
+  const STORES: ['items', 'reviews', 'days', 'meta'] = ['items', 'reviews', 'days', 'meta'];
+  const result =
+    (ahead &&
+      (await inTransaction(
+        STORES,
+        'readwrite',
+        (tx) => writeAnswer(tx, input, settings, ahead.item, ahead.siblings, preparedPlan(ahead.plan, input.mode, input.at)),
+        { stampedAt: ahead.count },
+      ).catch((error: unknown) => {
+        if (error instanceof StaleWrite) return null;
+        throw error;
+      }))) ||
+    (await inTransaction(STORES, 'readwrite', async (tx) => {
+      const items = tx.objectStore('items');
+      // Every read is issued at once: the item, its card's other items (to bury), and what the
+      // day's aggregates need. Item ids name their deck and card, so none waits for another.
+      const ref = safeParseItemId(input.itemId);
+      const buries = input.reschedule !== false && input.mode === 'study';
+      const [before, siblings, plan] = await Promise.all([
+        items.get(input.itemId),
+        buries && ref ? items.index('by-card').getAll([ref.deckId, ref.cardId]) : Promise.resolve([]),
+        planCount(tx, input, settings.dayStartHour),
+      ]);
+      if (!before) throw new StoreError('unknown', `There is no review item "${input.itemId}" to record an answer for.`);
+      return writeAnswer(tx, input, settings, before, siblings, plan);
+    }));
   undoStack.push(result.review.id!);
-  if (firstOfDay) firstOfDayIds.add(result.review.id!);
+  if (result.firstOfDay) firstOfDayIds.add(result.review.id!);
   if (undoStack.length > UNDO_DEPTH) firstOfDayIds.delete(undoStack.shift()!);
   announce([result.item.deckId]);
   void askPersistenceOnce();
-  return result;
+  return { item: result.item, review: result.review, becameLeech: result.becameLeech };
 }
 
 /**
@@ -583,34 +677,13 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
 export async function undoLastReview(): Promise<ReviewRecord | null> {
   const id = undoStack.at(-1);
   if (id === undefined) return null;
-  let stale = false;
   const { dayStartHour } = await getSettings();
-  const reverted = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readwrite', async (tx) => {
-    const reviews = tx.objectStore('reviews');
-    const items = tx.objectStore('items');
-    const review = await reviews.get(id);
-    if (!review) return null;
-    const item = await items.get(review.itemId);
-    if (item && (item.fsrs.reps !== review.after.reps || item.fsrs.due !== review.after.due)) {
-      stale = true;
-      throw new StoreError('unknown', 'This answer cannot be undone: the card was answered again since, maybe in another tab.');
-    }
-    await items.put(review.before);
-    for (const siblingId of review.buried ?? []) {
-      const sibling = await items.get(siblingId);
-      if (!sibling || sibling.queue !== QUEUE.buried) continue;
-      const back = { ...sibling, buriedUntil: 0 };
-      await items.put({ ...back, queue: queueOf(back, review.at) });
-    }
-    await reviews.delete(id);
-    await uncountReview(tx, review, firstOfDayIds.has(id), dayStartHour);
-    return review;
-  }).catch((error: unknown) => {
-    // A stale entry can never be undone: drop it so older ones stay reachable.
-    if (stale) firstOfDayIds.delete(undoStack.pop()!);
-    throw error;
-  });
+  const { revertReview } = await import('./undo');
+  const reverted = await revertReview(id, firstOfDayIds.has(id), dayStartHour);
+  // Done, gone or stale: either way the entry leaves the history (a stale one can never be undone,
+  // and dropping it keeps older ones reachable).
   firstOfDayIds.delete(undoStack.pop()!);
+  if (reverted === 'answered since') throw new StoreError('unknown', 'This answer cannot be undone: the card was answered again since, maybe in another tab.');
   if (reverted) announce([reverted.deckId]);
   return reverted;
 }
@@ -742,35 +815,6 @@ export async function deleteStoredDeck(id: string): Promise<void> {
     Promise.all([tx.objectStore('decks').delete(id), tx.objectStore('meta').delete(summaryKey(id))]),
   );
   announce([id]);
-}
-
-export async function saveDraft(key: string, value: unknown, now: number = Date.now()): Promise<void> {
-  await inTransaction(['drafts'], 'readwrite', (tx) => tx.objectStore('drafts').put({ key, value, updated: now }));
-}
-
-export async function getDraft(key: string): Promise<unknown> {
-  return (await inTransaction(['drafts'], 'readonly', (tx) => tx.objectStore('drafts').get(key)))?.value;
-}
-
-export async function deleteDraft(key: string): Promise<void> {
-  await inTransaction(['drafts'], 'readwrite', (tx) => tx.objectStore('drafts').delete(key));
-}
-
-/** Keeps a finished quiz; returns its id. */
-export async function saveQuiz(q: QuizRecord): Promise<number> {
-  const { id: _ignored, ...record } = q;
-  const id = await inTransaction(['quizzes'], 'readwrite', (tx) => tx.objectStore('quizzes').add(record as QuizRecord));
-  announce([q.deckId]);
-  return id;
-}
-
-/** Finished quizzes, oldest first; of one deck when `deckId` is given. */
-export async function listQuizzes(deckId?: string): Promise<QuizRecord[]> {
-  return inTransaction(['quizzes'], 'readonly', (tx) =>
-    deckId === undefined
-      ? tx.objectStore('quizzes').index('by-time').getAll()
-      : tx.objectStore('quizzes').index('by-deck').getAll(IDBKeyRange.bound([deckId, MIN_KEY], [deckId, MAX_KEY])),
-  );
 }
 
 // ---- whole-collection operations ----

@@ -13,7 +13,7 @@ import { GradeBar } from './GradeBar';
 import { keyPointItems } from './key-points';
 import { keyOf, reviewKeyAction } from './review-keys';
 import { createSession, type StudySession } from './session';
-import { SessionSummary } from './SessionSummary';
+import type { SessionSummary as Summary } from './SessionSummary';
 import { StudyMenu } from './StudyMenu';
 import './review.css';
 
@@ -63,9 +63,18 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
   useLayoutEffect(() => {
     if (revealed) gradeRef.current?.focus();
   }, [revealed, itemKey]);
-  useEffect(() => {
-    if (phase === 'done') summaryRef.current?.querySelector<HTMLElement>('h2')?.focus();
-  }, [phase]);
+  // The summary is its own small chunk (precached), read when a session ends: it is not needed to
+  // show or grade a card.
+  const [SessionSummary, setSummary] = useState<typeof Summary | 'failed' | null>(null);
+  useLayoutEffect(() => {
+    if (phase !== 'done') return;
+    if (SessionSummary) summaryRef.current?.querySelector<HTMLElement>('h2')?.focus();
+    else
+      void import('./SessionSummary').then(
+        (m) => setSummary(() => m.SessionSummary),
+        () => setSummary('failed'),
+      );
+  }, [phase, SessionSummary]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -139,17 +148,26 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
         </div>
       )}
       {phase === 'done' && (
-        <div ref={summaryRef}>
-          <SessionSummary
-            reviewed={s.reviewed.value}
-            again={s.again.value}
-            timeMs={s.timeMs.value}
-            nextDue={s.nextDue.value}
-            now={Date.now()}
-            deckId={deckId}
-            canUndo={s.canUndo()}
-            onUndo={() => void s.undo()}
-          />
+        <div ref={summaryRef} aria-busy={!SessionSummary}>
+          {SessionSummary === 'failed' ? (
+            <div role="alert">
+              <h2 tabIndex={-1}>Session over</h2>
+              <a href="/">Back to your decks</a>
+            </div>
+          ) : (
+            SessionSummary && (
+              <SessionSummary
+                reviewed={s.reviewed.value}
+                again={s.again.value}
+                timeMs={s.timeMs.value}
+                nextDue={s.nextDue.value}
+                now={Date.now()}
+                deckId={deckId}
+                canUndo={s.canUndo()}
+                onUndo={() => void s.undo()}
+              />
+            )
+          )}
         </div>
       )}
       {phase === 'card' && cur && (

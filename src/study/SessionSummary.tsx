@@ -1,6 +1,7 @@
 /**
  * End of a study session: how many cards, the again-rate, time spent and when the next card is
- * due — or, when nothing was due at all, a clear "nothing due — next card at …". Main bundle.
+ * due — or, when nothing was due at all, a clear "nothing due — next card at …". Its own chunk,
+ * loaded when a session ends.
  */
 export interface SessionSummaryProps {
   reviewed: number;

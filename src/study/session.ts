@@ -19,6 +19,7 @@ import {
   getSettings,
   nextStudyItem,
   onRemoteStoreChange,
+  prepareGrade,
   recordReview,
   requestPersistence,
   setSuspended,
@@ -194,11 +195,13 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       phase.value = 'card';
     });
     remember({ ...shown, remaining: remaining.value }, graded);
-    // The queue is asked for the card after this one once this one is on screen: its requests
-    // would otherwise share the main thread with the render.
+    // Once this card is on screen (their requests would otherwise share the main thread with the
+    // render): what grading it reads, and the card after it.
     prefetch = null;
     setTimeout(() => {
-      if (current.value?.item === item) startPrefetch(item);
+      if (current.value?.item !== item) return;
+      void prepareGrade(item.id).catch(() => undefined);
+      startPrefetch(item);
     }, 0);
   }
 

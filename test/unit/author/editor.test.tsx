@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { Editor } from '../../../src/author/editor/Editor';
 import { AuthorList } from '../../../src/author/AuthorList';
 import { createDeck, draftKey } from '../../../src/author/data';
-import { closeStore, getDraft, getItems, getStoredDeck, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { closeStore, getItems, getStoredDeck, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { getDraft } from '../../../src/store/drafts';
 import type { Deck } from '../../../src/deck/schema';
 import { at, bundle } from './helpers';
 

@@ -17,7 +17,7 @@ import { forgetBundledIndex, getDeck } from '../../../src/deck/library';
 import type { Deck } from '../../../src/deck/schema';
 import type { ReviewRecord } from '../../../src/srs/types';
 import { inTransaction } from '../../../src/store/db';
-import { uncountReview } from '../../../src/store/aggregates';
+import { uncountReview } from '../../../src/store/undo';
 import { at } from './fixtures';
 
 const deck: Deck = {

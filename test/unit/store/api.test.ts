@@ -1,22 +1,6 @@
-import {
-  closeStore,
-  deckCounts,
-  deleteDraft,
-  deleteStoredDeck,
-  getDraft,
-  getItem,
-  getStoredDeck,
-  listQuizzes,
-  listStoredDecks,
-  nextStudyItem,
-  recordReview,
-  saveDeck,
-  saveDraft,
-  saveQuiz,
-  setSuspended,
-  StoreError,
-  syncDeckItems,
-} from '../../../src/store';
+import { closeStore, deckCounts, deleteStoredDeck, getItem, getStoredDeck, listStoredDecks, nextStudyItem, recordReview, saveDeck, setSuspended, StoreError, syncDeckItems } from '../../../src/store';
+import { deleteDraft, getDraft, saveDraft } from '../../../src/store/drafts';
+import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { deckOf, T0 } from './fixtures';
 
 beforeEach(async () => {

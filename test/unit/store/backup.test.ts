@@ -1,22 +1,6 @@
-import {
-  closeStore,
-  exportBackup,
-  getDraft,
-  getItem,
-  getSettings,
-  importBackup,
-  itemHistory,
-  listQuizzes,
-  listStoredDecks,
-  recordReview,
-  resetProgress,
-  reviewCount,
-  saveDeck,
-  saveDraft,
-  saveQuiz,
-  syncDeckItems,
-  updateSettings,
-} from '../../../src/store';
+import { closeStore, exportBackup, getItem, getSettings, importBackup, itemHistory, listStoredDecks, recordReview, resetProgress, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { getDraft, saveDraft } from '../../../src/store/drafts';
+import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { deckOf, MIN, T0 } from './fixtures';
 
 beforeEach(async () => {

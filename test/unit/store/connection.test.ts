@@ -1,4 +1,5 @@
-import { closeStore, getSettings, onConnectionEvent, saveDraft, getDraft, StoreError, updateSettings, storageStatus, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { closeStore, getSettings, onConnectionEvent, StoreError, updateSettings, storageStatus, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { saveDraft, getDraft } from '../../../src/store/drafts';
 import { reviewCount, type ReviewBucket } from '../../../src/store';
 import { reviewBuckets } from '../../../src/store/buckets';
 import { BucketBuilder } from '../../../src/store/aggregates';
@@ -152,5 +153,29 @@ describe('persistent storage', () => {
     vi.stubGlobal('navigator', {});
     expect(await storageStatus()).toEqual({ persisted: false, usage: null, quota: null });
     expect(await requestPersistence()).toBe(false);
+  });
+});
+
+describe('migration 3: write stamps', () => {
+  it('a version 2 database opens with its data untouched; its first write is stamped', async () => {
+    const v2 = await openDB<BriefdeckDB>('briefdeck', 2, {
+      upgrade: (db, _old, _new, tx) => {
+        void MIGRATIONS[0]!(db, tx);
+        void MIGRATIONS[1]!(db, tx);
+      },
+    });
+    await v2.add('reviews', review('d/n1', T0));
+    await v2.put('settings', { ...DEFAULT_SETTINGS, newPerDay: 7 }, 'settings');
+    v2.close();
+    expect((await getSettings()).newPerDay).toBe(7);
+    expect(await reviewCount()).toBe(1);
+    const before = await rawOpen();
+    expect(before.version).toBe(3);
+    expect(await new Promise((ok) => (before.transaction('meta').objectStore('meta').get('write-count').onsuccess = (e) => ok((e.target as IDBRequest).result)))).toBeUndefined();
+    before.close();
+    await updateSettings({ newPerDay: 8 });
+    const after = await rawOpen();
+    expect(await new Promise((ok) => (after.transaction('meta').objectStore('meta').get('write-count').onsuccess = (e) => ok((e.target as IDBRequest).result)))).toBe(1);
+    after.close();
   });
 });

@@ -3,7 +3,8 @@ import { render, screen, within, configure } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { DeckPage } from '../../../src/study/DeckPage';
 import { Home } from '../../../src/ui/Home';
-import { closeStore, saveQuiz } from '../../../src/store';
+import { closeStore } from '../../../src/store';
+import { saveQuiz } from '../../../src/store/quizzes';
 import { mixedDeck, publishDecks } from './fixtures';
 
 configure({ asyncUtilTimeout: 5000 });
