@@ -150,15 +150,17 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
 // ---- write stamps ----
 
 /**
- * Every readwrite transaction over what a grade reads (STAMPED) stamps the store: it counts itself in `meta` (WRITE_COUNT) and adds
- * a mark for its number, which fails if that number is taken. A write prepared from reads made at
- * count n (see `recordReview`) stamps n + 1 without reading the count: if anything was written
- * since, in this tab or another, the mark exists, the add fails and the whole transaction aborts.
- * The last MARKS_KEPT marks are kept, far more than can be written while a prepared write waits.
+ * Every readwrite transaction over what a grade reads (STAMPED) stamps the store: it adds a mark
+ * to `meta`, numbered one past the newest (marks are the store's only number keys, so the newest
+ * is its last number key), and the add fails if that number is taken. A write prepared from reads
+ * made when the newest mark was n (see `recordReview`) adds n + 1 without reading: if anything was
+ * written since, in this tab or another, the mark exists, the add fails and the whole transaction
+ * aborts. Marks older than the last MARKS_KEPT go, far more than can be written while a prepared
+ * write waits.
  */
-export const WRITE_COUNT = 'write-count';
-const MARK = 'write:';
 export const MARKS_KEPT = 2000;
+/** Every mark, as a key range of `meta` (numbers sort before the named keys). */
+const marks = () => IDBKeyRange.bound(-Infinity, Infinity);
 
 type StampTx = IDBPTransaction<BriefdeckDB, ['meta'], 'readwrite'>;
 
@@ -179,10 +181,10 @@ export class StaleWrite extends StoreError {
   }
 }
 
-/** The write count as read in any transaction that includes `meta` (0 before the first stamped write). */
+/** The newest write mark, as read in any transaction that includes `meta` (0 before the first). */
 export async function writeCount(tx: IDBPTransaction<BriefdeckDB, StoreName[], IDBTransactionMode>): Promise<number> {
-  const n = await tx.objectStore('meta').get(WRITE_COUNT);
-  return typeof n === 'number' ? n : 0;
+  const newest = await tx.objectStore('meta').openKeyCursor(marks(), 'prev');
+  return typeof newest?.key === 'number' ? newest.key : 0;
 }
 
 /** `taken`: the mark was there (a stale prepared write); `failed`: the stamp could not be issued. */
@@ -192,11 +194,11 @@ function stampWrite(tx: StampTx, known: number | undefined): { taken: boolean; f
   const stamp = (n: number) => {
     const next = n + 1;
     // Marked handled: when the transaction fails for another reason, these reject with it.
-    meta.put(next, WRITE_COUNT).catch(() => undefined);
-    meta.add(true, `${MARK}${next}`).catch((e: unknown) => {
+    meta.add(true, next).catch((e: unknown) => {
       if ((e as { name?: string } | null)?.name === 'ConstraintError') state.taken = true;
     });
-    if (next > MARKS_KEPT) meta.delete(`${MARK}${next - MARKS_KEPT}`).catch(() => undefined);
+    // Old marks go a hundred at a time.
+    if (next % 100 === 0 && next > MARKS_KEPT) meta.delete(IDBKeyRange.upperBound(next - MARKS_KEPT)).catch(() => undefined);
   };
   // A stamp that cannot be issued must not let the writes land without it.
   const stampOrAbort = (n: number) => {
@@ -212,11 +214,7 @@ function stampWrite(tx: StampTx, known: number | undefined): { taken: boolean; f
     }
   };
   if (known !== undefined) stampOrAbort(known);
-  else
-    meta.get(WRITE_COUNT).then(
-      (n) => stampOrAbort(typeof n === 'number' ? n : 0),
-      () => undefined,
-    );
+  else writeCount(tx as never).then(stampOrAbort, () => undefined);
   return state;
 }
 

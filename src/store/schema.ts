@@ -87,7 +87,8 @@ export interface BriefdeckDB extends DBSchema {
     indexes: { 'by-deck': [string, number]; 'by-time': number };
   };
   drafts: { key: string; value: DraftRecord };
-  meta: { key: string; value: unknown };
+  /** The database's own bookkeeping, by name; numbered keys are write marks (see `stampWrite` in db.ts). */
+  meta: { key: string | number; value: unknown };
   /** Review-log aggregates for stats, kept with every answer (migration 2): one record per study day. */
   days: { key: number; value: DayRecord };
 }

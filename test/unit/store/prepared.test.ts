@@ -5,7 +5,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import * as tabA from '../../../src/store';
-import { MARKS_KEPT, WRITE_COUNT } from '../../../src/store/db';
+import { MARKS_KEPT } from '../../../src/store/db';
 import type { BriefdeckDB } from '../../../src/store/schema';
 import { at, deckOf, MIN } from './fixtures';
 
@@ -32,7 +32,8 @@ async function everything() {
     tx.objectStore('meta').getAll(),
   ]);
   db.close();
-  return { items, reviews, days, meta: Object.fromEntries(metaKeys.map((k, i) => [String(k), metaValues[i]])) };
+  const named = metaKeys.flatMap((k, i) => (typeof k === 'string' ? [[k, metaValues[i]] as const] : []));
+  return { items, reviews, days, meta: Object.fromEntries(named), marks: metaKeys.filter((k): k is number => typeof k === 'number') };
 }
 
 /** Reads made by IndexedDB requests while `fn` runs. */
@@ -84,7 +85,7 @@ describe('prepared grades', () => {
     expect(prepared.items.find((i) => i.id === 'p/both#reverse')?.buriedUntil).toBeGreaterThan(0);
     expect(prepared.reviews).toHaveLength(4);
     expect(prepared.meta['aggregates:logged']).toBe(4);
-    expect(prepared.meta[WRITE_COUNT]).toBeGreaterThan(4);
+    expect(prepared.marks.at(-1)).toBeGreaterThan(4);
   });
 
   it('prepared before another tab answered the same card: the grade reads again and builds on that answer', async () => {
@@ -115,25 +116,22 @@ describe('prepared grades', () => {
     expect((await tabA.getItem('p/card-1'))?.suspended).toBe(true);
   });
 
-  it('every write to what a grade reads is counted and marked; old marks go', async () => {
+  it('every write to what a grade reads is marked with the next number; old marks go', async () => {
     await tabA.syncDeckItems(deck, T);
-    const start = (await everything()).meta[WRITE_COUNT] as number;
-    expect(start).toBeGreaterThan(0);
+    const start = (await everything()).marks;
+    expect(start).toEqual(start.map((_, i) => i + 1));
+    const n = start.at(-1)!;
     await tabA.updateSettings({ newPerDay: 5 });
     await tabA.saveDeck(deckOf('other', 1), 'imported', T);
-    const { meta } = await everything();
-    // Settings count; a stored deck alone is not something a grade reads.
-    expect(meta[WRITE_COUNT]).toBe(start + 1);
-    expect(meta[`write:${start + 1}`]).toBe(true);
-    // A database far along keeps only the last MARKS_KEPT marks.
+    // Settings are marked; a stored deck alone is not something a grade reads.
+    expect((await everything()).marks.at(-1)).toBe(n + 1);
+    // A database far along keeps only the last MARKS_KEPT marks (pruned a hundred at a time).
     const db = await openDB<BriefdeckDB>('briefdeck');
-    await db.put('meta', MARKS_KEPT + 10, WRITE_COUNT);
-    await db.put('meta', true, `write:${11}`);
+    await db.put('meta', true, MARKS_KEPT + 99);
     db.close();
     await tabA.updateSettings({ newPerDay: 6 });
-    const after = (await everything()).meta;
-    expect(after[WRITE_COUNT]).toBe(MARKS_KEPT + 11);
-    expect(after['write:11']).toBeUndefined();
-    expect(after[`write:${MARKS_KEPT + 11}`]).toBe(true);
+    const { marks } = await everything();
+    expect(marks.at(-1)).toBe(MARKS_KEPT + 100);
+    expect(marks.filter((m) => m <= 100)).toEqual([]);
   });
 });
