@@ -16,10 +16,10 @@ import {
   nextStudyItem,
   recordReview,
   reviewCount,
-  reviewCountBetween,
   syncDeckItems,
   undoLastReview,
 } from '../src/store';
+import { reviewCountBetween } from '../src/store/log';
 import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';
 import { getDeck, listDecks } from '../src/deck/library';

@@ -24,7 +24,7 @@ import {
 import { announce, batch, closeDatabase, inTransaction, onRemoteChange, onStoreChange, StaleWrite, writeCount, writesStarted, type Tx } from './db';
 import { StoreError } from './errors';
 import { syncKey, syncMarks } from './sync-marks';
-import { forgetDamage, reportDamage, soundItem, soundReview, soundStoredDeck } from './integrity';
+import { forgetDamage, reportDamage, soundItem, soundStoredDeck } from './integrity';
 import { countReview, planCount, prepareCount, preparedPlan, studyDayOf, type CountPlan, type PreparedCount } from './aggregates';
 import type { StoredDeck } from './schema';
 import { isSummary, summaryDeckId, summaryKey, summaryKeys, summaryOf, type StoredDeckSummary } from './deck-summaries';
@@ -152,12 +152,6 @@ export async function getItems(deckId: string): Promise<ItemRecord[]> {
 export async function getItem(id: ItemId): Promise<ItemRecord | undefined> {
   const item = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').get(id));
   return item && soundItem(item) ? item : undefined;
-}
-
-/** An item's review log, oldest first. */
-export async function itemHistory(itemId: ItemId): Promise<ReviewRecord[]> {
-  const all = await inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').index('by-item').getAll(itemId));
-  return all.filter(soundReview);
 }
 
 /** Suspends or unsuspends items (a leech stays tagged leech when unsuspended). */
@@ -520,7 +514,6 @@ interface PreparedGrade {
   readAt: number;
   /** This tab's stamped writes begun before the reads (`writesStarted`). */
   begun: number;
-  dayStartHour: number;
   item: ItemRecord;
   siblings: ItemRecord[];
   plan: PreparedCount;
@@ -552,10 +545,10 @@ export async function prepareGrade(itemId: ItemId, now: number = Date.now()): Pr
       items.index('by-card').getAll([ref.deckId, ref.cardId]),
       prepareCount(tx, itemId, now, dayStartHour),
     ]);
-    return item && plan ? { itemId, count, readAt, begun, dayStartHour, item, siblings, plan } : null;
+    return item && plan ? { itemId, count, readAt, begun, item, siblings, plan } : null;
   });
-  // (One of another tab heard of during the reads would only make the stamp fail.)
-  if (read && begun === writesStarted()) prepared = read;
+  // (A write since the reads began, here or in another tab, would only make the stamp fail.)
+  if (read) prepared = read;
 }
 
 /** The prepared reads for an answer to `input`, if they can stand for reading now. */
@@ -563,7 +556,7 @@ function takePrepared(input: ReviewInput, dayStartHour: number): PreparedGrade |
   const p = prepared;
   prepared = null;
   // A write of this tab since, even one that announced nothing, would only make the stamp fail.
-  if (!p || p.itemId !== input.itemId || p.dayStartHour !== dayStartHour || p.begun !== writesStarted()) return null;
+  if (!p || p.itemId !== input.itemId || p.begun !== writesStarted()) return null;
   if (performance.now() - p.readAt > PREPARED_FOR_MS || studyDayOf(input.at, dayStartHour) !== p.plan.day) return null;
   return p;
 }
@@ -699,44 +692,6 @@ export async function reviewCount(): Promise<number> {
   return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').count());
 }
 
-/** Records read per request when walking the log: big enough to avoid a round trip per entry, small enough to keep memory flat. */
-const PAGE = 2000;
-
-/**
- * Walks the log in time order over [from, to), a page of records at a time from the time index,
- * so stats never hold it all and never pay a round trip per entry (as a cursor does). One
- * read-only transaction keeps the walk consistent; `fn` must not await.
- */
-export async function forEachReview(
-  range: { from?: number; to?: number },
-  fn: (r: ReviewRecord) => void,
-  options: { pageSize?: number } = {},
-): Promise<void> {
-  const pageSize = Math.max(1, options.pageSize ?? PAGE);
-  const upper = range.to ?? MAX_KEY;
-  const upperOpen = range.to !== undefined;
-  let lower = range.from ?? MIN_KEY;
-  if (upperOpen && lower >= upper) return;
-  await inTransaction(['reviews'], 'readonly', async (tx) => {
-    const index = tx.objectStore('reviews').index('by-time');
-    // Entries at exactly `lower` already handed out (the index orders equal times by id, stably).
-    let seen = 0;
-    for (;;) {
-      const page = await index.getAll(IDBKeyRange.bound(lower, upper, false, upperOpen), seen + pageSize);
-      for (let i = seen; i < page.length; i++) if (soundReview(page[i])) fn(page[i]!);
-      if (page.length < seen + pageSize) return;
-      const last = page[page.length - 1]!.at;
-      seen = 0;
-      for (let i = page.length - 1; i >= 0 && page[i]!.at === last; i--) seen++;
-      lower = last;
-    }
-  });
-}
-
-/** How many answers were given in [from, to) — one index count. */
-export async function reviewCountBetween(from: number, to: number): Promise<number> {
-  return inTransaction(['reviews'], 'readonly', (tx) => tx.objectStore('reviews').index('by-time').count(IDBKeyRange.bound(from, to, false, true)));
-}
 
 // ---- stored decks, drafts, quizzes ----
 
@@ -866,16 +821,6 @@ export async function importBackup(text: string, now: number = Date.now()): Prom
 }
 
 // ---- persistent storage ----
-
-/** Whether the browser keeps Briefdeck's data under storage pressure, and how much is used. */
-export async function storageStatus(): Promise<{ persisted: boolean; usage: number | null; quota: number | null }> {
-  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
-  const [persisted, estimate] = await Promise.all([
-    storage?.persisted?.().catch(() => false) ?? Promise.resolve(false),
-    storage?.estimate?.().catch(() => undefined) ?? Promise.resolve(undefined),
-  ]);
-  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
-}
 
 /** Asks the browser to keep the data (some grant it silently, Safari may refuse). */
 export async function requestPersistence(): Promise<boolean> {

@@ -5,7 +5,8 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { CardType, Deck } from '../deck/schema';
 import type { ItemRecord, ReviewRecord } from '../srs/types';
-import { itemHistory, setSuspended } from '../store';
+import { setSuspended } from '../store';
+import { itemHistory } from '../store/log';
 import { browserRows, filterRows, type BrowserFilter, type BrowserRow, type RowState } from './card-browser';
 import { GRADE_NAMES } from './GradeBar';
 

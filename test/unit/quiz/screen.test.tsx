@@ -2,7 +2,8 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { QuizScreen } from '../../../src/quiz/QuizScreen';
 import { QuizHistory } from '../../../src/quiz/QuizHistory';
-import { closeStore, getSettings, getItem, itemHistory, saveDeck, syncDeckItems, recordReview } from '../../../src/store';
+import { closeStore, getSettings, getItem, saveDeck, syncDeckItems, recordReview } from '../../../src/store';
+import { itemHistory } from '../../../src/store/log';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { forgetBundledIndex } from '../../../src/deck/library';
 import { busy } from '../../../src/pwa/activity';

@@ -3,7 +3,6 @@ import { computeStats } from '../../../src/stats';
 import {
   closeStore,
   exportBackup,
-  forEachReview,
   getItems,
   getSettings,
   importBackup,
@@ -13,6 +12,7 @@ import {
   syncDeckItems,
   undoLastReview,
 } from '../../../src/store';
+import { forEachReview } from '../../../src/store/log';
 import { forgetBundledIndex, getDeck } from '../../../src/deck/library';
 import type { Deck } from '../../../src/deck/schema';
 import type { ReviewRecord } from '../../../src/srs/types';

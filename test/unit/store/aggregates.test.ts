@@ -1,6 +1,5 @@
 import {
   closeStore,
-  forEachReview,
   reviewCount,
   getSettings,
   recordReview,
@@ -9,6 +8,7 @@ import {
   updateSettings,
   type ReviewBucket,
 } from '../../../src/store';
+import { forEachReview } from '../../../src/store/log';
 import { reviewBuckets } from '../../../src/store/buckets';
 import { BucketBuilder } from '../../../src/store/aggregates';
 import { replaceWithBackup } from '../../../src/store/backup';

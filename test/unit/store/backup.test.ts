@@ -1,4 +1,5 @@
-import { closeStore, exportBackup, getItem, getSettings, importBackup, itemHistory, listStoredDecks, recordReview, resetProgress, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { closeStore, exportBackup, getItem, getSettings, importBackup, listStoredDecks, recordReview, resetProgress, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { itemHistory } from '../../../src/store/log';
 import { getDraft, saveDraft } from '../../../src/store/drafts';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { deckOf, MIN, T0 } from './fixtures';

@@ -1,4 +1,5 @@
-import { closeStore, getSettings, onConnectionEvent, StoreError, updateSettings, storageStatus, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { closeStore, getSettings, onConnectionEvent, StoreError, updateSettings, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { storageStatus } from '../../../src/store/storage';
 import { saveDraft, getDraft } from '../../../src/store/drafts';
 import { reviewCount, type ReviewBucket } from '../../../src/store';
 import { reviewBuckets } from '../../../src/store/buckets';

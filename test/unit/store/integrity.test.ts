@@ -2,7 +2,6 @@ import { afterEach, describe, expect, test } from 'vitest';
 import {
   closeStore,
   damagedRecords,
-  forEachReview,
   getItems,
   getSettings,
   getStoredDeck,
@@ -13,6 +12,7 @@ import {
   syncDeckItems,
   onDamage,
 } from '../../../src/store';
+import { forEachReview } from '../../../src/store/log';
 import { database } from '../../../src/store/db';
 import { DEFAULT_SETTINGS, type ReviewRecord } from '../../../src/srs/types';
 import { deckOf, MIN, T0 } from './fixtures';

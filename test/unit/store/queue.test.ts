@@ -4,13 +4,13 @@ import {
   deckCounts,
   getItem,
   getItems,
-  itemHistory,
   nextStudyItem,
   recordReview,
   setSuspended,
   syncDeckItems,
   updateSettings,
 } from '../../../src/store';
+import { itemHistory } from '../../../src/store/log';
 import type { Grade } from '../../../src/srs/types';
 import { at, DAY, deckOf, MIN, T0 } from './fixtures';
 

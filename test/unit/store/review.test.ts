@@ -2,18 +2,16 @@ import fc from 'fast-check';
 import {
   closeStore,
   deckCounts,
-  forEachReview,
   getItem,
-  itemHistory,
   onStoreChange,
   recordReview,
   reviewCount,
-  reviewCountBetween,
   StoreError,
   syncDeckItems,
   undoLastReview,
   undoDepth,
 } from '../../../src/store';
+import { forEachReview, itemHistory, reviewCountBetween } from '../../../src/store/log';
 import type { Grade, ReviewRecord } from '../../../src/srs/types';
 import { at, deckOf, MIN, T0 } from './fixtures';
 

@@ -1,0 +1,11 @@
+/** How the browser stores Briefdeck's data: for the settings screen's storage status. */
+
+/** Whether the browser keeps Briefdeck's data under storage pressure, and how much is used. */
+export async function storageStatus(): Promise<{ persisted: boolean; usage: number | null; quota: number | null }> {
+  const storage = typeof navigator !== 'undefined' ? navigator.storage : undefined;
+  const [persisted, estimate] = await Promise.all([
+    storage?.persisted?.().catch(() => false) ?? Promise.resolve(false),
+    storage?.estimate?.().catch(() => undefined) ?? Promise.resolve(undefined),
+  ]);
+  return { persisted, usage: estimate?.usage ?? null, quota: estimate?.quota ?? null };
+}
