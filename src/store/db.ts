@@ -112,7 +112,7 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
   } catch (error) {
     throw toStoreError(error);
   }
-  if (stamped) writesBegun++;
+  if (stamped) writesStarted++;
   const stamp = stamped ? stampWrite(tx as unknown as StampTx, options.stampedAt) : null;
   // A prepared write's stamp may abort it before `fn` has issued its writes: marked handled here,
   // its end is awaited below either way.
@@ -166,12 +166,8 @@ type StampTx = IDBPTransaction<BriefdeckDB, ['meta'], 'readwrite'>;
 
 /** Stores whose contents a grade reads (settings: the day's start and the scheduler's parameters). */
 const STAMPED = new Set<StoreName>(['items', 'reviews', 'days', 'settings']);
-let writesBegun = 0;
-
-/** How many stamped writes this tab has begun: reads made across a change of it may be out of date. */
-export function writesStarted(): number {
-  return writesBegun;
-}
+/** How many stamped writes this tab has begun (a live binding): reads made across a change of it may be out of date. */
+export let writesStarted = 0;
 
 /** A prepared write whose reads are out of date: something was written since. Nothing of it landed. */
 export class StaleWrite extends StoreError {

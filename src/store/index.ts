@@ -120,7 +120,7 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
     // (Clearing the items, by a reset or a backup import, clears these marks too.)
     if ((await meta.get(syncKey(deck.id))) === signature) return false;
     const store = tx.objectStore('items');
-    const existing = new Map((await store.index('by-deck').getAll(deck.id)).map((item) => [item.id, item]));
+    const existing = new Map((await store.index('by-card').getAll(deckItems(deck.id))).map((item) => [item.id, item]));
     const writes = batch();
     refs.forEach((ref, order) => {
       const item = existing.get(ref.id);
@@ -143,9 +143,12 @@ export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
   if (changed) announce([deck.id]);
 }
 
+/** A deck's items as a range of the `by-card` index ([deckId, cardId]: any card id sorts between). */
+const deckItems = (deckId: string) => IDBKeyRange.bound([deckId], [deckId, []]);
+
 /** Every review item of a deck, orphaned ones included. */
 export async function getItems(deckId: string): Promise<ItemRecord[]> {
-  const all = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-deck').getAll(deckId));
+  const all = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').index('by-card').getAll(deckItems(deckId)));
   return all.filter(soundItem);
 }
 
@@ -325,7 +328,7 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
           countIn(tx, queueRange(deckId, QUEUE.review)),
           countIn(tx, queueRange(deckId, QUEUE.suspended)),
           countIn(tx, queueRange(deckId, QUEUE.orphaned)),
-          tx.objectStore('items').index('by-deck').count(deckId),
+          tx.objectStore('items').index('by-card').count(deckItems(deckId)),
           doneToday(tx, deckId, 0, day.start),
           doneToday(tx, deckId, 2, day.start),
           tx.objectStore('reviews').index('by-deck-time').openCursor(IDBKeyRange.bound([deckId, MIN_KEY], [deckId, MAX_KEY]), 'prev'),
@@ -535,7 +538,7 @@ export async function prepareGrade(itemId: ItemId, now: number = Date.now()): Pr
   const ref = safeParseItemId(itemId);
   if (!ref) return;
   const { dayStartHour } = await getSettings();
-  const begun = writesStarted();
+  const begun = writesStarted;
   const readAt = performance.now();
   const read = await inTransaction(['items', 'reviews', 'days', 'meta'], 'readonly', async (tx) => {
     const items = tx.objectStore('items');
@@ -556,7 +559,7 @@ function takePrepared(input: ReviewInput, dayStartHour: number): PreparedGrade |
   const p = prepared;
   prepared = null;
   // A write of this tab since, even one that announced nothing, would only make the stamp fail.
-  if (!p || p.itemId !== input.itemId || p.begun !== writesStarted()) return null;
+  if (!p || p.itemId !== input.itemId || p.begun !== writesStarted) return null;
   if (performance.now() - p.readAt > PREPARED_FOR_MS || studyDayOf(input.at, dayStartHour) !== p.plan.day) return null;
   return p;
 }

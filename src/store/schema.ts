@@ -60,11 +60,9 @@ export interface BriefdeckDB extends DBSchema {
     key: string;
     value: ItemRecord;
     indexes: {
-      'by-due': number;
-      'by-deck': string;
       /** [deckId, queue, due]: due / new / learning / suspended counts per deck are ranges. */
       'by-deck-queue-due': [string, number, number];
-      /** [deckId, cardId]: siblings of a card, for burying. */
+      /** [deckId, cardId]: siblings of a card, for burying; a deck's items are its range `deckItems(deckId)`. */
       'by-card': [string, string];
     };
   };

@@ -133,7 +133,7 @@ test('a damaged record on disk does not stop the app; it is skipped and reported
           const db = open.result;
           const tx = db.transaction('items', 'readwrite');
           const store = tx.objectStore('items');
-          const get = store.index('by-deck').getAll(deckId);
+          const get = store.index('by-card').getAll(IDBKeyRange.bound([deckId], [deckId, []]));
           get.onsuccess = () => {
             const first = (get.result as { id: string; due: number }[]).sort((x, y) => x.due - y.due)[0]!;
             store.put({ ...first, fsrs: null });

@@ -1,4 +1,4 @@
-import { closeStore, getSettings, onConnectionEvent, StoreError, updateSettings, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
+import { closeStore, getItems, getSettings, onConnectionEvent, StoreError, updateSettings, requestPersistence, recordReview, syncDeckItems } from '../../../src/store';
 import { storageStatus } from '../../../src/store/storage';
 import { saveDraft, getDraft } from '../../../src/store/drafts';
 import { reviewCount, type ReviewBucket } from '../../../src/store';
@@ -9,6 +9,7 @@ import type { BriefdeckDB } from '../../../src/store/schema';
 import { openDB } from 'idb';
 import { matureReview, review } from '../stats/fixtures';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
+import { newItem } from '../../../src/srs/scheduler';
 import { deckOf, T0 } from './fixtures';
 
 beforeEach(async () => {
@@ -40,7 +41,7 @@ describe('migrations', () => {
     expect(db.version).toBe(DB_VERSION);
     expect([...db.objectStoreNames].sort()).toEqual(['days', 'decks', 'drafts', 'items', 'meta', 'quizzes', 'reviews', 'settings']);
     const tx = db.transaction(['items', 'reviews', 'quizzes'], 'readonly');
-    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck', 'by-deck-queue-due', 'by-due']);
+    expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck-queue-due']);
     expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-deck-time', 'by-item', 'by-limit', 'by-time']);
     expect(tx.objectStore('reviews').autoIncrement).toBe(true);
     expect([...tx.objectStore('quizzes').indexNames].sort()).toEqual(['by-deck', 'by-time']);
@@ -167,11 +168,16 @@ describe('migration 3: write stamps', () => {
     });
     await v2.add('reviews', review('d/n1', T0));
     await v2.put('settings', { ...DEFAULT_SETTINGS, newPerDay: 7 }, 'settings');
+    const item = { ...newItem({ id: 'd/n1', deckId: 'd', cardId: 'n1', sub: '' }, T0), queue: 1 };
+    await v2.put('items', item);
     v2.close();
     expect((await getSettings()).newPerDay).toBe(7);
     expect(await reviewCount()).toBe(1);
+    // The two item indexes it drops are gone; a deck's items are still found.
+    expect(await getItems('d')).toEqual([item]);
     const before = await rawOpen();
     expect(before.version).toBe(3);
+    expect([...before.transaction('items').objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck-queue-due']);
     const marks = (db: IDBDatabase) =>
       new Promise((ok) => (db.transaction('meta').objectStore('meta').getAllKeys(IDBKeyRange.bound(-Infinity, Infinity)).onsuccess = (e) => ok((e.target as IDBRequest).result)));
     expect(await marks(before)).toEqual([]);
