@@ -170,32 +170,38 @@ export function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
 export type ReviewTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
 type ReadTx = Tx<['items', 'reviews', 'days', 'meta'], IDBTransactionMode>;
 
-/**
- * Whether an answer to `itemId` at `at` is the item's first study answer of its study day: walks
- * the item's log backwards (newest first) only as far as the day's start. Asked before the answer
- * is added to the log.
- */
-async function firstStudyOfDay(tx: ReviewTx, itemId: string, mode: ReviewRecord['mode'], at: number, dayStartHour: number): Promise<boolean> {
-  if (mode !== 'study') return false;
-  const dayStart = studyDayStart(at, dayStartHour);
-  let cursor = await tx.objectStore('reviews').index('by-item').openCursor(itemId, 'prev');
-  while (cursor) {
-    const other = cursor.value;
-    if (other.mode === 'study' && other.at >= dayStart && other.at <= at) return false;
-    // The log is appended in time order, so once an entry is before the day, all older ones are.
-    if (other.at < dayStart) return true;
-    cursor = await cursor.continue();
-  }
-  return true;
-}
-
 /** What counting a later answer to an item needs, read ahead of it (see `prepareCount`). */
 export interface PreparedCount {
   day: number;
   stored: DayRecord | undefined;
-  /** Times of the item's study answers logged on `day`. */
+  /** Times of the item's study answers logged on `day`, as far as the first at or before the reads' time. */
   studied: number[];
   logged: unknown;
+}
+
+/**
+ * What counting an answer to `itemId` on the study day of `at` reads, whatever the basis: the
+ * day's record, the log's kept length, and (`walk`) the item's study answers that day, walking its
+ * log newest first only as far as the day's start (the log is in time order) or the first study
+ * answer at or before `at`, which settles that a later answer is not the day's first.
+ */
+async function countReads(tx: ReadTx, itemId: string, at: number, dayStartHour: number, walk = true): Promise<PreparedCount> {
+  const day = studyDayOf(at, dayStartHour);
+  const dayStart = studyDayStart(at, dayStartHour);
+  const studiedToday = async () => {
+    const studied: number[] = [];
+    let cursor = walk ? await tx.objectStore('reviews').index('by-item').openCursor(itemId, 'prev') : null;
+    while (cursor && cursor.value.at >= dayStart) {
+      if (cursor.value.mode === 'study') {
+        studied.push(cursor.value.at);
+        if (cursor.value.at <= at) break;
+      }
+      cursor = await cursor.continue();
+    }
+    return studied;
+  };
+  const [studied, stored, logged] = await Promise.all([studiedToday(), tx.objectStore('days').get(day), tx.objectStore('meta').get(LOGGED_KEY)]);
+  return { day, stored, studied, logged };
 }
 
 /**
@@ -203,26 +209,14 @@ export interface PreparedCount {
  * transaction; null when the aggregates are stale (the answer then takes the reading path).
  */
 export async function prepareCount(tx: ReadTx, itemId: string, at: number, dayStartHour: number): Promise<PreparedCount | null> {
-  const day = studyDayOf(at, dayStartHour);
-  const dayStart = studyDayStart(at, dayStartHour);
-  const meta = tx.objectStore('meta');
-  const studiedToday = async () => {
-    const studied: number[] = [];
-    let cursor = await tx.objectStore('reviews').index('by-item').openCursor(itemId, 'prev');
-    // As in firstStudyOfDay: the log is in time order, so the walk stops at the day's start.
-    while (cursor && cursor.value.at >= dayStart) {
-      if (cursor.value.mode === 'study') studied.push(cursor.value.at);
-      cursor = await cursor.continue();
-    }
-    return studied;
-  };
-  const [basis, studied, stored, logged] = await Promise.all([meta.get(BASIS_KEY), studiedToday(), tx.objectStore('days').get(day), meta.get(LOGGED_KEY)]);
-  return basis === basisOf(dayStartHour) ? { day, stored, studied, logged } : null;
+  const [basis, reads] = await Promise.all([tx.objectStore('meta').get(BASIS_KEY), countReads(tx, itemId, at, dayStartHour)]);
+  return basis === basisOf(dayStartHour) ? reads : null;
 }
 
 /**
- * The plan `planCount` would make for an answer at `at`, from reads prepared the same study day
- * with nothing written since (which the prepared write's stamp guarantees).
+ * The plan for an answer at `at` from the reads of its study day: made in the recording
+ * transaction (`planCount`), or prepared with nothing written since (which the prepared write's
+ * stamp guarantees). First study answer of the day: no study answer of the item that day up to `at`.
  */
 export function preparedPlan(p: PreparedCount, mode: ReviewRecord['mode'], at: number): CountPlan {
   return { day: p.day, stored: p.stored, first: mode === 'study' && !p.studied.some((t) => t <= at), logged: p.logged };
@@ -256,14 +250,8 @@ export async function planCount(
   answer: { itemId: string; mode: ReviewRecord['mode']; at: number },
   dayStartHour: number,
 ): Promise<CountPlan | null> {
-  const day = studyDayOf(answer.at, dayStartHour);
-  const [same, first, stored, logged] = await Promise.all([
-    sameBasis(tx, dayStartHour),
-    firstStudyOfDay(tx, answer.itemId, answer.mode, answer.at, dayStartHour),
-    tx.objectStore('days').get(day),
-    tx.objectStore('meta').get(LOGGED_KEY),
-  ]);
-  return same ? { day, stored, first, logged } : null;
+  const [same, reads] = await Promise.all([sameBasis(tx, dayStartHour), countReads(tx, answer.itemId, answer.at, dayStartHour, answer.mode === 'study')]);
+  return same ? preparedPlan(reads, answer.mode, answer.at) : null;
 }
 
 /**
