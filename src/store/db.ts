@@ -104,7 +104,9 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
   fn: (tx: Tx<S, M>) => Promise<T>,
   options: { stampedAt?: number } = {},
 ): Promise<T> {
-  const db = await database();
+  // An open connection is used at once: a caller that issues its requests without awaiting
+  // anything first has them on their way before its own function returns.
+  const db = current ?? (await database());
   let tx: Tx<S, M>;
   const stamped = mode === 'readwrite' && stores.some((s) => STAMPED.has(s));
   try {

@@ -628,7 +628,9 @@ export async function recordReview(input: ReviewInput): Promise<{ item: ItemReco
   if (![1, 2, 3, 4].includes(input.grade)) throw new TypeError(`recordReview: grade must be 1, 2, 3 or 4, not ${String(input.grade)}`);
   if (input.mode !== 'study' && input.mode !== 'quiz') throw new TypeError(`recordReview: mode must be "study" or "quiz"`);
   if (!Number.isFinite(input.at)) throw new TypeError('recordReview: at must be a time in epoch milliseconds');
-  const settings = await getSettings();
+  // Read without waiting when known, so that a prepared grade's writes leave within the key
+  // press, before the screen re-renders for it.
+  const settings = settingsCache ?? (await getSettings());
   const ahead = takePrepared(input, settings.dayStartHour);
   const STORES: ['items', 'reviews', 'days', 'meta'] = ['items', 'reviews', 'days', 'meta'];
   const result =

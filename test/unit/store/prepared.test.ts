@@ -88,6 +88,24 @@ describe('prepared grades', () => {
     expect(prepared.marks.at(-1)).toBeGreaterThan(4);
   });
 
+  it('with the connection open, a prepared grade issues its writes before the call returns', async () => {
+    await tabA.syncDeckItems(deck, T);
+    await tabA.prepareGrade('p/card-1', T);
+    const writes: string[] = [];
+    for (const name of ['put', 'add'] as const) {
+      const real = IDBObjectStore.prototype[name];
+      vi.spyOn(IDBObjectStore.prototype, name).mockImplementation(function (this: IDBObjectStore, ...args: Parameters<typeof real>) {
+        writes.push(`${this.name}.${name}`);
+        return real.apply(this, args);
+      });
+    }
+    const saved = tabA.recordReview({ itemId: 'p/card-1', grade: 3, mode: 'study', at: T + MIN, durationMs: 1 });
+    // Nothing awaited yet: the item, its log entry, the day's counts and the write mark are on their way.
+    expect(writes).toEqual(expect.arrayContaining(['items.put', 'reviews.add', 'days.put', 'meta.add']));
+    await saved;
+    expect((await everything()).reviews).toHaveLength(1);
+  });
+
   it('prepared before another tab answered the same card: the grade reads again and builds on that answer', async () => {
     await tabA.syncDeckItems(deck, T);
     vi.resetModules();
