@@ -50,6 +50,8 @@ export interface Current {
 
 /** Anki caps the time counted for one answer, so a card left open does not skew stats. */
 const MAX_ANSWER_MS = 60_000;
+/** How long an intent runs before its controls are shown disabled. */
+const SHOW_BUSY_AFTER_MS = 100;
 
 // Ask for persistent storage once per page, after the first grade gives progress worth keeping.
 let persistenceAsked = false;
@@ -233,18 +235,27 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     }
   }
 
+  /** Whether an intent is running (`busy` shows it only once it takes a while). */
+  let working = false;
+
   /**
    * Serialises intents: a second key press while a grade is being written is ignored. `first`:
-   * the start, which runs even while a saved card holds the session busy.
+   * the start, which runs even while a saved card holds the session busy. An intent shows the
+   * controls disabled only once it takes longer than SHOW_BUSY_AFTER_MS: a grade takes a few
+   * milliseconds, and does not flash them (nor re-render the screen twice while its write is on
+   * its way).
    */
   async function run(task: () => Promise<void>, first = false) {
-    if (busy.value && !first) return;
-    busy.value = true;
+    if ((working || busy.value) && !first) return;
+    working = true;
+    const slow = setTimeout(() => (busy.value = true), SHOW_BUSY_AFTER_MS);
     try {
       await task();
     } catch (e) {
       fail(e);
     } finally {
+      clearTimeout(slow);
+      working = false;
       busy.value = false;
     }
   }

@@ -228,6 +228,38 @@ describe('review screen', () => {
     expect(document.activeElement).toBe(showAnswer());
   });
 
+  test('a grade shows the controls disabled only while its write takes a while; keys pressed meanwhile do nothing', async () => {
+    const session = await study();
+    await screen.findByText('What is chip access?');
+    const seen: boolean[] = [];
+    const stop = session.busy.subscribe((v) => seen.push(v));
+    // Only the session's timers are held; IndexedDB (here) runs on setImmediate.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      key(' ');
+      await session.grade(3);
+      expect(session.current.value?.card.id).not.toBe('basic-one');
+      // A write quicker than the delay: the controls never flashed disabled.
+      expect(seen).toEqual([false]);
+
+      key(' ');
+      const graded = session.grade(1);
+      vi.advanceTimersByTime(100);
+      expect(session.busy.value).toBe(true);
+      await Promise.resolve();
+      await Promise.resolve();
+      expect((grade('Good') as HTMLButtonElement).disabled).toBe(true);
+      key('3');
+      await graded;
+      expect(session.busy.value).toBe(false);
+      expect(seen).toEqual([false, true, false]);
+      expect(await reviewCount()).toBe(2);
+    } finally {
+      vi.useRealTimers();
+      stop();
+    }
+  });
+
   test('"all" studies every deck of the library in one session', async () => {
     publishDecks([mixedDeck, smallDeck]);
     const session = createSession({ deck: 'all' });
