@@ -25,6 +25,7 @@ import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';
 import { getDeck, listDecks } from '../src/deck/library';
 import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';
+import { DB_NAME } from '../src/store/schema';
 
 export interface Spread {
   p50: number;
@@ -115,6 +116,39 @@ const bench = {
     }
     const logged = (await reviewCount()) - before;
     return { queue: spread(pick), record: spread(record), recordRead: spread(recordRead), undo: spread(undo), logged };
+  },
+
+  /**
+   * IndexedDB's own floor for the grade's write: one small record put in a readwrite transaction
+   * of its own on the seeded database, commit included, each after `idleMs` without a request
+   * (as a grade follows reading a card). Nothing of Briefdeck runs; the record is removed after.
+   */
+  async writeFloor(writes = 100, idleMs = 250): Promise<Spread> {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open(DB_NAME);
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const write = (value: number | null) =>
+      new Promise<void>((resolve, reject) => {
+        const tx = db.transaction('meta', 'readwrite');
+        if (value === null) tx.objectStore('meta').delete('bench:floor');
+        else tx.objectStore('meta').put(value, 'bench:floor');
+        tx.commit();
+        tx.oncomplete = () => resolve();
+        tx.onabort = () => reject(tx.error);
+      });
+    const times: number[] = [];
+    try {
+      for (let i = 0; i < writes; i++) {
+        await new Promise((r) => setTimeout(r, idleMs));
+        times.push((await timed(() => write(i)))[0]);
+      }
+      await write(null);
+    } finally {
+      db.close();
+    }
+    return spread(times);
   },
 
   /** Every stats figure computed from the whole review log, as the stats screen loads it. */

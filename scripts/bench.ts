@@ -174,6 +174,7 @@ async function collection(browser: Browser) {
     const startSteps = await page.evaluate(() => window.bench.startSteps());
     const due = await page.evaluate(() => window.bench.dueCount());
     const session = await page.evaluate(() => window.bench.session());
+    const writeFloor = await page.evaluate(() => window.bench.writeFloor());
     const stats = await page.evaluate(() => window.bench.stats());
     const backup = await page.evaluate(() => window.bench.backup());
     return {
@@ -186,6 +187,7 @@ async function collection(browser: Browser) {
       heapMB: heap.usedSize / 1048576,
       dueCount: due,
       session,
+      writeFloor,
       stats,
       statsFirst,
       backup,
@@ -292,6 +294,8 @@ async function main() {
     ['record one review, reading first, p50', c.session.recordRead.p50, 'ms', '', null],
     ['record one review, reading first, p95', c.session.recordRead.p95, 'ms', '', null],
     ['undo one review, p95', c.session.undo.p95, 'ms', '', null],
+    ['IndexedDB floor: one put, own transaction, p50', c.writeFloor.p50, 'ms', '', null],
+    ['IndexedDB floor: one put, own transaction, p95', c.writeFloor.p95, 'ms', '', null],
     ['all stats from the review log (p50)', c.stats.p50, 'ms', '≤ 200', c.stats.p50 <= 200],
     ['stats first load: review-log figures shown', c.statsFirst.logMs, 'ms', '≤ 200', c.statsFirst.logMs <= 200],
     ['stats first load: everything (cards read)', c.statsFirst.fullMs, 'ms', '', null],
