@@ -108,9 +108,12 @@ type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
+/** The furthest a JavaScript date reaches from 1970, either way (about 275,000 years). */
+const MAX_TIME = 8.64e15;
 function timeProblem(x: unknown): string | null {
   if (typeof x !== 'number') return 'must be a time (a number)';
-  return Number.isFinite(x) ? null : 'must be a finite number';
+  if (!Number.isFinite(x)) return 'must be a finite number';
+  return Math.abs(x) <= MAX_TIME ? null : 'must be a time a date can hold (milliseconds since 1970, within ±8.64e15)';
 }
 function countProblem(x: unknown): string | null {
   if (typeof x !== 'number') return 'must be a number';

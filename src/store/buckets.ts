@@ -19,7 +19,7 @@ import {
   type AnyWriteTx,
   type RebuildProgress,
 } from './aggregates';
-import { inTransaction } from './db';
+import { batch, inTransaction } from './db';
 import type { BriefdeckDB, ReviewBucket, StoreName } from './schema';
 
 /** Writes the buckets of a log that replaces the old one (backup import), inside its transaction. */
@@ -33,12 +33,14 @@ export async function replaceAggregates(
   const days = tx.objectStore('days');
   await days.clear();
   const meta = tx.objectStore('meta');
-  await Promise.all([
-    ...packAll(builder.result()).map((d) => days.put(d)),
-    meta.put(0, UNSOUND_KEY),
-    meta.put(basisOf(dayStartHour), BASIS_KEY),
-    meta.put(log.length, LOGGED_KEY),
-  ]);
+  // Each write is marked handled as it is issued: one refused half-way aborts the transaction,
+  // and those before it must not surface as unhandled rejections.
+  const writes = batch();
+  for (const d of packAll(builder.result())) writes.add(days.put(d));
+  writes.add(meta.put(0, UNSOUND_KEY));
+  writes.add(meta.put(basisOf(dayStartHour), BASIS_KEY));
+  writes.add(meta.put(log.length, LOGGED_KEY));
+  await writes.done();
 }
 
 /**

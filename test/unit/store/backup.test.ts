@@ -68,6 +68,7 @@ describe('backup', () => {
     ['a deck file', (b) => JSON.stringify(b.decks[0].deck), /not a Briefdeck backup/],
     ['a newer backup', (b) => JSON.stringify({ ...b, version: 2 }), /newer Briefdeck/],
     ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],
+    ['a review time no date can hold', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], at: 1e300 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.at: must be a time a date can hold/],
     ['a bad grade', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], grade: 7 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.grade: must be 1, 2, 3 or 4/],
     ['a review of a missing item', (b) => JSON.stringify({ ...b, items: b.items.slice(1) }), /reviews\[0\]\.itemId: refers to "mine\/card-1"/],
     ['an invalid stored deck', (b) => JSON.stringify({ ...b, decks: [{ ...b.decks[0], deck: { ...b.decks[0].deck, cards: [{ id: 'x', type: 'mcq', question: 'Q', choices: ['one'], answer: 0 }] } }] }), /decks\[0\]\.deck\.cards\[0\]\.choices: needs at least 2 choices/],
@@ -106,6 +107,35 @@ describe('backup', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(/nothing was changed: This device has no room left/);
     expect(await exportBackup(T0)).toBe(before);
+  });
+
+  it('a write refused while the day counts are rebuilt changes nothing and leaves no write unheard', async () => {
+    await seed();
+    const text = await exportBackup(T0);
+    await updateSettings({ newPerDay: 9 });
+    const before = await exportBackup(T0);
+    const realPut = IDBObjectStore.prototype.put;
+    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      // The first count written after the day records: those before it are already on their way.
+      if (this.name === 'meta' && args[1] === 'aggregates:unsound') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return realPut.apply(this, args);
+    });
+    const unheard: unknown[] = [];
+    const listen = (reason: unknown) => unheard.push(reason);
+    process.on('unhandledRejection', listen);
+    try {
+      const result = await importBackup(text, T0);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error).toMatch(/nothing was changed: This device has no room left/);
+      spy.mockRestore();
+      expect(await exportBackup(T0)).toBe(before);
+      // The aborted writes' rejections have had their turn to surface.
+      await new Promise((r) => setTimeout(r, 20));
+      expect(unheard).toEqual([]);
+    } finally {
+      spy.mockRestore();
+      process.off('unhandledRejection', listen);
+    }
   });
 
   it('reset forgets progress but keeps decks, drafts and settings', async () => {
