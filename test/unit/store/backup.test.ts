@@ -90,7 +90,11 @@ describe('backup', () => {
     expect(await exportBackup(T0)).toBe(before);
   });
 
-  it('a write failing half-way through an import changes nothing', async () => {
+  /**
+   * Imports a good backup while `refuse` makes one `put` throw as a full disk would: the import is
+   * refused with the reason, nothing changes, and no write already issued surfaces unheard.
+   */
+  async function importRefusedAt(refuse: (store: IDBObjectStore, args: unknown[], n: number) => boolean): Promise<number> {
     await seed();
     const text = await exportBackup(T0);
     await updateSettings({ newPerDay: 9 });
@@ -98,26 +102,7 @@ describe('backup', () => {
     const realPut = IDBObjectStore.prototype.put;
     let puts = 0;
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      if (++puts === 4) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-      return realPut.apply(this, args);
-    });
-    const result = await importBackup(text, T0);
-    spy.mockRestore();
-    expect(puts).toBeGreaterThanOrEqual(4);
-    expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/nothing was changed: This device has no room left/);
-    expect(await exportBackup(T0)).toBe(before);
-  });
-
-  it('a write refused while the day counts are rebuilt changes nothing and leaves no write unheard', async () => {
-    await seed();
-    const text = await exportBackup(T0);
-    await updateSettings({ newPerDay: 9 });
-    const before = await exportBackup(T0);
-    const realPut = IDBObjectStore.prototype.put;
-    const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
-      // The first count written after the day records: those before it are already on their way.
-      if (this.name === 'meta' && args[1] === 'aggregates:unsound') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      if (refuse(this, args, ++puts)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
       return realPut.apply(this, args);
     });
     const unheard: unknown[] = [];
@@ -132,10 +117,20 @@ describe('backup', () => {
       // The aborted writes' rejections have had their turn to surface.
       await new Promise((r) => setTimeout(r, 20));
       expect(unheard).toEqual([]);
+      return puts;
     } finally {
       spy.mockRestore();
       process.off('unhandledRejection', listen);
     }
+  }
+
+  it('a write failing half-way through an import changes nothing', async () => {
+    expect(await importRefusedAt((_store, _args, n) => n === 4)).toBeGreaterThanOrEqual(4);
+  });
+
+  it('a write refused while the day counts are rebuilt changes nothing and leaves no write unheard', async () => {
+    // The first count written after the day records: those before it are already on their way.
+    await importRefusedAt((store, args) => store.name === 'meta' && args[1] === 'aggregates:unsound');
   });
 
   it('reset forgets progress but keeps decks, drafts and settings', async () => {
