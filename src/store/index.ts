@@ -237,6 +237,7 @@ async function unburyDue(scope: string[], now: number): Promise<void> {
 
 // ---- counts and the study queue ----
 
+/** Today's counts of a deck, as the deck list and a deck's page show them. */
 export interface DeckCounts {
   /** Review items due today, within what is left of today's review limit. */
   due: number;
@@ -244,11 +245,8 @@ export interface DeckCounts {
   new: number;
   /** Learning and relearning items due now. */
   learning: number;
-  /** Items in the review state (graduated), due or not; suspended, buried and orphaned ones excluded. */
-  review: number;
-  suspended: number;
-  /** Items of the deck's current cards (orphaned ones excluded). */
-  total: number;
+  /** The deck has items for its cards (they are made when it is first opened or studied). */
+  started: boolean;
   /** When the deck was last studied or quizzed, or null. */
   lastStudied: number | null;
 }
@@ -260,6 +258,8 @@ const MAX_KEY = Infinity;
 function queueRange(deckId: string, queue: number, from = MIN_KEY, to = MAX_KEY, toOpen = false): IDBKeyRange {
   return IDBKeyRange.bound([deckId, queue, from], [deckId, queue, to], false, toOpen);
 }
+
+const queueIndex = (tx: ReadTx) => tx.objectStore('items').index('by-deck-queue-due');
 
 function doneToday(tx: ReadTx, deckId: string, stateBefore: number, dayStart: number): Promise<number> {
   return tx
@@ -273,23 +273,24 @@ type Exclude = ReadonlySet<string> | undefined;
 const cardKey = (item: Pick<ItemRecord, 'deckId' | 'cardId'>) => `${item.deckId}/${item.cardId}`;
 
 async function firstIn(tx: ReadTx, range: IDBKeyRange, exclude?: Exclude): Promise<ItemRecord | null> {
-  let cursor = await tx.objectStore('items').index('by-deck-queue-due').openCursor(range);
+  let cursor = await queueIndex(tx).openCursor(range);
   // A damaged record is skipped (and reported), never handed to the scheduler.
   while (cursor && (!soundItem(cursor.value) || exclude?.has(cardKey(cursor.value)))) cursor = await cursor.continue();
   return cursor?.value ?? null;
 }
 
 function countIn(tx: ReadTx, range: IDBKeyRange): Promise<number> {
-  return tx.objectStore('items').index('by-deck-queue-due').count(range);
+  return queueIndex(tx).count(range);
 }
 
 /**
- * min(items in range, cap), as one index count: counting keys in the index stays cheap even for a
- * long overdue pile, and is cheaper than reading up to `cap` keys back.
+ * min(items in range, cap), reading at most `cap` keys: the work stays bounded however long an
+ * overdue pile or a new-card backlog grows. (Chromium's store on disk counts an index range entry
+ * by entry, each checked against its record, so a count costs what the whole range holds.)
  */
 async function countUpTo(tx: ReadTx, range: IDBKeyRange, cap: number): Promise<number> {
   if (cap <= 0) return 0;
-  return Math.min(cap, await countIn(tx, range));
+  return (await queueIndex(tx).getAllKeys(range, cap)).length;
 }
 
 /**
@@ -299,7 +300,7 @@ async function countUpTo(tx: ReadTx, range: IDBKeyRange, cap: number): Promise<n
 async function learningDueCount(tx: ReadTx, deckId: string, now: number, exclude?: Exclude): Promise<number> {
   const range = queueRange(deckId, QUEUE.learning, MIN_KEY, now);
   if (!exclude) return countIn(tx, range);
-  const ids = await tx.objectStore('items').index('by-deck-queue-due').getAllKeys(range);
+  const ids = await queueIndex(tx).getAllKeys(range);
   // Item ids are `deckId/cardId` or `deckId/cardId#sub`.
   return ids.filter((id) => !exclude.has(String(id).split('#')[0]!)).length;
 }
@@ -313,7 +314,10 @@ function dayOf(now: number, settings: Settings): Day {
   return { start: studyDayStart(now, settings.dayStartHour), end: nextStudyDayStart(now, settings.dayStartHour) };
 }
 
-/** Due, new, learning and other counts per deck, each an index count. */
+/**
+ * Today's counts per deck. The due and new counts read at most their day's limit of keys, and
+ * whether a deck has items is one key looked up, not a count of them all.
+ */
 export async function deckCounts(deckIds: string[], now: number): Promise<Record<string, DeckCounts>> {
   const settings = await getSettings();
   await unburyDue(deckIds, now);
@@ -321,17 +325,15 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
   return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const entries = await Promise.all(
       deckIds.map(async (deckId): Promise<[string, DeckCounts]> => {
-        const [reviewDue, fresh, learning, review, suspended, orphaned, all, newDone, reviewDone, last] = await Promise.all([
+        const [reviewDue, fresh, learning, newDone, reviewDone, last, own] = await Promise.all([
           countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
           countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
           countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
-          countIn(tx, queueRange(deckId, QUEUE.review)),
-          countIn(tx, queueRange(deckId, QUEUE.suspended)),
-          countIn(tx, queueRange(deckId, QUEUE.orphaned)),
-          tx.objectStore('items').index('by-card').count(deckItems(deckId)),
           doneToday(tx, deckId, 0, day.start),
           doneToday(tx, deckId, 2, day.start),
           tx.objectStore('reviews').index('by-deck-time').openCursor(IDBKeyRange.bound([deckId, MIN_KEY], [deckId, MAX_KEY]), 'prev'),
+          // Any item in a queue above the orphaned one (the lowest).
+          queueIndex(tx).getKey(IDBKeyRange.bound([deckId, QUEUE.buried], [deckId, MAX_KEY])),
         ]);
         return [
           deckId,
@@ -339,9 +341,7 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
             due: withinLimit(reviewDue, settings.reviewsPerDay, reviewDone),
             new: withinLimit(fresh, settings.newPerDay, newDone),
             learning,
-            review,
-            suspended,
-            total: all - orphaned,
+            started: own !== undefined,
             lastStudied: last?.value.at ?? null,
           },
         ];

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { getDeckEntry, type DeckOrigin } from '../deck/library';
 import type { Deck, DeckSource } from '../deck/schema';
 import type { ItemRecord } from '../srs/types';
+import { QUEUE } from '../srs/queue';
 import { deckCounts, getItems, onStoreChange, syncDeckItems, type DeckCounts } from '../store';
 import { RichText } from '../ui/RichText';
 import { briefMastery } from './mastery';
@@ -100,6 +101,7 @@ export function DeckPage() {
   const brief = briefMastery(deck, items, now);
   const shaky = brief.filter((k) => k.mastery === 'shaky').map((k) => k.id);
   const toStudy = counts ? counts.due + counts.new + counts.learning : 0;
+  const suspended = items.filter((i) => i.queue === QUEUE.suspended).length;
   return (
     <section class="page deck-page">
       <h1>{deck.title}</h1>
@@ -107,7 +109,7 @@ export function DeckPage() {
       {deck.source && <Citation source={deck.source} />}
       {counts && (
         <p class="deck-counts">
-          {counts.due} due · {counts.new} new · {counts.learning} learning · {counts.suspended} suspended
+          {counts.due} due · {counts.new} new · {counts.learning} learning · {suspended} suspended
         </p>
       )}
       <div class="deck-actions">

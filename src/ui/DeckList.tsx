@@ -38,20 +38,20 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
               {d.cardCount} {d.cardCount === 1 ? 'card' : 'cards'} · {d.keyPointCount} key points
               {origin !== 'bundled' && ` · ${origin === 'imported' ? 'imported' : 'your deck'}`}
             </p>
-            {c && c.total === 0 && d.cardCount > 0 && (
+            {c && !c.started && d.cardCount > 0 && (
               <p class="deck-counts">
                 <span class="count count-new">Not started</span>
                 <span class="meta"> · its cards become study items when you open or study it</span>
               </p>
             )}
-            {c && c.total > 0 && (
+            {c?.started && (
               <p class="deck-counts">
                 <span class="count count-due">{c.due} due</span> · <span class="count count-new">{c.new} new</span> ·{' '}
                 <span class="count count-learning">{c.learning} learning</span>
                 <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
               </p>
             )}
-            {c && (c.due + c.new + c.learning > 0 || (c.total === 0 && d.cardCount > 0)) && (
+            {c && (c.due + c.new + c.learning > 0 || (!c.started && d.cardCount > 0)) && (
               // Named "Study" and described by the deck title, so a link search by title finds only the title.
               <a class="study-link" href={`/study/${d.id}`} aria-describedby={`deck-title-${d.id}`}>
                 Study

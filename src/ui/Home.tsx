@@ -48,7 +48,7 @@ export function Home() {
     ? Object.values(data.counts).reduce((t, c) => ({ due: t.due + c.due + c.learning, new: t.new + c.new }), { due: 0, new: 0 })
     : null;
   // A deck never opened has no items yet; studying it creates them, so it counts as work to do.
-  const unstarted = data?.decks.some((d) => d.summary.cardCount > 0 && !data.counts[d.summary.id]?.total) ?? false;
+  const unstarted = data?.decks.some((d) => d.summary.cardCount > 0 && !data.counts[d.summary.id]?.started) ?? false;
   return (
     <section class="page home">
       <h1>Your decks</h1>

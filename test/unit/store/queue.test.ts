@@ -12,6 +12,7 @@ import {
 } from '../../../src/store';
 import { itemHistory } from '../../../src/store/log';
 import type { Grade } from '../../../src/srs/types';
+import { QUEUE } from '../../../src/srs/queue';
 import { at, DAY, deckOf, MIN, T0 } from './fixtures';
 
 beforeEach(async () => {
@@ -34,8 +35,20 @@ describe('counts and daily limits', () => {
   it('counts new items within the new-card limit', async () => {
     await syncDeckItems(deckOf('a', 30), T0);
     const counts = await deckCounts(['a', 'missing'], T0);
-    expect(counts.a).toEqual({ due: 0, new: 20, learning: 0, review: 0, suspended: 0, total: 30, lastStudied: null });
-    expect(counts.missing).toEqual({ due: 0, new: 0, learning: 0, review: 0, suspended: 0, total: 0, lastStudied: null });
+    expect(counts.a).toEqual({ due: 0, new: 20, learning: 0, started: true, lastStudied: null });
+    expect(counts.missing).toEqual({ due: 0, new: 0, learning: 0, started: false, lastStudied: null });
+  });
+
+  it('calls a deck started once it has items of its own that are not orphaned', async () => {
+    // Decks whose ids begin like "a" have items; "a" has none.
+    await Promise.all([syncDeckItems(deckOf('a-b', 1), T0), syncDeckItems(deckOf('a0', 1), T0), syncDeckItems(deckOf('ab', 2), T0)]);
+    // Every card of "ab" is gone: its items are orphaned, kept for their history.
+    await syncDeckItems({ ...deckOf('ab', 2), cards: [] }, T0 + MIN);
+    expect((await getItems('ab')).map((i) => i.queue)).toEqual([QUEUE.orphaned, QUEUE.orphaned]);
+    const counts = await deckCounts(['a', 'a-b', 'a0', 'ab'], T0 + MIN);
+    expect(Object.values(counts).map((c) => c.started)).toEqual([false, true, true, false]);
+    await syncDeckItems(deckOf('ab', 1), T0 + 2 * MIN);
+    expect((await deckCounts(['ab'], T0 + 2 * MIN)).ab!.started).toBe(true);
   });
 
   it('introduces at most newPerDay new cards, in deck order, and a new day brings more', async () => {
@@ -43,7 +56,7 @@ describe('counts and daily limits', () => {
     await syncDeckItems(deckOf('a', 8), T0);
     const shown = await studyAll({ deckIds: ['a'] }, T0, 4);
     expect(shown).toEqual(['a/card-1', 'a/card-2', 'a/card-3', 'a/card-4', 'a/card-5']);
-    expect((await deckCounts(['a'], T0)).a).toMatchObject({ new: 0, total: 8, lastStudied: T0 });
+    expect((await deckCounts(['a'], T0)).a).toMatchObject({ new: 0, started: true, lastStudied: T0 });
     const done = await nextStudyItem({ deckIds: ['a'] }, T0);
     expect(done).toEqual({ item: null, nextDue: at(11, 4) });
     // 3:59 the next morning is still the same study day; 4:00 is a new one.
@@ -57,8 +70,8 @@ describe('counts and daily limits', () => {
     await studyAll({ deckIds: ['a'] }, T0, 4); // all four graduate with Easy
     const items = await getItems('a');
     const later = Math.max(...items.map((i) => i.due)) + 1;
+    expect(items.map((i) => i.queue)).toEqual([QUEUE.review, QUEUE.review, QUEUE.review, QUEUE.review]);
     const counts = (await deckCounts(['a'], later)).a!;
-    expect(counts.review).toBe(4);
     expect(counts.due).toBe(2);
     const reviewed = await studyAll({ deckIds: ['a'] }, later, 3);
     expect(reviewed).toHaveLength(2);
@@ -131,7 +144,10 @@ describe('session queue', () => {
     const shown = await studyAll({ deckIds: ['a'] }, T0, 4);
     expect(shown).toEqual(['a/rev', 'a/gap#c1']);
     const counts = (await deckCounts(['a'], T0)).a!;
-    expect(counts).toMatchObject({ new: 0, suspended: 1, total: 5 });
+    expect(counts).toMatchObject({ new: 0, started: true });
+    const items = await getItems('a');
+    expect(items).toHaveLength(5);
+    expect(items.filter((i) => i.queue === QUEUE.suspended).map((i) => i.id)).toEqual(['a/other']);
     expect((await getItem('a/rev#reverse'))!.buriedUntil).toBe(at(11, 4));
     // Next study day the buried siblings come back.
     const tomorrow = await studyAll({ deckIds: ['a'] }, at(11, 4, 1), 4);
@@ -184,7 +200,7 @@ describe('session queue', () => {
     const item = (await getItem('a/card-1'))!;
     expect(item).toMatchObject({ leech: true, suspended: true });
     expect(await nextStudyItem({ deckIds: ['a'] }, now + DAY)).toEqual({ item: null, nextDue: null });
-    expect((await deckCounts(['a'], now)).a!.suspended).toBe(1);
+    expect(item.queue).toBe(QUEUE.suspended);
   });
 
   it('studies only the given items, without limits, each once a day', async () => {
@@ -225,7 +241,8 @@ describe('progress survives deck edits', () => {
     expect((await getItem('a/card-2'))!.orphaned).toBe(true);
     expect(await itemHistory('a/card-2')).toHaveLength(1);
     expect((await getItem('a/card-9'))!.state).toBe(0);
-    expect((await deckCounts(['a'], T0 + MIN)).a).toMatchObject({ total: 3, review: 1, new: 2 });
+    expect((await deckCounts(['a'], T0 + MIN)).a).toMatchObject({ started: true, new: 2 });
+    expect((await getItems('a')).filter((i) => i.queue !== QUEUE.orphaned)).toHaveLength(3);
 
     await syncDeckItems(deck, T0 + 2 * MIN);
     const back = (await getItem('a/card-2'))!;
