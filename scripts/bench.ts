@@ -4,12 +4,13 @@
  * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
  * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../test/e2e/browser';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS, launchBrowser } from '../test/e2e/browser';
 import { startPreview } from '../test/e2e/server';
 import { freePort, workerActivated } from '../test/e2e/pwa-helpers';
 
@@ -116,10 +117,61 @@ function spread(values: number[]) {
   return { p50: at(0.5), p95: at(0.95), max: s.at(-1) ?? NaN, n: s.length };
 }
 
+/**
+ * A browser with a profile of its own on disk, as an installed app runs. (A private window, which
+ * `browser.newContext()` opens, keeps IndexedDB and the caches in memory, in another engine than
+ * the one on disk: no learner studies there, as an app cannot be installed from one.)
+ */
+async function profileOnDisk(options: { serviceWorkers?: 'block' } = {}): Promise<{ context: BrowserContext; dir: string; close(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
+  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, ...options });
+  return {
+    context,
+    dir,
+    async close() {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Waits until the profile's IndexedDB files have stopped changing (no file written, added or
+ * removed for two seconds): seeding writes the whole collection in one go, and the store then
+ * compacts it for a few seconds, work a collection built up over months has long finished.
+ */
+async function storageSettled(dir: string, timeoutMs = 60_000): Promise<number> {
+  const folder = join(dir, 'Default', 'IndexedDB');
+  const state = () =>
+    readdirSync(folder, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const path = join(e.parentPath, e.name);
+        const s = statSync(path, { throwIfNoEntry: false });
+        return `${path} ${s?.size} ${s?.mtimeMs}`;
+      })
+      .sort()
+      .join('\n');
+  const start = Date.now();
+  let last = state();
+  let stableSince = Date.now();
+  while (Date.now() - stableSince < 2000) {
+    if (Date.now() - start > timeoutMs) throw new Error(`IndexedDB files in ${folder} still changing after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+    const now = state();
+    if (now !== last) {
+      last = now;
+      stableSince = Date.now();
+    }
+  }
+  return stableSince - start;
+}
+
 /** The seeded collection: store operations in the bench page, then the real app on the same origin. */
-async function collection(browser: Browser) {
+async function collection() {
   const server = await startPreview(await freePort(), 'dist-bench');
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const profile = await profileOnDisk({ serviceWorkers: 'block' });
+  const { context } = profile;
   try {
     const seedPage = await context.newPage();
     await seedPage.goto(`${server.url}/bench/seed.html`);
@@ -127,6 +179,7 @@ async function collection(browser: Browser) {
     const seeded = await seedPage.evaluate((size) => window.bench.seed(size), SIZE);
     await seedPage.evaluate(() => window.bench.close());
     await seedPage.close();
+    const settledMs = await storageSettled(profile.dir);
 
     /** A fresh page on `/study/all` (after `setup`, run before any script of the page): it and its first card's time. */
     const studyPage = async (setup?: string) => {
@@ -179,6 +232,7 @@ async function collection(browser: Browser) {
     const backup = await page.evaluate(() => window.bench.backup());
     return {
       seeded,
+      settledMs,
       firstCardMs,
       laterFirstCardMs,
       laterUnsavedFirstCardMs,
@@ -193,15 +247,16 @@ async function collection(browser: Browser) {
       backup,
     };
   } finally {
-    await context.close();
+    await profile.close();
     await server.stop();
   }
 }
 
 /** With the service worker in control and the network off: navigation to the deck list. */
-async function offlineColdStart(browser: Browser) {
+async function offlineColdStart() {
   const server = await startPreview(await freePort());
-  const context = await browser.newContext();
+  const profile = await profileOnDisk();
+  const { context } = profile;
   try {
     const first = await context.newPage();
     await first.goto(`${server.url}/`);
@@ -218,7 +273,7 @@ async function offlineColdStart(browser: Browser) {
     const ms = await page.evaluate(() => (window as unknown as Record<string, number>).__deckListAt ?? NaN);
     return { ms, controlled };
   } finally {
-    await context.close();
+    await profile.close();
     await server.stop();
   }
 }
@@ -272,7 +327,7 @@ async function main() {
     }
     for (let i = 0; i < runs; i++) {
       console.error(`run ${i + 1}/${runs}: seeding ${SIZE.cards} cards and ${SIZE.reviews} reviews…`);
-      samples.push({ collection: await collection(browser), offline: await offlineColdStart(browser) });
+      samples.push({ collection: await collection(), offline: await offlineColdStart() });
     }
   } finally {
     await browser.close();
