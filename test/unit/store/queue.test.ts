@@ -95,6 +95,23 @@ function studyDayStartOf(t: number): number {
 }
 
 describe('session queue', () => {
+  it('passes over every item of an excluded card, however many it has, without opening a cursor', async () => {
+    // Six cloze deletions of the card on screen come first in the deck; the next card is after them.
+    await syncDeckItems(
+      deckOf('a', 0, [
+        { id: 'gaps', type: 'cloze', text: '{{c1::a}} {{c2::b}} {{c3::c}} {{c4::d}} {{c5::e}} {{c6::f}}' },
+        { id: 'next', type: 'basic', front: 'F', back: 'B' },
+      ]),
+      T0,
+    );
+    // A cursor stays open until it is garbage collected: the session's queries never open one.
+    const cursors = [vi.spyOn(IDBIndex.prototype, 'openCursor'), vi.spyOn(IDBObjectStore.prototype, 'openCursor')];
+    const next = await nextStudyItem({ deckIds: ['a'] }, T0, { excludeCards: ['a/gaps'] });
+    expect(next.item?.id).toBe('a/next');
+    expect(cursors.map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
+    expect((await nextStudyItem({ deckIds: ['a'] }, T0)).item?.id).toBe('a/gaps#c1');
+  });
+
   it('shows learning cards when due, before new ones, and learns ahead only at the end', async () => {
     await syncDeckItems(deckOf('a', 2), T0);
     let next = await nextStudyItem({ deckIds: ['a'] }, T0);
