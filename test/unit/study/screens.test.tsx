@@ -116,11 +116,14 @@ describe('deck page', () => {
     fireEvent.click(within(browser).getByRole('button', { name: /^Suspend Name the export rule year/ }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(true));
     await within(browser).findByRole('button', { name: /^Unsuspend / });
+    // The deck's counts, read from its items, follow.
+    expect(await screen.findByText(/learning · 1 suspended$/)).toBeTruthy();
     fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: '' } });
     fireEvent.change(within(browser).getByRole('combobox', { name: 'State' }), { target: { value: 'suspended' } });
     expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
     fireEvent.click(within(browser).getByRole('button', { name: /^Unsuspend / }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(false));
+    expect(await screen.findByText(/learning · 0 suspended$/)).toBeTruthy();
   });
 
   test('an unknown deck says so', async () => {
