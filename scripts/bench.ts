@@ -4,13 +4,12 @@
  * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
  * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
  */
-import { readdirSync, readFileSync, writeFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS, launchBrowser } from '../test/e2e/browser';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, launchPersistent } from '../test/e2e/browser';
 import { startPreview } from '../test/e2e/server';
 import { freePort, workerActivated } from '../test/e2e/pwa-helpers';
 
@@ -118,24 +117,6 @@ function spread(values: number[]) {
 }
 
 /**
- * A browser with a profile of its own on disk, as an installed app runs. (A private window, which
- * `browser.newContext()` opens, keeps IndexedDB and the caches in memory, in another engine than
- * the one on disk: no learner studies there, as an app cannot be installed from one.)
- */
-async function profileOnDisk(options: { serviceWorkers?: 'block' } = {}): Promise<{ context: BrowserContext; dir: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'briefdeck-bench-'));
-  const context = await chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true, ...options });
-  return {
-    context,
-    dir,
-    async close() {
-      await context.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/**
  * Waits until the profile's IndexedDB files have stopped changing (no file written, added or
  * removed for two seconds): seeding writes the whole collection in one go, and the store then
  * compacts it for a few seconds, work a collection built up over months has long finished.
@@ -170,7 +151,9 @@ async function storageSettled(dir: string, timeoutMs = 60_000): Promise<number> 
 /** The seeded collection: store operations in the bench page, then the real app on the same origin. */
 async function collection() {
   const server = await startPreview(await freePort(), 'dist-bench');
-  const profile = await profileOnDisk({ serviceWorkers: 'block' });
+  // A profile on disk, as an installed app runs: a private context keeps IndexedDB in memory, in
+  // another engine than the one on disk.
+  const profile = await launchPersistent({ serviceWorkers: 'block' });
   const { context } = profile;
   try {
     const seedPage = await context.newPage();
@@ -255,7 +238,7 @@ async function collection() {
 /** With the service worker in control and the network off: navigation to the deck list. */
 async function offlineColdStart() {
   const server = await startPreview(await freePort());
-  const profile = await profileOnDisk();
+  const profile = await launchPersistent();
   const { context } = profile;
   try {
     const first = await context.newPage();

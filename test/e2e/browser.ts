@@ -22,16 +22,23 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 }
 
-/** A persistent profile in a new temporary folder (needed for installability checks). */
-export async function launchPersistent(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/**
+ * A persistent profile in a new temporary folder `dir`, removed on close: storage on disk, as an
+ * installed app has it (installability checks need one; a new context is private, in memory).
+ */
+export async function launchPersistent(
+  options: { serviceWorkers?: 'allow' | 'block' } = {},
+): Promise<{ context: BrowserContext; dir: string; close(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'briefdeck-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     headless: true,
+    ...options,
   });
   return {
     context,
+    dir,
     async close() {
       await context.close();
       rmSync(dir, { recursive: true, force: true });
