@@ -25,7 +25,14 @@ interface CardState extends CardProposal {
   verdict: Verdict;
 }
 
-const KIND_NAMES: Record<CardProposal['kind'], string> = { cloze: 'Cloze', why: '“Why” question', what: '“What” question', truefalse: 'True or false' };
+const KIND_NAMES: Record<CardProposal['kind'], string> = {
+  cloze: 'Cloze',
+  why: '“Why” question',
+  how: '“How” question',
+  what: '“What” question',
+  truefalse: 'True or false',
+  mcq: 'Multiple choice',
+};
 const noErrors = new Map<string, string[]>();
 
 async function loadNlp(): Promise<Nlp> {

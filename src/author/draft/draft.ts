@@ -19,10 +19,14 @@ import { centrality } from './centrality';
 import { questionsFrom } from './questions';
 import { splitArticle, type Sentence } from './sentences';
 import { trimSentence } from './summarise';
-import { spans, spanStems, taggedTerms, type Nlp, type Span } from './terms';
+import { makeChoice } from './choices';
+import { makeCloze, type ClozeWeights } from './clozes';
+import { falsify, type NamePool } from './falsify';
+import { isGrammatical } from './grammar';
+import { spans, spanStems, taggedTerms, type Nlp } from './terms';
 import { contentStems, tokens } from './words';
 
-export type ProposalKind = 'cloze' | 'why' | 'what' | 'truefalse';
+export type ProposalKind = 'cloze' | 'why' | 'how' | 'what' | 'truefalse' | 'mcq';
 
 export interface KeyPointProposal {
   id: string;
@@ -107,126 +111,95 @@ export function draftFromText(text: string, nlp: Nlp, options: DraftOptions = {}
     return { id: idFromText(kpText, kpIds, 'key-point'), text: kpText, sentence: s.text, sentenceIndex: s.index, score: c.scores[s.index]! };
   });
 
-  /** The key point a sentence serves: its own, else the most similar, else the nearest one before it. */
-  const keyPointFor = (index: number): KeyPointProposal | undefined => {
-    const own = keyPoints.find((k) => k.sentenceIndex === index);
-    if (own) return own;
-    let best: KeyPointProposal | undefined;
-    let bestSim = 0.05;
-    for (const k of keyPoints) {
-      const sim = c.similarity(index, k.sentenceIndex);
-      if (sim > bestSim) [best, bestSim] = [k, sim];
-    }
-    return best ?? [...keyPoints].reverse().find((k) => k.sentenceIndex < index) ?? keyPoints[0];
-  };
-
   const cardIds = new Set<string>();
   const cards: CardProposal[] = [];
   type CardBody = Card extends infer C ? (C extends Card ? Omit<C, 'id' | 'keyPoint'> : never) : never;
-  const push = (kind: ProposalKind, s: Sentence, card: CardBody, idText: string) => {
-    const kp = keyPointFor(s.index);
-    if (!kp) return;
+  // Cards come only from key-point sentences, so each is linked to the key point of the very
+  // sentence it came from: a link never rests on a similarity guess.
+  const push = (kind: ProposalKind, kp: KeyPointProposal, card: CardBody, idText: string) => {
     const full = { ...card, id: idFromText(idText, cardIds), keyPoint: kp.id } as Card;
-    cards.push({ kind, card: full, keyPoint: kp.id, sentence: s.text, sentenceIndex: s.index });
+    cards.push({ kind, card: full, keyPoint: kp.id, sentence: kp.sentence, sentenceIndex: kp.sentenceIndex });
   };
 
-  // Which words carry the article: the article-wide TF-IDF weight of each stem.
-  // Numbers and dates are always worth recalling; names and terms by how distinctive their words are,
-  // names a little more, and phrases a little more than single words (they carry more of the idea).
-  const spanWeight = (span: Span) => {
-    if (span.kind === 'number' || span.kind === 'date') return 100;
-    const stems = spanStems(span);
-    const n = stems.length;
-    if (!n || n > 5) return 0;
-    const w = stems.reduce((sum, x) => sum + c.weight(x), 0) / Math.sqrt(n);
-    return span.kind === 'name' ? w * 1.5 : w;
-  };
-  const usedAnswers = new Set<string>();
-  const pool = new Map<string, Set<string>>();
-  const textSpans = new Map<number, Span[]>();
+  // The article's people and organisations, for like-for-like swaps and distractors.
+  const pool: NamePool = new Map([
+    ['person', []],
+    ['organization', []],
+  ]);
   for (const s of candidates) {
-    const trimmed = trimSentence(s.text, 220);
-    const found = spans(nlp, trimmed);
-    textSpans.set(s.index, found);
-    for (const sp of found) {
-      const key = poolKey(sp);
-      if (!key) continue;
-      if (!pool.has(key)) pool.set(key, new Set());
-      pool.get(key)!.add(sp.text);
+    for (const sp of spans(nlp, s.text)) {
+      if (sp.kind !== 'name' || (sp.sub !== 'person' && sp.sub !== 'organization')) continue;
+      // Only clean names make fair swaps: not an initialism cut short ("U.S"), not a plural product ("Nvidia GPUs").
+      if (sp.text.length < 3 || /\./.test(sp.text) || /[A-Z]s$/.test(sp.text)) continue;
+      const list = pool.get(sp.sub)!;
+      if (!list.includes(sp.text)) list.push(sp.text);
     }
   }
+  const lowerSentences = sentences.map((s) => s.text.toLowerCase());
+  const lowerTitle = (title ?? '').toLowerCase();
+  const weights: ClozeWeights = {
+    termWeight: (span) => {
+      const stems = spanStems(span);
+      const n = stems.length;
+      if (!n || n > 5) return 0;
+      return stems.reduce((sum, x) => sum + c.weight(x), 0) / Math.sqrt(n);
+    },
+    // A name in the headline counts as everywhere: the student has just read it.
+    spread: (span) => {
+      const t = span.text.toLowerCase();
+      if (lowerTitle.includes(t)) return 1;
+      return lowerSentences.filter((x) => x.includes(t)).length / Math.max(1, sentences.length);
+    },
+  };
+  const grammatical = (text: string) => isGrammatical(nlp, text);
+  const usedAnswers = new Set<string>();
+  let trues = 0;
+  let falses = 0;
 
-  // Clozes on the central half of the usable sentences.
-  const clozeSentences = ranked.slice(0, Math.max(keyPoints.length, Math.ceil(ranked.length * 0.6)));
-  for (const s of [...clozeSentences].sort((a, b) => a.index - b.index)) {
-    const trimmed = trimSentence(s.text, 220);
-    const options = (textSpans.get(s.index) ?? [])
-      .filter((sp) => !usedAnswers.has(sp.text.toLowerCase()))
-      // Leave enough of the sentence to recall from.
-      .filter((sp) => sp.text.length <= trimmed.length * 0.4)
-      // A deletion whose answer is still printed elsewhere in the sentence gives itself away.
-      .filter((sp) => !(trimmed.slice(0, sp.start) + trimmed.slice(sp.end)).toLowerCase().includes(sp.text.toLowerCase()))
-      .map((sp) => ({ sp, w: spanWeight(sp) }))
-      .filter((o) => o.w > 0)
-      .sort((a, b) => b.w - a.w || b.sp.text.length - a.sp.text.length);
-    const best = options[0]?.sp;
-    if (!best) continue;
-    usedAnswers.add(best.text.toLowerCase());
-    const clozeText = `${trimmed.slice(0, best.start)}{{c1::${best.text}}}${trimmed.slice(best.end)}`;
-    push('cloze', s, { type: 'cloze', text: clozeText }, trimmed);
-  }
+  keyPoints.forEach((kp, i) => {
+    const s = sentences[kp.sentenceIndex]!;
+    const found = spans(nlp, kp.text);
 
-  // Why / what questions wherever the sentence's shape allows.
-  for (const s of candidates) {
+    const cloze = makeCloze(kp.text, found, weights, usedAnswers);
+    if (cloze) {
+      for (const a of cloze.answers) usedAnswers.add(a.toLowerCase());
+      push('cloze', kp, { type: 'cloze', text: cloze.text }, kp.text);
+    }
+
     const terms = taggedTerms(nlp, s.text);
     const startsWithName = (clause: string) => {
       const first = clause.split(/\s+/)[0]?.replace(/[^\w-]/g, '') ?? '';
       const term = terms.find((t) => t.text.replace(/[^\w-]/g, '') === first);
       return !!term && (term.tags.includes('ProperNoun') || term.tags.includes('Acronym'));
     };
-    for (const q of questionsFrom(s.text, startsWithName)) {
-      if (q.front.length > 2000 || q.back.length > 2000) continue;
-      push(q.kind, s, { type: 'basic', front: q.front, back: q.back }, q.front);
+    for (const q of questionsFrom(trimAsides(s.text), startsWithName)) {
+      if (q.front.length > 2000 || q.back.length > 2000 || !grammatical(q.front) || !grammatical(q.back)) continue;
+      push(q.kind, kp, { type: 'basic', front: q.front, back: q.back }, q.front);
     }
-  }
 
-  // True/false: a key point with one name or number swapped is a false statement; where nothing
-  // can be swapped, every other key point is offered as stated (true), so the deck is not half
-  // made of key points read back.
-  keyPoints.forEach((kp, i) => {
-    const s = sentences[kp.sentenceIndex]!;
-    const swapped = swapOne(kp.text, spans(nlp, kp.text), pool, i);
-    if (swapped) {
-      push('truefalse', s, { type: 'truefalse', statement: swapped, answer: false, explanation: `The article says: ${kp.text}` }, `${swapped} false`);
-    } else if (i % 2 === 0) {
-      push('truefalse', s, { type: 'truefalse', statement: kp.text, answer: true }, `${kp.text} true`);
+    // True/false, about half each: a false one whenever the true ones are ahead and a change of
+    // the same kind exists; the key point as stated otherwise.
+    const wantFalse = falses < trues || (falses === trues && i % 2 === 1);
+    const changed = wantFalse ? falsify(kp.text, found, pool, i, grammatical) : null;
+    if (changed) {
+      falses++;
+      push('truefalse', kp, { type: 'truefalse', statement: changed.statement, answer: false, explanation: `The article says: ${kp.text}` }, `${changed.statement} false`);
+    } else if (trues <= falses && grammatical(kp.text)) {
+      trues++;
+      push('truefalse', kp, { type: 'truefalse', statement: kp.text, answer: true }, `${kp.text} true`);
+    }
+
+    const choice = makeChoice(kp.text, found, pool, new Set(cloze?.answers.map((a) => a.toLowerCase())), i);
+    if (choice && grammatical(choice.question.replace('_____', choice.choices[choice.answer]!))) {
+      push('mcq', kp, { type: 'mcq', question: choice.question, choices: choice.choices, answer: choice.answer }, choice.question);
     }
   });
 
   return { title: title ?? keyPoints[0]?.text.slice(0, 80) ?? 'Draft deck', keyPoints, cards };
 }
 
-/**
- * Like-for-like swaps only: a person for a person, an organisation for an organisation, a number
- * for a number. Places are left alone: a capital often stands for its country ("Beijing says"),
- * so swapping "Beijing" for "China" would make a "false" statement that is still true.
- */
-const poolKey = (sp: Span): string | null =>
-  sp.kind === 'name' ? (sp.sub === 'person' || sp.sub === 'organization' ? sp.sub : null) : sp.kind === 'term' ? null : sp.kind;
-
-/** Replaces one name, number or date with another of the same kind from the article; null if none fits. */
-function swapOne(text: string, found: Span[], pool: Map<string, Set<string>>, turn: number): string | null {
-  for (const sp of found) {
-    const key = poolKey(sp);
-    if (!key) continue;
-    // Same number of words, so agreement and rhythm survive the swap.
-    const size = sp.text.split(/\s+/).length;
-    const others = [...(pool.get(key) ?? [])].filter((o) => o !== sp.text && !text.includes(o) && o.split(/\s+/).length === size);
-    const pick = others[turn % Math.max(1, others.length)];
-    if (pick) return `${text.slice(0, sp.start)}${pick}${text.slice(sp.end)}`;
-  }
-  return null;
-}
+/** A sentence without its bracketed asides, which a question has no room for. */
+const trimAsides = (text: string) => text.replace(/\s*\([^)]*\)/g, '').replace(/\s+[—–]\s+[^—–]*\s+[—–]\s+/g, ' ');
 
 export interface DeckChoice {
   id: string;

@@ -1,12 +1,14 @@
 /**
- * "Why" and "what" questions from the shape of a sentence, without rewriting its verbs (which
+ * "Why", "how" and "what" questions from the shape of a sentence, without rewriting its verbs (which
  * is where generated questions turn ungrammatical): causal sentences ("X because Y", "X, so Y",
- * "X led to Y") and defining ones ("X is a Y", "X means Y", "X refers to Y", "X was considered Y").
+ * "X, which makes Y", "X led to Y", "X by doing Y"), contrastive ones ("not X but Y", "X rather
+ * than Y", "X, even though Y") and defining ones ("X is a Y", "X means Y", "X was considered Y").
+ * The answer is always the reason or contrast clause itself.
  * Each question reuses the sentence's own clauses inside a fixed, grammatical frame. Pure.
  */
 
 export interface Question {
-  kind: 'why' | 'what';
+  kind: 'why' | 'how' | 'what';
   front: string;
   back: string;
 }
@@ -21,21 +23,62 @@ const mainSubject = (s: string) => clean(s.replace(/,[^,]*,?\s*$/, '').replace(/
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 const ok = (clause: string, min = 3) => words(clause) >= min && !/[?]/.test(clause);
+const ATTRIBUTION = /^(.{3,60}?)\s+(says|said|argues|argued|claims|claimed|believes|believed|warns|warned)\s+(?:that\s+)?(.+)$/i;
+/** A clause that opens with a preposition or a subordinator cannot stand as a subject. */
+const NOT_A_SUBJECT = /^(?:in|on|at|by|for|from|with|when|if|as|while|after|before|although|though|since|until|once)\b|\b(?:that|who|which)\b|,/i;
+
+/** An instruction starts with a bare verb: "Use a fresh compost…", "Sow them…". */
+const IMPERATIVE = /^(?:use|sow|keep|put|cut|fill|water|press|hang|let|make|add|avoid|start|give|take|check|choose|remove|plant|place|wait|try|move|leave|buy|ask|write|read|turn|set|open|close|mix|store|wash|run|build|fund|stop|do|don't|never|always)\b/i;
+const imperative = (clause: string) => IMPERATIVE.test(clause.trim());
 
 /** The questions a sentence supports (possibly none). */
 export function questionsFrom(sentence: string, startsWithName: (text: string) => boolean = () => false): Question[] {
   /** Lowercases the first letter when the clause moves inside a question, unless it begins with a name. */
-  const lowerFirst = (c: string) => (/^[A-Z](?![A-Z.])/.test(c) && !startsWithName(c) ? c.charAt(0).toLowerCase() + c.slice(1) : c);
+  // "Mayor Ines Varga…" keeps its capital: a capitalised word before another is part of a name.
+  const lowerFirst = (c: string) =>
+    /^(?:The|A|An|This|These|Those|Its|Their|Our|Most|Some|Many|Each|Every)\s/.test(c) || (/^[A-Z](?![A-Z.])/.test(c) && !/^\S+\s+[A-Z]/.test(c) && !startsWithName(c))
+      ? c.charAt(0).toLowerCase() + c.slice(1)
+      : c;
   const s = clean(sentence.replace(/^(?:but|and|so|yet|moreover|in fact|indeed|however)\s*,?\s+/i, ''));
   const out: Question[] = [];
 
+  /** "Why is it that the reef…?", or "Why should you…?" for an instruction ("Use fresh compost…"). */
+  const whyFrame = (clause: string) => {
+    if (imperative(clause)) return `Why should you ${lowerFirst(clause)}?`;
+    // "The minister said the deposit works because…": the reason belongs to what was said.
+    const said = ATTRIBUTION.exec(clause);
+    if (said && ok(said[3]!)) return `According to ${lowerFirst(said[1]!)}, why is it that ${lowerFirst(said[3]!)}?`;
+    return `Why is it that ${lowerFirst(clause)}?`;
+  };
   const because = /^(.+?),?\s+because(?! of)\s+(.+)$/i.exec(s);
   if (because && ok(because[1]!) && ok(because[2]!)) {
-    out.push({ kind: 'why', front: `Why is it that ${lowerFirst(clean(because[1]!))}?`, back: `Because ${firstClause(because[2]!)}.` });
+    out.push({ kind: 'why', front: whyFrame(clean(because[1]!)), back: `Because ${firstClause(because[2]!)}.` });
   }
-  const so = /^(.+?),\s+so\s+(?!much|many|far|that\b)(.+)$/i.exec(s);
+  const so = /^(.+?),\s+(?:so|which is why)\s+(?!much|many|far|that\b)(.+)$/i.exec(s);
   if (!because && so && ok(so[1]!, 4) && ok(so[2]!)) {
-    out.push({ kind: 'why', front: `Why is it that ${lowerFirst(firstClause(so[2]!))}?`, back: `Because ${lowerFirst(clean(so[1]!))}.` });
+    out.push({ kind: 'why', front: whyFrame(firstClause(so[2]!)), back: `Because ${lowerFirst(clean(so[1]!))}.` });
+  }
+  // ", which gives them…" after a whole clause states a consequence of that clause.
+  const which = /^(.+?),\s+which\s+((?:makes|made|means|meant|gives|gave|leads|led|lets|let|allows|allowed|helps|helped|explains|would|keeps|kept|saves|saved)\b.+)$/i.exec(s);
+  if (!because && !so && which && ok(which[1]!, 4) && ok(which[2]!) && !PRONOUN_SUBJECT.test(which[1]!) && !NOT_A_SUBJECT.test(which[1]!) && !imperative(which[1]!)) {
+    out.push({ kind: 'why', front: `Why does it matter that ${lowerFirst(clean(which[1]!))}?`, back: `Because it ${firstClause(which[2]!)}.` });
+  }
+  const by = /^(.+?),?\s+by\s+(\w+ing\b.+)$/i.exec(s);
+  if (by && ok(by[1]!) && ok(by[2]!, 2) && !imperative(by[1]!)) {
+    out.push({ kind: 'how', front: `How is it that ${lowerFirst(clean(by[1]!))}?`, back: `By ${firstClause(by[2]!)}.` });
+  }
+  // Contrasts: the question keeps the claim and asks for its other side.
+  const notBut = /^(.+?\bnot\s+(?:just\s+|only\s+)?.+?),?\s+but\s+(.+)$/i.exec(s);
+  if (notBut && ok(notBut[1]!, 4) && ok(notBut[2]!, 2) && !PRONOUN_SUBJECT.test(notBut[1]!)) {
+    out.push({ kind: 'what', front: `${capitalise(clean(notBut[1]!))}, but what?`, back: `${capitalise(firstClause(notBut[2]!))}.` });
+  }
+  const rather = /^(.+?)\s+(rather than|instead of)\s+(.+)$/i.exec(s);
+  if (!because && rather && ok(rather[1]!, 4) && ok(rather[3]!, 2) && !PRONOUN_SUBJECT.test(rather[1]!)) {
+    out.push({ kind: 'what', front: `${capitalise(clean(rather[1]!))} ${rather[2]!.toLowerCase()} what?`, back: `${capitalise(firstClause(rather[3]!))}.` });
+  }
+  const though = /^(.+?),\s+(even though|although|even if)\s+(.+)$/i.exec(s);
+  if (though && ok(though[1]!, 4) && ok(though[3]!) && !PRONOUN_SUBJECT.test(though[1]!)) {
+    out.push({ kind: 'what', front: `${capitalise(clean(though[1]!))}, ${though[2]!.toLowerCase()} what?`, back: `${capitalise(firstClause(though[3]!))}.` });
   }
   const led = /^(.+?)\s+(led|leads|has led|have led) to\s+(.+)$/i.exec(s);
   if (led && ok(led[1]!, 1) && ok(led[3]!, 2) && !PRONOUN_SUBJECT.test(led[1]!)) {
@@ -45,7 +88,7 @@ export function questionsFrom(sentence: string, startsWithName: (text: string) =
   }
 
   const defining = /^(.+?)\s+(means|refers to|is defined as|is called)\s+(.+)$/i.exec(s);
-  if (defining && !PRONOUN_SUBJECT.test(defining[1]!) && words(mainSubject(defining[1]!)) <= 8) {
+  if (defining && !PRONOUN_SUBJECT.test(defining[1]!) && !NOT_A_SUBJECT.test(mainSubject(defining[1]!)) && words(mainSubject(defining[1]!)) <= 8) {
     const subject = lowerFirst(mainSubject(defining[1]!));
     const verb = defining[2]!.toLowerCase();
     const front =
@@ -53,7 +96,7 @@ export function questionsFrom(sentence: string, startsWithName: (text: string) =
     out.push({ kind: 'what', front, back: `${capitalise(firstClause(defining[3]!))}.` });
   } else {
     const isA = /^(.+?)\s+(is|are|was|were)\s+(?:(always|often|usually|widely|generally)\s+)?(?:(considered|seen as|regarded as|viewed as|described as)\s+)?((?:a|an|the)\s+.+)$/i.exec(s);
-    if (isA && !PRONOUN_SUBJECT.test(isA[1]!) && words(mainSubject(isA[1]!)) <= 10 && ok(isA[5]!, 2)) {
+    if (isA && !PRONOUN_SUBJECT.test(isA[1]!) && !NOT_A_SUBJECT.test(mainSubject(isA[1]!)) && words(mainSubject(isA[1]!)) <= 10 && ok(isA[5]!, 2)) {
       const subject = lowerFirst(mainSubject(isA[1]!));
       const be = isA[2]!.toLowerCase();
       const seen = isA[4]?.toLowerCase();

@@ -6,17 +6,17 @@
  */
 
 const OPENERS =
-  /^(?:(?:but|and|so|yet)\s*,?\s+|(?:moreover|furthermore|in fact|indeed|however|still|also|after all|of course|what's more|in other words|for a time)\s*,\s*|think of it this way:\s*)/i;
+  /^(?:(?:but|and|so|yet)\s*,?\s+|(?:moreover|furthermore|in fact|indeed|however|still|also|after all|of course|what's more|in other words|for a time)\s*,\s*|think of it this way:\s*|you (?:hear|read|see) (?:it|this) [^:]{0,40}:\s*|in (?:some|many|most) cases,\s*)/i;
 /** Comma-delimited asides that qualify rather than state: "Nvidia GPUs, particularly the A100, were…". */
 const ASIDES = /,\s*(?:particularly|especially|notably|while (?:certainly|perhaps|still) \w+|even if initially)\b[^,;:]*(?=[,;:])(?:,(?=\s))?/gi;
 const FILLER = /\b(?:certainly|simply|indeed|relatively) (?=\w)/gi;
 const HEDGES = /\s*,\s*(?:without a doubt|of course|yes|indeed|in fact|to be sure|in retrospect|certainly|frankly)\s*,\s*/gi;
-const TRAILING_CLAUSE = /,\s+(?:which|who|where|a shift that|an? [a-z]+ that|even if|especially|particularly|including|powering|giving|making|leaving|as well as|from)\b[^,]*$/i;
+const TRAILING_CLAUSE = /,\s+(?:which|who|where|a shift that|an? [a-z]+ that|even if|especially|particularly|including|as well as|from|further|nor did|(?:\w+ly\s+)?\w+ing)\b[^,]*$/i;
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A shorter, self-contained version of a sentence, ending with a full stop. */
-export function trimSentence(sentence: string, target = 180): string {
+export function trimSentence(sentence: string, target = 150): string {
   let s = sentence.trim();
   for (let i = 0; i < 3 && OPENERS.test(s); i++) s = s.replace(OPENERS, '');
   s = s.replace(/\s*\([^)]*\)/g, '').replace(/\s+[—–]\s+[^—–]*\s+[—–]\s+/g, ' ');

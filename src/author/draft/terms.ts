@@ -40,7 +40,8 @@ const has = (t: Term, tag: string) => t.tags.includes(tag);
 const isName = (t: Term) => has(t, 'ProperNoun') || has(t, 'Person') || has(t, 'Place') || has(t, 'Organization') || (has(t, 'Acronym') && t.text.length > 1);
 const isNumber = (t: Term) => has(t, 'Value') || /^\$?\d/.test(t.text);
 const isDate = (t: Term) => has(t, 'Date') && !/^(?:today|now|then|yesterday|tomorrow)$/i.test(t.text);
-const isNounish = (t: Term) => has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t);
+// A verb read as an adjective ("underscored") would make a deletion of a verb and a noun.
+const isNounish = (t: Term) => (has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t)) && !has(t, 'Verb') && !/ed$/.test(t.text);
 /** A comma, semicolon or other mark after a word ends any span there. */
 const breaksAfter = (t: Term) => /[,;:.!?()"”—–]/.test(t.post);
 
@@ -54,7 +55,7 @@ function trimRun(run: Term[]): Term[] {
   return run.slice(a, b);
 }
 
-function toSpan(text: string, run: Term[], kind: SpanKind): Span | null {
+function toSpan(text: string, run: Term[], kind: SpanKind, before?: Term): Span | null {
   if (!run.length) return null;
   const start = run[0]!.offset.start;
   const last = run[run.length - 1]!;
@@ -69,9 +70,35 @@ function toSpan(text: string, run: Term[], kind: SpanKind): Span | null {
   // Whole words only: the characters around the span must not be letters or digits.
   if (/[A-Za-z0-9]/.test(text[start - 1] ?? '') || /[A-Za-z0-9]/.test(text[end] ?? '')) return null;
   if (tokens(body).every((w) => STOP_WORDS.has(w))) return null;
-  const sub = kind !== 'name' ? undefined : run.some((t) => has(t, 'Person')) ? 'person' : run.some((t) => has(t, 'Place')) ? 'place' : run.some((t) => has(t, 'Organization')) ? 'organization' : undefined;
+  const sub = kind === 'name' ? nameKind(run, before) : undefined;
   return sub ? { text: body, start, end, kind, sub } : { text: body, start, end, kind };
 }
+
+/** Words that end an organisation's name whatever compromise thinks of the rest. */
+const ORG_HEADS = /^(?:company|authority|federation|alliance|university|ministry|council|bank|agency|association|institute|committee|corporation|group|marine|party|union|board|department|inc|ltd|navigation)$/i;
+
+/**
+ * Who or what a name names. compromise's tags decide, corrected where they are known to slip:
+ * a name after a role ("the biologist Helen Marsh", "Mayor Ines Varga") or holding a first name is
+ * a person; a name ending in "Company", "Authority", "Ministry"… is an organisation.
+ */
+function nameKind(run: Term[], before: Term | undefined): Span['sub'] {
+  const last = run[run.length - 1]!;
+  if (ORG_HEADS.test(last.text.replace(/[^\w]/g, ''))) return 'organization';
+  if (run.some((t) => has(t, 'Person') || has(t, 'FirstName'))) return 'person';
+  if (before && has(before, 'Actor') && run.length >= 2 && run.every((t) => /^[A-Z]/.test(t.text))) return 'person';
+  if (run.some((t) => has(t, 'Organization'))) return 'organization';
+  if (run.some((t) => has(t, 'Place'))) return 'place';
+  return undefined;
+}
+
+/** Words that give a number its unit: "65 percent", "38 million euros", "16 degrees". */
+const UNITS = new Set(
+  ('percent per cent million billion thousand hundred euros euro dollars dollar pounds cents kilometres kilometers km metres meters ' +
+    'centimetres centimeters tonnes tons kilograms kg grams degrees minutes hours days weeks months years times square cubic litres liters miles')
+    .split(' '),
+);
+const isUnit = (t: Term) => UNITS.has(t.text.toLowerCase().replace(/[^a-z]/g, '')) || has(t, 'Unit');
 
 /** Every candidate span, longest names/numbers/dates first, then noun phrases. */
 export function spans(nlp: Nlp, text: string): Span[] {
@@ -80,7 +107,8 @@ export function spans(nlp: Nlp, text: string): Span[] {
   const collect = (test: (t: Term) => boolean, kind: SpanKind, allowInner?: (t: Term) => boolean) => {
     let run: Term[] = [];
     const flush = () => {
-      const span = toSpan(text, trimRun(run), kind);
+      const trimmed = trimRun(run);
+      const span = toSpan(text, trimmed, kind, terms[terms.indexOf(trimmed[0]!) - 1]);
       if (span) out.push(span);
       run = [];
     };
@@ -96,7 +124,9 @@ export function spans(nlp: Nlp, text: string): Span[] {
   // "Made in China 2025", "Bank of England": names may hold "of"/"in" between capitalised words
   // ("and" would merge two names into one deletion).
   collect(isName, 'name', (t) => /^(?:of|in|de)$/.test(t.text));
-  collect((t) => isNumber(t) && !isDate(t), 'number');
+  // A number keeps its unit ("65 percent", "38 million euros"): the unit is part of the fact.
+  collect((t) => isNumber(t) && !isDate(t), 'number', (t) => isUnit(t) || /^(?:to|and)$/.test(t.text));
+  for (const sp of out.filter((x) => x.kind === 'number')) extendUnit(text, terms, sp);
   collect(isDate, 'date');
   collect(isNounish, 'term');
   const seen = new Set<string>();
@@ -106,6 +136,20 @@ export function spans(nlp: Nlp, text: string): Span[] {
     seen.add(key);
     return true;
   });
+}
+
+/** Grows a number span over the unit words right after it. */
+function extendUnit(text: string, terms: Term[], span: Span): void {
+  let i = terms.findIndex((t) => t.offset.start >= span.end);
+  while (i >= 0 && i < terms.length && isUnit(terms[i]!) && /^\s*$/.test(text.slice(span.end, terms[i]!.offset.start))) {
+    const t = terms[i]!;
+    const word = /^[A-Za-z]+/.exec(text.slice(t.offset.start))?.[0] ?? '';
+    if (!word) break;
+    span.end = t.offset.start + word.length;
+    span.text = text.slice(span.start, span.end);
+    if (breaksAfter(t)) break;
+    i++;
+  }
 }
 
 /** Stems of a span's content words, to weigh it against the article's vocabulary. */

@@ -125,21 +125,22 @@ describe('draft', () => {
     if (falseOne && falseOne.card.type === 'truefalse') expect(falseOne.card.explanation).toMatch(/^The article says: /);
   });
 
-  test('each cloze deletes a whole word or phrase that is not a function word, and answers do not repeat', () => {
+  test('each cloze has one or two deletions (c1, c2), each a whole word or phrase that is not a function word, and answers do not repeat', () => {
     const answers: string[] = [];
     for (const p of draft.cards) {
       if (p.card.type !== 'cloze') continue;
       const { segments, problems, numbers } = parseCloze(p.card.text);
       expect(problems).toEqual([]);
-      expect(numbers).toEqual([1]);
-      const i = segments.findIndex((s) => s.kind === 'deletion');
-      const del = segments[i] as { answer: string };
-      const before = segments[i - 1]?.kind === 'text' ? (segments[i - 1] as { text: string }).text : '';
-      const after = segments[i + 1]?.kind === 'text' ? (segments[i + 1] as { text: string }).text : '';
-      expect(before).not.toMatch(/[A-Za-z0-9]$/);
-      expect(after).not.toMatch(/^[A-Za-z0-9]/);
-      expect(STOP_WORDS.has(del.answer.toLowerCase())).toBe(false);
-      answers.push(del.answer.toLowerCase());
+      expect([[1], [1, 2]]).toContainEqual(numbers);
+      segments.forEach((seg, i) => {
+        if (seg.kind !== 'deletion') return;
+        const before = segments[i - 1]?.kind === 'text' ? (segments[i - 1] as { text: string }).text : '';
+        const after = segments[i + 1]?.kind === 'text' ? (segments[i + 1] as { text: string }).text : '';
+        expect(before).not.toMatch(/[A-Za-z0-9]$/);
+        expect(after).not.toMatch(/^[A-Za-z0-9]/);
+        expect(STOP_WORDS.has(seg.answer.toLowerCase())).toBe(false);
+        answers.push(seg.answer.toLowerCase());
+      });
     }
     expect(answers.length).toBeGreaterThan(2);
     expect(new Set(answers).size).toBe(answers.length);

@@ -1,0 +1,107 @@
+/**
+ * `npm run deck:draft:eval`: drafts every article of `scripts/draft-eval/articles/` and reports, per
+ * article and overall, key-point recall and precision against the key points written by hand,
+ * link accuracy, the share of true statements among true/false cards, a grammar check of every
+ * generated statement, and the time to draft a 2,000-word article. Exits 1 when a target is missed
+ * (recall ≥ 85%, links 100%, true share 40–60%, no grammar failure, ≤ 1 s). The matching rule is
+ * documented in `scripts/draft-eval/metrics.ts` and README.md there.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import nlp from 'compromise';
+import { draftFromText } from '../src/author/draft/draft';
+import { grammarProblems } from '../src/author/draft/grammar';
+import type { Nlp } from '../src/author/draft/terms';
+import { generatedStatements, scoreDraft, type ArticleScore } from './draft-eval/metrics';
+
+const NLP = nlp as unknown as Nlp;
+const DIR = join(import.meta.dirname, 'draft-eval/articles');
+const HEADING = /^## Key points\s*$/m;
+
+interface EvalArticle {
+  name: string;
+  text: string;
+  keyPoints: string[];
+}
+
+/** Reads one article file: the article, then "## Key points" and one "- point" per line. */
+function readArticle(file: string): EvalArticle {
+  const raw = readFileSync(join(DIR, file), 'utf8');
+  const parts = raw.split(HEADING);
+  if (parts.length !== 2) throw new Error(`${file}: needs exactly one "## Key points" heading after the article`);
+  const keyPoints = parts[1]!
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((l, i) => {
+      if (!l.startsWith('- ')) throw new Error(`${file}: key point line ${i + 1} must start with "- ", found "${l.slice(0, 40)}"`);
+      return l.slice(2).trim();
+    });
+  if (!keyPoints.length) throw new Error(`${file}: lists no key points`);
+  return { name: file.replace(/\.txt$/, ''), text: parts[0]!.trim(), keyPoints };
+}
+
+const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '–');
+
+const articles = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .sort()
+  .map(readArticle);
+const total: ArticleScore = { keyPoints: 0, cards: 0, covered: 0, matched: 0, linkedRight: 0, linkedElsewhere: 0, trueCount: 0, trueFalse: 0 };
+const failures: string[] = [];
+let statements = 0;
+const rows: string[][] = [['article', 'key points', 'cards', 'recall', 'precision', 'links', 'true share', 'grammar']];
+for (const a of articles) {
+  const draft = draftFromText(a.text, NLP);
+  const s = scoreDraft(draft, a.keyPoints);
+  for (const k of Object.keys(total) as (keyof ArticleScore)[]) total[k] += s[k];
+  const said = generatedStatements(draft);
+  statements += said.length;
+  let bad = 0;
+  for (const st of said) {
+    const problems = grammarProblems(NLP, st);
+    if (problems.length) {
+      bad++;
+      failures.push(`${a.name}: ${st}\n    ${problems.join('; ')}`);
+    }
+  }
+  rows.push([a.name, `${draft.keyPoints.length} (${a.keyPoints.length} by hand)`, String(s.cards), pct(s.covered, s.keyPoints), pct(s.matched, s.cards), pct(s.linkedRight, s.matched), `${s.trueCount}/${s.trueFalse}`, `${said.length - bad}/${said.length}`]);
+}
+const recall = total.covered / total.keyPoints;
+const links = total.matched ? total.linkedRight / total.matched : 1;
+const trueShare = total.trueFalse ? total.trueCount / total.trueFalse : 0;
+rows.push(['overall', '', String(total.cards), pct(total.covered, total.keyPoints), pct(total.matched, total.cards), pct(total.linkedRight, total.matched), pct(total.trueCount, total.trueFalse), `${statements - failures.length}/${statements}`]);
+
+// Timing: the set's articles one after another, repeated until the text reaches 2,000 words.
+const bodies = articles.map((a) => a.text.split('\n').slice(1).join('\n').trim());
+let long = 'A Long Read\n';
+for (let i = 0; long.split(/\s+/).length < 2000; i++) long += `\n${bodies[i % bodies.length]}\n`;
+const words = long.split(/\s+/).length;
+draftFromText(long, NLP);
+const times: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const t0 = performance.now();
+  draftFromText(long, NLP);
+  times.push(performance.now() - t0);
+}
+const median = [...times].sort((a, b) => a - b)[2]!;
+
+const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
+console.log(`\nlinked to a key point drafted from another sentence: ${total.linkedElsewhere}`);
+console.log(`drafting a ${words}-word article: median ${median.toFixed(0)} ms of 5 runs (target ≤ 1000 ms)`);
+if (failures.length) console.log(`\ngrammar check failures:\n  ${failures.join('\n  ')}`);
+
+const missed = [
+  recall < 0.85 && `recall ${pct(total.covered, total.keyPoints)} < 85%`,
+  (links < 1 || total.linkedElsewhere > 0) && `link accuracy ${pct(total.linkedRight, total.matched)} < 100%`,
+  (trueShare < 0.4 || trueShare > 0.6) && `true share ${pct(total.trueCount, total.trueFalse)} outside 40–60%`,
+  failures.length > 0 && `${failures.length} statements fail the grammar check`,
+  median > 1000 && `drafting took ${median.toFixed(0)} ms > 1000 ms`,
+].filter(Boolean);
+if (missed.length) {
+  console.log(`\ntargets missed: ${missed.join('; ')}`);
+  process.exit(1);
+}
+console.log('\nall targets met');

@@ -1,0 +1,112 @@
+/**
+ * How a draft compares with key points written by hand. The matching rule, used for every figure:
+ * a text "asks about" a hand-written key point when it contains at least 40% of that key point's
+ * content words (stemmed, stop words left out, numbers kept) and at least 3 of them; when several
+ * qualify, the one with the highest share wins (the earlier on a tie). A card's text is what a
+ * student reads and answers: the cloze with its answers filled in, question and answer, the
+ * statement, or the multiple-choice question with its right choice in the gap.
+ */
+import type { Card } from '../../src/deck/schema';
+import type { Draft } from '../../src/author/draft/draft';
+import { contentStems, tokens } from '../../src/author/draft/words';
+
+export const MIN_SHARE = 0.4;
+export const MIN_SHARED = 3;
+
+/** Content stems and numbers of a text, as a set. */
+export function stemSet(text: string): Set<string> {
+  return new Set([...contentStems(text), ...tokens(text).filter((w) => /^\d/.test(w))]);
+}
+
+/** What a student reads and answers on a card, as plain text. */
+export function cardText(card: Card): string {
+  switch (card.type) {
+    case 'cloze':
+      return card.text.replace(/\{\{c\d+::(.*?)(?:::[^}]*)?\}\}/g, '$1');
+    case 'basic':
+      return `${card.front} ${card.back}`;
+    case 'truefalse':
+      return card.statement;
+    case 'mcq':
+      return card.question.replace('_____', card.choices[Array.isArray(card.answer) ? card.answer[0]! : card.answer] ?? '');
+    case 'typed':
+      return `${card.question} ${card.answer}`;
+  }
+}
+
+/** Index of the hand-written key point `text` asks about, or -1. */
+export function matchKeyPoint(text: string, handPoints: readonly string[]): number {
+  const have = stemSet(text);
+  let best = -1;
+  let bestShare = 0;
+  handPoints.forEach((point, i) => {
+    const want = [...stemSet(point)];
+    const shared = want.filter((w) => have.has(w)).length;
+    const share = want.length ? shared / want.length : 0;
+    if (shared >= MIN_SHARED && share >= MIN_SHARE && share > bestShare) [best, bestShare] = [i, share];
+  });
+  return best;
+}
+
+export interface ArticleScore {
+  keyPoints: number;
+  cards: number;
+  /** Hand-written key points at least one card asks about. */
+  covered: number;
+  /** Cards that ask about some hand-written key point. */
+  matched: number;
+  /** Of the matched cards, those whose linked key point asks about the same hand-written one. */
+  linkedRight: number;
+  /** Cards whose key point is not the one drafted from the card's own sentence. */
+  linkedElsewhere: number;
+  trueCount: number;
+  trueFalse: number;
+}
+
+/** Scores one draft against its hand-written key points. */
+export function scoreDraft(draft: Draft, handPoints: readonly string[]): ArticleScore {
+  const kpMatch = new Map(draft.keyPoints.map((k) => [k.id, matchKeyPoint(k.text, handPoints)]));
+  const covered = new Set<number>();
+  let matched = 0;
+  let linkedRight = 0;
+  let linkedElsewhere = 0;
+  for (const p of draft.cards) {
+    const m = matchKeyPoint(cardText(p.card), handPoints);
+    if (m >= 0) {
+      covered.add(m);
+      matched++;
+      if (kpMatch.get(p.keyPoint) === m) linkedRight++;
+    }
+    const kp = draft.keyPoints.find((k) => k.id === p.card.keyPoint);
+    if (!kp || kp.sentenceIndex !== p.sentenceIndex) linkedElsewhere++;
+  }
+  const tf = draft.cards.filter((p) => p.card.type === 'truefalse');
+  return {
+    keyPoints: handPoints.length,
+    cards: draft.cards.length,
+    covered: covered.size,
+    matched,
+    linkedRight,
+    linkedElsewhere,
+    trueCount: tf.filter((p) => p.card.type === 'truefalse' && p.card.answer).length,
+    trueFalse: tf.length,
+  };
+}
+
+/** Every sentence a draft puts before a student: statements, questions, answers, each choice in its gap. */
+export function generatedStatements(draft: Draft): string[] {
+  return draft.cards.flatMap(({ card }) => {
+    switch (card.type) {
+      case 'truefalse':
+        return [card.statement];
+      case 'basic':
+        return [card.front, card.back];
+      case 'cloze':
+        return [cardText(card)];
+      case 'mcq':
+        return card.choices.map((c) => card.question.replace(/^Which fills the gap\? /, '').replace('_____', c));
+      default:
+        return [];
+    }
+  });
+}

@@ -1,0 +1,34 @@
+/**
+ * Multiple-choice cards from key points: one fact of the sentence becomes a gap, and the wrong
+ * choices are facts of the same kind and shape (numbers of the same magnitude and unit, people
+ * for a person, organisations for an organisation, of the same number of words and similar
+ * length), so no choice stands out by its form. Pure.
+ */
+import { numberVariants } from './facts';
+import { sameKindNames, type NamePool } from './falsify';
+import type { Span } from './terms';
+
+export interface ChoiceCard {
+  question: string;
+  choices: string[];
+  answer: number;
+}
+
+const GAP = '_____';
+
+/** A multiple-choice card on a fact of `text` other than those in `avoid`, or null. */
+export function makeChoice(text: string, found: Span[], pool: NamePool, avoid: Set<string>, turn: number): ChoiceCard | null {
+  const similar = (a: string, b: string) => Math.max(a.length, b.length) <= 2 * Math.min(a.length, b.length);
+  for (const sp of found) {
+    if (avoid.has(sp.text.toLowerCase())) continue;
+    let wrong: string[] = [];
+    if (sp.kind === 'number' && !/[A-Z][\w-]*\s$/.test(text.slice(0, sp.start))) wrong = numberVariants(sp.text, 3);
+    else if (sp.kind === 'name') wrong = sameKindNames(sp, text, pool).filter((o) => similar(o, sp.text)).slice(0, 3);
+    if (wrong.length < 2) continue;
+    const choices = [...wrong];
+    const answer = turn % (choices.length + 1);
+    choices.splice(answer, 0, sp.text);
+    return { question: `Which fills the gap? ${text.slice(0, sp.start)}${GAP}${text.slice(sp.end)}`, choices, answer };
+  }
+  return null;
+}

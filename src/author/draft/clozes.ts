@@ -1,0 +1,73 @@
+/**
+ * Which terms of a key point a cloze blanks: the ones a student must know. Numbers with their unit
+ * weigh most; then people and organisations, then the article's distinctive terms by TF-IDF, with
+ * the contrasted side of a claim ("a marathon, not a sprint") weighing double. Never blanked: stop
+ * words, a year inside a name ("Made in China 2025"), a bare place name or any name found all over
+ * the article (both guessable), an answer still printed elsewhere in the sentence. At most two
+ * blanks, as `c1` and `c2`, so each is asked on its own with the other filled in. Pure.
+ */
+import type { Span } from './terms';
+
+export interface ClozeWeights {
+  /** TF-IDF weight of a span's words across the article (0 when unknown). */
+  termWeight(span: Span): number;
+  /** Share of the article's sentences that mention the span's text. */
+  spread(span: Span): number;
+}
+
+const YEAR = /^(?:1[5-9]|20)\d\d$/;
+
+/** How much a span is worth recalling in `text` (0: never blank it). */
+export function clozeWeight(text: string, span: Span, w: ClozeWeights): number {
+  const before = text.slice(0, span.start);
+  const after = text.slice(span.end);
+  // Part of a name: "Made in China 2025", "the 2025 Plan".
+  if (/[A-Z][\w-]*\s$/.test(before) && span.kind !== 'name') return 0;
+  if (/^\s[A-Z]/.test(after) && span.kind === 'number' && YEAR.test(span.text)) return 0;
+  if (span.kind === 'number' || span.kind === 'date') return YEAR.test(span.text) ? 8 : 100;
+  if (span.kind === 'name') {
+    if (w.spread(span) > 0.25) return 0;
+    // A bare place or nationality ("China", "Chinese") is guessable; a one-word person or organisation is not.
+    if (span.sub !== 'person' && span.sub !== 'organization' && !/\s/.test(span.text)) return 0;
+    const boost = span.sub === 'person' || span.sub === 'organization' ? 3 : 1.5;
+    return Math.max(1, w.termWeight(span)) * boost;
+  }
+  const contrast = /^,?\s+(?:not|rather than|instead of)\b/i.test(after) || /\bnot\s+(?:\w+\s+){0,6}but\s+(?:\w+\s+){0,2}$/i.test(before);
+  return w.termWeight(span) * (contrast ? 2 : 1);
+}
+
+/** The cloze text for `text`, or null when nothing is worth blanking. `used` holds answers taken by earlier cards. */
+export function makeCloze(text: string, found: Span[], w: ClozeWeights, used: Set<string>): { text: string; answers: string[] } | null {
+  const options = found
+    .filter((sp) => !used.has(sp.text.toLowerCase()))
+    // Leave enough of the sentence to recall from.
+    .filter((sp) => sp.text.length <= text.length * 0.4)
+    // A deletion whose answer is still printed elsewhere in the sentence gives itself away.
+    .filter((sp) => !(text.slice(0, sp.start) + text.slice(sp.end)).toLowerCase().includes(sp.text.toLowerCase()))
+    .map((sp) => ({ sp, w: clozeWeight(text, sp, w) }))
+    .filter((o) => o.w > 0)
+    .sort((a, b) => b.w - a.w || b.sp.text.length - a.sp.text.length);
+  const first = options[0];
+  if (!first) return null;
+  const picked = [first.sp];
+  // A second blank only for a second fact of real weight, apart from the first (an adjacent pair
+  // would leave one long gap) and leaving most of the sentence in view.
+  const second = options.find(
+    (o) =>
+      o !== first &&
+      o.w >= first.w * 0.5 &&
+      (o.sp.end + 3 < first.sp.start || first.sp.end + 3 < o.sp.start) &&
+      o.sp.text.length + first.sp.text.length <= text.length * 0.45 &&
+      o.sp.text.toLowerCase() !== first.sp.text.toLowerCase(),
+  );
+  if (second) picked.push(second.sp);
+  const ordered = [...picked].sort((a, b) => a.start - b.start);
+  let out = '';
+  let at = 0;
+  ordered.forEach((sp, i) => {
+    out += `${text.slice(at, sp.start)}{{c${i + 1}::${sp.text}}}`;
+    at = sp.end;
+  });
+  out += text.slice(at);
+  return { text: out, answers: ordered.map((sp) => sp.text) };
+}
