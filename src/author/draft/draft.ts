@@ -23,7 +23,7 @@ import { makeChoice } from './choices';
 import { makeCloze, type ClozeWeights } from './clozes';
 import { falsify, type NamePool } from './falsify';
 import { isGrammatical } from './grammar';
-import { spans, spanStems, taggedTerms, type Nlp } from './terms';
+import { memoNlp, spans, spanStems, taggedTerms, type Nlp } from './terms';
 import { contentStems, tokens } from './words';
 
 export type ProposalKind = 'cloze' | 'why' | 'how' | 'what' | 'truefalse' | 'mcq';
@@ -62,22 +62,31 @@ export interface DraftOptions {
 /** A sentence worth summarising: long enough, a statement, not the author greeting the reader. */
 function usable(s: Sentence): boolean {
   const n = tokens(s.text).length;
-  return n >= 8 && n <= 80 && !/\?["”']?$/.test(s.text) && !/^(?:hi|hello|dear|welcome)\b/i.test(s.text) && contentStems(s.text).length >= 6;
+  return n >= 6 && n <= 80 && !/\?["”']?$/.test(s.text) && !/^(?:hi|hello|dear|welcome)\b/i.test(s.text) && contentStems(s.text).length >= 4;
 }
 
 /** A sentence opening with a pronoun leans on the one before; out of context it reads poorly. */
 const leansOnContext = (text: string) => /^(?:(?:but|and|so|yet)\s*,?\s+)?(?:it|this|that|these|those|they)\b/i.test(text);
 
+/** Words that mark a cause or a contrast: the sentence gives a reason or sets two things apart. */
+const REASON = /\b(?:because|so|since|therefore|thus|rather than|instead of|even though|although|not\b.{1,60}\bbut|which (?:makes|means|gives|lets|allows))\b/i;
+
 /** Builds the draft: key points and proposed cards, all linked. */
-export function draftFromText(text: string, nlp: Nlp, options: DraftOptions = {}): Draft {
+export function draftFromText(text: string, untagged: Nlp, options: DraftOptions = {}): Draft {
+  const nlp = memoNlp(untagged);
   const { title, sentences } = splitArticle(text);
   const c = centrality(sentences.map((s) => s.text));
   const candidates = sentences.filter(usable);
   const ranked = [...candidates].sort((a, b) => rank(b) - rank(a));
   // A sentence that leans on the one before, or talks to the reader ("you hear…"), makes a weaker
-  // key point than one that states something on its own.
+  // key point than one that states something on its own; one that gives a figure or a reason
+  // states what a student is asked about, so it makes a stronger one.
   function rank(s: Sentence) {
-    return c.scores[s.index]! * (leansOnContext(s.text) ? 0.75 : 1) * (/\byou(?:'ll|'re)?\b/i.test(s.text) ? 0.7 : 1);
+    const lean = leansOnContext(s.text) ? 0.6 : 1;
+    const you = /\byou(?:'ll|'re)?\b/i.test(s.text) ? 0.7 : 1;
+    const figure = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text) ? 1.25 : 1;
+    const reason = REASON.test(s.text) ? 1.25 : 1;
+    return c.scores[s.index]! * lean * you * figure * reason;
   }
   const max = options.maxKeyPoints ?? Math.min(15, Math.max(3, Math.round(candidates.length / 2)));
   const redundancy = options.redundancy ?? 0.3;
@@ -126,7 +135,8 @@ export function draftFromText(text: string, nlp: Nlp, options: DraftOptions = {}
     ['person', []],
     ['organization', []],
   ]);
-  for (const s of candidates) {
+  // Only a sentence with a capital after its first letter can hold a name.
+  for (const s of candidates.filter((x) => /\s["“‘(]?[A-Z]/.test(x.text))) {
     for (const sp of spans(nlp, s.text)) {
       if (sp.kind !== 'name' || (sp.sub !== 'person' && sp.sub !== 'organization')) continue;
       // Only clean names make fair swaps: not an initialism cut short ("U.S"), not a plural product ("Nvidia GPUs").

@@ -17,7 +17,8 @@ const NUMBER = /(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)|\b(zero|one|two|three|four|fi
 /** Candidate values of the same magnitude: never the value itself, never a change of sign. */
 function nearby(value: number, isYear: boolean, isPercent: boolean): number[] {
   if (isYear) return [value - 4, value + 3, value - 9, value + 7, value - 2];
-  if (Number.isInteger(value) && value <= 12) return [value + 1, value - 1, value + 2, value + 3, value - 2].filter((v) => v > 0);
+  // Never down to one from more: "two years" → "one years" would break the agreement.
+  if (Number.isInteger(value) && value <= 12) return [value + 1, value - 1, value + 2, value + 3, value - 2].filter((v) => v > 1 || (v > 0 && value === 1));
   const digits = String(Math.trunc(value)).length;
   const decimals = /\.(\d+)/.exec(String(value))?.[1]?.length ?? 0;
   // Two significant figures at most, so "2,400" becomes "1,800" rather than "1,823".

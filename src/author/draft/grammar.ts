@@ -5,7 +5,7 @@
  * sentence of the evaluation articles, so a failure means the generator broke the text. Pure:
  * compromise is passed in.
  */
-import type { Nlp } from './terms';
+import { TAG_OPTIONS, type Nlp } from './terms';
 
 interface Term {
   text: string;
@@ -33,7 +33,7 @@ export function grammarProblems(nlp: Nlp, text: string): string[] {
 
   if (/(?:n't|\bnot)\s+never\b/i.test(s)) out.push('has a double negative');
 
-  const docs = nlp(s).json({ terms: true }) as { terms: Term[] }[];
+  const docs = nlp(s).json(TAG_OPTIONS) as { terms: Term[] }[];
   const terms = docs.flatMap((d) => d.terms);
   // compromise sometimes reads a verb in -s as a plural noun ("its heart stops"), so only a text
   // with neither is taken as missing its verb.

@@ -26,6 +26,8 @@ export function trimSentence(sentence: string, target = 150): string {
     return /^(?:but|and|so|yet|or)\b/i.test(next) ? ', ' : ' ';
   });
   s = s.replace(ASIDES, '').replace(FILLER, '');
+  // An aside may have hidden an opener ("You hear it often in X, particularly from…: the claim").
+  for (let i = 0; i < 3 && OPENERS.test(s); i++) s = s.replace(OPENERS, '');
   const quoted = /[.!?]["”’']$/.test(s);
   if (!quoted) s = s.replace(/[.!]+$/, '');
   while (s.length > target) {

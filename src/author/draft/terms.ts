@@ -30,9 +30,27 @@ interface Term {
 
 const DETERMINERS = /^(?:the|a|an|this|that|these|those|its|their|his|her|our|your|my|some|any|each|every|such|and|or|of)$/i;
 
+/**
+ * The same NLP function, remembering what it tagged: a draft tags a sentence for its names, its
+ * key point, its questions and the grammar check, and tagging is most of a draft's time.
+ */
+export function memoNlp(nlp: Nlp): Nlp {
+  const cache = new Map<string, unknown>();
+  return (text) => ({
+    json(options) {
+      const key = `${JSON.stringify(options)}\u0000${text}`;
+      if (!cache.has(key)) cache.set(key, nlp(text).json(options));
+      return cache.get(key);
+    },
+  });
+}
+
+/** The tagging options every step asks for (the cheapest that gives tags and offsets). */
+export const TAG_OPTIONS = { offset: true, terms: { offset: true } } as const;
+
 /** Compromise's terms with their offsets inside `text`. */
 export function taggedTerms(nlp: Nlp, text: string): Term[] {
-  const docs = nlp(text).json({ offset: true, terms: { offset: true } }) as { terms: Term[] }[];
+  const docs = nlp(text).json(TAG_OPTIONS) as { terms: Term[] }[];
   return docs.flatMap((d) => d.terms).filter((t) => t.offset && t.offset.length > 0);
 }
 
@@ -41,7 +59,9 @@ const isName = (t: Term) => has(t, 'ProperNoun') || has(t, 'Person') || has(t, '
 const isNumber = (t: Term) => has(t, 'Value') || /^\$?\d/.test(t.text);
 const isDate = (t: Term) => has(t, 'Date') && !/^(?:today|now|then|yesterday|tomorrow)$/i.test(t.text);
 // A verb read as an adjective ("underscored") would make a deletion of a verb and a noun.
-const isNounish = (t: Term) => (has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t)) && !has(t, 'Verb') && !/ed$/.test(t.text);
+// A possessive ("their", "its") starts a new phrase: "the boats | their moorings".
+const isNounish = (t: Term) =>
+  (has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t)) && !has(t, 'Verb') && !/ed$/.test(t.text) && !(has(t, 'Possessive') && !isName(t));
 /** A comma, semicolon or other mark after a word ends any span there. */
 const breaksAfter = (t: Term) => /[,;:.!?()"”—–]/.test(t.post);
 
