@@ -74,6 +74,23 @@ function CardFields({ card, path, onChange }: { card: Card; path: string; onChan
           </div>
         </>
       );
+    case 'mcq': {
+      const right = Array.isArray(card.answer) ? card.answer : [card.answer];
+      return (
+        <>
+          <Field label="Question" path={`${path}.question`} value={card.question} errors={noErrors} multiline rows={2} onInput={(v) => onChange({ ...card, question: v })} />
+          <fieldset class="field">
+            <legend>Choices (the right one is selected)</legend>
+            {card.choices.map((choice, i) => (
+              <div class="field check" key={i}>
+                <input type="radio" id={`${path}-right-${i}`} name={`${path}-right`} checked={right.includes(i)} onChange={() => onChange({ ...card, answer: i })} aria-label={`Choice ${i + 1} is right`} />
+                <input id={`${path}-choice-${i}`} aria-label={`Choice ${i + 1}`} value={choice} onInput={(e) => onChange({ ...card, choices: card.choices.map((c, j) => (j === i ? e.currentTarget.value : c)) })} />
+              </div>
+            ))}
+          </fieldset>
+        </>
+      );
+    }
     default:
       return null;
   }
@@ -107,6 +124,11 @@ export function DraftScreen() {
   const setAll = (verdict: Verdict) => {
     setKps((list) => list && list.map((k) => ({ ...k, verdict })));
     setCards((list) => list.map((c) => ({ ...c, verdict })));
+  };
+  /** One gesture for "the rest are good": every proposal not rejected is accepted. */
+  const acceptRest = () => {
+    setKps((list) => list && list.map((k) => (k.verdict === 'rejected' ? k : { ...k, verdict: 'accepted' })));
+    setCards((list) => list.map((c) => (c.verdict === 'rejected' ? c : { ...c, verdict: 'accepted' })));
   };
   const save = async () => {
     const keyPoints = (kps ?? []).filter((k) => k.verdict === 'accepted').map(({ id, text: t }) => ({ id, text: t.trim() }));
@@ -155,54 +177,47 @@ export function DraftScreen() {
             <label for="draft-title">Deck title</label>
             <input id="draft-title" value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
           </div>
+          <p class="hint" id="draft-decide-hint">
+            Each key point comes with the article sentence it was drafted from and the cards drafted from that sentence. Reject what you would not keep, then accept the rest in one go.
+          </p>
           <div class="row-actions">
-            <button type="button" class="button" onClick={() => setAll('accepted')}>
-              Accept all
+            <button type="button" class="button" aria-describedby="draft-decide-hint" onClick={acceptRest}>
+              Accept all not rejected
             </button>
             <button type="button" class="button" onClick={() => setAll('pending')}>
               Undecide all
             </button>
           </div>
           <section class="editor-section" aria-labelledby="draft-kp-heading">
-            <h2 id="draft-kp-heading">Proposed key points ({kps.length})</h2>
+            <h2 id="draft-kp-heading">
+              Proposed key points ({kps.length}) and cards ({cards.length}, {accepted} accepted)
+            </h2>
             <ol class="proposal-list">
               {kps.map((k, i) => (
                 <li key={k.id} class={`proposal ${k.verdict}`}>
                   <Field label={`Key point ${i + 1}`} path={`draft.kp.${i}`} value={k.text} errors={noErrors} multiline rows={2} onInput={(v) => setKps(kps.map((x, j) => (j === i ? { ...x, text: v } : x)))} />
-                  <details>
-                    <summary>From the sentence</summary>
-                    <blockquote>{k.sentence}</blockquote>
-                  </details>
+                  <p class="meta">From the article:</p>
+                  <blockquote>{k.sentence}</blockquote>
                   <VerdictButtons verdict={k.verdict} name={`key point ${i + 1}`} onVerdict={(verdict) => setKps(kps.map((x, j) => (j === i ? { ...x, verdict } : x)))} />
+                  <ol class="proposal-list" aria-label={`Cards for key point ${i + 1}`}>
+                    {cards.map((c, n) =>
+                      c.keyPoint !== k.id ? null : (
+                        <li key={c.card.id} class={`proposal ${c.verdict}`} aria-label={`Card ${n + 1}: ${KIND_NAMES[c.kind]}`}>
+                          <p class="meta">
+                            Card {n + 1} · {KIND_NAMES[c.kind]}: {cardSummary(c.card)}
+                          </p>
+                          <CardFields card={c.card} path={`draft-card-${n}`} onChange={(card) => setCards(cards.map((x, j) => (j === n ? { ...x, card } : x)))} />
+                          <details>
+                            <summary>Preview</summary>
+                            <CardPreview card={c.card} />
+                          </details>
+                          <VerdictButtons verdict={c.verdict} name={`card ${n + 1}`} onVerdict={(verdict) => setCards(cards.map((x, j) => (j === n ? { ...x, verdict } : x)))} />
+                        </li>
+                      ),
+                    )}
+                  </ol>
                 </li>
               ))}
-            </ol>
-          </section>
-          <section class="editor-section" aria-labelledby="draft-cards-heading">
-            <h2 id="draft-cards-heading">
-              Proposed cards ({cards.length}, {accepted} accepted)
-            </h2>
-            <ol class="proposal-list">
-              {cards.map((c, i) => {
-                const kp = kps.find((k) => k.id === c.keyPoint);
-                return (
-                  <li key={c.card.id} class={`proposal ${c.verdict}`} aria-label={`Card ${i + 1}: ${KIND_NAMES[c.kind]}`}>
-                    <p class="meta">
-                      Card {i + 1} · {KIND_NAMES[c.kind]} · key point {kp ? kps.indexOf(kp) + 1 : '–'}: {cardSummary(c.card)}
-                    </p>
-                    <CardFields card={c.card} path={`draft-card-${i}`} onChange={(card) => setCards(cards.map((x, j) => (j === i ? { ...x, card } : x)))} />
-                    <details>
-                      <summary>From the sentence</summary>
-                      <blockquote>{c.sentence}</blockquote>
-                    </details>
-                    <details>
-                      <summary>Preview</summary>
-                      <CardPreview card={c.card} />
-                    </details>
-                    <VerdictButtons verdict={c.verdict} name={`card ${i + 1}`} onVerdict={(verdict) => setCards(cards.map((x, j) => (j === i ? { ...x, verdict } : x)))} />
-                  </li>
-                );
-              })}
             </ol>
           </section>
           {errors.length > 0 && (

@@ -16,7 +16,8 @@ export interface ClozeWeights {
 }
 
 const YEAR = /^(?:1[5-9]|20)\d\d$/;
-const GENERIC = /^(?:something|anything|everything|nothing|thing|things|way|ways|part|kind|sort|lot|interesting|important|number)$/i;
+const GENERIC = /^(?:something|anything|everything|nothing|thing|things|way|ways|part|kind|sort|lot|interesting|important|number|people|scientists|researchers|experts|officials|studies)$/i;
+const FRACTION = /^(?:half|third|quarter|fifth|tenth)s?$/i;
 const TIME_WORDS = /^(?:(?:second|minute|hour|day|week|month|year|decade|century|morning|evening|night|spring|summer|autumn|winter|today|time)s?|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/i;
 
 /** How much a span is worth recalling in `text` (0: never blank it). */
@@ -29,14 +30,14 @@ export function clozeWeight(text: string, span: Span, w: ClozeWeights): number {
   if (span.kind === 'number' || span.kind === 'date') {
     if (YEAR.test(span.text)) return 8;
     // A figure with digits or a unit is a fact to recall; "first", "two" or "Monday" alone is not.
-    if (/\d/.test(span.text) || /\s/.test(span.text)) return 100;
+    if (/\d/.test(span.text) || /\s/.test(span.text) || FRACTION.test(span.text)) return 100;
     return 0;
   }
   // Time words ("day", "weeks") and what the whole article is about are guessed, not recalled.
   if (TIME_WORDS.test(span.text) || GENERIC.test(span.text)) return 0;
   // "the boats damages their moorings": a last word in -s before "their" is the verb, not the noun.
   if (/\s\w+s$/.test(span.text) && /^\s+(?:the|a|an|their|its|his|her|our|my|your|this|these)\b/i.test(after)) return 0;
-  if (w.spread(span) > 0.3) return 0;
+  if (w.spread(span) > 0.4) return 0;
   if (span.kind === 'name') {
     if (w.spread(span) > 0.25) return 0;
     // A bare place or nationality ("China", "Chinese") is guessable; a one-word person or organisation is not.
@@ -44,6 +45,8 @@ export function clozeWeight(text: string, span: Span, w: ClozeWeights): number {
     const boost = span.sub === 'person' || span.sub === 'organization' ? 3 : 1.5;
     return Math.max(1, w.termWeight(span)) * boost;
   }
+  // A name run into common words ("California rent millions") is two phrases, not one term.
+  if (/^[A-Z][a-z][\w'’]*\s+[a-z]/.test(span.text)) return 0;
   // A phrase cut off before its head ("should {{fund tool}} lending") or after a modal is a verb, not a term.
   if (/^\s+\w+ing\b/.test(after) || /\b(?:should|could|would|will|can|must|may|might|to)\s+$/i.test(before)) return 0;
   const contrast = /^,?\s+(?:not|rather than|instead of)\b/i.test(after) || /\bnot\s+(?:\w+\s+){0,6}but\s+(?:\w+\s+){0,2}$/i.test(before);

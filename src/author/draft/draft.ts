@@ -88,7 +88,8 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
     const reason = REASON.test(s.text) ? 1.25 : 1;
     return c.scores[s.index]! * lean * you * figure * reason;
   }
-  const max = options.maxKeyPoints ?? Math.min(15, Math.max(3, Math.round(candidates.length / 2)));
+  // About one usable sentence in two, and at least four when a short article has them.
+  const max = options.maxKeyPoints ?? Math.min(15, candidates.length, Math.max(4, Math.round(candidates.length / 2)));
   const redundancy = options.redundancy ?? 0.3;
   const chosen: Sentence[] = [];
   const fits = (s: Sentence) => !chosen.includes(s) && !chosen.some((k) => c.similarity(k.index, s.index) > redundancy);

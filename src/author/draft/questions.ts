@@ -54,7 +54,7 @@ export function questionsFrom(sentence: string, startsWithName: (text: string) =
   if (because && ok(because[1]!) && ok(because[2]!)) {
     out.push({ kind: 'why', front: whyFrame(clean(because[1]!)), back: `Because ${firstClause(because[2]!)}.` });
   }
-  const so = /^(.+?),\s+(?:so|which is why)\s+(?!much|many|far|that\b)(.+)$/i.exec(s);
+  const so = /^(.+?),\s+(?:so|which is why)\s+(?!far\b|that\b)(.+)$/i.exec(s);
   if (!because && so && ok(so[1]!, 4) && ok(so[2]!)) {
     out.push({ kind: 'why', front: whyFrame(firstClause(so[2]!)), back: `Because ${lowerFirst(clean(so[1]!))}.` });
   }

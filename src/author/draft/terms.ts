@@ -56,7 +56,7 @@ export function taggedTerms(nlp: Nlp, text: string): Term[] {
 
 const has = (t: Term, tag: string) => t.tags.includes(tag);
 const isName = (t: Term) => has(t, 'ProperNoun') || has(t, 'Person') || has(t, 'Place') || has(t, 'Organization') || (has(t, 'Acronym') && t.text.length > 1);
-const isNumber = (t: Term) => has(t, 'Value') || /^\$?\d/.test(t.text);
+const isNumber = (t: Term) => has(t, 'Value') || /^\$?\d/.test(t.text) || /^(?:half|third|quarter)s?$/i.test(t.text);
 const isDate = (t: Term) => has(t, 'Date') && !/^(?:today|now|then|yesterday|tomorrow)$/i.test(t.text);
 // A verb read as an adjective ("underscored") would make a deletion of a verb and a noun.
 // A possessive ("their", "its") starts a new phrase: "the boats | their moorings".

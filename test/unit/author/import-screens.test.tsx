@@ -226,4 +226,27 @@ In 2018, the European Union banned three neonicotinoids on open fields. Scientis
     expect(stored!.deck.keyPoints).toHaveLength(1);
     await waitFor(() => expect(screen.getByText(/saved version 1/)).toBeTruthy());
   }, 30_000);
+
+  test('each key point shows its source sentence and its cards; "Accept all not rejected" keeps all but the rejected', async () => {
+    at('/author/draft', [['/author/draft', DraftScreen], ['/author/:id', Editor]]);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: ARTICLE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Draft a deck' }));
+    await screen.findByRole('heading', { name: /Proposed key points/ });
+    const sentences = ARTICLE.split('\n').slice(2).join(' ');
+    const quotes = document.querySelectorAll('.proposal blockquote');
+    expect(quotes.length).toBe(screen.getAllByRole('group', { name: /^Decide on key point/ }).length);
+    for (const q of quotes) expect(sentences).toContain(q.textContent!);
+    // Every card sits in the list of the key point it is linked to.
+    const cardLists = screen.getAllByRole('list', { name: /^Cards for key point/ });
+    const cards = screen.getAllByRole('group', { name: /^Decide on card/ });
+    expect(cardLists.reduce((n, l) => n + within(l).queryAllByRole('group', { name: /^Decide on card/ }).length, 0)).toBe(cards.length);
+    fireEvent.click(within(cards[0]!).getByRole('button', { name: 'Reject' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Accept all not rejected' }));
+    expect(within(cards[0]!).getByRole('button', { name: 'Reject' }).getAttribute('aria-pressed')).toBe('true');
+    expect(within(cards[1]!).getByRole('button', { name: 'Accept' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: `Save accepted (${cards.length - 1} cards)` }));
+    await screen.findByRole('heading', { name: /^Edit “Bees and Crops”/ });
+    const stored = (await listStoredDecks()).find((d) => d.deck.title === 'Bees and Crops');
+    expect(stored!.deck.cards).toHaveLength(cards.length - 1);
+  }, 30_000);
 });
