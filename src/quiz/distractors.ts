@@ -86,6 +86,30 @@ function similarSize(a: Candidate, b: Candidate): boolean {
   return Math.abs(a.chars - b.chars) <= 4 || Math.max(a.chars, b.chars) <= 2 * Math.min(a.chars, b.chars);
 }
 
+/** How an answer is framed: its opener ("because", "by"), its final mark, its "…" between parts. */
+const frameOf = (text: string) => /^(because|by|to)\b/i.exec(text)?.[1]?.toLowerCase() ?? '';
+const ellipses = (text: string) => (text.match(/…/g) ?? []).length;
+
+/**
+ * Whether a wrong choice looks like the right one: the same number of "…" parts (a two-part
+ * cloze answer among one-part ones stands out), the same final full stop or none, the same
+ * opener ("Because…" among "Because…"), and neither inside the other ("Nvidia" next to
+ * "Nvidia GPUs" points at one of the two).
+ */
+function sameShape(a: Candidate, b: Candidate): boolean {
+  if (ellipses(a.text) !== ellipses(b.text)) return false;
+  if (/[.!?]$/.test(a.text.trim()) !== /[.!?]$/.test(b.text.trim())) return false;
+  if (frameOf(a.text) !== frameOf(b.text)) return false;
+  return !overlaps(a, b);
+}
+
+/** One answer's words run inside the other's ("nvidia" in "nvidia gpus"). */
+function overlaps(a: Candidate, b: Candidate): boolean {
+  if (!a.key || !b.key) return false;
+  const [x, y] = [` ${a.key} `, ` ${b.key} `];
+  return x.includes(y) || y.includes(x);
+}
+
 /**
  * Up to `want` plausible wrong choices for `answer`, drawn in seeded order from `pool` (the deck's
  * other answers) except those `skip` rejects. `exclude` lists further texts that are right too
@@ -103,6 +127,7 @@ export function pickDistractors(
   const taken = new Set([right.key, ...exclude.map(normaliseAnswer)]);
   const bucket = pool.get(right.form) ?? [];
   const picked: string[] = [];
+  const chosen: Candidate[] = [];
   // A lazy Fisher–Yates over a virtual copy: only the positions looked at are shuffled, and the
   // deck's bucket is never copied (a quiz on a large deck asks this once per question).
   const moved = new Map<number, Candidate>();
@@ -111,8 +136,9 @@ export function pickDistractors(
     const j = i + Math.floor(rng() * (bucket.length - i));
     const c = at(j);
     moved.set(j, at(i));
-    if (taken.has(c.key) || skip(c) || !similarSize(right, c)) continue;
+    if (taken.has(c.key) || skip(c) || !similarSize(right, c) || !sameShape(right, c) || chosen.some((p) => overlaps(p, c))) continue;
     taken.add(c.key);
+    chosen.push(c);
     picked.push(c.text);
   }
   return picked;

@@ -32,3 +32,23 @@ export function makeChoice(text: string, found: Span[], pool: NamePool, avoid: S
   }
   return null;
 }
+
+/** The word that frames an answer ("Because…", "By…"); answers framed alike are of one kind. */
+const frame = (answer: string) => /^(because|by)\b/i.exec(answer)?.[1]?.toLowerCase() ?? '';
+const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
+
+/**
+ * Up to three wrong answers for a why/how/what question: other questions' answers framed the same
+ * way ("Because…" for "Because…") and of similar length (at most twice as long or as short), so
+ * neither the opener nor the length points at the right one. Empty when fewer than two qualify.
+ */
+export function answerDistractors(answer: string, others: readonly string[], turn: number): string[] {
+  const n = wordCount(answer);
+  const fit = [...new Set(others)].filter(
+    (o) => o !== answer && frame(o) === frame(answer) && Math.max(n, wordCount(o)) <= 2 * Math.min(n, wordCount(o)) && /[.!?]$/.test(o) === /[.!?]$/.test(answer),
+  );
+  if (fit.length < 2) return [];
+  // A different slice per question, so two questions do not offer the same wrong answers.
+  const start = turn % fit.length;
+  return [...fit.slice(start), ...fit.slice(0, start)].slice(0, 3);
+}

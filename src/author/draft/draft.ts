@@ -19,7 +19,7 @@ import { centrality } from './centrality';
 import { questionsFrom } from './questions';
 import { splitArticle, type Sentence } from './sentences';
 import { trimSentence } from './summarise';
-import { makeChoice } from './choices';
+import { answerDistractors, makeChoice } from './choices';
 import { makeCloze, type ClozeWeights } from './clozes';
 import { falsify, type NamePool } from './falsify';
 import { isGrammatical } from './grammar';
@@ -206,7 +206,36 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
     }
   });
 
+  // A question whose answer has fellow answers of the same shape in the draft becomes a
+  // multiple-choice card: a quiz then never asks to type a whole sentence.
+  // Other claims of the article, put as reasons ("Because the canal opened…"), are wrong answers
+  // of the same shape to a "why" question about a different sentence.
+  const claims = keyPoints.map((k) => ({ sentenceIndex: k.sentenceIndex, reason: asReason(nlp, k.text) }));
+  const answers = cards.flatMap((p) => (p.card.type === 'basic' ? [{ sentenceIndex: p.sentenceIndex, text: p.card.back }] : []));
+  cards.forEach((p, i) => {
+    if (p.card.type !== 'basic') return;
+    const others = [
+      ...answers.filter((a) => a.sentenceIndex !== p.sentenceIndex).map((a) => a.text),
+      ...claims.filter((c) => c.sentenceIndex !== p.sentenceIndex && c.reason).map((c) => c.reason!),
+    ];
+    const wrong = answerDistractors(p.card.back, others, i);
+    if (!wrong.length) return;
+    const at = i % (wrong.length + 1);
+    const choices = [...wrong];
+    choices.splice(at, 0, p.card.back);
+    p.card = { id: p.card.id, keyPoint: p.keyPoint, type: 'mcq', question: p.card.front, choices, answer: at };
+  });
+
   return { title: title ?? keyPoints[0]?.text.slice(0, 80) ?? 'Draft deck', keyPoints, cards };
+}
+
+/** A key point as the answer to a "why": "Because" and its first clause, or null when it leans on context. */
+function asReason(nlp: Nlp, text: string): string | null {
+  const clause = text.replace(/[.!?]+$/, '').split(/;|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
+  if (/^(?:it|this|that|these|those|they|he|she|we|you|i)\b/i.test(clause) || /,/.test(clause)) return null;
+  const first = taggedTerms(nlp, clause)[0];
+  const name = !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym'));
+  return `Because ${name ? clause : clause.charAt(0).toLowerCase() + clause.slice(1)}.`;
 }
 
 /** A sentence without its bracketed asides, which a question has no room for. */

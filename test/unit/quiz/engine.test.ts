@@ -232,6 +232,51 @@ describe('buildQuiz', () => {
   });
 });
 
+describe('distractors look like the answer', () => {
+  const shaped = deck({
+    id: 'shapes',
+    version: 1,
+    title: 'Shapes',
+    cards: [
+      { id: 'two', type: 'cloze', text: 'Ferries link {{c1::the docks}} and {{c1::the suburbs}}.' },
+      { id: 'c-a', type: 'cloze', text: 'The line runs to {{c1::the airport}}.' },
+      { id: 'c-b', type: 'cloze', text: 'Boats charge at {{c1::the harbour}}.' },
+      { id: 'c-c', type: 'cloze', text: 'Crews moor at {{c1::the pier}}.' },
+      { id: 'c-d', type: 'cloze', text: 'Trains stop at {{c1::the station}}.' },
+      { id: 'w-1', type: 'basic', front: 'Why is the ferry cheap?', back: 'Because the estuary needed no bridge.' },
+      { id: 'w-2', type: 'basic', front: 'Why do boats slow down?', back: 'Because their wake damages moorings.' },
+      { id: 'w-3', type: 'basic', front: 'Why charge at the docks?', back: 'Because boats never leave service.' },
+      { id: 'p-1', type: 'basic', front: 'What runs on the line?', back: 'Three electric boats built locally.' },
+      { id: 'p-2', type: 'basic', front: 'What was rejected?', back: 'A bridge across the whole estuary.' },
+      { id: 'p-3', type: 'basic', front: 'What do crews fear?', back: 'Damage to their wooden moorings.' },
+      { id: 'n-1', type: 'basic', front: 'Who built the boats?', back: 'Brightwater' },
+      { id: 'n-2', type: 'basic', front: 'Who runs the line?', back: 'Brightwater Marine' },
+      { id: 'n-3', type: 'basic', front: 'Who opposed it?', back: 'Harbour Guild' },
+      { id: 'n-4', type: 'basic', front: 'Who paid?', back: 'Coastal Fund' },
+    ],
+  });
+
+  test('a two-part cloze answer ("A … B") is never offered among one-part choices', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const q = byItem(buildQuiz([shaped], { length: 'all', seed }), 'shapes/two#c1');
+      if (q.kind !== 'typed') for (const c of q.choices) expect(c).toContain('…');
+    }
+  });
+
+  test('a "Because…" answer gets only "Because…" choices, other answers never one; no choice holds another', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const qs = buildQuiz([shaped], { length: 'all', seed });
+      for (const q of qs) {
+        if (q.kind === 'typed') continue;
+        const because = q.choices.filter((c) => c.startsWith('Because'));
+        expect(because.length === 0 || because.length === q.choices.length).toBe(true);
+        for (const a of q.choices) for (const b of q.choices) if (a !== b) expect(` ${a} `.includes(` ${b} `), `${a} | ${b}`).toBe(false);
+      }
+      expect(choice(byItem(qs, 'shapes/w-1')).choices.every((c) => c.startsWith('Because'))).toBe(true);
+    }
+  });
+});
+
 describe('checkAnswer', () => {
   const qs = buildQuiz([mixed], { length: 'all', seed: 21 });
 
