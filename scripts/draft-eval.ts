@@ -6,48 +6,19 @@
  * (recall ≥ 85%, links 100%, true share 40–60%, no grammar failure, ≤ 1 s). The matching rule is
  * documented in `scripts/draft-eval/metrics.ts` and README.md there.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { draftFromText } from '../src/author/draft/draft';
 import { grammarProblems } from '../src/author/draft/grammar';
 import type { Nlp } from '../src/author/draft/terms';
 import { generatedStatements, scoreDraft, type ArticleScore } from './draft-eval/metrics';
+import { readEvalSet } from './draft-eval/set';
 
 const NLP = nlp as unknown as Nlp;
-const DIR = join(import.meta.dirname, 'draft-eval/articles');
-const HEADING = /^## Key points\s*$/m;
-
-interface EvalArticle {
-  name: string;
-  text: string;
-  keyPoints: string[];
-}
-
-/** Reads one article file: the article, then "## Key points" and one "- point" per line. */
-function readArticle(file: string): EvalArticle {
-  const raw = readFileSync(join(DIR, file), 'utf8');
-  const parts = raw.split(HEADING);
-  if (parts.length !== 2) throw new Error(`${file}: needs exactly one "## Key points" heading after the article`);
-  const keyPoints = parts[1]!
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean)
-    .map((l, i) => {
-      if (!l.startsWith('- ')) throw new Error(`${file}: key point line ${i + 1} must start with "- ", found "${l.slice(0, 40)}"`);
-      return l.slice(2).trim();
-    });
-  if (!keyPoints.length) throw new Error(`${file}: lists no key points`);
-  return { name: file.replace(/\.txt$/, ''), text: parts[0]!.trim(), keyPoints };
-}
 
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(0)}%` : '–');
 
-const articles = readdirSync(DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort()
-  .map(readArticle);
+const articles = readEvalSet();
 const total: ArticleScore = { keyPoints: 0, cards: 0, covered: 0, matched: 0, linkedRight: 0, linkedElsewhere: 0, trueCount: 0, trueFalse: 0 };
 const failures: string[] = [];
 let statements = 0;

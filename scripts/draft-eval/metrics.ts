@@ -4,7 +4,7 @@
  * content words (stemmed, stop words left out, numbers kept) and at least 3 of them; when several
  * qualify, the one with the highest share wins (the earlier on a tie). A card's text is what a
  * student reads and answers: the cloze with its answers filled in, question and answer, the
- * statement, or the multiple-choice question with its right choice in the gap.
+ * statement, or the multiple-choice question with its right choice (in the gap, or after the question).
  */
 import type { Card } from '../../src/deck/schema';
 import type { Draft } from '../../src/author/draft/draft';
@@ -27,8 +27,10 @@ export function cardText(card: Card): string {
       return `${card.front} ${card.back}`;
     case 'truefalse':
       return card.statement;
-    case 'mcq':
-      return card.question.replace('_____', card.choices[Array.isArray(card.answer) ? card.answer[0]! : card.answer] ?? '');
+    case 'mcq': {
+      const right = card.choices[Array.isArray(card.answer) ? card.answer[0]! : card.answer] ?? '';
+      return card.question.includes('_____') ? card.question.replace('_____', right) : `${card.question} ${right}`;
+    }
     case 'typed':
       return `${card.question} ${card.answer}`;
   }
@@ -104,7 +106,9 @@ export function generatedStatements(draft: Draft): string[] {
       case 'cloze':
         return [cardText(card)];
       case 'mcq':
-        return card.choices.map((c) => card.question.replace(/^Which fills the gap\? /, '').replace('_____', c));
+        return card.question.includes('_____')
+          ? card.choices.map((c) => card.question.replace(/^Which fills the gap\? /, '').replace('_____', c))
+          : [card.question, ...card.choices];
       default:
         return [];
     }

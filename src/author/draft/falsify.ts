@@ -38,7 +38,12 @@ export function falsify(text: string, found: Span[], pool: NamePool, turn: numbe
       .filter((sp) => sp.kind === 'number' && !/[A-Z][\w-]*\s$/.test(text.slice(0, sp.start)))
       .flatMap((sp) => numberVariants(sp.text, 2).map((to) => ({ statement: applyReplacement(text, { ...sp, to }), from: sp.text, to })));
   const names = (): FalseStatement[] =>
-    found.flatMap((sp) => sameKindNames(sp, text, pool).slice(turn % 2, (turn % 2) + 2).map((to) => ({ statement: applyReplacement(text, { ...sp, to }), from: sp.text, to })));
+    found.flatMap((sp) => {
+      // Rotated by turn, so two false statements do not bring in the same name.
+      const names = sameKindNames(sp, text, pool);
+      const k = names.length ? turn % names.length : 0;
+      return [...names.slice(k), ...names.slice(0, k)].map((to) => ({ statement: applyReplacement(text, { ...sp, to }), from: sp.text, to }));
+    });
   const antonyms = (): FalseStatement[] => antonymSwaps(text).map((r) => ({ statement: applyReplacement(text, r), from: r.from, to: r.to }));
   const makers = [numbers, names, antonyms];
   for (let i = 0; i < makers.length; i++) {

@@ -7,6 +7,7 @@ import { trimSentence } from '../../../src/author/draft/summarise';
 import { spans, type Nlp } from '../../../src/author/draft/terms';
 import { parseCloze } from '../../../src/deck/cloze';
 import { STOP_WORDS } from '../../../src/author/draft/words';
+import { buildQuiz } from '../../../src/quiz/engine';
 
 const NLP = nlp as unknown as Nlp;
 
@@ -119,8 +120,11 @@ describe('draft', () => {
   test('proposes clozes, why/what questions and true/false statements', () => {
     const kinds = new Set(draft.cards.map((c) => c.kind));
     expect(kinds).toEqual(new Set(['cloze', 'why', 'what', 'truefalse']));
-    const why = draft.cards.find((c) => c.kind === 'why');
-    expect(why?.card).toMatchObject({ type: 'basic' });
+    // A why question is a flashcard, or multiple choice when the draft has other reasons to offer.
+    for (const why of draft.cards.filter((c) => c.kind === 'why')) {
+      if (why.card.type === 'mcq') expect(why.card.choices.every((c) => c.startsWith('Because'))).toBe(true);
+      else expect(why.card).toMatchObject({ type: 'basic', front: expect.stringMatching(/^Why /), back: expect.stringMatching(/^Because /) });
+    }
     const falseOne = draft.cards.find((c) => c.card.type === 'truefalse' && c.card.answer === false);
     if (falseOne && falseOne.card.type === 'truefalse') expect(falseOne.card.explanation).toMatch(/^The article says: /);
   });
@@ -144,6 +148,58 @@ describe('draft', () => {
     }
     expect(answers.length).toBeGreaterThan(2);
     expect(new Set(answers).size).toBe(answers.length);
+  });
+
+  test('every card comes from the sentence of the key point it is linked to', () => {
+    for (const p of draft.cards) {
+      const kp = draft.keyPoints.find((k) => k.id === p.keyPoint)!;
+      expect(p.sentenceIndex).toBe(kp.sentenceIndex);
+      expect(p.sentence).toBe(kp.sentence);
+    }
+  });
+
+  test('true/false statements are about half true; a false one differs from its key point in one fact', () => {
+    const tf = draft.cards.flatMap((p) => (p.card.type === 'truefalse' ? [p.card] : []));
+    expect(tf.length).toBeGreaterThanOrEqual(2);
+    const trues = tf.filter((c) => c.answer).length;
+    expect(Math.abs(trues - (tf.length - trues))).toBeLessThanOrEqual(1);
+    for (const c of tf) {
+      if (c.answer) continue;
+      const original = c.explanation!.replace(/^The article says: /, '');
+      const a = c.statement.split(' ');
+      const b = original.split(' ');
+      // One span replaced: the words before and after it are shared.
+      let head = 0;
+      while (a[head] === b[head]) head++;
+      let tail = 0;
+      while (a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++;
+      expect(a.length - head - tail).toBeLessThanOrEqual(3);
+    }
+  });
+
+  test('a causal sentence gives a why question answered by its reason', () => {
+    const why = draft.cards.filter((c) => c.kind === 'why');
+    expect(why.length).toBeGreaterThan(0);
+    for (const w of why) {
+      const answer = w.card.type === 'basic' ? w.card.back : w.card.type === 'mcq' ? w.card.choices[w.card.answer as number]! : '';
+      expect(answer).toMatch(/^Because /);
+      // ", which makes…" is answered "Because it makes…".
+      expect(w.sentence.toLowerCase()).toContain(answer.replace(/^Because (?:it )?/, '').replace(/\.$/, '').toLowerCase());
+    }
+  });
+
+  test('a quiz from the accepted draft gives no answer away by its shape', () => {
+    const all = acceptAll(draft, 'coral-reefs');
+    if (!all.ok) throw new Error('invalid');
+    for (let seed = 0; seed < 10; seed++) {
+      for (const q of buildQuiz([all.deck], { length: 'all', seed })) {
+        if (q.kind === 'typed') continue;
+        const right = q.correct.map((i) => q.choices[i]!);
+        const wrong = q.choices.filter((c) => !right.includes(c));
+        const marks = (c: string) => `${c.includes('…')}${/[.!?]$/.test(c)}${/^Because\b/.test(c)}`;
+        for (const w of wrong) if (q.kind === 'mcq') expect(marks(w)).toBe(marks(right[0]!));
+      }
+    }
   });
 
   test('accepting everything gives a valid deck; rejecting a key point detaches its cards', () => {

@@ -1,0 +1,73 @@
+import nlp from 'compromise';
+import { draftFromText } from '../../../src/author/draft/draft';
+import { grammarProblems } from '../../../src/author/draft/grammar';
+import { splitArticle } from '../../../src/author/draft/sentences';
+import type { Nlp } from '../../../src/author/draft/terms';
+import { cardText, generatedStatements, matchKeyPoint, scoreDraft } from '../../../scripts/draft-eval/metrics';
+import { parseEvalArticle, readEvalSet } from '../../../scripts/draft-eval/set';
+
+const NLP = nlp as unknown as Nlp;
+
+describe('evaluation set', () => {
+  const set = readEvalSet();
+
+  test('six or more articles of different kinds, each with key points written by hand', () => {
+    expect(set.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(set.map((a) => a.name.split('-')[0]))).toEqual(new Set(['news', 'science', 'history', 'policy', 'howto', 'opinion']));
+    for (const a of set) expect(a.keyPoints.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('the grammar check accepts every sentence a person wrote for the set', () => {
+    for (const a of set) {
+      for (const s of [...splitArticle(a.text).sentences.map((x) => x.text), ...a.keyPoints]) expect(grammarProblems(NLP, s), `${a.name}: ${s}`).toEqual([]);
+    }
+  });
+
+  test('drafts meet the targets: recall ≥ 85%, every link right, 40–60% true, no statement failing the grammar check', () => {
+    let covered = 0;
+    let points = 0;
+    let matched = 0;
+    let linkedRight = 0;
+    let trues = 0;
+    let tf = 0;
+    for (const a of set) {
+      const draft = draftFromText(a.text, NLP);
+      const s = scoreDraft(draft, a.keyPoints);
+      covered += s.covered;
+      points += s.keyPoints;
+      matched += s.matched;
+      linkedRight += s.linkedRight;
+      trues += s.trueCount;
+      tf += s.trueFalse;
+      expect(s.linkedElsewhere).toBe(0);
+      for (const st of generatedStatements(draft)) expect(grammarProblems(NLP, st), `${a.name}: ${st}`).toEqual([]);
+    }
+    expect(covered / points).toBeGreaterThanOrEqual(0.85);
+    expect(linkedRight).toBe(matched);
+    expect(trues / tf).toBeGreaterThanOrEqual(0.4);
+    expect(trues / tf).toBeLessThanOrEqual(0.6);
+  }, 60_000);
+});
+
+describe('matching rule', () => {
+  const points = ['The canal opened in 1797 and halved the price of coal.', 'The railway reached the town in 1846 and took the trade.'];
+
+  test('a text asks about a key point when it holds at least 40% of its content words, and at least 3', () => {
+    expect(matchKeyPoint('When the canal opened in 1797, coal cost half as much.', points)).toBe(0);
+    expect(matchKeyPoint('Why is it that the railway took the trade?', points)).toBe(1);
+    // Two shared words are not enough, whatever the share.
+    expect(matchKeyPoint('The canal was long.', ['The canal opened.'])).toBe(-1);
+    expect(matchKeyPoint('Bees pollinate crops.', points)).toBe(-1);
+  });
+
+  test('a card is read as the student reads it: cloze filled in, question with its answer', () => {
+    expect(cardText({ id: 'a', type: 'cloze', text: 'The canal opened in {{c1::1797}}.' })).toBe('The canal opened in 1797.');
+    expect(cardText({ id: 'b', type: 'mcq', question: 'Which fills the gap? Opened in _____.', choices: ['1790', '1797'], answer: 1 })).toBe('Which fills the gap? Opened in 1797.');
+    expect(cardText({ id: 'c', type: 'mcq', question: 'Why did it open?', choices: ['Because coal.', 'Because cloth.'], answer: 0 })).toBe('Why did it open? Because coal.');
+  });
+
+  test('a malformed article file is refused with its name and the line at fault', () => {
+    expect(() => parseEvalArticle('bad.txt', 'Title\n\nText.')).toThrow('bad.txt: needs exactly one "## Key points" heading');
+    expect(() => parseEvalArticle('bad.txt', 'Title\n\nText.\n## Key points\n* one')).toThrow('bad.txt: key point line 1 must start with "- "');
+  });
+});
