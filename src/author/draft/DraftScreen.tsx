@@ -157,7 +157,8 @@ export function DraftScreen() {
       <h1>Draft a deck from an article</h1>
       <p class="hint">
         Key points are the article’s most central sentences: those sharing the most distinctive words with the rest of it (LexRank over TF-IDF), trimmed of asides. Cards are
-        proposals; nothing is saved until you accept it.
+        drafted from the key point’s own sentence: clozes on its key terms, “why” and “how” questions from its reasons, true-or-false statements (about half of them false),
+        multiple choice. They are proposals; nothing is saved until you accept it.
       </p>
       <div class="field">
         <label for="article-file">Open a .txt file</label>
