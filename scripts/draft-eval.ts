@@ -31,10 +31,10 @@ for (const a of articles) {
   statements += said.length;
   let bad = 0;
   for (const st of said) {
-    const problems = grammarProblems(NLP, st);
+    const problems = grammarProblems(NLP, st.text, { fragment: st.fragment });
     if (problems.length) {
       bad++;
-      failures.push(`${a.name}: ${st}\n    ${problems.join('; ')}`);
+      failures.push(`${a.name}: ${st.text}\n    ${problems.join('; ')}`);
     }
   }
   rows.push([a.name, `${draft.keyPoints.length} (${a.keyPoints.length} by hand)`, String(s.cards), pct(s.covered, s.keyPoints), pct(s.matched, s.cards), pct(s.linkedRight, s.matched), `${s.trueCount}/${s.trueFalse}`, `${said.length - bad}/${said.length}`]);

@@ -8,6 +8,7 @@
  */
 import type { Card } from '../../src/deck/schema';
 import type { Draft } from '../../src/author/draft/draft';
+import { isFragment } from '../../src/author/draft/grammar';
 import { contentStems, tokens } from '../../src/author/draft/words';
 
 export const MIN_SHARE = 0.4;
@@ -95,20 +96,28 @@ export function scoreDraft(draft: Draft, handPoints: readonly string[]): Article
   };
 }
 
+/** A generated text to check, and whether it is an answer fragment that needs no verb. */
+export interface Statement {
+  text: string;
+  fragment: boolean;
+}
+
 /** Every sentence a draft puts before a student: statements, questions, answers, each choice in its gap. */
-export function generatedStatements(draft: Draft): string[] {
+export function generatedStatements(draft: Draft): Statement[] {
+  const sentence = (text: string) => ({ text, fragment: false });
+  const answer = (text: string) => ({ text, fragment: isFragment(text) });
   return draft.cards.flatMap(({ card }) => {
     switch (card.type) {
       case 'truefalse':
-        return [card.statement];
+        return [sentence(card.statement)];
       case 'basic':
-        return [card.front, card.back];
+        return [sentence(card.front), answer(card.back)];
       case 'cloze':
-        return [cardText(card)];
+        return [sentence(cardText(card))];
       case 'mcq':
         return card.question.includes('_____')
-          ? card.choices.map((c) => card.question.replace(/^Which fills the gap\? /, '').replace('_____', c))
-          : [card.question, ...card.choices];
+          ? card.choices.map((c) => sentence(card.question.replace(/^Which fills the gap\? /, '').replace('_____', c)))
+          : [sentence(card.question), ...card.choices.map(answer)];
       default:
         return [];
     }

@@ -26,7 +26,7 @@ import { trimSentence } from './summarise';
 import { answerDistractors, makeChoice } from './choices';
 import { makeCloze, type ClozeWeights } from './clozes';
 import { falsify, type NamePool } from './falsify';
-import { isGrammatical } from './grammar';
+import { isFragment, isGrammatical } from './grammar';
 import { memoNlp, spans, spanStems, taggedTerms, type Nlp } from './terms';
 import { contentStems, tokens } from './words';
 
@@ -73,7 +73,7 @@ function usable(s: Sentence): boolean {
 const leansOnContext = (text: string) => /^(?:(?:but|and|so|yet)\s*,?\s+)?(?:it|this|that|these|those|they)\b/i.test(text);
 
 /** Words that mark a cause or a contrast: the sentence gives a reason or sets two things apart. */
-const REASON = /\b(?:because|so|since|therefore|thus|rather than|instead of|even though|although|not\b.{1,60}\bbut|which (?:makes|means|gives|lets|allows))\b/i;
+const REASON = /\b(?:because|so|since|therefore|thus|rather than|instead of|even though|although|not\b.{1,60}\bbut|which (?:makes|means|gives|lets|allows))\b|, not (?:a|an|the|just|only)\b/i;
 
 /** Builds the draft: key points and proposed cards, all linked. */
 export function draftFromText(text: string, untagged: Nlp, options: DraftOptions = {}): Draft {
@@ -87,13 +87,16 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
   // states what a student is asked about, so it makes a stronger one.
   function rank(s: Sentence) {
     const lean = leansOnContext(s.text) ? 0.6 : 1;
-    const you = /\byou(?:'ll|'re)?\b/i.test(s.text) ? 0.7 : 1;
+    // Talking to the reader ("you hear…", "remember…") or announcing a point ("What's more
+    // interesting is how…") rather than making it.
+    const you = /\byou(?:'ll|'re)?\b|^(?:remember|think|consider|imagine|note)\b/i.test(s.text) ? 0.5 : 1;
+    const announces = /^(?:what's|what is) (?:more |most |really )?(?:interesting|important|striking|surprising)\b|^(?:here's|here is) (?:why|how|what)\b/i.test(s.text) ? 0.5 : 1;
     const figure = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text) ? 1.25 : 1;
     const reason = REASON.test(s.text) ? 1.25 : 1;
-    return c.scores[s.index]! * lean * you * figure * reason;
+    return c.scores[s.index]! * lean * you * announces * figure * reason;
   }
-  // About one usable sentence in two, and at least four when a short article has them.
-  const max = options.maxKeyPoints ?? Math.min(15, candidates.length, Math.max(4, Math.round(candidates.length / 2)));
+  // One usable sentence in two, at least four when a short article has them, at most twelve.
+  const max = options.maxKeyPoints ?? Math.min(12, candidates.length, Math.max(4, Math.round(candidates.length / 2)));
   const redundancy = options.redundancy ?? 0.3;
   const chosen: Sentence[] = [];
   const fits = (s: Sentence) => !chosen.includes(s) && !chosen.some((k) => c.similarity(k.index, s.index) > redundancy);
@@ -187,8 +190,13 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
       const term = terms.find((t) => t.text.replace(/[^\w-]/g, '') === first);
       return !!term && (term.tags.includes('ProperNoun') || term.tags.includes('Acronym'));
     };
-    for (const q of questionsFrom(trimAsides(s.text), startsWithName)) {
-      if (q.front.length > 2000 || q.back.length > 2000 || !grammatical(q.front) || !grammatical(q.back)) continue;
+    // The key point first (its asides trimmed away free the subject of a question), then the
+    // whole sentence (whose trailing reason the key point may have dropped).
+    const asked = new Set<string>();
+    for (const q of [...questionsFrom(kp.text, startsWithName), ...questionsFrom(trimAsides(s.text), startsWithName)]) {
+      if (asked.has(q.front) || asked.has(q.back)) continue;
+      if (q.front.length > 2000 || q.back.length > 2000 || !grammatical(q.front) || !isGrammatical(nlp, q.back, { fragment: isFragment(q.back) })) continue;
+      asked.add(q.front).add(q.back);
       push(q.kind, kp, { type: 'basic', front: q.front, back: q.back }, q.front);
     }
 

@@ -20,8 +20,11 @@ const AN_BEFORE_CONSONANT = /^(?:hour|honest|honou?r|heir)/;
 /** Singular quantifiers that cannot take a plural noun ("a weeks", "next weeks", "each boats"). */
 const SINGULAR_ONLY = new Set(['a', 'an', 'each', 'every', 'another', 'next', 'this', 'one']);
 
-/** What is wrong with a generated sentence or question; empty when nothing is. */
-export function grammarProblems(nlp: Nlp, text: string): string[] {
+/**
+ * What is wrong with a generated sentence or question; empty when nothing is. An answer may be a
+ * `fragment` ("A stopgap measure, not a permanent solution."), which needs no verb.
+ */
+export function grammarProblems(nlp: Nlp, text: string, { fragment = false } = {}): string[] {
   const out: string[] = [];
   const s = text.trim();
   if (!/^["“‘'(]?[A-Z0-9$€£]/.test(s)) out.push('does not start with a capital letter or a number');
@@ -32,12 +35,15 @@ export function grammarProblems(nlp: Nlp, text: string): string[] {
   if (doubled && !/^(?:that|had)$/i.test(doubled[1]!)) out.push(`repeats "${doubled[1]}"`);
 
   if (/(?:n't|\bnot)\s+never\b/i.test(s)) out.push('has a double negative');
+  // "…was always seen as X, nor did it…": "nor" continues a negation, so one must come first.
+  const nor = /\bnor\b/i.exec(s);
+  if (nor && !/\b(?:not|never|no|neither|none|nothing|nobody)\b|n't\b/i.test(s.slice(0, nor.index))) out.push('has "nor" without a negation before it');
 
   const docs = nlp(s).json(TAG_OPTIONS) as { terms: Term[] }[];
   const terms = docs.flatMap((d) => d.terms);
   // compromise sometimes reads a verb in -s as a plural noun ("its heart stops"), so only a text
   // with neither is taken as missing its verb.
-  if (!terms.some((t) => has(t, 'Verb') || has(t, 'Plural'))) out.push('has no verb');
+  if (!fragment && !terms.some((t) => has(t, 'Verb') || has(t, 'Plural'))) out.push('has no verb');
   terms.forEach((t, i) => {
     const next = terms[i + 1];
     if (!next) return;
@@ -58,4 +64,7 @@ export function grammarProblems(nlp: Nlp, text: string): string[] {
 }
 
 /** True when the text passes the check. */
-export const isGrammatical = (nlp: Nlp, text: string) => grammarProblems(nlp, text).length === 0;
+export const isGrammatical = (nlp: Nlp, text: string, options: { fragment?: boolean } = {}) => grammarProblems(nlp, text, options).length === 0;
+
+/** An answer that is not a clause of its own: anything but "Because …". */
+export const isFragment = (answer: string) => !/^because\b/i.test(answer);

@@ -1,7 +1,7 @@
 /**
  * "Why", "how" and "what" questions from the shape of a sentence, without rewriting its verbs (which
  * is where generated questions turn ungrammatical): causal sentences ("X because Y", "X, so Y",
- * "X, which makes Y", "X led to Y", "X by doing Y"), contrastive ones ("not X but Y", "X rather
+ * "X, which makes Y", "X, giving Y", "X led to Y", "X by doing Y"), contrastive ones ("not X but Y", "X rather
  * than Y", "X, even though Y") and defining ones ("X is a Y", "X means Y", "X was considered Y").
  * The answer is always the reason or contrast clause itself.
  * Each question reuses the sentence's own clauses inside a fixed, grammatical frame. Pure.
@@ -23,9 +23,20 @@ const mainSubject = (s: string) => clean(s.replace(/,[^,]*,?\s*$/, '').replace(/
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 const ok = (clause: string, min = 3) => words(clause) >= min && !/[?]/.test(clause);
+/** Participles that open a consequence ("…, giving Beijing a leg up"), with their past and present forms. */
+const CONSEQUENCE: Record<string, [string, string]> = {
+  giving: ['gave', 'gives'], making: ['made', 'makes'], leaving: ['left', 'leaves'], letting: ['let', 'lets'], keeping: ['kept', 'keeps'],
+  driving: ['drove', 'drives'], reinforcing: ['reinforced', 'reinforces'], allowing: ['allowed', 'allows'], forcing: ['forced', 'forces'],
+  helping: ['helped', 'helps'], pushing: ['pushed', 'pushes'], fuelling: ['fuelled', 'fuels'], fueling: ['fueled', 'fuels'],
+  reducing: ['reduced', 'reduces'], raising: ['raised', 'raises'], creating: ['created', 'creates'], causing: ['caused', 'causes'],
+  accelerating: ['accelerated', 'accelerates'], boosting: ['boosted', 'boosts'], ensuring: ['ensured', 'ensures'], saving: ['saved', 'saves'],
+};
 const ATTRIBUTION = /^(.{3,60}?)\s+(says|said|argues|argued|claims|claimed|believes|believed|warns|warned)\s+(?:that\s+)?(.+)$/i;
 /** A clause that opens with a preposition or a subordinator cannot stand as a subject. */
 const NOT_A_SUBJECT = /^(?:in|on|at|by|for|from|with|when|if|as|while|after|before|although|though|since|until|once)\b|\b(?:that|who|which)\b|,/i;
+
+/** A clause opening with a subordinator is not a statement on its own ("When each seedling…, keep"). */
+const SUBORDINATE = /^(?:when|if|as|while|although|though|since|until|once|because|whether)\b/i;
 
 /** An instruction starts with a bare verb: "Use a fresh compost…", "Sow them…". */
 const IMPERATIVE = /^(?:use|sow|keep|put|cut|fill|water|press|hang|let|make|add|avoid|start|give|take|check|choose|remove|plant|place|wait|try|move|leave|buy|ask|write|read|turn|set|open|close|mix|store|wash|run|build|fund|stop|do|don't|never|always)\b/i;
@@ -60,8 +71,20 @@ export function questionsFrom(sentence: string, startsWithName: (text: string) =
   }
   // ", which gives them…" after a whole clause states a consequence of that clause.
   const which = /^(.+?),\s+which\s+((?:makes|made|means|meant|gives|gave|leads|led|lets|let|allows|allowed|helps|helped|explains|would|keeps|kept|saves|saved)\b.+)$/i.exec(s);
-  if (!because && !so && which && ok(which[1]!, 4) && ok(which[2]!) && !PRONOUN_SUBJECT.test(which[1]!) && !NOT_A_SUBJECT.test(which[1]!) && !imperative(which[1]!)) {
+  if (!because && !so && which && ok(which[1]!, 4) && ok(which[2]!) && !PRONOUN_SUBJECT.test(which[1]!) && !SUBORDINATE.test(which[1]!) && !imperative(which[1]!)) {
     out.push({ kind: 'why', front: `Why does it matter that ${lowerFirst(clean(which[1]!))}?`, back: `Because it ${firstClause(which[2]!)}.` });
+  }
+  // ", giving Beijing a leg up…" after a whole clause is its consequence.
+  const result = new RegExp(`^(.+?),\\s+((?:further|thereby|directly|only)\\s+)?(${Object.keys(CONSEQUENCE).join('|')})\\b(.+)$`, 'i').exec(s);
+  if (!because && !so && !which && result && ok(result[1]!, 4) && ok(result[4]!, 2) && !PRONOUN_SUBJECT.test(result[1]!) && !SUBORDINATE.test(result[1]!) && !imperative(result[1]!)) {
+    // The consequence takes the tense of the clause it follows: "allowed…, giving" → "it gave".
+    const past = /\b(?:\w+ed|was|were|had|did|made|gave|took|sent|led|left|came|went|began|grew|fell|rose|built|paid|sold|met)\b/i.test(result[1]!);
+    const [pastForm, presentForm] = CONSEQUENCE[result[3]!.toLowerCase()]!;
+    out.push({
+      kind: 'why',
+      front: `Why does it matter that ${lowerFirst(clean(result[1]!))}?`,
+      back: `Because it ${(result[2] ?? '').toLowerCase()}${past ? pastForm : presentForm}${firstClause(result[4]!).replace(/^(?=\S)/, ' ')}.`,
+    });
   }
   const by = /^(.+?),?\s+by\s+(\w+ing\b.+)$/i.exec(s);
   if (by && ok(by[1]!) && ok(by[2]!, 2) && !imperative(by[1]!)) {
@@ -101,7 +124,7 @@ export function questionsFrom(sentence: string, startsWithName: (text: string) =
       const be = isA[2]!.toLowerCase();
       const seen = isA[4]?.toLowerCase();
       const front = seen ? `How ${be} ${subject} ${seen.replace(/ as$/, '')}?` : `What ${be} ${subject}?`;
-      if (!/\b(?:it|this|they)\b$/i.test(subject)) out.push({ kind: 'what', front, back: `${capitalise(firstClause(isA[5]!))}.` });
+      if (!/\b(?:it|this|they)\b$/i.test(subject)) out.push({ kind: seen ? 'how' : 'what', front, back: `${capitalise(firstClause(isA[5]!))}.` });
     }
   }
   return out;

@@ -40,7 +40,7 @@ describe('evaluation set', () => {
       trues += s.trueCount;
       tf += s.trueFalse;
       expect(s.linkedElsewhere).toBe(0);
-      for (const st of generatedStatements(draft)) expect(grammarProblems(NLP, st), `${a.name}: ${st}`).toEqual([]);
+      for (const st of generatedStatements(draft)) expect(grammarProblems(NLP, st.text, { fragment: st.fragment }), `${a.name}: ${st.text}`).toEqual([]);
     }
     expect(covered / points).toBeGreaterThanOrEqual(0.85);
     expect(linkedRight).toBe(matched);

@@ -108,6 +108,16 @@ describe('questions from causal and contrastive sentences', () => {
       front: 'Why does it matter that the Alaskan frogs store more glucose in autumn?',
       back: 'Because it gives them a larger reserve of antifreeze.',
     });
+    expect(questionsFrom('The council allowed the ferry to run at night, giving workers a way home.')[0]).toEqual({
+      kind: 'why',
+      front: 'Why does it matter that the council allowed the ferry to run at night?',
+      back: 'Because it gave workers a way home.',
+    });
+    expect(questionsFrom('Relying on one supplier was always considered a stopgap, not a solution.')[0]).toEqual({
+      kind: 'how',
+      front: 'How was relying on one supplier considered?',
+      back: 'A stopgap, not a solution.',
+    });
     expect(questionsFrom('The town grew rich by selling coal to the mills.')[0]).toMatchObject({ kind: 'how', back: 'By selling coal to the mills.' });
     expect(questionsFrom('Its decline came not from poor management but from the railway.')[0]).toMatchObject({
       front: 'Its decline came not from poor management, but what?',
