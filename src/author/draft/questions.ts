@@ -17,7 +17,7 @@ const PRONOUN_SUBJECT = /^(?:it|this|that|these|those|they|he|she|we|you|i|there
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const clean = (s: string) => s.replace(/^[\s,;:]+|[\s,;:.!?]+$/g, '').replace(/\s+/g, ' ');
 /** An answer ends at the first clause that starts something new. */
-const firstClause = (s: string) => clean(s.split(/;|,\s+(?:and|but|while|whereas)\s+|\s+—\s+/)[0] ?? s);
+const firstClause = (s: string) => clean(s.split(/;|,\s+(?:and|but|while|whereas|even though|although|which|who)\s+|\s+—\s+/)[0] ?? s);
 /** Drops a comma-delimited aside from a subject: "The tech race, particularly in AI," → "The tech race". */
 const mainSubject = (s: string) => clean(s.replace(/,[^,]*,?\s*$/, '').replace(/,[^,]*,/g, ''));
 const words = (s: string) => s.split(/\s+/).filter(Boolean).length;

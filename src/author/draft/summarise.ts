@@ -9,7 +9,7 @@ const OPENERS =
   /^(?:(?:but|and|so|yet)\s*,?\s+|(?:moreover|furthermore|in fact|indeed|however|still|also|after all|of course|what's more|in other words|for a time)\s*,\s*|think of it this way:\s*|you (?:hear|read|see) (?:it|this) [^:]{0,40}:\s*|in (?:some|many|most) cases,\s*)/i;
 /** Comma-delimited asides that qualify rather than state: "Nvidia GPUs, particularly the A100, were…". */
 const ASIDES = /,\s*(?:particularly|especially|notably|while (?:certainly|perhaps|still) \w+|even if initially)\b[^,;:]*(?=[,;:])(?:,(?=\s))?/gi;
-const FILLER = /\b(?:certainly|simply|indeed|relatively) (?=\w)/gi;
+const FILLER = /\b(?:certainly|simply|indeed|relatively|profoundly|fundamentally|simultaneously|truly|really|absolutely) (?=\w)/gi;
 const HEDGES = /\s*,\s*(?:without a doubt|of course|yes|indeed|in fact|to be sure|in retrospect|certainly|frankly)\s*,\s*/gi;
 const TRAILING_CLAUSE = /,\s+(?:which|who|where|a shift that|an? [a-z]+ that|even if|especially|particularly|including|as well as|from|further|nor did|(?:\w+ly\s+)?\w+ing)\b[^,]*$/i;
 
