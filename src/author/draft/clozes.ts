@@ -39,6 +39,8 @@ export function clozeWeight(text: string, span: Span, w: ClozeWeights): number {
   if (/\s\w+s$/.test(span.text) && /^\s+(?:the|a|an|their|its|his|her|our|my|your|this|these)\b/i.test(after)) return 0;
   if (w.spread(span) > 0.4) return 0;
   if (span.kind === 'name') {
+    // Half of a longer name ("{{Made in China}} 2025 initiative") leaves the rest as a give-away.
+    if (/^\s+\d/.test(after) || /\d\s+$/.test(before)) return 0;
     if (w.spread(span) > 0.25) return 0;
     // A bare place or nationality ("China", "Chinese") is guessable; a one-word person or organisation is not.
     if (span.sub !== 'person' && span.sub !== 'organization' && !/\s/.test(span.text)) return 0;

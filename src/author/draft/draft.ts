@@ -243,10 +243,12 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
 
 /** A key point as the answer to a "why": "Because" and its first clause, or null when it leans on context. */
 function asReason(nlp: Nlp, text: string): string | null {
-  const clause = text.replace(/[.!?]+$/, '').split(/;|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
+  // The claim itself, without its own reason or consequence ("…deadly because…" → "…deadly").
+  const clause = text.replace(/[.!?]+$/, '').split(/[;:]|,?\s+because\s+|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
   if (/^(?:it|this|that|these|those|they|he|she|we|you|i)\b/i.test(clause) || /,/.test(clause)) return null;
   const first = taggedTerms(nlp, clause)[0];
-  const name = !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym'));
+  // "Minister Tomas Reyes…" keeps its capital as much as "Beijing…" does.
+  const name = !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym') || /^\S+\s+[A-Z]/.test(clause));
   return `Because ${name ? clause : clause.charAt(0).toLowerCase() + clause.slice(1)}.`;
 }
 

@@ -112,7 +112,12 @@ export function antonymSwaps(text: string): Replacement[] {
     const to = OPPOSITE.get(m[0].toLowerCase());
     // "more than" / "less than" stays grammatical either way; "the more" in a comparison does not.
     // After a negation "always" → "never" would make a double negative ("wasn't never").
-    if (to && !(/^(?:always|never)$/i.test(m[0]) && /(?:n't|\bnot)\s*$/i.test(text.slice(0, m.index)))) out.push({ start: m.index, end: m.index + m[0].length, from: m[0], to: matchCase(m[0], to) });
+    if (!to || (/^(?:always|never)$/i.test(m[0]) && /(?:n't|\bnot)\s*$/i.test(text.slice(0, m.index)))) continue;
+    // "two more boats" is a number's business: "two fewer boats" is no plausible fact.
+    if (/^(?:more|less|fewer)$/i.test(m[0]) && /(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a few|many))\s+$/i.test(text.slice(0, m.index))) continue;
+    // "more boats" → "fewer boats", "more glucose" → "less glucose".
+    const counted = to === 'less' && /^\s+[a-z]+[^s\W]*s\b/.test(text.slice(m.index + m[0].length)) && !/^\s+\w+ss\b/.test(text.slice(m.index + m[0].length));
+    out.push({ start: m.index, end: m.index + m[0].length, from: m[0], to: matchCase(m[0], counted ? 'fewer' : to) });
   }
   return out;
 }

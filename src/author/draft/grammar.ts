@@ -51,6 +51,8 @@ export function grammarProblems(nlp: Nlp, text: string, { fragment = false } = {
     const n = word(next);
     if (w === 'a' && /^[aeiou]/.test(n) && !A_BEFORE_VOWEL.test(n)) out.push(`"a ${next.text}" should be "an"`);
     if (w === 'an' && /^[a-z]/.test(n) && !/^[aeiou]/.test(n) && !AN_BEFORE_CONSONANT.test(n)) out.push(`"an ${next.text}" should be "a"`);
+    // compromise reads the plural after "less" as a verb ("less/Noun boats/Verb"), so the ending decides.
+    if (w === 'less' && /^[a-z]{3,}[^s]s$/.test(n) && !has(next, 'Copula') && !has(next, 'Auxiliary') && !has(next, 'Value')) out.push(`"less ${next.text}": a plural takes "fewer"`);
     if (SINGULAR_ONLY.has(w) && has(next, 'Plural') && !has(next, 'Value') && !has(next, 'Uncountable')) out.push(`"${t.text} ${next.text}": a singular word before a plural noun`);
     if (has(t, 'Determiner') && has(next, 'Determiner') && !/^(?:all|both|half|such|what|that)$/.test(w)) out.push(`"${t.text} ${next.text}": two determiners`);
     // A proper name directly before a plural verb: "the Trump administration were".

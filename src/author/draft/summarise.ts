@@ -26,6 +26,8 @@ export function trimSentence(sentence: string, target = 150): string {
     return /^(?:but|and|so|yet|or)\b/i.test(next) ? ', ' : ' ';
   });
   s = s.replace(ASIDES, '').replace(FILLER, '');
+  // "Researchers at X found that frogs…": the finding is the point; who found it is detail.
+  s = s.replace(/^(?:(?:the\s+)?(?:researchers|scientists|studies|a study|the study|surveys|experts)\b[^,]{0,60}?\s+(?:found|find|showed|show|shows|suggest|suggests|suggested))\s+that\s+/i, '');
   // An aside may have hidden an opener ("You hear it often in X, particularly from…: the claim").
   for (let i = 0; i < 3 && OPENERS.test(s); i++) s = s.replace(OPENERS, '');
   const quoted = /[.!?]["”’']$/.test(s);

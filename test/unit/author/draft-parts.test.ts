@@ -50,6 +50,11 @@ describe('facts of the same kind', () => {
   test('antonyms of the same form, never a double negative', () => {
     expect(antonymSwaps('Returns rose to more than half.').map((r) => r.to)).toEqual(['fell', 'less']);
     expect(antonymSwaps("The gain wasn't always visible.")).toEqual([]);
+    // "more" turns into "fewer" before a plural, "less" before a mass noun, and is left to the number after one.
+    expect(antonymSwaps('They ordered more boats.')[0]!.to).toBe('fewer');
+    expect(antonymSwaps('Frogs store more glucose.')[0]!.to).toBe('less');
+    expect(antonymSwaps('They ordered two more boats.')).toEqual([]);
+    expect(grammarProblems(NLP, 'They ordered less boats.')).toContainEqual(expect.stringMatching(/takes "fewer"/));
   });
   test('a false statement changes one fact like for like and stays grammatical', () => {
     const pool: NamePool = new Map([

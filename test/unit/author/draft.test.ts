@@ -177,6 +177,16 @@ describe('draft', () => {
     }
   });
 
+  test('the wrong reasons offered for a why question are other claims of the article, one clause each', () => {
+    for (const p of draft.cards) {
+      if (p.kind !== 'why' || p.card.type !== 'mcq') continue;
+      for (const c of p.card.choices) {
+        expect(c).toMatch(/^Because [^A-Z]|^Because [A-Z]\w* [A-Z]/);
+        expect(c.match(/\bbecause\b/gi)).toHaveLength(1);
+      }
+    }
+  });
+
   test('a causal sentence gives a why question answered by its reason', () => {
     const why = draft.cards.filter((c) => c.kind === 'why');
     expect(why.length).toBeGreaterThan(0);
