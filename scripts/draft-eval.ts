@@ -6,13 +6,13 @@
  * (recall ≥ 85%, links 100%, true share 40–60%, no grammar failure, ≤ 1 s). The matching rule is
  * documented in `scripts/draft-eval/metrics.ts` and README.md there.
  */
-import { performance } from 'node:perf_hooks';
 import nlp from 'compromise';
 import { draftFromText } from '../src/author/draft/draft';
 import { grammarProblems } from '../src/author/draft/grammar';
 import type { Nlp } from '../src/author/draft/terms';
 import { generatedStatements, scoreDraft, type ArticleScore } from './draft-eval/metrics';
 import { readEvalSet } from './draft-eval/set';
+import { timeDraft } from './draft-eval/timing';
 
 const NLP = nlp as unknown as Nlp;
 
@@ -44,31 +44,12 @@ const links = total.matched ? total.linkedRight / total.matched : 1;
 const trueShare = total.trueFalse ? total.trueCount / total.trueFalse : 0;
 rows.push(['overall', '', String(total.cards), pct(total.covered, total.keyPoints), pct(total.matched, total.cards), pct(total.linkedRight, total.matched), pct(total.trueCount, total.trueFalse), `${statements - failures.length}/${statements}`]);
 
-// Timing: the set's articles one after another, repeated until the text reaches 2,000 words.
-const bodies = articles.map((a) => a.text.split('\n').slice(1).join('\n').trim());
-let long = 'A Long Read\n';
-for (let i = 0; long.split(/\s+/).length < 2000; i++) long += `\n${bodies[i % bodies.length]}\n`;
-const words = long.split(/\s+/).length;
-draftFromText(long, NLP);
-// Wall time is what a teacher waits; CPU time shows how much of it is the drafter's own work when
-// the machine is shared (on a busy machine the two differ).
-const times: number[] = [];
-const cpu: number[] = [];
-for (let i = 0; i < 5; i++) {
-  const t0 = performance.now();
-  const c0 = process.cpuUsage();
-  draftFromText(long, NLP);
-  const c = process.cpuUsage(c0);
-  times.push(performance.now() - t0);
-  cpu.push((c.user + c.system) / 1000);
-}
-const median = [...times].sort((a, b) => a - b)[2]!;
-const cpuMedian = [...cpu].sort((a, b) => a - b)[2]!;
+const timing = timeDraft(5);
 
 const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
 for (const r of rows) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join('  '));
 console.log(`\nlinked to a key point drafted from another sentence: ${total.linkedElsewhere}`);
-console.log(`drafting a ${words}-word article: median ${median.toFixed(0)} ms of 5 runs, ${cpuMedian.toFixed(0)} ms of CPU (target ≤ 1000 ms)`);
+console.log(`drafting a ${timing.words}-word article: median ${timing.medianMs.toFixed(0)} ms of 5 runs, ${timing.cpuMs.toFixed(0)} ms of CPU (target ≤ 1000 ms)`);
 if (failures.length) console.log(`\ngrammar check failures:\n  ${failures.join('\n  ')}`);
 
 const missed = [
@@ -76,7 +57,7 @@ const missed = [
   (links < 1 || total.linkedElsewhere > 0) && `link accuracy ${pct(total.linkedRight, total.matched)} < 100%`,
   (trueShare < 0.4 || trueShare > 0.6) && `true share ${pct(total.trueCount, total.trueFalse)} outside 40–60%`,
   failures.length > 0 && `${failures.length} statements fail the grammar check`,
-  median > 1000 && `drafting took ${median.toFixed(0)} ms > 1000 ms`,
+  timing.medianMs > 1000 && `drafting took ${timing.medianMs.toFixed(0)} ms > 1000 ms`,
 ].filter(Boolean);
 if (missed.length) {
   console.log(`\ntargets missed: ${missed.join('; ')}`);
