@@ -33,7 +33,11 @@ export function trimSentence(sentence: string, target = 150): string {
   const quoted = /[.!?]["”’']$/.test(s);
   if (!quoted) s = s.replace(/[.!]+$/, '');
   while (s.length > target) {
-    const shorter = s.replace(TRAILING_CLAUSE, '');
+    // A trailing relative clause goes whole, commas and all ("…, which have had to design specific, less powerful chips").
+    // One holding the claim's contrast ("…, which can be reused, instead of…") stays: it is the point.
+    const relative = /,\s+(?:which|who)\b.*$/i.exec(s);
+    const dropRelative = relative && !/\b(?:instead of|rather than|not|but)\b/i.test(relative[0]) ? s.slice(0, relative.index) : s;
+    const shorter = s.replace(TRAILING_CLAUSE, '') !== s ? s.replace(TRAILING_CLAUSE, '') : dropRelative;
     if (shorter === s || shorter.length < 60) break;
     s = shorter;
   }

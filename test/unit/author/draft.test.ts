@@ -55,6 +55,14 @@ describe('summarising', () => {
     );
     expect(trimSentence('Nvidia GPUs, particularly the A100, were flowing freely into the market.')).toBe('Nvidia GPUs were flowing freely into the market.');
   });
+  test('a long key point loses a trailing relative clause, unless that clause holds the contrast', () => {
+    expect(
+      trimSentence('Export controls on advanced chips are far more comprehensive today, hitting makers such as Nvidia and Intel, which have had to design specific, less powerful chips.', 120),
+    ).toBe('Export controls on advanced chips are far more comprehensive today, hitting makers such as Nvidia and Intel.');
+    const kept = 'The alliance wants the government to require refillable bottles, which can be washed and used up to 25 times, instead of recycling bottles that are used once.';
+    expect(trimSentence(kept, 120)).toBe(kept);
+    expect(trimSentence('Researchers at Northfield University found that frogs from Alaska survive minus 16 degrees.')).toBe('Frogs from Alaska survive minus 16 degrees.');
+  });
 });
 
 describe('questions', () => {
