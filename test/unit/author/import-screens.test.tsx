@@ -13,6 +13,7 @@ import { closeStore, getItems, getStoredDeck, listStoredDecks, recordReview, sav
 import { parseDeckJson } from '../../../src/deck/validate';
 import type { Deck } from '../../../src/deck/schema';
 import { at, bundle } from './helpers';
+import { readEvalSet } from '../../../scripts/draft-eval/set';
 
 configure({ asyncUtilTimeout: 8000 });
 // Rendering many previews in happy-dom is slow when the whole suite runs on a busy machine.
@@ -225,6 +226,25 @@ In 2018, the European Union banned three neonicotinoids on open fields. Scientis
     expect(stored!.deck.cards).toHaveLength(2);
     expect(stored!.deck.keyPoints).toHaveLength(1);
     await waitFor(() => expect(screen.getByText(/saved version 1/)).toBeTruthy());
+  }, 30_000);
+
+  test('a multiple-choice proposal shows its choices, the right one selected, and edits reach the saved card', async () => {
+    const ferry = readEvalSet().find((a) => a.name === 'news-ferry')!;
+    at('/author/draft', [['/author/draft', DraftScreen], ['/author/:id', Editor]]);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: ferry.text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Draft a deck' }));
+    await screen.findByRole('heading', { name: /Proposed key points/ });
+    const mcq = screen.getAllByRole('listitem', { name: /Multiple choice$/ })[0]!;
+    const radios = within(mcq).getAllByRole('radio', { name: /is right$/ });
+    expect(radios.filter((r) => (r as HTMLInputElement).checked)).toHaveLength(1);
+    const first = within(mcq).getByRole('textbox', { name: 'Choice 1' }) as HTMLInputElement;
+    fireEvent.input(first, { target: { value: `${first.value} (edited)` } });
+    fireEvent.click(within(mcq).getByRole('radio', { name: 'Choice 1 is right' }));
+    fireEvent.click(within(within(mcq).getByRole('group', { name: /^Decide on card/ })).getByRole('button', { name: 'Accept' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save accepted (1 card)' }));
+    await screen.findByRole('heading', { name: /^Edit “Marlow Bay/ });
+    const stored = (await listStoredDecks()).find((d) => d.deck.title.startsWith('Marlow Bay'))!;
+    expect(stored.deck.cards[0]).toMatchObject({ type: 'mcq', answer: 0, choices: expect.arrayContaining([expect.stringMatching(/\(edited\)$/)]) });
   }, 30_000);
 
   test('each key point shows its source sentence and its cards; "Accept all not rejected" keeps all but the rejected', async () => {
