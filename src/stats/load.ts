@@ -15,7 +15,7 @@
 import { getItems, getSettings, onStoreChange } from '../store';
 import { listQuizzes } from '../store/quizzes';
 import { reviewBuckets } from '../store/buckets';
-import { getDeck, listDecks } from '../deck/library';
+import { getDeck, listDecks } from '../library/library';
 import type { Deck } from '../deck/schema';
 import type { ItemRecord } from '../srs/types';
 import { statsFromBuckets } from './bucket-fold';

@@ -7,7 +7,7 @@
  */
 import { batch, signal } from '@preact/signals';
 import type { Card, Deck } from '../deck/schema';
-import { getDeck, listDecks } from '../deck/library';
+import { getDeck, listDecks } from '../library/library';
 import { previewIntervals } from '../srs/scheduler';
 import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
 import type { NextStudy } from '../store';

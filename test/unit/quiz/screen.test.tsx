@@ -5,7 +5,7 @@ import { QuizHistory } from '../../../src/quiz/QuizHistory';
 import { closeStore, getSettings, getItem, saveDeck, syncDeckItems, recordReview } from '../../../src/store';
 import { itemHistory } from '../../../src/store/log';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
-import { forgetBundledIndex } from '../../../src/deck/library';
+import { forgetBundledIndex } from '../../../src/library/library';
 import { busy } from '../../../src/pwa/activity';
 import { deck, mixed } from './fixtures';
 import { expandDeck } from '../../../src/srs/items';

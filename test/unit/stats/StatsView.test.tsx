@@ -7,7 +7,7 @@ import { forgetKeptStats } from '../../../src/stats/load';
 import { level } from '../../../src/stats/charts/Heatmap';
 import { closeStore, getItems, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
 import { saveQuiz } from '../../../src/store/quizzes';
-import { forgetBundledIndex } from '../../../src/deck/library';
+import { forgetBundledIndex } from '../../../src/library/library';
 import type { Deck } from '../../../src/deck/schema';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
 import { at, item, matureReview, review } from './fixtures';
