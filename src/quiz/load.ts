@@ -6,7 +6,7 @@
  */
 import { getDeck, listDecks } from '../library/library';
 import type { Deck } from '../deck/schema';
-import type { ItemRef } from '../srs/items';
+import type { ItemRef } from '../deck/items';
 import type { ItemRecord, Settings } from '../srs/types';
 import { getItems, getSettings, syncDeckItems } from '../store';
 import { shakiness } from './scheduling';

@@ -12,7 +12,7 @@ import {
   type Grade as FsrsGrade,
   type Steps,
 } from 'ts-fsrs';
-import type { ItemRef } from './items';
+import type { ItemRef } from '../deck/items';
 import { queueOf } from './queue';
 import type { FsrsState, Grade, ItemRecord, ItemState, Settings } from './types';
 

@@ -10,14 +10,9 @@ export type Grade = 1 | 2 | 3 | 4;
 /** 0 New, 1 Learning, 2 Review, 3 Relearning (the same numbers as ts-fsrs's State). */
 export type ItemState = 0 | 1 | 2 | 3;
 
-/**
- * A review item's sub-key within its card: `''` for the front of a basic card and for
- * mcq / truefalse / typed, `'reverse'` for a reversed basic card, `'c1'`, `'c2'`… per cloze deletion.
- */
-export type ItemSub = string;
-
-/** Stable id of a review item: `deckId/cardId` or `deckId/cardId#sub`. */
-export type ItemId = string;
+// Item ids are made from a deck's cards (see `src/deck/items.ts`); the shapes here speak them.
+import type { ItemId, ItemSub } from '../deck/items';
+export type { ItemId, ItemSub };
 
 /** FSRS memory state of an item, as ts-fsrs's Card with dates stored as epoch ms. */
 export interface FsrsState {

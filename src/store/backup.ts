@@ -5,7 +5,7 @@
  * the study path.
  */
 import { formatPath, validateDeck } from '../deck/validate';
-import { itemId } from '../srs/items';
+import { itemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
 import {
@@ -24,7 +24,7 @@ import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
 import { syncKey, syncMarks } from './sync-marks';
-import { expandDeck, itemsSignature } from '../srs/items';
+import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryKey, summaryKeys, summaryOf } from './deck-summaries';
 import type { DraftRecord, StoredDeck } from './schema';
 

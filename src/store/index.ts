@@ -7,7 +7,7 @@
  */
 import type { Deck } from '../deck/schema';
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
-import { expandDeck, itemsSignature, parseItemId } from '../srs/items';
+import { expandDeck, itemsSignature, parseItemId } from '../deck/items';
 import { LEARN_AHEAD_MS, pickNext, QUEUE, queueOf, withinLimit, type QueueFacts } from '../srs/queue';
 import { gradeItem, newItem } from '../srs/scheduler';
 import { settingsProblems } from '../srs/settings';

@@ -5,7 +5,7 @@
  */
 import { parseCloze } from '../deck/cloze';
 import type { Card, CardType, Deck } from '../deck/schema';
-import { expandCard } from '../srs/items';
+import { expandCard } from '../deck/items';
 import type { ItemRecord } from '../srs/types';
 
 export type RowState = 'new' | 'learning' | 'review' | 'suspended' | 'buried' | 'unseen';

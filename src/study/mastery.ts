@@ -4,7 +4,7 @@
  * FSRS retrievability at `now`; pure, so the deck page and tests agree on the rule.
  */
 import type { Deck } from '../deck/schema';
-import { expandCard } from '../srs/items';
+import { expandCard } from '../deck/items';
 import { retrievability } from '../srs/scheduler';
 import type { ItemId, ItemRecord } from '../srs/types';
 import { countMasteries, groupMastery, type Mastery } from '../srs/mastery';

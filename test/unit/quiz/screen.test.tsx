@@ -8,7 +8,7 @@ import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { forgetBundledIndex } from '../../../src/library/library';
 import { busy } from '../../../src/pwa/activity';
 import { deck, mixed } from './fixtures';
-import { expandDeck } from '../../../src/srs/items';
+import { expandDeck } from '../../../src/deck/items';
 
 const t0 = Date.UTC(2026, 2, 10, 9);
 
