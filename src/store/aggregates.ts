@@ -20,8 +20,9 @@
 import type { IDBPTransaction } from 'idb';
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
 import { DEFAULT_SETTINGS, type ReviewRecord } from '../srs/types';
-import { inTransaction, type Tx } from './db';
+import type { Tx } from './db';
 import { soundReview } from './integrity';
+import { BASIS_KEY, LOGGED_KEY, MIN_KEY, UNSOUND_KEY } from './keys';
 import type { BriefdeckDB, DayRecord, ReviewBucket, StoreName } from './schema';
 
 export type { ReviewBucket } from './schema';
@@ -31,17 +32,6 @@ const DAY_MS = 86_400_000;
 const MATURE_DAYS = 21;
 const REVIEW_STATE = 2;
 const NEW_STATE = 0;
-/** Meta key: the basis (`dayStartHour@timeZone`) the aggregates were built with; absent when stale. */
-export const BASIS_KEY = 'aggregates:basis';
-/**
- * Meta key: how many entries the review log holds, kept in the transactions that change the log
- * (an answer, an undo, a restore, a rebuild), so checking that the day records add up to the log
- * reads one number rather than walking the log's index. A database from before it was kept has
- * none: the first check counts the log once and stores the count. (A reset leaves it behind: the
- * next check finds it wrong and rebuilds the emptied log at once.)
- */
-export const LOGGED_KEY = 'aggregates:logged';
-
 /** The basis study days are cut with: the day start hour and the device's time zone. */
 export function basisOf(dayStartHour: number): string {
   let zone = '';
@@ -255,27 +245,18 @@ export async function planCount(
 }
 
 /**
- * Counts one answer into its deck's day with the reads of `planCount`, inside the recording
- * transaction, and the log's kept length with it; resolves once both are written. (Whether the
- * answer counted as its item's first study answer of the day, which undo needs, is `plan.first`.)
+ * The study day `plan` read with one answer counted in, for the recording transaction to write
+ * (whether it counted as its item's first study answer of the day, which undo needs, is `plan.first`).
  */
-export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Promise<unknown> {
+export function countedDay(plan: CountPlan, r: ReviewRecord): DayRecord {
   const decks = plan.stored ? unpackDay(plan.stored) : [];
   let b = decks.find((x) => x.deckId === r.deckId);
   if (!b) decks.push((b = emptyDay(r.deckId, plan.day, r.at)));
   if (r.at < b.first) b.first = r.at;
   apply(b, r, plan.first, 1);
-  return Promise.all([
-    tx.objectStore('days').put(packDay(plan.day, decks)),
-    typeof plan.logged === 'number' ? tx.objectStore('meta').put(plan.logged + 1, LOGGED_KEY) : undefined,
-  ]);
+  return packDay(plan.day, decks);
 }
 
-/**
- * Meta key: how many log entries the last rebuild skipped as damaged (they are in the log's time
- * index, which the rebuild walks and whose count is checked, but in no day record).
- */
-export const UNSOUND_KEY = 'aggregates:unsound';
 /** Log entries read per request while the log is walked to rebuild. */
 const PAGE = 2000;
 
@@ -304,7 +285,7 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
   const reviews = tx.objectStore('reviews');
   const total = onProgress ? await reviews.index('by-time').count() : 0;
   const index = reviews.index('by-time');
-  let lower = -Infinity;
+  let lower = MIN_KEY;
   // Entries at exactly `lower` already taken in (the index orders equal times by id).
   let seen = 0;
   let read = 0;

@@ -23,9 +23,9 @@ import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
-import { syncKey, syncMarks } from './sync-marks';
 import { expandDeck, itemsSignature } from '../deck/items';
-import { summaryKey, summaryKeys, summaryOf } from './deck-summaries';
+import { summaryOf } from './deck-summaries';
+import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
 import type { DraftRecord, StoredDeck } from './schema';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';

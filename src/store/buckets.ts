@@ -8,18 +8,16 @@ import type { ReviewRecord } from '../srs/types';
 import {
   asWriteTx,
   basisOf,
-  BASIS_KEY,
   BucketBuilder,
   fillAggregates,
   inTimeOrder,
-  LOGGED_KEY,
   packAll,
   unpackDay,
-  UNSOUND_KEY,
   type AnyWriteTx,
   type RebuildProgress,
 } from './aggregates';
 import { batch, inTransaction } from './db';
+import { BASIS_KEY, LOGGED_KEY, UNSOUND_KEY } from './keys';
 import type { BriefdeckDB, ReviewBucket, StoreName } from './schema';
 
 /** Writes the buckets of a log that replaces the old one (backup import), inside its transaction. */

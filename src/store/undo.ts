@@ -6,8 +6,9 @@
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
 import { QUEUE, queueOf } from '../srs/queue';
 import type { ReviewRecord } from '../srs/types';
-import { apply, LOGGED_KEY, packDay, sameBasis, studyDayOf, unpackDay, type ReviewTx } from './aggregates';
+import { apply, packDay, sameBasis, studyDayOf, unpackDay, type ReviewTx } from './aggregates';
 import { inTransaction } from './db';
+import { deckTime, LOGGED_KEY } from './keys';
 
 /**
  * Reverts log entry `id`: null when it is gone, 'answered since' when its item was answered
@@ -58,7 +59,7 @@ export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: b
     const [left] = await tx
       .objectStore('reviews')
       .index('by-deck-time')
-      .getAll(IDBKeyRange.bound([r.deckId, from], [r.deckId, nextStudyDayStart(r.at, dayStartHour)], false, true), 1);
+      .getAll(deckTime(r.deckId, from, nextStudyDayStart(r.at, dayStartHour)), 1);
     if (left) b.first = left.at;
   }
   await store.put(packDay(day, decks));
