@@ -57,6 +57,9 @@ export interface ItemRecord {
 
 export type ReviewMode = 'study' | 'quiz';
 
+/** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
+export const MAX_DURATION_MS = 60_000;
+
 /** One entry of the append-only review log; the source of truth for stats and undo. */
 export interface ReviewRecord {
   /** Auto-increment key, assigned by the store. */
@@ -68,7 +71,7 @@ export interface ReviewRecord {
   mode: ReviewMode;
   /** When the answer was given (epoch ms). */
   at: number;
-  /** Time spent on the card, ms (capped at 60 s as Anki does). */
+  /** Time spent on the card, ms (at most `MAX_DURATION_MS`). */
   durationMs: number;
   /** Item as it was before this review (for undo and stats). */
   before: ItemRecord;

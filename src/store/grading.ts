@@ -8,7 +8,7 @@ import { parseItemId } from '../deck/items';
 import { nextStudyDayStart } from '../srs/day';
 import { QUEUE } from '../srs/queue';
 import { gradeItem } from '../srs/scheduler';
-import type { Grade, ItemId, ItemRecord, ReviewMode, ReviewRecord, Settings } from '../srs/types';
+import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type ReviewMode, type ReviewRecord, type Settings } from '../srs/types';
 import { countedDay, planCount, prepareCount, preparedPlan, studyDayOf, type CountPlan, type PreparedCount } from './aggregates';
 import { announce, batch, inTransaction, onStoreChange, StaleWrite, writeCount, writesStarted, type Tx } from './db';
 import { StoreError } from './errors';
@@ -16,8 +16,6 @@ import { LOGGED_KEY } from './keys';
 import { askPersistenceOnce } from './persistence';
 import { getSettings, knownSettings } from './settings';
 
-/** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
-export const MAX_DURATION_MS = 60_000;
 /** How many grades this tab can undo. */
 const UNDO_DEPTH = 100;
 

@@ -3,7 +3,7 @@
  * intent-level functions of the store's modules (see README.md for which owns what); callers
  * import from here and never open a transaction themselves.
  */
-export { prepareGrade, recordReview, undoLastReview, undoDepth, MAX_DURATION_MS, type ReviewInput } from './grading';
+export { prepareGrade, recordReview, undoLastReview, undoDepth, type ReviewInput } from './grading';
 export { getSettings, updateSettings } from './settings';
 export { syncDeckItems, getItems, getItem, setSuspended, buryCard } from './items';
 export { deckCounts, nextStudyItem, type DeckCounts, type NextStudy } from './study-queue';
@@ -12,6 +12,7 @@ export { closeStore, reviewCount, resetProgress, exportBackup, importBackup, typ
 export { requestPersistence } from './persistence';
 export type { StoredDeckSummary } from './deck-summaries';
 export type { StoredDeck } from './schema';
+export { MAX_DURATION_MS } from '../srs/types';
 export { StoreError, type StoreErrorKind } from './errors';
 export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEvent } from './db';
 /** Called when another tab wrote to the store (this tab's own writes do not call it). */

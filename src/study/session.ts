@@ -9,7 +9,7 @@ import { batch, signal } from '@preact/signals';
 import type { Card, Deck } from '../deck/schema';
 import { getDeck, listDecks } from '../library/library';
 import { previewIntervals } from '../srs/scheduler';
-import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
+import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type Settings } from '../srs/types';
 import type { NextStudy } from '../store';
 import { sameShowing, savedCard, saveShownCard, type ShownCard } from './resume';
 import {
@@ -21,7 +21,6 @@ import {
   onRemoteStoreChange,
   prepareGrade,
   recordReview,
-  requestPersistence,
   setSuspended,
   syncDeckItems,
   undoDepth,
@@ -48,13 +47,8 @@ export interface Current {
   shownAt: number;
 }
 
-/** Anki caps the time counted for one answer, so a card left open does not skew stats. */
-const MAX_ANSWER_MS = 60_000;
 /** How long an intent runs before its controls are shown disabled. */
 const SHOW_BUSY_AFTER_MS = 100;
-
-// Ask for persistent storage once per page, after the first grade gives progress worth keeping.
-let persistenceAsked = false;
 
 export interface SessionOptions {
   clock?: () => number;
@@ -334,14 +328,9 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         const cur = current.value;
         if (phase.value !== 'card' || !cur || !revealed.value) return;
         const at = now();
-        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_ANSWER_MS);
+        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_DURATION_MS);
         const result = await recordReview({ itemId: cur.item.id, grade, mode: 'study', at, durationMs });
         history.push({ itemId: cur.item.id, grade, durationMs });
-        if (!persistenceAsked) {
-          persistenceAsked = true;
-          // Refusal is reported on the settings screen's storage status; studying goes on either way.
-          void requestPersistence().catch(() => false);
-        }
         const counted = () => {
           reviewed.value++;
           if (grade === 1) again.value++;
