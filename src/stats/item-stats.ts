@@ -30,7 +30,7 @@ export function forecast(
   const counts = new Array<number>(days).fill(0);
   for (const item of items) {
     // New items are not "due": they wait for the daily new-card limit.
-    if (item.orphaned || item.suspended || item.state === 0) continue;
+    if (item.orphaned || item.suspended || item.state === State.New) continue;
     // A buried item comes back when its burial ends.
     const due = Math.max(item.due, item.buriedUntil || 0);
     if (!(due < bounds[days - 1]!)) continue;
@@ -80,6 +80,7 @@ export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStat
 }
 
 import { groupMastery, itemMastery, SHAKY_RECALL, type Mastery, type RecallFn } from '../srs/mastery';
+import * as State from '../srs/state';
 export { itemMastery, SHAKY_RECALL, type Mastery, type RecallFn };
 
 export interface KeyPointMastery {

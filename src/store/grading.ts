@@ -15,6 +15,7 @@ import { StoreError } from './errors';
 import { LOGGED_KEY } from './keys';
 import { askPersistenceOnce } from './persistence';
 import { getSettings, knownSettings } from './settings';
+import { isGrade } from '../srs/rating';
 
 /** How many grades this tab can undo. */
 const UNDO_DEPTH = 100;
@@ -174,7 +175,7 @@ async function writeAnswer(
  * writes; otherwise (or when its stamp finds a newer write) it reads first.
  */
 export async function recordReview(input: ReviewInput): Promise<{ item: ItemRecord; review: ReviewRecord; becameLeech: boolean }> {
-  if (![1, 2, 3, 4].includes(input.grade)) throw new TypeError(`recordReview: grade must be 1, 2, 3 or 4, not ${String(input.grade)}`);
+  if (!isGrade(input.grade)) throw new TypeError(`recordReview: grade must be 1, 2, 3 or 4, not ${String(input.grade)}`);
   if (input.mode !== 'study' && input.mode !== 'quiz') throw new TypeError(`recordReview: mode must be "study" or "quiz"`);
   if (!Number.isFinite(input.at)) throw new TypeError('recordReview: at must be a time in epoch milliseconds');
   // Read without waiting when known, so that a prepared grade's writes leave within the key

@@ -10,6 +10,7 @@ import { soundItem } from './integrity';
 import { unburyDue } from './items';
 import { deckTime, liveItems, MAX_KEY, MIN_KEY, queueRange, studiedSince } from './keys';
 import { getSettings } from './settings';
+import * as State from '../srs/state';
 
 /** Today's counts of a deck, as the deck list and a deck's page show them. */
 export interface DeckCounts {
@@ -102,8 +103,8 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
           countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
           countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
           countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
-          doneToday(tx, deckId, 0, day.start),
-          doneToday(tx, deckId, 2, day.start),
+          doneToday(tx, deckId, State.New, day.start),
+          doneToday(tx, deckId, State.Review, day.start),
           tx.objectStore('reviews').index('by-deck-time').openCursor(deckTime(deckId), 'prev'),
           queueIndex(tx).getKey(liveItems(deckId)),
         ]);
@@ -172,8 +173,8 @@ export async function nextStudyItem(
           countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
           firstIn(tx, queueRange(deckId, QUEUE.new), exclude),
           countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
-          doneToday(tx, deckId, 0, day.start),
-          doneToday(tx, deckId, 2, day.start),
+          doneToday(tx, deckId, State.New, day.start),
+          doneToday(tx, deckId, State.Review, day.start),
         ]);
         return {
           learningDue: learnAhead && learnAhead.due <= now ? learnAhead : null,
@@ -240,18 +241,18 @@ async function nextDueAfter(deckIds: string[], now: number, day: Day, heldBack: 
 async function nextOfItems(itemIds: string[], now: number, day: Day): Promise<NextStudy> {
   const items = await inTransaction(['items'], 'readonly', (tx) => Promise.all(itemIds.map((id) => tx.objectStore('items').get(id))));
   const usable = items.filter((item): item is ItemRecord => !!item && soundItem(item) && !item.suspended && !item.orphaned);
-  const learningDue = usable.filter((i) => i.queue === QUEUE.learning || i.state === 1 || i.state === 3).filter((i) => i.due <= now);
+  const learningDue = usable.filter((i) => i.queue === QUEUE.learning || State.isLearning(i.state)).filter((i) => i.due <= now);
   const unseenToday = usable.filter(
-    (i) => i.state !== 1 && i.state !== 3 && (i.fsrs.last_review === undefined || i.fsrs.last_review < day.start),
+    (i) => !State.isLearning(i.state) && (i.fsrs.last_review === undefined || i.fsrs.last_review < day.start),
   );
-  const ahead = usable.filter((i) => (i.state === 1 || i.state === 3) && i.due > now && i.due <= now + LEARN_AHEAD_MS);
+  const ahead = usable.filter((i) => State.isLearning(i.state) && i.due > now && i.due <= now + LEARN_AHEAD_MS);
   const remaining = {
-    new: unseenToday.filter((i) => i.state === 0).length,
+    new: unseenToday.filter((i) => i.state === State.New).length,
     learning: learningDue.length,
-    review: unseenToday.filter((i) => i.state !== 0).length,
+    review: unseenToday.filter((i) => i.state !== State.New).length,
   };
   const first = learningDue.sort((a, b) => a.due - b.due)[0] ?? unseenToday[0] ?? ahead.sort((a, b) => a.due - b.due)[0];
   if (first) return { item: first, remaining };
-  const later = usable.filter((i) => i.state === 1 || i.state === 3).map((i) => i.due);
+  const later = usable.filter((i) => State.isLearning(i.state)).map((i) => i.due);
   return { item: null, nextDue: later.length ? Math.min(...later) : null };
 }
