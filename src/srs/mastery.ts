@@ -23,6 +23,13 @@ export function itemMastery(item: ItemRecord, now: number, recall: RecallFn = re
   return r === null ? 'new' : r < SHAKY_RECALL ? 'shaky' : 'solid';
 }
 
+/** A key point and how well it is known: the brief and the stats screen each add what they show of it. */
+export interface KeyPointMastery {
+  id: string;
+  text: string;
+  mastery: Mastery;
+}
+
 /** Counts of a group's items by mastery. */
 export type MasteryCounts = Record<Mastery, number>;
 

@@ -15,7 +15,7 @@ import {
   type CardStates,
   type DeckShape,
   type ForecastDay,
-  type KeyPointMastery,
+  type KeyPointStats,
   type RecallFn,
 } from './item-stats';
 import { quizTrend, type QuizTrend } from './quiz-trend';
@@ -59,7 +59,7 @@ export interface DeckStats {
   id: string;
   title: string;
   states: CardStates;
-  mastery: KeyPointMastery[];
+  mastery: KeyPointStats[];
   retention: RetentionRow;
 }
 

@@ -4,7 +4,7 @@ export type { Stats, StatsInput, DeckStats, ReviewSource, ReviewVisitor } from '
 export { ReviewFold, streaks, heatmap, wasMature, MATURE_DAYS, RETENTION_WINDOWS } from './review-fold';
 export type { ReviewLogStats, TodayStats, StreakStats, HeatmapDay, RetentionCell, RetentionRow, RetentionWindow } from './review-fold';
 export { forecast, cardStates, keyPointMastery, itemMastery, SHAKY_RECALL } from './item-stats';
-export type { ForecastDay, CardStates, KeyPointMastery, Mastery, DeckShape, RecallFn } from './item-stats';
+export type { ForecastDay, CardStates, KeyPointStats, Mastery, DeckShape, RecallFn } from './item-stats';
 export { quizTrend } from './quiz-trend';
 export type { QuizTrend, QuizPoint } from './quiz-trend';
 export { studyDayNumber, studyDayStartOf, dayLabel, DayClock } from './days';

@@ -4,6 +4,8 @@
  * Orphaned items (their card left the deck) are left out everywhere; suspended items only
  * appear in the "suspended" count.
  */
+import { groupMastery, itemMastery, SHAKY_RECALL, type KeyPointMastery, type Mastery, type RecallFn } from '../srs/mastery';
+import * as State from '../srs/state';
 import type { ItemRecord } from '../srs/types';
 import { checkDayStartHour, dayLabel, studyDayNumber, studyDayStartOf } from './days';
 
@@ -79,14 +81,10 @@ export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStat
   return out;
 }
 
-import { groupMastery, itemMastery, SHAKY_RECALL, type Mastery, type RecallFn } from '../srs/mastery';
-import * as State from '../srs/state';
 export { itemMastery, SHAKY_RECALL, type Mastery, type RecallFn };
 
-export interface KeyPointMastery {
-  id: string;
-  text: string;
-  mastery: Mastery;
+/** A key point as the stats screen shows it. */
+export interface KeyPointStats extends KeyPointMastery {
   /** Items of the key point's cards, by their own mastery. */
   items: Record<Mastery, number>;
   /** Ids of the shaky items, to study them. */
@@ -110,13 +108,13 @@ export function keyPointMastery(
   items: Iterable<ItemRecord>,
   now: number,
   recall: RecallFn,
-): KeyPointMastery[] {
+): KeyPointStats[] {
   const points = deck.keyPoints ?? [];
-  const byId = new Map<string, KeyPointMastery>();
+  const byId = new Map<string, KeyPointStats>();
   for (const kp of points) {
     byId.set(kp.id, { id: kp.id, text: kp.text, mastery: 'new', items: { new: 0, shaky: 0, solid: 0 }, shakyItemIds: [] });
   }
-  const cardPoint = new Map<string, KeyPointMastery>();
+  const cardPoint = new Map<string, KeyPointStats>();
   for (const card of deck.cards) {
     const kp = card.keyPoint !== undefined ? byId.get(card.keyPoint) : undefined;
     if (kp) cardPoint.set(card.id, kp);
