@@ -3,7 +3,7 @@
  * then tables and charts (each chart with a summary and a table). No data loading here.
  */
 import type { Stats, DeckStats } from './compute';
-import { RETENTION_WINDOWS, type RetentionCell, type RetentionRow } from './review-fold';
+import { RETENTION_WINDOWS, type RetentionCell, type RetentionRow } from './log-stats';
 import type { KeyPointStats, Mastery } from './item-stats';
 import { duration, hourLabel, percent, plural } from './format';
 import { Heatmap } from './charts/Heatmap';

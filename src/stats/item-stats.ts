@@ -7,7 +7,8 @@
 import { groupMastery, itemMastery, SHAKY_RECALL, type KeyPointMastery, type Mastery, type RecallFn } from '../srs/mastery';
 import * as State from '../srs/state';
 import type { ItemRecord } from '../srs/types';
-import { checkDayStartHour, dayLabel, studyDayNumber, studyDayStartOf } from './days';
+import { studyDayNumber } from '../srs/day';
+import { checkDayStartHour, dayLabel, studyDayStartOf } from './days';
 
 export interface ForecastDay {
   day: number;

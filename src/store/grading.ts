@@ -5,11 +5,11 @@
  * all issued here; `aggregates.ts` only reads what counting it needs.
  */
 import { parseItemId } from '../deck/items';
-import { nextStudyDayStart } from '../srs/day';
+import { nextStudyDayStart, studyDayNumber } from '../srs/day';
 import { QUEUE } from '../srs/queue';
 import { gradeItem } from '../srs/scheduler';
 import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type ReviewMode, type ReviewRecord, type Settings } from '../srs/types';
-import { countedDay, planCount, prepareCount, preparedPlan, studyDayOf, type CountPlan, type PreparedCount } from './aggregates';
+import { countedDay, planCount, prepareCount, preparedPlan, type CountPlan, type PreparedCount } from './aggregates';
 import { announce, batch, inTransaction, onStoreChange, StaleWrite, writeCount, writesStarted, type Tx } from './db';
 import { StoreError } from './errors';
 import { LOGGED_KEY } from './keys';
@@ -106,7 +106,7 @@ function takePrepared(input: ReviewInput, dayStartHour: number): PreparedGrade |
   prepared = null;
   // A write of this tab since, even one that announced nothing, would only make the stamp fail.
   if (!p || p.itemId !== input.itemId || p.begun !== writesStarted) return null;
-  if (performance.now() - p.readAt > PREPARED_FOR_MS || studyDayOf(input.at, dayStartHour) !== p.plan.day) return null;
+  if (performance.now() - p.readAt > PREPARED_FOR_MS || studyDayNumber(input.at, dayStartHour) !== p.plan.day) return null;
   return p;
 }
 

@@ -18,4 +18,5 @@ export { onStoreChange, onConnectionEvent, type StoreChange, type ConnectionEven
 /** Called when another tab wrote to the store (this tab's own writes do not call it). */
 export { onRemoteChange as onRemoteStoreChange } from './db';
 export { onDamage, damagedRecords, type Damage } from './integrity';
-export type { ReviewBucket, RebuildProgress } from './aggregates';
+export type { RebuildProgress } from './aggregates';
+export type { ReviewBucket } from '../srs/day-counts';

@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
-import { computeStats } from '../../../src/stats';
+import { computeStats } from './oracle';
 import { StatsView } from '../../../src/stats/StatsView';
 import { StatsPage } from '../../../src/stats/StatsPage';
 import { forgetKeptStats } from '../../../src/stats/load';

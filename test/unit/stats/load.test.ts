@@ -1,5 +1,5 @@
 import { forgetKeptStats, loadStats } from '../../../src/stats/load';
-import { computeStats } from '../../../src/stats';
+import { computeStats } from './oracle';
 import {
   closeStore,
   exportBackup,
