@@ -345,7 +345,10 @@ async function main() {
   ];
   // The drafter is pure TypeScript: timed in Node on the evaluation set's 2,000-word article.
   const draft = timeDraft(Math.max(3, runs));
-  rows.push([`draft a ${draft.words}-word article (Node, median)`, draft.medianMs, 'ms', '≤ 1000', draft.medianMs <= 1000]);
+  rows.push(
+    [`draft a ${draft.words}-word article (Node, median)`, draft.medianMs, 'ms', '≤ 1000', draft.medianMs <= 1000],
+    [`draft a ${draft.words}-word article, CPU time`, draft.cpuMs, 'ms', '', null],
+  );
   if (lh?.scores) {
     const s = lh.scores;
     const score = (k: string, min: number): Row => [`Lighthouse ${k}`, s[k] ?? null, '', `≥ ${min}`, s[k] == null ? null : s[k]! >= min];

@@ -21,6 +21,8 @@ export function makeChoice(text: string, found: Span[], pool: NamePool, avoid: S
   const similar = (a: string, b: string) => Math.max(a.length, b.length) <= 2 * Math.min(a.length, b.length);
   for (const sp of found) {
     if (avoid.has(sp.text.toLowerCase())) continue;
+    // The answer printed elsewhere in the sentence ("_____ high tides… under two bulges") gives it away.
+    if ((text.slice(0, sp.start) + text.slice(sp.end)).toLowerCase().includes(sp.text.toLowerCase())) continue;
     let wrong: string[] = [];
     if (sp.kind === 'number' && !/[A-Z][\w-]*\s$/.test(text.slice(0, sp.start))) wrong = numberVariants(sp.text, 3);
     else if (sp.kind === 'name') wrong = sameKindNames(sp, text, pool).filter((o) => similar(o, sp.text)).slice(0, 3);
@@ -44,9 +46,14 @@ const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
  */
 export function answerDistractors(answer: string, others: readonly string[], turn: number): string[] {
   const n = wordCount(answer);
-  const fit = [...new Set(others)].filter(
-    (o) => o !== answer && frame(o) === frame(answer) && Math.max(n, wordCount(o)) <= 2 * Math.min(n, wordCount(o)) && /[.!?]$/.test(o) === /[.!?]$/.test(answer),
-  );
+  // Compared as a deck compares choices: case and punctuation aside.
+  const key = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const seen = new Set([key(answer)]);
+  const fit = others.filter((o) => {
+    if (seen.has(key(o)) || frame(o) !== frame(answer) || Math.max(n, wordCount(o)) > 2 * Math.min(n, wordCount(o)) || /[.!?]$/.test(o) !== /[.!?]$/.test(answer)) return false;
+    seen.add(key(o));
+    return true;
+  });
   if (fit.length < 2) return [];
   // A different slice per question, so two questions do not offer the same wrong answers.
   const start = turn % fit.length;

@@ -1,5 +1,5 @@
 import nlp from 'compromise';
-import { draftFromText } from '../../../src/author/draft/draft';
+import { acceptAll, draftFromText } from '../../../src/author/draft/draft';
 import { grammarProblems } from '../../../src/author/draft/grammar';
 import { splitArticle } from '../../../src/author/draft/sentences';
 import type { Nlp } from '../../../src/author/draft/terms';
@@ -40,6 +40,9 @@ describe('evaluation set', () => {
       trues += s.trueCount;
       tf += s.trueFalse;
       expect(s.linkedElsewhere).toBe(0);
+      // Accepting every proposal always gives a deck that validates (choices differ, clozes parse…).
+      const deck = acceptAll(draft, a.name);
+      expect(deck.ok ? [] : deck.errors, a.name).toEqual([]);
       for (const st of generatedStatements(draft)) expect(grammarProblems(NLP, st.text, { fragment: st.fragment }), `${a.name}: ${st.text}`).toEqual([]);
     }
     expect(covered / points).toBeGreaterThanOrEqual(0.85);

@@ -165,5 +165,15 @@ describe('multiple choice', () => {
     const others = ['Because reefs shelter a quarter of species.', 'Because polyps expel algae.', 'The corals died.', 'Because of a long and very detailed list of many different causes in the ocean.'];
     expect(answerDistractors(answer, others, 0)).toEqual(['Because reefs shelter a quarter of species.', 'Because polyps expel algae.']);
     expect(answerDistractors(answer, others.slice(1), 0)).toEqual([]);
+    // The same text twice, or the answer itself in other case, is offered once or never.
+    expect(answerDistractors(answer, ['Because polyps expel algae.', 'because polyps expel algae', 'Because the water stayed WARM for months.', 'Because reefs shelter a quarter of species.'], 0)).toEqual([
+      'Because polyps expel algae.',
+      'Because reefs shelter a quarter of species.',
+    ]);
+  });
+  test('a fact printed twice in its sentence is not made a gap', () => {
+    const pool: NamePool = new Map([['person', []], ['organization', []]]);
+    const text = 'Most coasts see two high tides a day because the Earth turns under two bulges.';
+    expect(makeChoice(text, spans(NLP, text), pool, new Set(), 0)).toBeNull();
   });
 });
