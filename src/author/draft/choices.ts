@@ -6,7 +6,7 @@
  */
 import { numberVariants } from './facts';
 import { sameKindNames, type NamePool } from './falsify';
-import type { Span } from './terms';
+import { taggedTerms, type Nlp, type Span } from './terms';
 
 export interface ChoiceCard {
   question: string;
@@ -58,4 +58,16 @@ export function answerDistractors(answer: string, others: readonly string[], tur
   // A different slice per question, so two questions do not offer the same wrong answers.
   const start = turn % fit.length;
   return [...fit.slice(start), ...fit.slice(0, start)].slice(0, 3);
+}
+
+/** A key point as the answer to a "why": "Because" and its first clause, or null when it leans on context. */
+export function asReason(nlp: Nlp, text: string): string | null {
+  // The claim itself, without its own reason or consequence ("…deadly because…" → "…deadly").
+  const clause = text.replace(/[.!?]+$/, '').split(/[;:]|,?\s+because\s+|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
+  if (/^(?:it|this|that|these|those|they|he|she|we|you|i)\b/i.test(clause) || /,/.test(clause)) return null;
+  // The clause starts the key point, so the key point's tags (already made) tell about its first word.
+  const first = taggedTerms(nlp, text)[0];
+  // "Minister Tomas Reyes…" keeps its capital as much as "Beijing…" does.
+  const name = !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym') || /^\S+\s+[A-Z]/.test(clause));
+  return `Because ${name ? clause : clause.charAt(0).toLowerCase() + clause.slice(1)}.`;
 }

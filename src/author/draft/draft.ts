@@ -21,14 +21,14 @@ import { validateDeck, type DeckResult } from '../../deck/validate';
 import { idFromText, uniqueId } from '../ids';
 import { centrality } from './centrality';
 import { questionsFrom } from './questions';
-import { splitArticle, type Sentence } from './sentences';
+import { splitArticle } from './sentences';
 import { trimSentence } from './summarise';
-import { answerDistractors, makeChoice } from './choices';
+import { answerDistractors, asReason, makeChoice } from './choices';
 import { makeCloze, type ClozeWeights } from './clozes';
 import { falsify, type NamePool } from './falsify';
 import { isFragment, isGrammatical } from './grammar';
 import { memoNlp, spans, spanStems, taggedTerms, type Nlp } from './terms';
-import { contentStems, tokens } from './words';
+import { chooseKeySentences, usable, type DraftOptions } from './key-points';
 
 export type ProposalKind = 'cloze' | 'why' | 'how' | 'what' | 'truefalse' | 'mcq';
 
@@ -56,24 +56,7 @@ export interface Draft {
   cards: CardProposal[];
 }
 
-export interface DraftOptions {
-  /** How many key points at most (default: a third of the usable sentences, 3 to 12). */
-  maxKeyPoints?: number;
-  /** Cosine similarity above which a sentence repeats a chosen key point. */
-  redundancy?: number;
-}
-
-/** A sentence worth summarising: long enough, a statement, not the author greeting the reader. */
-function usable(s: Sentence): boolean {
-  const n = tokens(s.text).length;
-  return n >= 6 && n <= 80 && !/\?["”']?$/.test(s.text) && !/^(?:hi|hello|dear|welcome)\b/i.test(s.text) && contentStems(s.text).length >= 4;
-}
-
-/** A sentence opening with a pronoun leans on the one before; out of context it reads poorly. */
-const leansOnContext = (text: string) => /^(?:(?:but|and|so|yet)\s*,?\s+)?(?:it|this|that|these|those|they)\b/i.test(text);
-
-/** Words that mark a cause or a contrast: the sentence gives a reason or sets two things apart. */
-const REASON = /\b(?:because|so|since|therefore|thus|rather than|instead of|even though|although|not\b.{1,60}\bbut|which (?:makes|means|gives|lets|allows))\b|, not (?:a|an|the|just|only)\b/i;
+export type { DraftOptions };
 
 /** Builds the draft: key points and proposed cards, all linked. */
 export function draftFromText(text: string, untagged: Nlp, options: DraftOptions = {}): Draft {
@@ -81,47 +64,7 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
   const { title, sentences } = splitArticle(text);
   const c = centrality(sentences.map((s) => s.text));
   const candidates = sentences.filter(usable);
-  const ranked = [...candidates].sort((a, b) => rank(b) - rank(a));
-  // A sentence that leans on the one before, or talks to the reader ("you hear…"), makes a weaker
-  // key point than one that states something on its own; one that gives a figure or a reason
-  // states what a student is asked about, so it makes a stronger one.
-  function rank(s: Sentence) {
-    const lean = leansOnContext(s.text) ? 0.6 : 1;
-    // Talking to the reader ("you hear…", "remember…") or announcing a point ("What's more
-    // interesting is how…") rather than making it.
-    const you = /\byou(?:'ll|'re)?\b|^(?:remember|think|consider|imagine|note)\b/i.test(s.text) ? 0.5 : 1;
-    const announces = /^(?:what's|what is) (?:more |most |really )?(?:interesting|important|striking|surprising)\b|^(?:here's|here is) (?:why|how|what)\b/i.test(s.text) ? 0.5 : 1;
-    const figure = /\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\b/i.test(s.text) ? 1.25 : 1;
-    const reason = REASON.test(s.text) ? 1.25 : 1;
-    return c.scores[s.index]! * lean * you * announces * figure * reason;
-  }
-  // One usable sentence in two, at least four when a short article has them, at most twelve.
-  const max = options.maxKeyPoints ?? Math.min(12, candidates.length, Math.max(4, Math.round(candidates.length / 2)));
-  const redundancy = options.redundancy ?? 0.3;
-  const chosen: Sentence[] = [];
-  const fits = (s: Sentence) => !chosen.includes(s) && !chosen.some((k) => c.similarity(k.index, s.index) > redundancy);
-  // Centrality alone favours the article's main vocabulary and skips paragraphs that make a point
-  // in their own words (an analogy, a list of companies). So each paragraph first gets a share of
-  // the key points in proportion to its usable sentences, taken by rank within the paragraph;
-  // what is left goes to the most central sentences overall.
-  const byParagraph = new Map<number, Sentence[]>();
-  for (const s of ranked) byParagraph.set(s.paragraph, [...(byParagraph.get(s.paragraph) ?? []), s]);
-  for (const group of byParagraph.values()) {
-    const share = Math.max(1, Math.round((max * group.length) / Math.max(1, candidates.length)));
-    let taken = 0;
-    for (const s of group) {
-      if (taken >= share || chosen.length >= max) break;
-      if (fits(s)) {
-        chosen.push(s);
-        taken++;
-      }
-    }
-  }
-  for (const s of ranked) {
-    if (chosen.length >= max) break;
-    if (fits(s)) chosen.push(s);
-  }
-  chosen.sort((a, b) => a.index - b.index);
+  const chosen = chooseKeySentences(candidates, c, options);
   const kpIds = new Set<string>();
   const keyPoints: KeyPointProposal[] = chosen.map((s) => {
     const kpText = trimSentence(s.text);
@@ -239,17 +182,6 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
   });
 
   return { title: title ?? keyPoints[0]?.text.slice(0, 80) ?? 'Draft deck', keyPoints, cards };
-}
-
-/** A key point as the answer to a "why": "Because" and its first clause, or null when it leans on context. */
-function asReason(nlp: Nlp, text: string): string | null {
-  // The claim itself, without its own reason or consequence ("…deadly because…" → "…deadly").
-  const clause = text.replace(/[.!?]+$/, '').split(/[;:]|,?\s+because\s+|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
-  if (/^(?:it|this|that|these|those|they|he|she|we|you|i)\b/i.test(clause) || /,/.test(clause)) return null;
-  const first = taggedTerms(nlp, clause)[0];
-  // "Minister Tomas Reyes…" keeps its capital as much as "Beijing…" does.
-  const name = !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym') || /^\S+\s+[A-Z]/.test(clause));
-  return `Because ${name ? clause : clause.charAt(0).toLowerCase() + clause.slice(1)}.`;
 }
 
 /** A sentence without its bracketed asides, which a question has no room for. */
