@@ -47,6 +47,8 @@ export function clozeWeight(text: string, span: Span, w: ClozeWeights): number {
     const boost = span.sub === 'person' || span.sub === 'organization' ? 3 : 1.5;
     return Math.max(1, w.termWeight(span)) * boost;
   }
+  // A common verb read as a noun ends the phrase wrongly ("the {{high street stay}} at full power").
+  if (/\s(?:stays?|remains?|goes|go|runs?|grows?|keeps?|comes?|stands?|sits?|falls?|rises?|works?|needs?|says?|makes?|looks?|feels?|seems?)$/i.test(span.text)) return 0;
   // A name run into common words ("California rent millions") is two phrases, not one term.
   if (/^[A-Z][a-z][\w'’]*\s+[a-z]/.test(span.text)) return 0;
   // A phrase cut off before its head ("should {{fund tool}} lending") or after a modal is a verb, not a term.

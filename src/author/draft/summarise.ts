@@ -26,6 +26,8 @@ export function trimSentence(sentence: string, target = 150): string {
     return /^(?:but|and|so|yet|or)\b/i.test(next) ? ', ' : ' ';
   });
   s = s.replace(ASIDES, '').replace(FILLER, '');
+  // An apposition explaining a name ("Lumen Grid, the company that installed the sensors, expect…").
+  s = s.replace(/,\s+(?:the|a|an)\s+\w+\s+(?:that|who|which)\b[^,]*,\s+/i, ' ');
   // "Researchers at X found that frogs…": the finding is the point; who found it is detail.
   s = s.replace(/^(?:(?:the\s+)?(?:researchers|scientists|studies|a study|the study|surveys|experts)\b[^,]{0,60}?\s+(?:found|find|showed|show|shows|suggest|suggests|suggested))\s+that\s+/i, '');
   // An aside may have hidden an opener ("You hear it often in X, particularly from…: the claim").

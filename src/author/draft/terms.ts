@@ -59,9 +59,10 @@ const isName = (t: Term) => has(t, 'ProperNoun') || has(t, 'Person') || has(t, '
 const isNumber = (t: Term) => has(t, 'Value') || /^\$?\d/.test(t.text) || /^(?:half|third|quarter)s?$/i.test(t.text);
 const isDate = (t: Term) => has(t, 'Date') && !/^(?:today|now|then|yesterday|tomorrow)$/i.test(t.text);
 // A verb read as an adjective ("underscored") would make a deletion of a verb and a noun.
-// A possessive ("their", "its") starts a new phrase: "the boats | their moorings".
+// A possessive ("their", "its") starts a new phrase: "the boats | their moorings"; a date ends
+// one ("the scheme | next year").
 const isNounish = (t: Term) =>
-  (has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t)) && !has(t, 'Verb') && !/ed$/.test(t.text) && !(has(t, 'Possessive') && !isName(t));
+  (has(t, 'Noun') || has(t, 'Adjective') || isName(t) || isNumber(t)) && !has(t, 'Verb') && !/ed$/.test(t.text) && !(has(t, 'Possessive') && !isName(t)) && !isDate(t);
 /** A comma, semicolon or other mark after a word ends any span there. */
 const breaksAfter = (t: Term) => /[,;:.!?()"”—–]/.test(t.post);
 
