@@ -2,9 +2,11 @@
  * Article → draft deck. Steps, each explainable to a teacher:
  * 1. split the article into sentences (`sentences.ts`);
  * 2. score how central each sentence is (LexRank over TF-IDF vectors, `centrality.ts`), a little
- *    higher when it gives a figure or a reason, lower when it leans on the sentence before;
+ *    higher when it gives a figure or a reason, lower when it leans on the sentence before or
+ *    talks to the reader;
  * 3. the most central sentences, a share per paragraph and no near-repeats, become key points in
- *    the article's order, trimmed of openers, hedges, asides and trailing clauses (`summarise.ts`);
+ *    the article's order (`key-points.ts`), trimmed of openers, hedges, asides and trailing
+ *    clauses (`summarise.ts`);
  * 4. cards come only from key-point sentences, so each is linked to the key point of the sentence
  *    it came from: a cloze on the terms a student must know (`clozes.ts`), why/how/contrast
  *    questions from causal and contrastive sentences (`questions.ts`), true/false statements about
