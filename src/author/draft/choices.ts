@@ -36,12 +36,22 @@ export function makeChoice(text: string, found: Span[], pool: NamePool, avoid: S
 }
 
 /** The word that frames an answer ("Because…", "By…"); answers framed alike are of one kind. */
-const frame = (answer: string) => /^(because|by)\b/i.exec(answer)?.[1]?.toLowerCase() ?? '';
+const PREPOSITION = /^(from|by|in|on|at|to|for|with|through)\b/i;
+/**
+ * The shape of an answer's opening: "because", a preposition ("by", "from"…), a gerund ("Leaving
+ * it to volunteers"), a noun phrase with "a"/"an", or a clause. Answers of one shape only.
+ */
+const frame = (answer: string) => {
+  const first = answer.split(/\s+/)[0]!.toLowerCase();
+  if (first === 'because' || PREPOSITION.test(first)) return first;
+  if (/ing$/.test(first)) return 'gerund';
+  return /^(?:a|an)$/.test(first) ? 'noun phrase' : 'clause';
+};
 const wordCount = (s: string) => s.split(/\s+/).filter(Boolean).length;
 
 /**
  * Up to three wrong answers for a why/how/what question: other questions' answers framed the same
- * way ("Because…" for "Because…") and of similar length (at most twice as long or as short), so
+ * way ("Because…" for "Because…", a clause for a clause) and of similar length (at most twice as long or as short), so
  * neither the opener nor the length points at the right one. Empty when fewer than two qualify.
  */
 export function answerDistractors(answer: string, others: readonly string[], turn: number): string[] {
@@ -60,11 +70,22 @@ export function answerDistractors(answer: string, others: readonly string[], tur
   return [...fit.slice(start), ...fit.slice(0, start)].slice(0, 3);
 }
 
+/** A key point's first clause as a claim of its own ("The budgets are tight."), or null when it leans on context. */
+export function asClaim(text: string): string | null {
+  const clause = firstClaim(text);
+  return clause ? `${clause.charAt(0).toUpperCase()}${clause.slice(1)}.` : null;
+}
+
+/** The claim a key point opens with, without its own reason or consequence ("…deadly because…" → "…deadly"). */
+function firstClaim(text: string): string | null {
+  const clause = text.replace(/[.!?]+$/, '').split(/[;:]|,?\s+because\s+|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
+  return /^(?:it|this|that|these|those|they|he|she|we|you|i)\b/i.test(clause) || /,/.test(clause) ? null : clause;
+}
+
 /** A key point as the answer to a "why": "Because" and its first clause, or null when it leans on context. */
 export function asReason(nlp: Nlp, text: string): string | null {
-  // The claim itself, without its own reason or consequence ("…deadly because…" → "…deadly").
-  const clause = text.replace(/[.!?]+$/, '').split(/[;:]|,?\s+because\s+|,\s+(?:and|but|so|while|which|even though|although)\s+|\s+—\s+/)[0]!.trim();
-  if (/^(?:it|this|that|these|those|they|he|she|we|you|i)\b/i.test(clause) || /,/.test(clause)) return null;
+  const clause = firstClaim(text);
+  if (!clause) return null;
   // The clause starts the key point, so the key point's tags (already made) tell about its first word.
   const first = taggedTerms(nlp, text)[0];
   // "Minister Tomas Reyes…" keeps its capital as much as "Beijing…" does.

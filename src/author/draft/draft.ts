@@ -25,7 +25,7 @@ import { centrality } from './centrality';
 import { questionsFrom } from './questions';
 import { splitArticle } from './sentences';
 import { trimSentence } from './summarise';
-import { answerDistractors, asReason, makeChoice } from './choices';
+import { answerDistractors, asClaim, asReason, makeChoice } from './choices';
 import { makeCloze, type ClozeWeights } from './clozes';
 import { falsify, type NamePool } from './falsify';
 import { isFragment, isGrammatical } from './grammar';
@@ -165,15 +165,17 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
 
   // A question whose answer has fellow answers of the same shape in the draft becomes a
   // multiple-choice card: a quiz then never asks to type a whole sentence.
-  // Other claims of the article, put as reasons ("Because the canal opened…"), are wrong answers
-  // of the same shape to a "why" question about a different sentence.
-  const claims = keyPoints.map((k) => ({ sentenceIndex: k.sentenceIndex, reason: asReason(nlp, k.text) }));
+  // Other claims of the article, put as reasons ("Because the canal opened…") or as they stand
+  // ("The canal opened in 1797."), are wrong answers of the same shape to a question about a
+  // different sentence.
+  const claims = keyPoints.map((k) => ({ sentenceIndex: k.sentenceIndex, reason: asReason(nlp, k.text), claim: asClaim(k.text) }));
   const answers = cards.flatMap((p) => (p.card.type === 'basic' ? [{ sentenceIndex: p.sentenceIndex, text: p.card.back }] : []));
   cards.forEach((p, i) => {
     if (p.card.type !== 'basic') return;
     const others = [
       ...answers.filter((a) => a.sentenceIndex !== p.sentenceIndex).map((a) => a.text),
       ...claims.filter((c) => c.sentenceIndex !== p.sentenceIndex && c.reason).map((c) => c.reason!),
+      ...claims.filter((c) => c.sentenceIndex !== p.sentenceIndex && c.claim).map((c) => c.claim!),
     ];
     const wrong = answerDistractors(p.card.back, others, i);
     if (!wrong.length) return;

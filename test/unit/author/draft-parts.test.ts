@@ -171,6 +171,11 @@ describe('multiple choice', () => {
       'Because reefs shelter a quarter of species.',
     ]);
   });
+  test('other answers keep the shape of the right one: a clause among clauses, never a gerund, a noun phrase or a reason', () => {
+    const others = ['Leaving it to volunteers.', 'Public libraries should lend tools.', 'A way of sharing tools.', 'Because the budgets are small.', 'Almost every home owns one.'];
+    expect(answerDistractors('The budgets are tight.', others, 0)).toEqual(['Public libraries should lend tools.', 'Almost every home owns one.']);
+    expect(answerDistractors('Leaving it to volunteers.', [...others, 'Widening the coastal road.', 'Pulling it out.'], 0)).toEqual(['Widening the coastal road.', 'Pulling it out.']);
+  });
   test('a fact printed twice in its sentence is not made a gap', () => {
     const pool: NamePool = new Map([['person', []], ['organization', []]]);
     const text = 'Most coasts see two high tides a day because the Earth turns under two bulges.';
