@@ -89,6 +89,7 @@ export function asReason(nlp: Nlp, text: string): string | null {
   // The clause starts the key point, so the key point's tags (already made) tell about its first word.
   const first = taggedTerms(nlp, text)[0];
   // "Minister Tomas Reyes…" keeps its capital as much as "Beijing…" does.
-  const name = !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym') || /^\S+\s+[A-Z]/.test(clause));
+  const determiner = /^(?:the|a|an|this|these|those|its|their|our|most|some|many|each|every)\s/i.test(clause);
+  const name = !determiner && !!first && (first.tags.includes('ProperNoun') || first.tags.includes('Acronym') || /^\S+\s+[A-Z]/.test(clause));
   return `Because ${name ? clause : clause.charAt(0).toLowerCase() + clause.slice(1)}.`;
 }

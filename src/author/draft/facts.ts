@@ -124,3 +124,14 @@ export function antonymSwaps(text: string): Replacement[] {
 
 /** `text` with one replacement applied. */
 export const applyReplacement = (text: string, r: Pick<Replacement, 'start' | 'end' | 'to'>) => `${text.slice(0, r.start)}${r.to}${text.slice(r.end)}`;
+
+/**
+ * The two sides of a contrast swapped: "a marathon, not a sprint" → "a sprint, not a marathon".
+ * Both sides are noun phrases of the same sentence, so the false statement stays grammatical.
+ */
+export function contrastSwap(text: string): Replacement | null {
+  const m = /\b((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3}),\s+not\s+((?:a|an|the)\s+[\w-]+(?:\s+[\w-]+){0,3})(?=[,.;]|$)/i.exec(text);
+  if (!m) return null;
+  const [whole, yes, no] = m;
+  return { start: m.index, end: m.index + whole.length, from: yes!, to: `${no}, not ${yes}` };
+}

@@ -2,10 +2,11 @@
  * False statements from key points: one fact changed into a plausible fact of the same kind, so
  * the statement stays grammatical and is wrong only in what a student should know. A number
  * becomes another of the same magnitude and unit, a person another person of the article, an
- * organisation another organisation, a word its antonym. Places are never swapped: a capital
+ * organisation another organisation, a word its antonym, the two sides of a contrast each
+ * other ("a sprint, not a marathon"). Places are never swapped: a capital
  * often stands for its country, so the "false" statement could still be true. Pure.
  */
-import { antonymSwaps, applyReplacement, numberVariants } from './facts';
+import { antonymSwaps, applyReplacement, contrastSwap, numberVariants } from './facts';
 import type { Span } from './terms';
 
 /** The article's people and organisations, by kind, for like-for-like swaps. */
@@ -44,7 +45,13 @@ export function falsify(text: string, found: Span[], pool: NamePool, turn: numbe
       const k = names.length ? turn % names.length : 0;
       return [...names.slice(k), ...names.slice(0, k)].map((to) => ({ statement: applyReplacement(text, { ...sp, to }), from: sp.text, to }));
     });
-  const antonyms = (): FalseStatement[] => antonymSwaps(text).map((r) => ({ statement: applyReplacement(text, r), from: r.from, to: r.to }));
+  // In a contrast ("a stopgap, not a solution") the sides swap; an adverb flipped inside one
+  // ("never considered a stopgap, not a solution") would not read as a claim at all.
+  const contrast = contrastSwap(text);
+  const antonyms = (): FalseStatement[] =>
+    contrast
+      ? [{ statement: applyReplacement(text, contrast), from: contrast.from, to: contrast.to }]
+      : antonymSwaps(text).map((r) => ({ statement: applyReplacement(text, r), from: r.from, to: r.to }));
   const makers = [numbers, names, antonyms];
   for (let i = 0; i < makers.length; i++) {
     for (const candidate of makers[(turn + i) % makers.length]!()) {

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import { makeChoice, answerDistractors } from '../../../src/author/draft/choices';
 import { clozeWeight, makeCloze, type ClozeWeights } from '../../../src/author/draft/clozes';
-import { antonymSwaps, numberVariants } from '../../../src/author/draft/facts';
+import { antonymSwaps, applyReplacement, contrastSwap, numberVariants } from '../../../src/author/draft/facts';
 import { falsify, type NamePool } from '../../../src/author/draft/falsify';
 import { grammarProblems, isGrammatical } from '../../../src/author/draft/grammar';
 import { questionsFrom } from '../../../src/author/draft/questions';
@@ -54,6 +54,12 @@ describe('facts of the same kind', () => {
     expect(antonymSwaps('They ordered more boats.')[0]!.to).toBe('fewer');
     expect(antonymSwaps('Frogs store more glucose.')[0]!.to).toBe('less');
     expect(antonymSwaps('They ordered two more boats.')).toEqual([]);
+    // A contrast swaps its sides rather than flipping an adverb inside it.
+    const contrast = contrastSwap('The race is always a marathon, not a sprint.')!;
+    expect(applyReplacement('The race is always a marathon, not a sprint.', contrast)).toBe('The race is always a sprint, not a marathon.');
+    const pool: NamePool = new Map([['person', []], ['organization', []]]);
+    const text = 'Relying on imports was always considered a stopgap measure, not a permanent solution.';
+    expect(falsify(text, spans(NLP, text), pool, 2, () => true)!.statement).toBe('Relying on imports was always considered a permanent solution, not a stopgap measure.');
     expect(grammarProblems(NLP, 'They ordered less boats.')).toContainEqual(expect.stringMatching(/takes "fewer"/));
   });
   test('a false statement changes one fact like for like and stays grammatical', () => {
