@@ -4,7 +4,7 @@
  * mcq / truefalse / typed card. Ids come from deck id + card id (+ side or deletion), never
  * from card text, so editing a card keeps its progress. Pure: no IndexedDB, no clock.
  */
-import { parseCloze } from '../deck/cloze';
+import { parseCloze } from '../deck/cloze.ts';
 import type { Card, Deck } from '../deck/schema';
 import type { ItemId, ItemSub } from './types';
 
