@@ -83,10 +83,11 @@ describe('deck page', () => {
     expect(within(brief).getAllByText('New')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Quiz' }).getAttribute('href')).toBe('/quiz/chips');
     expect(screen.queryByRole('link', { name: /Study shaky key points/ })).toBeNull();
-    // The deck page created the items, so the study link counts them.
-    await waitFor(() => expect(screen.getByRole('link', { name: /^Study \(\d+\)$/ })).toBeTruthy());
+    // The deck page created the items, so the study link counts them: in cards, one per card however many parts it has.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Study (5)' })).toBeTruthy());
+    expect(screen.getByText('0 due · 5 new · 0 suspended')).toBeTruthy();
     const browser = await screen.findByRole('region', { name: 'Cards' });
-    expect(within(browser).getByText('7 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('5 of 5 cards (7 of 7 parts)')).toBeTruthy();
   });
 
   test('a forgotten card makes its key point shaky and offers a focused session', async () => {
@@ -107,23 +108,23 @@ describe('deck page', () => {
     at('/deck/chips', <Route path="/deck/:id" component={DeckPage} />);
     const browser = await screen.findByRole('region', { name: 'Cards' });
     fireEvent.input(within(browser).getByRole('searchbox', { name: 'Search cards' }), { target: { value: 'huawei' } });
-    expect(within(browser).getByText('2 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('1 of 5 cards (2 of 7 parts)')).toBeTruthy();
     fireEvent.input(within(browser).getByRole('searchbox', { name: 'Search cards' }), { target: { value: '' } });
     fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: 'typed' } });
-    expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('1 of 5 cards (1 of 7 parts)')).toBeTruthy();
     fireEvent.click(within(browser).getByText('History'));
     await within(browser).findByText(/Good \(study\)/);
     fireEvent.click(within(browser).getByRole('button', { name: /^Suspend Name the export rule year/ }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(true));
     await within(browser).findByRole('button', { name: /^Unsuspend / });
     // The deck's counts, read from its items, follow.
-    expect(await screen.findByText(/learning · 1 suspended$/)).toBeTruthy();
+    expect(await screen.findByText(/ new · 1 suspended$/)).toBeTruthy();
     fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: '' } });
     fireEvent.change(within(browser).getByRole('combobox', { name: 'State' }), { target: { value: 'suspended' } });
-    expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('1 of 5 cards (1 of 7 parts)')).toBeTruthy();
     fireEvent.click(within(browser).getByRole('button', { name: /^Unsuspend / }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(false));
-    expect(await screen.findByText(/learning · 0 suspended$/)).toBeTruthy();
+    expect(await screen.findByText(/ new · 0 suspended$/)).toBeTruthy();
   });
 
   test('an unknown deck says so', async () => {
