@@ -106,6 +106,9 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
   return (
     <section class="page study" aria-labelledby="study-title">
       <div class="study-head">
+        <a class="study-back" href="/" aria-label="Your decks">
+          ←
+        </a>
         <h1 id="study-title">{title}</h1>
         <div class="study-tools">
           {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
