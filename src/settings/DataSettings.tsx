@@ -63,9 +63,9 @@ export function DataSettings() {
           Export backup
         </button>
         <div class="field">
-          <label for="backup-file">Import a backup file</label>
           <input
             id="backup-file"
+            class="file-input"
             type="file"
             accept="application/json,.json"
             onChange={async (e) => {
@@ -74,6 +74,9 @@ export function DataSettings() {
               if (file) setPending({ name: file.name, text: await file.text() });
             }}
           />
+          <label for="backup-file" class="button file-label">
+            Import a backup file
+          </label>
         </div>
         {pending && (
           <div class="confirm" role="group" aria-label="Confirm import">

@@ -82,8 +82,13 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       const action = reviewKeyAction(keyOf(e), s.revealed.value);
       if (!action) return;
       if (action.kind !== 'undo' && s.phase.value !== 'card') return;
+      if (action.kind === 'leave') return (e.target as HTMLElement).blur();
+      // A digit picks the card's choice of that number, as a tap would (a card without choices ignores it).
+      const choice = action.kind === 'pick' && document.querySelectorAll<HTMLElement>('.study-card .choice')[action.index];
+      if (action.kind === 'pick' && !choice) return;
       e.preventDefault();
-      if (action.kind === 'reveal') s.reveal();
+      if (choice) choice.click();
+      else if (action.kind === 'reveal') s.reveal();
       else if (action.kind === 'grade') void s.grade(action.grade);
       else void s.undo();
     };
@@ -112,7 +117,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
         <h1 id="study-title">{title}</h1>
         <div class="study-tools">
           {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
-          <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>
+          <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value || !s.canUndo()}>
             Undo <kbd aria-hidden="true">Z</kbd>
           </button>
         </div>
@@ -192,6 +197,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
             disabled={s.busy.value}
             onReveal={() => s.reveal()}
             onGrade={(g) => void s.grade(g)}
+            typed={cur.card.type === 'typed'}
             revealRef={revealRef}
             gradeRef={gradeRef}
           />

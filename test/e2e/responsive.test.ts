@@ -165,7 +165,7 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
         boxes.filter((b) => b.scrollWidth > b.clientWidth && !getComputedStyle(b).backgroundImage.includes('radial-gradient')).length,
       );
       expect(hidden, `a table on ${path} is cut off with no hint`).toBe(0);
-      for (const control of await page.locator('main button:visible, main select:visible, main input:not([type=hidden]):visible').all()) {
+      for (const control of await page.locator('main button:visible, main select:visible, main input:not([type=hidden]):not([type=file]):visible, main label.file-label').all()) {
         await control.scrollIntoViewIfNeeded();
         const covering = await control.evaluate((el) => {
           const r = el.getBoundingClientRect();

@@ -131,8 +131,16 @@ export function DraftScreen() {
         proposals; nothing is saved until you accept it.
       </p>
       <div class="field">
-        <label for="article-file">Open a .txt file</label>
-        <input id="article-file" type="file" accept=".txt,text/plain" onChange={async (e) => setText(await (e.currentTarget.files?.[0]?.text() ?? Promise.resolve(text)))} />
+        <input
+          id="article-file"
+          class="file-input"
+          type="file"
+          accept=".txt,text/plain"
+          onChange={async (e) => setText(await (e.currentTarget.files?.[0]?.text() ?? Promise.resolve(text)))}
+        />
+        <label for="article-file" class="button file-label">
+          Open a .txt file
+        </label>
       </div>
       <div class="field">
         <label for="article-text">Article text</label>

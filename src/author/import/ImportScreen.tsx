@@ -82,8 +82,16 @@ export function ImportScreen() {
           void readFile(e.dataTransfer?.files[0]);
         }}
       >
-        <label for="import-file">Choose a file</label>
-        <input id="import-file" type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input
+          id="import-file"
+          class="file-input"
+          type="file"
+          accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
+        <label for="import-file" class="button file-label">
+          Choose a file
+        </label>
         <p class="hint">…or drop it here.</p>
       </div>
       <div class="field">

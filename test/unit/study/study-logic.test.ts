@@ -61,8 +61,10 @@ describe('review keys', () => {
     expect(reviewKeyAction(k(' '), false)).toEqual({ kind: 'reveal' });
     expect(reviewKeyAction(k('Enter'), true)).toEqual({ kind: 'grade', grade: 3 });
   });
-  test('digits grade only after the reveal', () => {
-    expect(reviewKeyAction(k('1'), false)).toBeNull();
+  test('digits pick a choice before the reveal and grade after it', () => {
+    expect(reviewKeyAction(k('1'), false)).toEqual({ kind: 'pick', index: 0 });
+    expect(reviewKeyAction(k('9'), false)).toEqual({ kind: 'pick', index: 8 });
+    expect(reviewKeyAction(k('0'), false)).toBeNull();
     expect(reviewKeyAction(k('4'), true)).toEqual({ kind: 'grade', grade: 4 });
     expect(reviewKeyAction(k('5'), true)).toBeNull();
   });
@@ -78,6 +80,10 @@ describe('review keys', () => {
     expect(reviewKeyAction(k(' ', { targetTag: 'BUTTON' }), false)).toBeNull();
     expect(reviewKeyAction(k('3', { targetTag: 'BUTTON' }), true)).toEqual({ kind: 'grade', grade: 3 });
     expect(reviewKeyAction(k('3', { ctrlKey: true }), true)).toBeNull();
+  });
+  test('Escape leaves a field, so the shortcuts work again', () => {
+    expect(reviewKeyAction(k('Escape', { targetTag: 'INPUT' }), false)).toEqual({ kind: 'leave' });
+    expect(reviewKeyAction(k('Escape'), false)).toBeNull();
   });
 });
 
