@@ -3,6 +3,7 @@ import { loadAnswerMatch } from '../../../src/study/answer-check';
 import { answerText, judge } from '../../../src/study/card-face';
 import { browserRows, filterRows, cardText } from '../../../src/study/card-browser';
 import { briefMastery, keyPointItems, masteryOf } from '../../../src/study/mastery';
+import { masteryReason } from '../../../src/study/Brief';
 import { reviewKeyAction, type KeyLike } from '../../../src/study/review-keys';
 import { newItem } from '../../../src/srs/scheduler';
 import type { ItemRecord } from '../../../src/srs/types';
@@ -37,6 +38,24 @@ describe('mastery', () => {
   test('an item still in (re)learning or not yet studied keeps the point shaky', () => {
     expect(masteryOf([reviewed('d/a', 30, 1), reviewed('d/b', 30, 0, 3)], now).mastery).toBe('shaky');
     expect(masteryOf([reviewed('d/a', 30, 1), newItem({ id: 'd/b', deckId: 'd', cardId: 'b', sub: '' }, now)], now).mastery).toBe('shaky');
+  });
+
+  test('the words beside a mastery agree with it and follow the grades, never "shaky · 100 % recall"', () => {
+    // Just met (Good) and just forgotten (Again): in their steps, recall reads ~100 %, yet they are being learnt.
+    const justMet = reviewed('d/a', 0.1, 0, 1);
+    const forgotten = { ...reviewed('d/b', 0.1, 0, 3), cardId: 'b' };
+    const first = masteryOf([justMet, forgotten], now);
+    expect(first).toMatchObject({ mastery: 'shaky', recall: null, learning: 2 });
+    expect(masteryReason(first)).toBe(' · 2 cards still being learnt');
+    // Past its steps but fading: shaky, and the weakest card's recall says why.
+    const fading = masteryOf([reviewed('d/a', 30, 1), reviewed('d/b', 2, 20)], now);
+    expect(fading.mastery).toBe('shaky');
+    expect(masteryReason(fading)).toMatch(/^ · weakest card at \d+ % recall$/);
+    expect(fading.weakest!).toBeLessThan(0.8);
+    const solid = masteryOf([reviewed('d/a', 30, 1)], now);
+    expect(solid.mastery).toBe('solid');
+    expect(masteryReason(solid)).toMatch(/^ · (9\d|100) % recall$/);
+    expect(masteryReason(masteryOf([newItem({ id: 'd/a', deckId: 'd', cardId: 'a', sub: '' }, now)], now))).toBe('');
   });
 
   test('suspended items do not count', () => {
