@@ -5,7 +5,7 @@ import type { VNode } from 'preact';
 import { Home } from '../../../src/ui/Home';
 import { DeckPage } from '../../../src/study/DeckPage';
 import { offlineReadySlot } from '../../../src/ui/home-status';
-import { closeStore, getItem, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { closeStore, getItem, recordReview, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
 import { mixedDeck, publishDecks, smallDeck } from './fixtures';
 
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
@@ -57,6 +57,20 @@ describe('home', () => {
     const all = screen.getByRole('link', { name: /^Study all due/ });
     expect(all.getAttribute('href')).toBe('/study/all');
     expect(within(tile).getByRole('link', { name: 'Study' }).getAttribute('href')).toBe('/study/chips');
+  });
+});
+
+describe('home after a session', () => {
+  test('with nothing due, says when to come back and that the new-card limit holds cards back', async () => {
+    publishDecks([smallDeck]);
+    await updateSettings({ newPerDay: 1 });
+    const now = Date.now();
+    await syncDeckItems(smallDeck, now - 1000);
+    await recordReview({ itemId: 'small/a', grade: 4, mode: 'study', at: now - 500, durationMs: 900 });
+    at('/', <Route path="/" component={Home} />);
+    await screen.findByText(/^Nothing due right now\./);
+    expect(await screen.findByText(/^Next review: (tomorrow|today at .+), 1 card\.$/)).toBeTruthy();
+    expect(screen.getByText(/^1 new card waits: you met today’s 1 \(the daily limit, in Settings\)\.$/)).toBeTruthy();
   });
 });
 
