@@ -80,6 +80,9 @@ export function Home() {
           )}{' '}
           <a class="button" href="/quiz/all">
             Quick quiz
+          </a>{' '}
+          <a class="button" href="/import">
+            Add a deck
           </a>
         </p>
       )}

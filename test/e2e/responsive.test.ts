@@ -154,7 +154,7 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
       ['/stats', 'Cards by state'],
       ['/author', 'New deck'],
       ['/author/draft', 'Draft a deck'],
-      ['/import', 'Import'],
+      ['/import', 'Add a deck'],
       ['/settings', 'Settings'],
     ] as const) {
       await page.goto(`${baseUrl}${path}`);

@@ -47,7 +47,7 @@ afterEach(async () => {
 
 const importScreen = () => at('/import', [['/import', ImportScreen]]);
 const paste = (text: string) => {
-  fireEvent.input(screen.getByRole('textbox', { name: 'Or paste deck JSON or table text' }), { target: { value: text } });
+  fireEvent.input(screen.getByRole('textbox', { name: 'Or paste a shared link, deck JSON or table text' }), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Check pasted text' }));
 };
 
@@ -168,6 +168,18 @@ describe('share links', () => {
     expect(await listStoredDecks()).toEqual([]);
     fireEvent.click(await screen.findByRole('button', { name: 'Import this deck' }));
     await screen.findByText(/Imported\./);
+    expect((await getStoredDeck('solar'))!.deck).toEqual(deck);
+  });
+
+  test('a shared link pasted on "Add a deck" shows the deck and imports it when asked', async () => {
+    const link = await encodeShareLink(deck, 'http://localhost:3000');
+    if (!link.ok) throw new Error(link.message);
+    importScreen();
+    paste(`  ${link.url}\n`);
+    await screen.findByRole('heading', { name: 'The solar system' });
+    expect(await listStoredDecks()).toEqual([]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import this deck' }));
+    await screen.findByRole('heading', { name: 'Imported' });
     expect((await getStoredDeck('solar'))!.deck).toEqual(deck);
   });
 

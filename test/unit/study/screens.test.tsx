@@ -41,6 +41,8 @@ describe('home', () => {
     // Items do not exist until a deck is opened or studied: the decks say so and can be studied at once.
     expect(screen.getAllByText('Not started')).toHaveLength(3);
     expect(screen.getByRole('link', { name: 'Study all due' }).getAttribute('href')).toBe('/study/all');
+    // A deck from a teacher (a file or a shared link) is added from home.
+    expect(screen.getByRole('link', { name: 'Add a deck' }).getAttribute('href')).toBe('/import');
     const chips = screen.getByRole('link', { name: 'Chip access' }).closest('li')!;
     expect(within(chips).getByRole('link', { name: 'Study', description: 'Chip access' }).getAttribute('href')).toBe('/study/chips');
   });
