@@ -48,7 +48,7 @@ export function DataSettings() {
       // The cards saved for a quick start came from the data just replaced.
       forgetShownCards();
       const c = result.counts;
-      setMsg({ error: false, text: `Backup restored: ${c.items} cards, ${c.reviews} reviews, ${c.decks} decks.` });
+      setMsg({ error: false, text: `Backup restored: ${c.decks} decks, progress on ${c.cards} cards, ${c.reviews} reviews.` });
     } else setMsg({ error: true, text: `${pending.name} was not imported: ${result.error}` });
   };
 
