@@ -480,6 +480,8 @@ export async function nextStudyItem(
     }
     const item = pickNext(facts);
     if (item) {
+      // A card learnt ahead (not due yet) is on screen all the same: it counts as one left.
+      if (item === facts.learnAhead && item.due > now) learning++;
       const remaining = { new: facts.progress.newLeft, learning, review: facts.progress.reviewLeft };
       return { item, remaining, learningSoon: facts.learnAhead?.due ?? null, pending };
     }
@@ -520,6 +522,8 @@ async function nextOfItems(itemIds: string[], now: number, day: Day): Promise<Ne
     review: unseenToday.filter((i) => i.state !== 0).length,
   };
   const first = learningDue.sort((a, b) => a.due - b.due)[0] ?? unseenToday[0] ?? ahead.sort((a, b) => a.due - b.due)[0];
+  // A card learnt ahead is on screen all the same: it counts as one left.
+  if (first && first === ahead[0]) remaining.learning++;
   if (first) return { item: first, remaining, pending: { new: 0, review: 0 } };
   const later = usable.filter((i) => i.state === 1 || i.state === 3).map((i) => i.due);
   return { item: null, nextDue: later.length ? Math.min(...later) : null };
