@@ -6,7 +6,7 @@
 import { nextStudyDayStart, studyDayStart } from '../srs/day';
 import { QUEUE } from '../srs/queue';
 import { inTransaction } from './db';
-import { getSettings } from './index';
+import { getSettings } from './settings';
 
 export interface NextReview {
   /** When the first card falls due (a learning step, a review, or the next day's new cards). */

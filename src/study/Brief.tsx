@@ -3,21 +3,22 @@
  * in words as well as colour, and a link to study just that point.
  */
 import { RichText } from '../ui/RichText';
-import type { KeyPointMastery, Mastery } from './mastery';
+import type { Mastery } from '../srs/mastery';
+import type { BriefPoint } from './mastery';
 
 const LABEL: Record<Mastery, string> = { new: 'New', shaky: 'Shaky', solid: 'Solid' };
 
 const pct = (r: number) => `${Math.round(r * 100)} % recall`;
 
 /** Why a point has its mastery, in words that agree with it: cards still in their steps, or recall. */
-export function masteryReason(p: Pick<KeyPointMastery, 'mastery' | 'recall' | 'weakest' | 'learning'>): string {
+export function masteryReason(p: Pick<BriefPoint, 'mastery' | 'recall' | 'weakest' | 'learning'>): string {
   if (p.mastery === 'new') return '';
   if (p.learning > 0) return ` · ${p.learning} ${p.learning === 1 ? 'card' : 'cards'} still being learnt`;
   if (p.mastery === 'shaky') return p.weakest === null ? ' · some cards not studied yet' : ` · weakest card at ${pct(p.weakest)}`;
   return p.recall === null ? '' : ` · ${pct(p.recall)}`;
 }
 
-export function Brief({ deckId, points }: { deckId: string; points: KeyPointMastery[] }) {
+export function Brief({ deckId, points }: { deckId: string; points: BriefPoint[] }) {
   if (!points.length) return null;
   const solid = points.filter((p) => p.mastery === 'solid').length;
   return (

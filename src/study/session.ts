@@ -7,10 +7,10 @@
  */
 import { batch, signal } from '@preact/signals';
 import type { Card, Deck } from '../deck/schema';
-import { getDeck, listDecks } from '../deck/library';
+import { getDeck, listDecks } from '../library/library';
 import { previewIntervals } from '../srs/scheduler';
-import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
-import type { NextStudy } from '../store';
+import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type Settings } from '../srs/types';
+import { createPrefetch } from './prefetch';
 import { sameShowing, savedCard, saveShownCard, type ShownCard } from './resume';
 import {
   buryCard,
@@ -18,15 +18,14 @@ import {
   getItem,
   getSettings,
   nextStudyItem,
-  onRemoteStoreChange,
   prepareGrade,
   recordReview,
-  requestPersistence,
   setSuspended,
   syncDeckItems,
   undoDepth,
   undoLastReview,
 } from '../store';
+import * as Rating from '../srs/rating';
 
 export type Phase = 'loading' | 'card' | 'done' | 'error';
 
@@ -48,13 +47,8 @@ export interface Current {
   shownAt: number;
 }
 
-/** Anki caps the time counted for one answer, so a card left open does not skew stats. */
-const MAX_ANSWER_MS = 60_000;
 /** How long an intent runs before its controls are shown disabled. */
 const SHOW_BUSY_AFTER_MS = 100;
-
-// Ask for persistent storage once per page, after the first grade gives progress worth keeping.
-let persistenceAsked = false;
 
 export interface SessionOptions {
   clock?: () => number;
@@ -118,52 +112,19 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     if (!focus) return undefined;
     const done = new Set<ItemId>();
     for (const h of history) {
-      if (h.grade === 1) done.delete(h.itemId);
+      if (h.grade === Rating.Again) done.delete(h.itemId);
       else done.add(h.itemId);
     }
     return focus.filter((id) => !done.has(id));
   }
 
-  /**
-   * The card after the one on screen, fetched with its deck while the learner answers, so that
-   * grading costs one write and no queue query or deck read. Taken only if nothing could have
-   * changed the pick in between: no other tab wrote, no learning card fell due, and today's limits
-   * still leave room for it.
-   */
-  let prefetch: { after: ItemRecord; result: Promise<NextStudy | null>; generation: number } | null = null;
-  /** Counts other tabs' writes: a prefetch made before one of them is stale. */
-  let remoteWrites = 0;
-  const stopRemote = onRemoteStoreChange(() => {
-    remoteWrites++;
-  });
+  const prefetch = createPrefetch(now, deckFor);
 
   function startPrefetch(item: ItemRecord) {
-    prefetch = null;
+    prefetch.clear();
     // Focused sessions are small and follow their own order: they ask the store each time.
     if (focus || phase.value !== 'card') return;
-    const result = nextStudyItem({ deckIds }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] })
-      .then(async (r) => {
-        // Its deck too: the first card of a deck would otherwise read the whole deck after the grade.
-        if (r?.item) await deckFor(r.item.deckId);
-        return r;
-      })
-      .catch(() => null);
-    prefetch = { after: item, result, generation: remoteWrites };
-  }
-
-  /** The prefetched pick, if it is still what the store would answer after `graded` was graded at `at`. */
-  async function takePrefetch(graded: ItemRecord, at: number): Promise<Extract<NextStudy, { item: ItemRecord }> | null> {
-    const p = prefetch;
-    prefetch = null;
-    if (!p || p.after.id !== graded.id) return null;
-    const r = await p.result;
-    if (!r?.item || p.generation !== remoteWrites) return null;
-    if (r.learningSoon != null && r.learningSoon <= at && r.item.state !== 1 && r.item.state !== 3) return null;
-    // The grade used one of today's new or review slots: the pick must still fit in what is left.
-    // (`pending` says whether the prefetch still counted the graded card: it may have read after the grade.)
-    if (r.item.state === 0 && r.remaining.new - r.pending.new < 1) return null;
-    if (r.item.state === 2 && r.remaining.review - r.pending.review < 1) return null;
-    return r;
+    prefetch.start(item, deckIds);
   }
 
   /** Remembers what this scope shows now for the next start (after the screen has updated). */
@@ -200,7 +161,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     remember({ ...shown, remaining: remaining.value }, graded);
     // Once this card is on screen (their requests would otherwise share the main thread with the
     // render): what grading it reads, and the card after it.
-    prefetch = null;
+    prefetch.clear();
     setTimeout(() => {
       if (current.value?.item !== item) return;
       void prepareGrade(item.id).catch(() => undefined);
@@ -281,8 +242,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
 
     /** Stops listening to other tabs; call when the session's screen goes away. */
     dispose() {
-      stopRemote();
-      prefetch = null;
+      prefetch.dispose();
     },
 
     /**
@@ -335,22 +295,17 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         const cur = current.value;
         if (phase.value !== 'card' || !cur || !revealed.value) return;
         const at = now();
-        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_ANSWER_MS);
+        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_DURATION_MS);
         const result = await recordReview({ itemId: cur.item.id, grade, mode: 'study', at, durationMs });
         history.push({ itemId: cur.item.id, grade, durationMs });
-        if (!persistenceAsked) {
-          persistenceAsked = true;
-          // Refusal is reported on the settings screen's storage status; studying goes on either way.
-          void requestPersistence().catch(() => false);
-        }
         const counted = () => {
           reviewed.value++;
-          if (grade === 1) again.value++;
+          if (grade === Rating.Again) again.value++;
           timeMs.value += durationMs;
           leech.value = result.becameLeech ? { ...cur, item: result.item } : null;
           notice.value = null;
         };
-        const ready = await takePrefetch(cur.item, at);
+        const ready = await prefetch.take(cur.item, at);
         if (ready) {
           const left = ready.remaining.new + ready.remaining.learning + ready.remaining.review;
           await show(
@@ -386,7 +341,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         await show(item, () => {
           if (ours && last) {
             reviewed.value--;
-            if (last.grade === 1) again.value--;
+            if (last.grade === Rating.Again) again.value--;
             timeMs.value -= last.durationMs;
           }
           // The card taken back is to answer again (the one that was up, if any, stays in the queue).

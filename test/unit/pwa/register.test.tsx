@@ -154,7 +154,7 @@ test('accepting asks the waiting worker to take over and reloads once it control
 });
 
 test('when the old worker holds on past the grace period, the page reloads anyway', async () => {
-  const { startServiceWorker, state, update } = await load();
+  const { startServiceWorker, update } = await load();
   startServiceWorker();
   const { timers, host } = fakeHost();
   await update.applyUpdate(host);
@@ -165,7 +165,7 @@ test('when the old worker holds on past the grace period, the page reloads anywa
 });
 
 test('with no worker waiting any more, the register module is asked and the page still reloads', async () => {
-  const { startServiceWorker, state, update } = await load();
+  const { startServiceWorker, update } = await load();
   startServiceWorker();
   const { postMessage, timers, host } = fakeHost({ withWaiting: false });
   await update.applyUpdate(host);
@@ -176,7 +176,7 @@ test('with no worker waiting any more, the register module is asked and the page
 });
 
 test('a reload that a study session would cut short waits for the session to end', async () => {
-  const { startServiceWorker, markBusy, state, update } = await load();
+  const { startServiceWorker, markBusy, update } = await load();
   startServiceWorker();
   const { container, host } = fakeHost();
   await update.applyUpdate(host);
@@ -214,7 +214,7 @@ describe('after the reload, an accepted update is carried through', () => {
   });
 
   test('a page left on the old build after the switch reloads into the new one, once', async () => {
-    const { startServiceWorker, state, update } = await load();
+    const { startServiceWorker, update } = await load();
     startServiceWorker();
     const first = fakeHost();
     await update.applyUpdate(first.host);
@@ -245,7 +245,7 @@ describe('after the reload, an accepted update is carried through', () => {
   });
 
   test('a request from long ago (the tab was closed mid-way) is forgotten', async () => {
-    const { startServiceWorker, state, update } = await load();
+    const { startServiceWorker, update } = await load();
     startServiceWorker();
     const first = fakeHost({ now: 0 });
     await update.applyUpdate(first.host);
