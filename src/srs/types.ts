@@ -105,6 +105,11 @@ export interface Settings {
   /** Text size multiplier, 0.875–1.5. */
   textScale: number;
   reduceMotion: boolean;
+  /**
+   * FSRS-6 parameters fitted to this learner (21 numbers), by deck id, with `''` for every deck
+   * without its own; the defaults of ts-fsrs where none apply.
+   */
+  parameters: Record<string, number[]>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -120,6 +125,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   textScale: 1,
   reduceMotion: false,
+  parameters: {},
 };
 
 /** One finished quiz, kept for history on the deck page and the stats trend. */

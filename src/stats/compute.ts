@@ -5,7 +5,7 @@
  * Days are local study days starting at `settings.dayStartHour` (see `days.ts`).
  */
 import type { ItemRecord, QuizRecord, ReviewRecord, Settings } from '../srs/types';
-import { retrievability } from '../srs/scheduler';
+import { retrievability } from '../srs/retrievability';
 import { ReviewFold, emptyRetentionRow, type ReviewLogStats, type RetentionRow } from './review-fold';
 import {
   cardStates,

@@ -1,6 +1,6 @@
 import { cardStates, forecast, itemMastery, keyPointMastery } from '../../../src/stats/item-stats';
 import { quizTrend } from '../../../src/stats/quiz-trend';
-import { retrievability } from '../../../src/srs/scheduler';
+import { retrievability } from '../../../src/srs/retrievability';
 import type { QuizRecord } from '../../../src/srs/types';
 import { at, inTimeZone, item } from './fixtures';
 
