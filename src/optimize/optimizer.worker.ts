@@ -4,6 +4,7 @@
  * Runs off the main thread so studying stays smooth; the page ends it to cancel.
  */
 import init, { initThreadPool, Progress } from 'fsrs-browser';
+import { default_w } from 'ts-fsrs';
 import { buildHistories, longTermTimes, splitByTime, trainingItems } from './dataset';
 import { fitParameters } from './fit';
 import { scoreParameters } from './metrics';
@@ -34,7 +35,7 @@ async function optimize(req: OptimizeRequest): Promise<OptimizeResult> {
   return {
     kind: 'fitted',
     w,
-    current: scoreParameters(histories, req.current, split.cutoff),
+    current: scoreParameters(histories, req.current ?? default_w, split.cutoff),
     fitted: scoreParameters(histories, w, split.cutoff),
     cutoff: split.cutoff,
     train: split.train,

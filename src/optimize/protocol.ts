@@ -6,8 +6,8 @@ import type { Fit } from './metrics';
 export interface OptimizeRequest {
   answers: Answer[];
   dayStartHour: number;
-  /** The parameters in use now (judged against the new ones). */
-  current: number[];
+  /** The parameters in use now (judged against the new ones); null for the defaults. */
+  current: number[] | null;
   /** Where the reviews behind the current parameters end (ms), so they are not judged on them. */
   notBefore: number;
   /** Threads the optimiser may use (1 runs it in the worker alone). */

@@ -4,14 +4,15 @@
  * of cards they can expect to remember at the end. Seeded Monte Carlo with the same random draws
  * for every target, so the curves differ by the target alone. Pure.
  */
-import { FSRSAlgorithm, type FSRSState } from 'ts-fsrs';
+import { FSRSAlgorithm, default_w, type FSRSState } from 'ts-fsrs';
 
 /** A card as the simulator starts it: never studied, or a memory state and the day of its last review. */
 export type SimCard = { state: 'new' } | { state: 'known'; stability: number; difficulty: number; lastDay: number; dueDay: number };
 
 export interface SimInput {
   cards: SimCard[];
-  w: readonly number[];
+  /** The learner's parameters; null for the defaults. */
+  w: readonly number[] | null;
   /** New cards introduced per day while any are left. */
   newPerDay: number;
   days?: number;
@@ -51,7 +52,7 @@ function prng(seed: number): () => number {
 export function simulateTarget(input: SimInput, target: number): SimPoint {
   const days = input.days ?? 365;
   const maxIvl = input.maximumIntervalDays ?? 36500;
-  const model = new FSRSAlgorithm({ w: [...input.w], request_retention: target, enable_short_term: true, maximum_interval: maxIvl });
+  const model = new FSRSAlgorithm({ w: [...(input.w ?? default_w)], request_retention: target, enable_short_term: true, maximum_interval: maxIvl });
   const rnd = prng(input.seed ?? 1);
   let reviews = 0;
   let memorised = 0;

@@ -5,11 +5,12 @@
  * in `meta` remembers how they were judged and what came before. Loaded with the settings screen.
  */
 import type { Answer } from '../optimize/dataset';
+import type { SimCard } from '../optimize/simulate';
+import { studyDayStart } from '../srs/day';
 import type { Fit } from '../optimize/metrics';
-import { parametersProblems } from '../srs/parameters';
 import { inTransaction } from './db';
+import { soundReview } from './integrity';
 import { getSettings, updateSettings } from './index';
-import { forEachReview } from './log';
 
 /** One set of parameters as the notes remember it; `w: null` is ts-fsrs's defaults. */
 export interface ParameterNote {
@@ -28,13 +29,26 @@ export interface ParameterNote {
 export type ParameterNotes = Record<string, { current: ParameterNote; previous: ParameterNote | null }>;
 
 const NOTES_KEY = 'fsrs-parameters';
+/** Reviews read per request. */
+const PAGE = 2000;
 
 /** Study answers (not quiz answers: recognising a choice is another kind of recall), of one deck or all. */
 export async function studyAnswers(deckId?: string): Promise<Answer[]> {
   const out: Answer[] = [];
-  await forEachReview({}, (r) => {
-    if (r.mode !== 'study' || (deckId !== undefined && r.deckId !== deckId)) return;
-    out.push({ itemId: r.itemId, deckId: r.deckId, at: r.at, grade: r.grade, fresh: r.before.fsrs.state === 0 });
+  // Pages in key order (the optimiser sorts by time itself), so memory stays flat. Not log.ts's
+  // walk: sharing it would split it out of the chunks that load it now, and the start-up code would
+  // list one more file to preload.
+  await inTransaction(['reviews'], 'readonly', async (tx) => {
+    const store = tx.objectStore('reviews');
+    for (let after = -Infinity; ; ) {
+      const page = await store.getAll(IDBKeyRange.lowerBound(after, true), PAGE);
+      for (const r of page) {
+        if (!soundReview(r) || r.mode !== 'study' || (deckId !== undefined && r.deckId !== deckId)) continue;
+        out.push({ itemId: r.itemId, deckId: r.deckId, at: r.at, grade: r.grade, fresh: r.before.fsrs.state === 0 });
+      }
+      if (page.length < PAGE) return;
+      after = page[page.length - 1]!.id!;
+    }
   });
   return out;
 }
@@ -59,8 +73,11 @@ function same(a: number[] | null, b: number[] | null): boolean {
 
 /** Puts `next` in use for the scope and remembers the parameters it replaces, so the learner can go back. */
 export async function applyParameters(scope: string, next: ParameterNote): Promise<void> {
-  const problems = next.w ? parametersProblems({ [scope]: next.w }) : [];
-  if (problems.length) throw new TypeError(`Parameters not saved: ${problems.join('; ')}`);
+  // The rule of parametersProblems (src/srs/parameters.ts, which checks backups), restated: importing
+  // it would split it out of the backup chunk into one more file for the start-up code to list.
+  if (next.w && !(next.w.length === 21 && next.w.every(Number.isFinite))) {
+    throw new TypeError(`Parameters not saved: parameters.${scope || '(every deck)'}: must be a list of 21 numbers`);
+  }
   const settings = await getSettings();
   const notes = await parameterNotes();
   const current: ParameterNote = notes[scope]?.current ?? { w: settings.parameters[scope] ?? null };
@@ -78,4 +95,26 @@ export async function restorePrevious(scope: string): Promise<void> {
   const previous = (await parameterNotes())[scope]?.previous;
   if (!previous) throw new Error('There are no earlier parameters to go back to.');
   await applyParameters(scope, previous);
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The collection as the retention simulator starts it (one deck or all): cards still to learn, and
+ * studied cards with their memory state and their last and next review as study days from today.
+ * Suspended and removed cards are left out, as studying leaves them out.
+ */
+export async function simulationCards(now: number, deckId?: string): Promise<SimCard[]> {
+  const { dayStartHour } = await getSettings();
+  const items = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').getAll());
+  const today = studyDayStart(now, dayStartHour);
+  const dayOf = (t: number) => Math.round((studyDayStart(t, dayStartHour) - today) / DAY);
+  const cards: SimCard[] = [];
+  for (const item of items) {
+    if (item.suspended || item.orphaned || (deckId !== undefined && item.deckId !== deckId)) continue;
+    const f = item.fsrs;
+    if (f.state === 0 || f.last_review === undefined || !(f.stability > 0)) cards.push({ state: 'new' });
+    else cards.push({ state: 'known', stability: f.stability, difficulty: f.difficulty, lastDay: Math.min(0, dayOf(f.last_review)), dueDay: dayOf(f.due) });
+  }
+  return cards;
 }
