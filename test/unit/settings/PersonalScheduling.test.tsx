@@ -1,0 +1,70 @@
+/**
+ * The personal scheduling panel without cross-origin isolation (happy-dom has none): Optimize is
+ * disabled and says why; what is in use, going back and resetting follow the store. And the check
+ * itself, for each thing a browser may lack.
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { default_w } from 'ts-fsrs';
+import { PersonalScheduling } from '../../../src/settings/PersonalScheduling';
+import { cannotOptimize } from '../../../src/optimize/client';
+import { closeStore, getSettings } from '../../../src/store';
+import { applyParameters } from '../../../src/store/parameters';
+
+beforeEach(() => {
+  // A browser with workers but without isolation (happy-dom has neither).
+  vi.stubGlobal('Worker', class {});
+  vi.stubGlobal('crossOriginIsolated', false);
+});
+afterEach(async () => {
+  cleanup();
+  vi.unstubAllGlobals();
+  await closeStore();
+});
+
+const mine = default_w.map((x, i) => (i < 4 ? x * 0.5 : x));
+
+describe('cannotOptimize', () => {
+  const ok = { crossOriginIsolated: true, SharedArrayBuffer: ArrayBuffer, Worker: class {} };
+  test('is null where workers and shared memory are there', () => {
+    expect(cannotOptimize(ok)).toBeNull();
+  });
+  test('explains a page that is not cross-origin isolated, or a browser without workers', () => {
+    expect(cannotOptimize({ ...ok, crossOriginIsolated: false })).toMatch(/cross-origin isolated/);
+    expect(cannotOptimize({ ...ok, SharedArrayBuffer: undefined })).toMatch(/shared memory/);
+    expect(cannotOptimize({ ...ok, Worker: undefined })).toMatch(/Web Workers/);
+  });
+});
+
+describe('personal scheduling panel', () => {
+  test('without isolation, Optimize is disabled and its description says why', async () => {
+    render(<PersonalScheduling />);
+    const button = await screen.findByRole('button', { name: 'Optimize' });
+    expect(button).toHaveProperty('disabled', true);
+    expect(document.getElementById(button.getAttribute('aria-describedby')!)?.textContent).toMatch(/cross-origin isolated/);
+    screen.getByText('In use: the default FSRS-6 parameters.');
+    expect(screen.getByRole('button', { name: 'Reset to defaults' })).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Go back to the previous parameters' })).toBeNull();
+  });
+
+  test('shows fitted parameters in use, goes back to the previous ones and resets', async () => {
+    await applyParameters('', { w: mine, fittedAt: Date.UTC(2026, 0, 2), trainedUntil: 1, reviews: 640 });
+    render(<PersonalScheduling />);
+    await screen.findByText(/In use: parameters fitted to your reviews, fitted on .* from 640 reviews\./);
+    fireEvent.click(screen.getByRole('button', { name: 'Go back to the previous parameters' }));
+    await screen.findByText('The previous parameters are in use again.');
+    expect((await getSettings()).parameters).toEqual({});
+    await screen.findByText('In use: the default FSRS-6 parameters.');
+  });
+
+  test('resets to the defaults', async () => {
+    await applyParameters('', { w: mine });
+    render(<PersonalScheduling />);
+    await screen.findByText(/In use: parameters fitted to your reviews/);
+    const reset = screen.getByRole('button', { name: 'Reset to defaults' });
+    expect(reset).toHaveProperty('disabled', false);
+    fireEvent.click(reset);
+    await screen.findByText('The default parameters are in use.');
+    expect((await getSettings()).parameters).toEqual({});
+  });
+});
