@@ -101,6 +101,10 @@ test('the app is cross-origin isolated online and, from its service worker, offl
 });
 
 test('Optimize fits, compares and applies parameters; the next grade uses them; it runs offline once used; the simulator draws', async () => {
+  // As on a 4-core device: the optimiser then starts a pool of 3 threads (module workers of its own).
+  await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 4 }));
+  const threads: string[] = [];
+  page.on('worker', (w) => threads.push(w.url()));
   await page.goto(`${baseUrl}/settings`);
   await page.locator('#backup-file').setInputFiles({ name: 'learner.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
   await page.getByRole('button', { name: 'Replace with backup' }).click();
@@ -116,6 +120,7 @@ test('Optimize fits, compares and applies parameters; the next grade uses them; 
   await panel.getByText(/In use: parameters fitted to your reviews, fitted on .* from \d+ reviews\./).waitFor();
   await panel.getByRole('button', { name: 'Go back to the previous parameters' }).waitFor();
 
+  expect(threads.filter((u) => /workerHelpers/.test(u))).toHaveLength(3);
   const [settings] = await readStore<Settings>('settings');
   const fitted = settings!.parameters[''];
   expect(fitted).toHaveLength(21);
