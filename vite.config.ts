@@ -112,6 +112,9 @@ export default defineConfig({
   },
   // The optimiser's worker starts its own threads: module workers, bundled like the app.
   worker: { format: 'es' },
+  // fsrs-browser finds its wasm and thread helper next to itself (import.meta.url): in dev, serve
+  // it as it is rather than pre-bundled elsewhere.
+  optimizeDeps: { exclude: ['fsrs-browser'] },
   preview: { port: 4173, strictPort: true, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
   server: { port: 5173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
 });
