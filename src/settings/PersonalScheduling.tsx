@@ -5,7 +5,7 @@
  * Part of the settings chunk; the optimiser's wasm loads only when Optimize is pressed.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { listDecks } from '../deck/library';
+import { listDecks } from '../library/library';
 import { cannotOptimize, optimize, type Run } from '../optimize/client';
 import { compareFits, isBetter, tooFew } from '../optimize/explain';
 import type { SimInput, SimPoint } from '../optimize/simulate';

@@ -12,9 +12,11 @@ import {
   type Grade as FsrsGrade,
   type Steps,
 } from 'ts-fsrs';
-import type { ItemRef } from './items';
+import type { ItemRef } from '../deck/items';
 import { queueOf } from './queue';
 import type { FsrsState, Grade, ItemRecord, ItemState, Settings } from './types';
+import { GRADES } from './rating';
+import * as State from './state';
 
 export { studyDayStart, nextStudyDayStart } from './day';
 
@@ -162,7 +164,7 @@ export function formatInterval(ms: number): string {
 export function previewIntervals(item: ItemRecord, now: number, settings: Settings): Record<Grade, { due: number; label: string }> {
   const preview = schedulerFor(settings, {}, item.deckId).repeat(toCard(item.fsrs), new Date(now));
   const out = {} as Record<Grade, { due: number; label: string }>;
-  for (const grade of [1, 2, 3, 4] as const) {
+  for (const grade of GRADES) {
     const due = preview[grade as FsrsGrade].card.due.getTime();
     out[grade] = { due, label: formatInterval(due - now) };
   }

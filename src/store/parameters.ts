@@ -7,6 +7,7 @@
 import type { Answer } from '../optimize/dataset';
 import type { SimCard } from '../optimize/simulate';
 import { studyDayStart } from '../srs/day';
+import * as State from '../srs/state';
 import type { Fit } from '../optimize/metrics';
 import { inTransaction } from './db';
 import { soundReview } from './integrity';
@@ -44,7 +45,7 @@ export async function studyAnswers(deckId?: string): Promise<Answer[]> {
       const page = await store.getAll(IDBKeyRange.lowerBound(after, true), PAGE);
       for (const r of page) {
         if (!soundReview(r) || r.mode !== 'study' || (deckId !== undefined && r.deckId !== deckId)) continue;
-        out.push({ itemId: r.itemId, deckId: r.deckId, at: r.at, grade: r.grade, fresh: r.before.fsrs.state === 0 });
+        out.push({ itemId: r.itemId, deckId: r.deckId, at: r.at, grade: r.grade, fresh: r.before.fsrs.state === State.New });
       }
       if (page.length < PAGE) return;
       after = page[page.length - 1]!.id!;
@@ -113,7 +114,7 @@ export async function simulationCards(now: number, deckId?: string): Promise<Sim
   for (const item of items) {
     if (item.suspended || item.orphaned || (deckId !== undefined && item.deckId !== deckId)) continue;
     const f = item.fsrs;
-    if (f.state === 0 || f.last_review === undefined || !(f.stability > 0)) cards.push({ state: 'new' });
+    if (f.state === State.New || f.last_review === undefined || !(f.stability > 0)) cards.push({ state: 'new' });
     else cards.push({ state: 'known', stability: f.stability, difficulty: f.difficulty, lastDay: Math.min(0, dayOf(f.last_review)), dueDay: dayOf(f.due) });
   }
   return cards;
