@@ -4,7 +4,7 @@
  * itself, for each thing a browser may lack.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
 import { default_w } from 'ts-fsrs';
 import { PersonalScheduling } from '../../../src/settings/PersonalScheduling';
 import { cannotOptimize } from '../../../src/optimize/client';
