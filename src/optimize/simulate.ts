@@ -48,8 +48,16 @@ function prng(seed: number): () => number {
   };
 }
 
-/** Simulates one target. Day 0 is today; `lastDay`/`dueDay` of known cards are relative to it (≤ 0 for the past). */
+/** Fewest cards simulated: a small collection is simulated several times over, so chance draws average out. */
+export const MIN_SIMULATED_CARDS = 4000;
+
+/**
+ * Simulates one target. Day 0 is today; `lastDay`/`dueDay` of known cards are relative to it
+ * (≤ 0 for the past). A collection smaller than MIN_SIMULATED_CARDS runs as several copies whose
+ * counts are averaged (the same expectation, less noise between neighbouring targets).
+ */
 export function simulateTarget(input: SimInput, target: number): SimPoint {
+  const copies = Math.max(1, Math.ceil(MIN_SIMULATED_CARDS / Math.max(1, input.cards.length)));
   const days = input.days ?? 365;
   const maxIvl = input.maximumIntervalDays ?? 36500;
   const model = new FSRSAlgorithm({ w: [...(input.w ?? default_w)], request_retention: target, enable_short_term: true, maximum_interval: maxIvl });
@@ -70,13 +78,14 @@ export function simulateTarget(input: SimInput, target: number): SimPoint {
     }
     return { s: next, again: !recalled };
   };
-  for (const card of input.cards) {
+  /** Follows one card through the period, counting its reviews and its recall at the end. */
+  const follow = (card: SimCard) => {
     let s: FSRSState | null;
     let last: number;
     let due: number;
     if (card.state === 'new') {
       const day = Math.floor(newIndex++ / Math.max(1, input.newPerDay));
-      if (input.newPerDay <= 0 || day >= days) continue;
+      if (input.newPerDay <= 0 || day >= days) return;
       s = review(null, 0).s;
       last = day;
       due = day + model.next_interval(s.stability, 0);
@@ -92,12 +101,16 @@ export function simulateTarget(input: SimInput, target: number): SimPoint {
     }
     studied++;
     memorised += model.forgetting_curve(days - last, s.stability);
+  };
+  for (let copy = 0; copy < copies; copy++) {
+    newIndex = 0;
+    for (const card of input.cards) follow(card);
   }
   return {
     target,
-    reviewsPerDay: reviews / days,
+    reviewsPerDay: reviews / copies / days,
     remembered: studied ? memorised / studied : 0,
-    memorised,
+    memorised: memorised / copies,
     costPerCard: memorised ? reviews / memorised : Infinity,
   };
 }

@@ -29,8 +29,8 @@ function describe(settings: Settings, notes: ParameterNotes, scope: string): str
   const own = settings.parameters[scope];
   const note = notes[scope]?.current;
   if (own) {
-    const when = note?.fittedAt ? `, fitted on ${new Date(note.fittedAt).toLocaleDateString()} from ${note.reviews ?? 'your'} reviews` : '';
-    return `In use: parameters fitted to your reviews${when}.`;
+    const when = note?.fittedAt ? `, fitted on ${new Date(note.fittedAt).toLocaleDateString()} to ${note.reviews ?? 'your'} reviews` : ' (fitted to your reviews)';
+    return `In use: your own parameters${when}.`;
   }
   if (scope && settings.parameters['']) return 'In use: the parameters fitted for every deck.';
   return 'In use: the default FSRS-6 parameters.';

@@ -32,7 +32,7 @@ export function RetentionChart({ points, best, current, id = 'retention-sim' }: 
             {Math.round(max)}
           </text>
           {[0.7, 0.8, 0.9, 0.97].map((t) => (
-            <text key={t} class="axis" x={x(t)} y={H - 6} text-anchor="middle">
+            <text key={t} class="axis" x={x(t)} y={H - 6} text-anchor={t === hi ? 'end' : 'middle'}>
               {t.toFixed(2)}
             </text>
           ))}

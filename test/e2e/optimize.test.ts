@@ -117,7 +117,7 @@ test('Optimize fits, compares and applies parameters; the next grade uses them; 
   const result = panel.getByRole('status').filter({ hasText: /predict your recall/ });
   await result.waitFor({ timeout: 60_000 });
   expect(await result.textContent()).toMatch(/The new parameters predict your recall (\d+ %|slightly) more accurately .* They are now in use\./);
-  await panel.getByText(/In use: parameters fitted to your reviews, fitted on .* from \d+ reviews\./).waitFor();
+  await panel.getByText(/In use: your own parameters, fitted on .* to \d+ reviews\./).waitFor();
   await panel.getByRole('button', { name: 'Go back to the previous parameters' }).waitFor();
 
   expect(threads.filter((u) => /workerHelpers/.test(u))).toHaveLength(3);

@@ -30,6 +30,10 @@ describe('retention simulator', () => {
     expect(low.remembered).toBeLessThan(0.85);
   });
 
+  it('is smooth enough to read: a small collection is simulated many times over, so reviews rise with every step of 0.03', () => {
+    for (let i = 3; i < points.length; i++) expect(points[i]!.reviewsPerDay).toBeGreaterThan(points[i - 3]!.reviewsPerDay);
+  });
+
   it('marks the target with the least work per card remembered', () => {
     expect(best.costPerCard).toBe(Math.min(...points.map((p) => p.costPerCard)));
     expect(best.target).toBeLessThan(0.97);

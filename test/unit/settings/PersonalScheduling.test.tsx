@@ -50,7 +50,7 @@ describe('personal scheduling panel', () => {
   test('shows fitted parameters in use, goes back to the previous ones and resets', async () => {
     await applyParameters('', { w: mine, fittedAt: Date.UTC(2026, 0, 2), trainedUntil: 1, reviews: 640 });
     render(<PersonalScheduling />);
-    await screen.findByText(/In use: parameters fitted to your reviews, fitted on .* from 640 reviews\./);
+    await screen.findByText(/In use: your own parameters, fitted on .* to 640 reviews\./);
     fireEvent.click(screen.getByRole('button', { name: 'Go back to the previous parameters' }));
     await screen.findByText('The previous parameters are in use again.');
     expect((await getSettings()).parameters).toEqual({});
@@ -60,7 +60,7 @@ describe('personal scheduling panel', () => {
   test('resets to the defaults', async () => {
     await applyParameters('', { w: mine });
     render(<PersonalScheduling />);
-    await screen.findByText(/In use: parameters fitted to your reviews/);
+    await screen.findByText(/In use: your own parameters/);
     const reset = screen.getByRole('button', { name: 'Reset to defaults' });
     expect(reset).toHaveProperty('disabled', false);
     fireEvent.click(reset);
