@@ -100,6 +100,31 @@ test('the app is cross-origin isolated online and, from its service worker, offl
   await expect(page.getByRole('button', { name: 'Optimize' }).isEnabled()).resolves.toBe(true);
 });
 
+test('on a host that sends no isolation headers, the first visit explains why Optimize cannot run; once the service worker serves the app, it is isolated', async () => {
+  // Every response from the network, the service worker's own fetches included, loses the two headers.
+  await context.route('**/*', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['cross-origin-opener-policy'];
+    delete headers['cross-origin-embedder-policy'];
+    await route.fulfill({ response, headers });
+  });
+  await page.goto(`${baseUrl}/settings`);
+  const panel = page.getByRole('group', { name: 'Personal scheduling' });
+  await panel.waitFor();
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+  const optimize = panel.getByRole('button', { name: 'Optimize' });
+  expect(await optimize.isDisabled()).toBe(true);
+  expect(await panel.locator(`#${await optimize.getAttribute('aria-describedby')}`).textContent()).toMatch(/cross-origin isolated/);
+
+  expect(await workerActivated(page)).toBe('activated');
+  await page.reload();
+  await expect.poll(() => isControlled(page)).toBe(true);
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await panel.waitFor();
+  expect(await panel.getByRole('button', { name: 'Optimize' }).isEnabled()).toBe(true);
+});
+
 test('Optimize fits, compares and applies parameters; the next grade uses them; it runs offline once used; the simulator draws', async () => {
   // As on a 4-core device: the optimiser then starts a pool of 3 threads (module workers of its own).
   await context.addInitScript(() => Object.defineProperty(Navigator.prototype, 'hardwareConcurrency', { get: () => 4 }));
