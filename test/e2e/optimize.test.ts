@@ -1,6 +1,8 @@
 /**
  * Personal scheduling in real Chromium on the built app: the page is cross-origin isolated online
- * and, served by the service worker, offline; the optimiser's wasm is not in the first precache;
+ * and, served by the service worker, offline; on a host without the headers the first visit says why
+ * Optimize cannot run and the service worker then serves the app isolated; the optimiser's wasm is
+ * not in the first precache;
  * Optimize fits parameters to a learner's reviews (a backup made from a seeded synthetic learner),
  * shows how they compare, puts them in use, and the next grade is scheduled with them; once used,
  * Optimize also runs offline. The retention simulator draws its chart.
