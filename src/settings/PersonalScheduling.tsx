@@ -15,6 +15,8 @@ import { getSettings } from '../store';
 import { RetentionChart } from './RetentionChart';
 import './scheduling.css';
 
+const CANCELLED = 'Optimizing cancelled; nothing was changed.';
+
 type Phase = { kind: 'idle' } | { kind: 'running'; done: number } | { kind: 'done'; text: string; error?: boolean };
 
 /**
@@ -44,6 +46,8 @@ export function PersonalScheduling() {
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [sim, setSim] = useState<{ points: SimPoint[]; best: SimPoint } | 'running' | string | null>(null);
   const run = useRef<Run | null>(null);
+  // Cancel may come while the answers are still being read, before the worker exists.
+  const cancelled = useRef(false);
   const why = cannotOptimize();
 
   const refresh = async () => {
@@ -71,8 +75,10 @@ export function PersonalScheduling() {
   const start = async () => {
     if (!settings) return;
     setPhase({ kind: 'running', done: 0 });
+    cancelled.current = false;
     try {
       const answers = await studyAnswers(scope || undefined);
+      if (cancelled.current) return setPhase({ kind: 'done', text: CANCELLED });
       const current = inUse(settings, scope);
       // Parameters are never judged on reviews they were fitted on: the judged ones start after those.
       const basis = notes[scope]?.current ?? (scope ? notes['']?.current : undefined);
@@ -91,7 +97,7 @@ export function PersonalScheduling() {
     } catch (e) {
       run.current = null;
       const err = e as Error;
-      setPhase(err.name === 'Cancelled' ? { kind: 'done', text: 'Optimizing cancelled; nothing was changed.' } : { kind: 'done', text: `Optimizing failed: ${err.message}`, error: true });
+      setPhase(err.name === 'Cancelled' ? { kind: 'done', text: CANCELLED } : { kind: 'done', text: `Optimizing failed: ${err.message}`, error: true });
     }
   };
 
@@ -140,7 +146,7 @@ export function PersonalScheduling() {
           Optimize
         </button>
         {running && (
-          <button type="button" onClick={() => run.current?.cancel()}>
+          <button type="button" onClick={() => ((cancelled.current = true), run.current?.cancel())}>
             Cancel
           </button>
         )}

@@ -4,7 +4,7 @@
  * itself, for each thing a browser may lack.
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { default_w } from 'ts-fsrs';
 import { PersonalScheduling } from '../../../src/settings/PersonalScheduling';
 import { cannotOptimize } from '../../../src/optimize/client';
@@ -15,6 +15,8 @@ beforeEach(() => {
   // A browser with workers but without isolation (happy-dom has neither).
   vi.stubGlobal('Worker', class {});
   vi.stubGlobal('crossOriginIsolated', false);
+  // No bundled deck list here: the scope menu offers "Every deck" alone.
+  vi.stubGlobal('fetch', () => Promise.reject(new TypeError('no network in this test')));
 });
 afterEach(async () => {
   cleanup();
@@ -55,6 +57,40 @@ describe('personal scheduling panel', () => {
     await screen.findByText('The previous parameters are in use again.');
     expect((await getSettings()).parameters).toEqual({});
     await screen.findByText('In use: the default FSRS-6 parameters.');
+  });
+
+  test('with isolation, Optimize runs in a worker with a progress bar, and Cancel ends it changing nothing', async () => {
+    const workers: { terminated: boolean; posted: unknown[] }[] = [];
+    vi.stubGlobal(
+      'Worker',
+      class {
+        terminated = false;
+        posted: unknown[] = [];
+        onmessage = null;
+        onerror = null;
+        constructor() {
+          workers.push(this);
+        }
+        postMessage(m: unknown) {
+          this.posted.push(m);
+        }
+        terminate() {
+          this.terminated = true;
+        }
+      },
+    );
+    vi.stubGlobal('crossOriginIsolated', true);
+    render(<PersonalScheduling />);
+    const optimize = await screen.findByRole('button', { name: 'Optimize' });
+    expect(optimize).toHaveProperty('disabled', false);
+    fireEvent.click(optimize);
+    await screen.findByRole('progressbar');
+    await waitFor(() => expect(workers[0]?.posted).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    await screen.findByText('Optimizing cancelled; nothing was changed.');
+    expect(workers[0]!.terminated).toBe(true);
+    expect(screen.queryByRole('progressbar')).toBeNull();
+    expect((await getSettings()).parameters).toEqual({});
   });
 
   test('resets to the defaults', async () => {
