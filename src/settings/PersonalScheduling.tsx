@@ -11,7 +11,7 @@ import { compareFits, isBetter, tooFew } from '../optimize/explain';
 import type { SimInput, SimPoint } from '../optimize/simulate';
 import type { Settings } from '../srs/types';
 import { applyParameters, parameterNotes, restorePrevious, simulationCards, studyAnswers, type ParameterNotes } from '../store/parameters';
-import { getSettings } from '../store';
+import { getSettings, updateSettings } from '../store';
 import { RetentionChart } from './RetentionChart';
 import './scheduling.css';
 
@@ -38,13 +38,15 @@ function describe(settings: Settings, notes: ParameterNotes, scope: string): str
   return 'In use: the default FSRS-6 parameters.';
 }
 
-export function PersonalScheduling() {
+/** `onSettings` hears of settings this panel changes (the desired retention), so the form shows them. */
+export function PersonalScheduling({ onSettings }: { onSettings?: (s: Settings) => void } = {}) {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [notes, setNotes] = useState<ParameterNotes>({});
   const [decks, setDecks] = useState<{ id: string; title: string }[]>([]);
   const [scope, setScope] = useState('');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [sim, setSim] = useState<{ points: SimPoint[]; best: SimPoint } | 'running' | string | null>(null);
+  const [simNote, setSimNote] = useState('');
   const run = useRef<Run | null>(null);
   // Cancel may come while the answers are still being read, before the worker exists.
   const cancelled = useRef(false);
@@ -104,6 +106,7 @@ export function PersonalScheduling() {
   const simulate = async () => {
     if (!settings) return;
     setSim('running');
+    setSimNote('');
     try {
       const input: SimInput = { cards: await simulationCards(Date.now(), scope || undefined), w: inUse(settings, scope), newPerDay: settings.newPerDay, maximumIntervalDays: settings.maximumIntervalDays };
       const worker = new Worker(new URL('../optimize/simulator.worker.ts', import.meta.url), { type: 'module', name: 'simulator' });
@@ -115,6 +118,17 @@ export function PersonalScheduling() {
       setSim(out.ok ? { points: out.points, best: out.best } : `Simulation failed: ${out.message}`);
     } catch (e) {
       setSim(`Simulation failed: ${(e as Error).message}`);
+    }
+  };
+
+  const adoptTarget = async (target: number) => {
+    try {
+      const next = await updateSettings({ desiredRetention: target });
+      setSettings(next);
+      onSettings?.(next);
+      setSimNote(`Desired retention is now ${target.toFixed(2)}.`);
+    } catch (e) {
+      setSimNote((e as Error).message);
     }
   };
 
@@ -191,6 +205,14 @@ export function PersonalScheduling() {
         </p>
       )}
       {sim && typeof sim === 'object' && <RetentionChart points={sim.points} best={sim.best} current={settings.desiredRetention} />}
+      {sim && typeof sim === 'object' && Math.abs(sim.best.target - settings.desiredRetention) >= 0.005 && (
+        <button type="button" onClick={() => void adoptTarget(sim.best.target)}>
+          Use {sim.best.target.toFixed(2)} as my desired retention
+        </button>
+      )}
+      <p role="status" class="sim-note">
+        {simNote}
+      </p>
     </fieldset>
   );
 }

@@ -40,7 +40,7 @@ function NumberField(props: { id: string; label: string; hint?: string; value: n
 export function Settings() {
   const [s, setS] = useState<SettingsRecord | null>(null);
   // Personal scheduling is its own chunk, so the start-up code does not list its files to preload.
-  const [Personal, setPersonal] = useState<ComponentType | null>(null);
+  const [Personal, setPersonal] = useState<ComponentType<{ onSettings(s: SettingsRecord): void }> | null>(null);
   useEffect(() => {
     import('./PersonalScheduling').then(
       (m) => setPersonal(() => m.PersonalScheduling),
@@ -144,7 +144,7 @@ export function Settings() {
               Reduce motion
             </label>
           </fieldset>
-          {Personal ? <Personal /> : <p aria-busy="true">Loading personal scheduling…</p>}
+          {Personal ? <Personal onSettings={setS} /> : <p aria-busy="true">Loading personal scheduling…</p>}
           <DataSettings />
         </>
       )}

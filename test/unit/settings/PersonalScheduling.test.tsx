@@ -93,6 +93,32 @@ describe('personal scheduling panel', () => {
     expect((await getSettings()).parameters).toEqual({});
   });
 
+  test('the simulator draws its chart in a worker, and its cheapest target can be adopted as the desired retention', async () => {
+    const points = [0.8, 0.85, 0.9].map((target, i) => ({ target, reviewsPerDay: 10 + i * 5, remembered: 0.85 + i * 0.04, memorised: 100, costPerCard: [3, 2.5, 2.8][i]! }));
+    vi.stubGlobal(
+      'Worker',
+      class {
+        onmessage: ((e: { data: unknown }) => void) | null = null;
+        onerror = null;
+        postMessage() {
+          queueMicrotask(() => this.onmessage?.({ data: { ok: true, points, best: points[1] } }));
+        }
+        terminate() {}
+      },
+    );
+    const heard: number[] = [];
+    render(<PersonalScheduling onSettings={(s) => heard.push(s.desiredRetention)} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Simulate' }));
+    await screen.findByRole('img', { name: /What each retention target costs/ });
+    screen.getByText(/At your target of 0\.90: about 20 reviews a day and 93 % .* The least work per card remembered is at 0\.85: about 15 reviews a day/);
+    expect(screen.getAllByRole('row')).toHaveLength(4);
+    fireEvent.click(screen.getByRole('button', { name: 'Use 0.85 as my desired retention' }));
+    await screen.findByText('Desired retention is now 0.85.');
+    expect((await getSettings()).desiredRetention).toBe(0.85);
+    expect(heard).toEqual([0.85]);
+    expect(screen.queryByRole('button', { name: /as my desired retention/ })).toBeNull();
+  });
+
   test('resets to the defaults', async () => {
     await applyParameters('', { w: mine });
     render(<PersonalScheduling />);
