@@ -4,17 +4,10 @@
  * to judge parameters apart from the reviews used to fit them. Pure.
  */
 import { studyDayStart } from '../srs/day';
-import type { Grade } from '../srs/types';
+import type { StudyAnswer } from '../srs/types';
 
-/** One study answer, as much of it as FSRS needs. */
-export interface Answer {
-  itemId: string;
-  deckId: string;
-  at: number;
-  grade: Grade;
-  /** The item was new before this answer: its history starts here (again, if it was reset). */
-  fresh: boolean;
-}
+/** One study answer, as much of it as FSRS needs (its shape lives with the others in srs/types.ts). */
+export type Answer = StudyAnswer;
 
 /** An item's answers in time order: grades, study-day gaps (0 for the first and same-day ones), times. */
 export interface History {

@@ -4,16 +4,11 @@
  * count, each group's mean prediction against its mean outcome, weighted by its size). Pure.
  */
 import { FSRSAlgorithm, type FSRSState } from 'ts-fsrs';
+import type { ParameterFit } from '../srs/types';
 import type { History } from './dataset';
 
-export interface Fit {
-  /** Mean negative log-likelihood of the outcomes (lower is better). */
-  logLoss: number;
-  /** Binned root mean square error between predicted and actual recall (lower is better). */
-  rmseBins: number;
-  /** Reviews judged. */
-  reviews: number;
-}
+/** Log loss and binned RMSE of parameters on held-out reviews (the shape lives in srs/types.ts). */
+export type Fit = ParameterFit;
 
 const EPS = 1e-7;
 

@@ -5,9 +5,10 @@
  * for every target, so the curves differ by the target alone. Pure.
  */
 import { FSRSAlgorithm, default_w, type FSRSState } from 'ts-fsrs';
+import type { SimulationCard } from '../srs/types';
 
-/** A card as the simulator starts it: never studied, or a memory state and the day of its last review. */
-export type SimCard = { state: 'new' } | { state: 'known'; stability: number; difficulty: number; lastDay: number; dueDay: number };
+/** A card as the simulator starts it (the shape lives in srs/types.ts, which the store also speaks). */
+export type SimCard = SimulationCard;
 
 export interface SimInput {
   cards: SimCard[];

@@ -4,11 +4,9 @@
  * parameters themselves live in the settings (the scheduler reads them there); a note per scope
  * in `meta` remembers how they were judged and what came before. Loaded with the settings screen.
  */
-import type { Answer } from '../optimize/dataset';
-import type { SimCard } from '../optimize/simulate';
 import { studyDayStart } from '../srs/day';
 import * as State from '../srs/state';
-import type { Fit } from '../optimize/metrics';
+import type { ParameterFit, SimulationCard, StudyAnswer } from '../srs/types';
 import { inTransaction } from './db';
 import { soundReview } from './integrity';
 import { getSettings, updateSettings } from './index';
@@ -20,8 +18,8 @@ export interface ParameterNote {
   fittedAt?: number;
   trainedUntil?: number;
   /** How they and the ones they replaced scored on the same held-out reviews. */
-  fitted?: Fit;
-  replaced?: Fit;
+  fitted?: ParameterFit;
+  replaced?: ParameterFit;
   /** Reviews they were fitted on. */
   reviews?: number;
 }
@@ -34,8 +32,8 @@ const NOTES_KEY = 'fsrs-parameters';
 const PAGE = 2000;
 
 /** Study answers (not quiz answers: recognising a choice is another kind of recall), of one deck or all. */
-export async function studyAnswers(deckId?: string): Promise<Answer[]> {
-  const out: Answer[] = [];
+export async function studyAnswers(deckId?: string): Promise<StudyAnswer[]> {
+  const out: StudyAnswer[] = [];
   // Pages in key order (the optimiser sorts by time itself), so memory stays flat. Not log.ts's
   // walk: sharing it would split it out of the chunks that load it now, and the start-up code would
   // list one more file to preload.
@@ -105,12 +103,12 @@ const DAY = 86_400_000;
  * studied cards with their memory state and their last and next review as study days from today.
  * Suspended and removed cards are left out, as studying leaves them out.
  */
-export async function simulationCards(now: number, deckId?: string): Promise<SimCard[]> {
+export async function simulationCards(now: number, deckId?: string): Promise<SimulationCard[]> {
   const { dayStartHour } = await getSettings();
   const items = await inTransaction(['items'], 'readonly', (tx) => tx.objectStore('items').getAll());
   const today = studyDayStart(now, dayStartHour);
   const dayOf = (t: number) => Math.round((studyDayStart(t, dayStartHour) - today) / DAY);
-  const cards: SimCard[] = [];
+  const cards: SimulationCard[] = [];
   for (const item of items) {
     if (item.suspended || item.orphaned || (deckId !== undefined && item.deckId !== deckId)) continue;
     const f = item.fsrs;

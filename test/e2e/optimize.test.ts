@@ -8,17 +8,16 @@
  * Optimize also runs offline. The retention simulator draws its chart.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
-import { isControlled, workerActivated } from './pwa-helpers';
+import { beforeAll, expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { freshContextEachTest } from './fixture';
+import { isControlled, workerActivated } from '../browser/pwa-helpers';
 import { syntheticAnswers } from '../fixtures/synthetic-learner';
 import { exportBackup, recordReview, saveDeck, syncDeckItems } from '../../src/store';
 import { gradeItem } from '../../src/srs/scheduler';
 import { DEFAULT_SETTINGS, type ReviewRecord, type Settings } from '../../src/srs/types';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let backup: string;
@@ -42,18 +41,11 @@ async function learnerBackup(): Promise<string> {
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   backup = await learnerBackup();
 }, 120_000);
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+freshContextEachTest((c, p) => {
+  context = c;
+  page = p!;
 });
 
 /** Reads a whole object store of the app's database in the page. */
