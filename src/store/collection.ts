@@ -49,7 +49,7 @@ export async function exportBackup(now: number): Promise<string> {
 }
 
 export type ImportResult =
-  | { ok: true; counts: { items: number; reviews: number; decks: number; quizzes: number; drafts: number } }
+  | { ok: true; counts: { items: number; cards: number; reviews: number; decks: number; quizzes: number; drafts: number } }
   | { ok: false; error: string };
 
 /** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
