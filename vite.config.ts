@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { readFileSync } from 'node:fs';
-import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/pwa/isolation';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/pwa/isolation.ts';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
 const buildId =
