@@ -172,4 +172,5 @@ test('Optimize fits, compares and applies parameters; the next grade uses them; 
   await panel.getByRole('button', { name: 'Optimize' }).click();
   await panel.getByRole('status').filter({ hasText: /predict your recall/ }).waitFor({ timeout: 60_000 });
   expect(await panel.getByRole('alert').count()).toBe(0);
-});
+  // Two fits, a simulation and a study answer: on a busy 2-core machine this journey can pass a minute.
+}, 180_000);
