@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { readFileSync } from 'node:fs';
+import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/pwa/isolation.ts';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
 const buildId =
@@ -14,7 +15,10 @@ export default defineConfig({
     preact(),
     bundledDecks(),
     VitePWA({
-      strategies: 'generateSW',
+      // Our own worker (src/pwa/sw.ts): it adds the cross-origin isolation headers to what it serves.
+      strategies: 'injectManifest',
+      srcDir: 'src/pwa',
+      filename: 'sw.ts',
       registerType: 'prompt',
       // src/pwa/register.ts registers the worker lazily, after the first render.
       injectRegister: false,
@@ -73,15 +77,13 @@ export default defineConfig({
           },
         ],
       },
-      workbox: {
+      injectManifest: {
         // The app shell, icons and every published deck file; the manifest is added by the plugin.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         // Install-sheet screenshots are only fetched by the browser's install UI, never offline.
-        globIgnores: ['screenshots/**'],
-        navigateFallback: '/index.html',
-        // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
-        navigateFallbackDenylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],
-        cleanupOutdatedCaches: true,
+        // The optimiser (its worker, thread helper and wasm, about 440 KB gzip) is cached by the
+        // service worker when first used, never in the first install.
+        globIgnores: ['screenshots/**', 'assets/optimizer.worker-*', 'assets/workerHelpers-*', 'assets/fsrs_browser-*'],
       },
     }),
   ],
@@ -108,6 +110,11 @@ export default defineConfig({
       },
     },
   },
-  preview: { port: 4173, strictPort: true },
-  server: { port: 5173 },
+  // The optimiser's worker starts its own threads: module workers, bundled like the app.
+  worker: { format: 'es' },
+  // fsrs-browser finds its wasm and thread helper next to itself (import.meta.url): in dev, serve
+  // it as it is rather than pre-bundled elsewhere.
+  optimizeDeps: { exclude: ['fsrs-browser'] },
+  preview: { port: 4173, strictPort: true, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  server: { port: 5173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
 });

@@ -1,8 +1,10 @@
 /**
  * The settings screen at `/settings` (a lazy chunk): daily limits, desired retention, learning
- * steps, day start hour, theme, text size and reduced motion, then data (backup, storage, reset).
+ * steps, day start hour, theme, text size and reduced motion, personal scheduling (fitting FSRS to
+ * the learner's reviews, the retention simulator), then data (backup, storage, reset).
  * Each field saves when changed; the store refuses bad values and the message names the field.
  */
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { Settings as SettingsRecord, Theme } from '../srs/types';
 import { getSettings, updateSettings } from '../store';
@@ -69,6 +71,14 @@ function Field(props: FieldProps) {
 
 export function Settings() {
   const [s, setS] = useState<SettingsRecord | null>(null);
+  // Personal scheduling is its own chunk, so the start-up code does not list its files to preload.
+  const [Personal, setPersonal] = useState<ComponentType<{ onSettings(s: SettingsRecord): void }> | null>(null);
+  useEffect(() => {
+    import('./PersonalScheduling').then(
+      (m) => setPersonal(() => m.PersonalScheduling),
+      () => setPersonal(() => () => <p class="settings-message error">Personal scheduling could not be loaded; reload to try again.</p>),
+    );
+  }, []);
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null);
   useEffect(() => {
     getSettings().then(setS, (e: Error) => setMessage({ error: true, text: e.message }));
@@ -182,6 +192,7 @@ export function Settings() {
               Reduce motion
             </label>
           </fieldset>
+          {Personal ? <Personal onSettings={setS} /> : <p aria-busy="true">Loading personal scheduling…</p>}
           <DataSettings />
         </>
       )}

@@ -3,7 +3,7 @@
  * deck page, the stats screen and the quiz's "shaky key points", so they never disagree.
  * Pure: takes items, `now` and (for tests) a recall function.
  */
-import { retrievability } from './scheduler';
+import { retrievability } from './retrievability';
 import type { ItemRecord } from './types';
 import * as State from './state';
 

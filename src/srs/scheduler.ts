@@ -16,7 +16,6 @@ import type { ItemRef } from '../deck/items';
 import { queueOf } from './queue';
 import type { FsrsState, Grade, ItemRecord, ItemState, Settings } from './types';
 import { GRADES } from './rating';
-import * as State from './state';
 
 
 export interface SchedulerOptions {
@@ -26,10 +25,13 @@ export interface SchedulerOptions {
 
 const cache = new Map<string, FSRS>();
 
-/** The ts-fsrs scheduler for these settings (kept, since settings rarely change). */
-export function schedulerFor(settings: Settings, options: SchedulerOptions = {}): FSRS {
+/** The ts-fsrs scheduler for these settings and deck (kept, since settings rarely change). */
+export function schedulerFor(settings: Settings, options: SchedulerOptions = {}, deckId = ''): FSRS {
   const fuzz = options.fuzz ?? true;
+  // The deck's own fitted parameters, else everyone's, else (undefined) ts-fsrs's defaults.
+  const w = settings.parameters[deckId] ?? settings.parameters[''];
   const key = JSON.stringify([
+    w,
     settings.desiredRetention,
     settings.maximumIntervalDays,
     settings.learningSteps,
@@ -41,6 +43,7 @@ export function schedulerFor(settings: Settings, options: SchedulerOptions = {})
     f = fsrs(
       generatorParameters({
         request_retention: settings.desiredRetention,
+        w,
         maximum_interval: settings.maximumIntervalDays,
         enable_fuzz: fuzz,
         enable_short_term: true,
@@ -56,17 +59,8 @@ export function schedulerFor(settings: Settings, options: SchedulerOptions = {})
 
 /** ts-fsrs card from the stored state (dates as Date objects). */
 export function toCard(s: FsrsState): Card {
-  const card: Card = {
-    due: new Date(s.due),
-    stability: s.stability,
-    difficulty: s.difficulty,
-    elapsed_days: s.elapsed_days,
-    scheduled_days: s.scheduled_days,
-    learning_steps: s.learning_steps,
-    reps: s.reps,
-    lapses: s.lapses,
-    state: s.state,
-  };
+  // The stored state has exactly the card's fields; only its dates change type.
+  const card = { ...s, due: new Date(s.due) } as Card;
   if (s.last_review !== undefined) card.last_review = new Date(s.last_review);
   return card;
 }
@@ -126,7 +120,7 @@ export interface GradeResult {
 
 /** Applies a grade at `now`: the FSRS state moves on, and a lapse may make the item a leech. */
 export function gradeItem(item: ItemRecord, grade: Grade, now: number, settings: Settings, options?: SchedulerOptions): GradeResult {
-  const next = fromCard(schedulerFor(settings, options).next(toCard(item.fsrs), new Date(now), grade as FsrsGrade).card);
+  const next = fromCard(schedulerFor(settings, options, item.deckId).next(toCard(item.fsrs), new Date(now), grade as FsrsGrade).card);
   const lapsed = next.lapses > item.fsrs.lapses;
   const becameLeech = lapsed && isLeechLapse(next.lapses, settings.leechThreshold);
   const updated: ItemRecord = {
@@ -148,7 +142,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function oneDecimal(x: number): string {
-  return (Math.round(x * 10) / 10).toString();
+  return `${Math.round(x * 10) / 10}`;
 }
 
 /** A short interval label for a grade button: `1m`, `10m`, `3h`, `3d`, `2mo`, `1.2y`. */
@@ -166,19 +160,11 @@ export function formatInterval(ms: number): string {
  * card and the review time, so the preview at `now` is what grading at `now` gives.
  */
 export function previewIntervals(item: ItemRecord, now: number, settings: Settings): Record<Grade, { due: number; label: string }> {
-  const preview = schedulerFor(settings).repeat(toCard(item.fsrs), new Date(now));
+  const preview = schedulerFor(settings, {}, item.deckId).repeat(toCard(item.fsrs), new Date(now));
   const out = {} as Record<Grade, { due: number; label: string }>;
   for (const grade of GRADES) {
     const due = preview[grade as FsrsGrade].card.due.getTime();
     out[grade] = { due, label: formatInterval(due - now) };
   }
   return out;
-}
-
-const plain = fsrs(generatorParameters());
-
-/** Probability (0–1) of recalling the item at `now`; null for an item never studied. */
-export function retrievability(item: ItemRecord, now: number): number | null {
-  if (item.fsrs.state === State.New || item.fsrs.last_review === undefined) return null;
-  return plain.get_retrievability(toCard(item.fsrs), new Date(Math.max(now, item.fsrs.last_review)), false);
 }

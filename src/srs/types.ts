@@ -103,6 +103,11 @@ export interface Settings {
   /** Text size multiplier, 0.875–1.5. */
   textScale: number;
   reduceMotion: boolean;
+  /**
+   * FSRS-6 parameters fitted to this learner (21 numbers), by deck id, with `''` for every deck
+   * without its own; the defaults of ts-fsrs where none apply.
+   */
+  parameters: Record<string, number[]>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -118,6 +123,7 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   textScale: 1,
   reduceMotion: false,
+  parameters: {},
 };
 
 /** One finished quiz, kept for history on the deck page and the stats trend. */
@@ -133,3 +139,26 @@ export interface QuizRecord {
   /** Per key point: right and total. */
   byKeyPoint: Record<string, { right: number; total: number }>;
 }
+
+/** One study answer as the FSRS optimiser learns from it (the store reads them from the log). */
+export interface StudyAnswer {
+  itemId: string;
+  deckId: string;
+  at: number;
+  grade: Grade;
+  /** The item was new before this answer: its history starts here (again, if it was reset). */
+  fresh: boolean;
+}
+
+/** How well FSRS parameters predicted reviews they were not fitted on. */
+export interface ParameterFit {
+  /** Mean negative log-likelihood of the outcomes (lower is better). */
+  logLoss: number;
+  /** Binned root mean square error between predicted and actual recall (lower is better). */
+  rmseBins: number;
+  /** Reviews judged. */
+  reviews: number;
+}
+
+/** A card as the retention simulator starts it: never studied, or a memory state with its last and next review as study days from today. */
+export type SimulationCard = { state: 'new' } | { state: 'known'; stability: number; difficulty: number; lastDay: number; dueDay: number };

@@ -5,7 +5,7 @@
  */
 import type { ItemRecord, QuizRecord, Settings } from '../srs/types';
 import type { RecallFn } from '../srs/mastery';
-import { retrievability } from '../srs/scheduler';
+import { retrievability } from '../srs/retrievability';
 import { emptyRetentionRow, type ReviewLogStats, type RetentionRow } from './log-stats';
 import {
   cardStates,

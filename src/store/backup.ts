@@ -8,6 +8,7 @@ import { formatPath, validateDeck } from '../deck/validate';
 import { itemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
+import { parametersProblems } from '../srs/parameters';
 import { isGrade } from '../srs/rating';
 import * as State from '../srs/state';
 import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
@@ -291,7 +292,7 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   const { decks: storedDecks, items: checkedItems, reviews, quizzes, drafts } = checked as { [K in keyof typeof checked]: NonNullable<(typeof checked)[K]> };
 
   const settings = { ...DEFAULT_SETTINGS, ...rawSettings } as Settings;
-  for (const p of settingsProblems(settings)) problems.line(`settings.${p}`);
+  for (const p of [...settingsProblems(settings), ...parametersProblems(settings.parameters)]) problems.line(`settings.${p}`);
 
   const decks: StoredDeck[] = [];
   storedDecks.forEach((stored, i) => {

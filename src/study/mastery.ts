@@ -5,7 +5,7 @@
  */
 import type { Deck } from '../deck/schema';
 import { expandCard } from '../deck/items';
-import { retrievability } from '../srs/scheduler';
+import { retrievability } from '../srs/retrievability';
 import type { ItemId, ItemRecord } from '../srs/types';
 import { countMasteries, groupMastery, type KeyPointMastery, type Mastery } from '../srs/mastery';
 

@@ -33,10 +33,10 @@ beforeAll(async () => {
     process.env.NODE_ENV = nodeEnv;
   }
   sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
-  // generateSW writes the list as `precacheAndRoute([{url:"…",revision:…},…])`.
-  const list = /precacheAndRoute\((\[.*?\])\s*,/s.exec(sw)?.[1];
-  if (!list) throw new Error(`${outDir}/sw.js: no precacheAndRoute([...]) list found`);
-  urls = [...list.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+  // injectManifest puts the list where src/pwa/sw.ts says self.__WB_MANIFEST, as JSON.
+  const list = /(\[\{"revision":.*?\}\])/s.exec(sw)?.[1];
+  if (!list) throw new Error(`${outDir}/sw.js: no precache list found`);
+  urls = (JSON.parse(list) as { url: string }[]).map((e) => e.url);
 }, 120_000);
 
 afterAll(() => {
@@ -65,11 +65,14 @@ test('no URL is precached twice', () => {
   expect(dupes).toEqual([]);
 });
 
-test('the app shell, every script and style, the manifest and its icons are precached', () => {
+/** The optimiser's worker, thread helper and wasm: cached when first used, never in the first install. */
+const OPTIMIZER = /^(optimizer\.worker|workerHelpers|fsrs_browser)[-_]/;
+
+test('the app shell, every script and style but the optimiser, the manifest and its icons are precached', () => {
   expect(urls).toContain('index.html');
   expect(urls).toContain('manifest.webmanifest');
   const assets = readdirSync(join(outDir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
-  for (const a of assets) expect(urls).toContain(`assets/${a}`);
+  for (const a of assets.filter((f) => !OPTIMIZER.test(f))) expect(urls).toContain(`assets/${a}`);
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8')) as {
     icons: { src: string }[];
   };
@@ -77,14 +80,25 @@ test('the app shell, every script and style, the manifest and its icons are prec
   expect(urls).toContain('apple-touch-icon.png');
 });
 
+test('the optimiser (its worker, thread helper and wasm) stays out of the precache', () => {
+  const files = readdirSync(join(outDir, 'assets')).filter((f) => OPTIMIZER.test(f));
+  expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
+  expect(files.some((f) => f.startsWith('optimizer.worker'))).toBe(true);
+  expect(urls.filter((u) => OPTIMIZER.test(u.replace(/^assets\//, '')) || u.endsWith('.wasm'))).toEqual([]);
+});
+
 test('install-sheet screenshots stay out of the precache', () => {
   expect(urls.filter((u) => u.startsWith('screenshots/'))).toEqual([]);
 });
 
-test('deep links fall back to the app shell and old caches are cleaned up', () => {
-  expect(sw).toMatch(/createHandlerBoundToURL\("\/index\.html"\)/);
-  expect(sw).toContain('cleanupOutdatedCaches()');
+test('deep links fall back to the app shell, old caches are cleaned up, responses are made cross-origin isolated', () => {
+  // src/pwa/sw.ts, minified: the navigation handler bound to the cached shell, with the file denylist…
+  expect(sw).toMatch(/\(`\/index\.html`\),\{denylist:\[/);
+  // …workbox's clean-up of outdated precaches (it looks for caches named like theirs)…
+  expect(sw).toContain('`-precache-`');
+  // …and the isolation headers it adds to what it serves.
+  expect(sw).toMatch(/"Cross-Origin-Opener-Policy":`same-origin`,"Cross-Origin-Embedder-Policy":`require-corp`/);
   // The worker waits for the learner's consent (registerType: 'prompt'): it skips waiting only on request.
-  expect(sw).toMatch(/"SKIP_WAITING"===\w+\.data\.type&&self\.skipWaiting\(\)/);
+  expect(sw).toMatch(/\w+\.data\.type===`SKIP_WAITING`&&self\.skipWaiting\(\)/);
   expect(sw).not.toMatch(/^self\.skipWaiting\(\)/m);
 });

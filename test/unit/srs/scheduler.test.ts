@@ -1,6 +1,7 @@
 import { default_w, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import fc from 'fast-check';
-import { newItem, gradeItem, previewIntervals, formatInterval, retrievability, schedulerFor, isLeechLapse } from '../../../src/srs/scheduler';
+import { newItem, gradeItem, previewIntervals, formatInterval, schedulerFor, isLeechLapse } from '../../../src/srs/scheduler';
+import { retrievability } from '../../../src/srs/retrievability';
 import { itemId } from '../../../src/deck/items';
 import { QUEUE } from '../../../src/srs/queue';
 import { DEFAULT_SETTINGS, type Grade, type ItemRecord } from '../../../src/srs/types';
@@ -110,6 +111,25 @@ describe('learning steps and previews', () => {
     const reviewed = gradeItem(item, 4, now, DEFAULT_SETTINGS, { fuzz: false }).item;
     expect(retrievability(reviewed, now)).toBe(1);
     expect(retrievability(reviewed, reviewed.due)).toBeCloseTo(0.9, 1);
+  });
+});
+
+describe("the learner's own parameters", () => {
+  const slow = default_w.map((x, i) => (i <= 3 ? x * 0.3 : x));
+  const review = (deckId: string, settings: typeof DEFAULT_SETTINGS) => {
+    let item = newItem({ ...ref, deckId, id: itemId(deckId, 'c') }, 0);
+    item = gradeItem(item, 3, 0, settings, { fuzz: false }).item;
+    item = gradeItem(item, 3, item.due, settings, { fuzz: false }).item;
+    return previewIntervals(item, item.due + 2 * DAY, settings)[3].due - (item.due + 2 * DAY);
+  };
+
+  it('schedule the decks they are fitted for; others keep the global or default ones', () => {
+    const own = { ...DEFAULT_SETTINGS, parameters: { d: slow } };
+    expect(review('d', own)).toBeLessThan(review('d', DEFAULT_SETTINGS));
+    expect(review('e', own)).toBe(review('e', DEFAULT_SETTINGS));
+    const global = { ...DEFAULT_SETTINGS, parameters: { '': slow } };
+    expect(review('e', global)).toBe(review('d', own));
+    expect([...schedulerFor(global, {}, 'e').parameters.w]).toEqual(slow);
   });
 });
 

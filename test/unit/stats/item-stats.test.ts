@@ -1,7 +1,7 @@
 import { itemMastery } from '../../../src/srs/mastery';
 import { cardStates, forecast, keyPointMastery } from '../../../src/stats/item-stats';
 import { quizTrend } from '../../../src/stats/quiz-trend';
-import { retrievability } from '../../../src/srs/scheduler';
+import { retrievability } from '../../../src/srs/retrievability';
 import type { QuizRecord } from '../../../src/srs/types';
 import { at, inTimeZone, item } from './fixtures';
 

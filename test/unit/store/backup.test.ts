@@ -83,6 +83,7 @@ describe('backup', () => {
     ['a review of a missing item', (b) => JSON.stringify({ ...b, items: b.items.slice(1) }), /reviews\[0\]\.itemId: refers to "mine\/card-1"/],
     ['an invalid stored deck', (b) => JSON.stringify({ ...b, decks: [{ ...b.decks[0], deck: { ...b.decks[0].deck, cards: [{ id: 'x', type: 'mcq', question: 'Q', choices: ['one'], answer: 0 }] } }] }), /decks\[0\]\.deck\.cards\[0\]\.choices: needs at least 2 choices/],
     ['bad settings', (b) => JSON.stringify({ ...b, settings: { ...b.settings, desiredRetention: 2 } }), /settings\.desiredRetention: must be a number from 0\.7 to 0\.97/],
+    ['damaged FSRS parameters', (b) => JSON.stringify({ ...b, settings: { ...b.settings, parameters: { mine: [0.2, 1.2] } } }), /settings\.parameters\.mine: must be a list of 21 numbers/],
     ['a mismatched item id', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], cardId: 'card-9' }, ...b.items.slice(1)] }), /items\[0\]\.id: "mine\/card-1" does not match/],
   ];
 
