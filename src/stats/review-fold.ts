@@ -68,7 +68,7 @@ export interface ReviewLogStats {
   /** The past 365 study days, oldest first, today last. */
   heatmap: HeatmapDay[];
   /** True retention over mature study reviews, first review of an item per day. */
-  retention: { overall: RetentionRow; byDeck: Record<string, RetentionRow> };
+  retention: { overall: RetentionRow; byDeck: Map<string, RetentionRow> };
 }
 
 export interface FoldOptions {
@@ -203,7 +203,7 @@ export class ReviewFold {
     for (const [day, totals] of this.days) counts.set(day, totals.reviewed);
     const t = this.days.get(today) ?? { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
 
-    const byDeck: Record<string, RetentionRow> = {};
+    const byDeck = new Map<string, RetentionRow>();
     const sum = [0, 0, 0, 0, 0, 0, 0, 0];
     for (const [deckId, byDay] of this.retention) {
       const cells = [0, 0, 0, 0, 0, 0, 0, 0];
@@ -217,7 +217,7 @@ export class ReviewFold {
           }
         }
       }
-      byDeck[deckId] = toRow(cells);
+      byDeck.set(deckId, toRow(cells));
       for (let i = 0; i < 8; i++) sum[i]! += cells[i]!;
     }
     return {
