@@ -166,3 +166,18 @@ describe('every row imported or listed as skipped', () => {
     expect(table.delimiter).toBe('constructor');
   });
 });
+
+describe('rows the deck format would refuse are skipped one by one', () => {
+  test('zero-width fronts and backs, too many deletions and deletion numbers past c99', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `{{c1::w${i}}}`).join(' ');
+    const { result } = build(`front,back\n\u200b\u200c,back\nfront,\u2060\n"${many}",\n{{c100::x}},\nok,fine`);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.cardCount).toBe(1);
+    expect(result.skipped).toEqual([
+      { line: 2, message: 'has an empty front' },
+      { line: 3, message: 'has an empty back' },
+      { line: 4, message: 'has 51 deletions; a card may have at most 50' },
+      { line: 5, message: 'numbers a deletion past c99' },
+    ]);
+  });
+});
