@@ -83,9 +83,6 @@ function Row({ row, now }: { row: BrowserRow; now: number }) {
   );
 }
 
-/** Rows are parts (a cloze deletion, a reversed side); the learner counts cards. */
-const cardsOf = (rows: readonly BrowserRow[]) => new Set(rows.map((r) => r.card.id)).size;
-
 export function CardBrowser({ deck, items, now }: { deck: Deck; items: ItemRecord[]; now: number }) {
   const [filter, setFilter] = useState<BrowserFilter>({ text: '', type: '', keyPoint: '', state: '' });
   const [shown, setShown] = useState(PAGE);
@@ -140,8 +137,7 @@ export function CardBrowser({ deck, items, now }: { deck: Deck; items: ItemRecor
         </label>
       </div>
       <p class="meta" role="status">
-        {cardsOf(visible)} of {cardsOf(rows)} cards
-        {rows.length > deck.cards.length && ` (${visible.length} of ${rows.length} parts)`}
+        {visible.length} of {rows.length} items
       </p>
       <ul class="browser-list" aria-label="Card list">
         {visible.slice(0, shown).map((r) => (

@@ -101,8 +101,7 @@ export function DeckPage() {
   const brief = briefMastery(deck, items, now);
   const shaky = brief.filter((k) => k.mastery === 'shaky').map((k) => k.id);
   const toStudy = counts ? counts.due + counts.new + counts.learning : 0;
-  // Counted in cards, as everywhere: a card with several parts is one card.
-  const suspended = new Set(items.filter((i) => i.queue === QUEUE.suspended).map((i) => i.cardId)).size;
+  const suspended = items.filter((i) => i.queue === QUEUE.suspended).length;
   return (
     <section class="page deck-page">
       <h1>{deck.title}</h1>
@@ -110,7 +109,7 @@ export function DeckPage() {
       {deck.source && <Citation source={deck.source} />}
       {counts && (
         <p class="deck-counts">
-          {counts.due + counts.learning} due · {counts.new} new · {suspended} suspended
+          {counts.due} due · {counts.new} new · {counts.learning} learning · {suspended} suspended
         </p>
       )}
       <div class="deck-actions">

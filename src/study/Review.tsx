@@ -96,9 +96,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
     if (revealNow) s.reveal();
   };
   const j = cur ? judge(cur.card, response) : null;
-  // `remaining` counts the card on screen: it falls by one with each answer that is done for today.
-  const left = s.remaining.value;
-  const total = s.reviewed.value + left;
+  const total = s.reviewed.value + s.remaining.value + (cur ? 1 : 0);
   const done = s.reviewed.value;
   const keyPoint = cur?.card.keyPoint ? cur.deck.keyPoints?.find((k) => k.id === cur.card.keyPoint)?.text : undefined;
   const title = deckId === 'all' ? 'Study all due' : (s.title.value ?? 'Study');
@@ -121,12 +119,12 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
         aria-valuemin={0}
         aria-valuemax={Math.max(total, 1)}
         aria-valuenow={done}
-        aria-valuetext={`${done} done, ${left} left`}
+        aria-valuetext={`${done} done, ${s.remaining.value + (cur ? 1 : 0)} left`}
       >
         <div class="progress-fill" style={{ width: `${total ? (100 * done) / total : phase === 'done' ? 100 : 0}%` }} />
       </div>
       <p class="study-counts" aria-hidden="true">
-        {phase === 'card' ? `${left} left` : ''}
+        {phase === 'card' ? `${s.remaining.value + 1} left` : ''}
       </p>
       <p role="status" class="notice">
         {s.notice.value}

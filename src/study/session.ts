@@ -75,7 +75,6 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   const current = signal<Current | null>(preview && { item: preview.item, deck: preview.deck, card: preview.card, shownAt: now() });
   const revealed = signal(false);
   const intervals = signal<Record<Grade, { due: number; label: string }> | null>(null);
-  /** Cards left today, the one on screen included. */
   const remaining = signal(preview?.remaining ?? 0);
   const reviewed = signal(0);
   const again = signal(0);
@@ -160,9 +159,9 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     if (!r?.item || p.generation !== remoteWrites) return null;
     if (r.learningSoon != null && r.learningSoon <= at && r.item.state !== 1 && r.item.state !== 3) return null;
     // The grade used one of today's new or review slots: the pick must still fit in what is left.
-    // (`pending` says whether the prefetch still counted the graded card: it may have read after the grade.)
-    if (r.item.state === 0 && r.remaining.new - r.pending.new < 1) return null;
-    if (r.item.state === 2 && r.remaining.review - r.pending.review < 1) return null;
+    const used = (s: number) => (graded.state === s ? 1 : 0);
+    if (r.item.state === 0 && r.remaining.new - used(0) < 1) return null;
+    if (r.item.state === 2 && r.remaining.review - used(2) < 1) return null;
     return r;
   }
 
@@ -357,7 +356,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
             ready.item,
             () => {
               counted();
-              remaining.value = Math.max(0, left - ready.pending.new - ready.pending.review);
+              remaining.value = Math.max(0, left - (cur.item.state === 0 || cur.item.state === 2 ? 1 : 0));
             },
             cur.item.id,
           );
@@ -389,8 +388,8 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
             if (last.grade === 1) again.value--;
             timeMs.value -= last.durationMs;
           }
-          // The card taken back is to answer again (the one that was up, if any, stays in the queue).
-          remaining.value++;
+          // The card that was up goes back into the queue behind the one taken back.
+          if (current.value) remaining.value++;
           leech.value = null;
           notice.value = 'Last grade undone.';
         });

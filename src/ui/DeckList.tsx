@@ -41,12 +41,13 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
             {c && !c.started && d.cardCount > 0 && (
               <p class="deck-counts">
                 <span class="count count-new">Not started</span>
+                <span class="meta"> · its cards become study items when you open or study it</span>
               </p>
             )}
             {c?.started && (
-              // Learning cards due now are due too: one "due" everywhere, so due + new is what Study takes.
               <p class="deck-counts">
-                <span class="count count-due">{c.due + c.learning} due</span> · <span class="count count-new">{c.new} new</span>
+                <span class="count count-due">{c.due} due</span> · <span class="count count-new">{c.new} new</span> ·{' '}
+                <span class="count count-learning">{c.learning} learning</span>
                 <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
               </p>
             )}
