@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks';
 import { readFileSync } from 'node:fs';
+import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
 const buildId =
@@ -13,6 +14,7 @@ export default defineConfig({
   plugins: [
     preact(),
     bundledDecks(),
+    headersFilePlugin(),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',
@@ -108,6 +110,7 @@ export default defineConfig({
       },
     },
   },
-  preview: { port: 4173, strictPort: true },
-  server: { port: 5173 },
+  // The same headers a production host must send (see security-headers.ts and the README).
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
+  server: { port: 5173, headers: { ...SECURITY_HEADERS } },
 });

@@ -7,6 +7,7 @@ import { exportBackup, importBackup, requestPersistence, resetProgress } from '.
 import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';
+import { TypedConfirm } from '../ui/TypedConfirm';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
 
@@ -76,15 +77,9 @@ export function DataSettings() {
           />
         </div>
         {pending && (
-          <div class="confirm" role="group" aria-label="Confirm import">
-            <p>Replace all progress, decks and settings on this device with {pending.name}?</p>
-            <button type="button" class="danger" onClick={() => void doImport()}>
-              Replace with backup
-            </button>
-            <button type="button" onClick={() => setPending(null)}>
-              Cancel import
-            </button>
-          </div>
+          <TypedConfirm name="Confirm import" word="replace" action="Replace with backup" cancel="Cancel import" onConfirm={() => void doImport()} onCancel={() => setPending(null)}>
+            Replace all progress, decks and settings on this device with {pending.name}?
+          </TypedConfirm>
         )}
       </fieldset>
       <fieldset>
@@ -119,24 +114,21 @@ export function DataSettings() {
             Reset progress…
           </button>
         ) : (
-          <div class="confirm" role="group" aria-label="Confirm reset">
-            <p>Erase every review and quiz result? Decks and settings stay. This cannot be undone.</p>
-            <button
-              type="button"
-              class="danger"
-              onClick={() =>
-                void resetProgress().then(
-                  () => (forgetShownCards(), setConfirmReset(false), setMsg({ error: false, text: 'Progress erased.' })),
-                  (e: Error) => setMsg({ error: true, text: e.message }),
-                )
-              }
-            >
-              Erase all progress
-            </button>
-            <button type="button" onClick={() => setConfirmReset(false)}>
-              Cancel reset
-            </button>
-          </div>
+          <TypedConfirm
+            name="Confirm reset"
+            word="erase"
+            action="Erase all progress"
+            cancel="Cancel reset"
+            onConfirm={() =>
+              void resetProgress().then(
+                () => (forgetShownCards(), setConfirmReset(false), setMsg({ error: false, text: 'Progress erased.' })),
+                (e: Error) => setMsg({ error: true, text: e.message }),
+              )
+            }
+            onCancel={() => setConfirmReset(false)}
+          >
+            Erase every review and quiz result? Decks and settings stay. This cannot be undone.
+          </TypedConfirm>
         )}
       </fieldset>
     </>

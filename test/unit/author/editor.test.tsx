@@ -184,6 +184,8 @@ describe('deck editor', () => {
     await screen.findByDisplayValue('Original (copy)');
     expect(await getStoredDeck('orig-copy')).toMatchObject({ deck: { version: 1, cards: [{ id: 'x' }] } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete deck' }));
+    expect((screen.getByRole('button', { name: 'Yes, delete' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Type delete to confirm' }), { target: { value: 'delete' } });
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await screen.findByRole('heading', { name: 'Author decks' });
     expect(await getStoredDeck('orig-copy')).toBeUndefined();
