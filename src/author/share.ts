@@ -54,8 +54,11 @@ export async function encodeShareLink(deck: Deck, origin: string): Promise<Share
   };
 }
 
-/** Input handed to the inflater at a time, so that stopping at the limit stops the work too. */
-const CHUNK = 16 * 1024;
+/**
+ * Input handed to the inflater at a time. A stream inflates each piece it is given whole (deflate
+ * reaches about 1000:1), so pieces of 1 KB make at most about 1 MB before the limit is checked.
+ */
+const CHUNK = 1024;
 
 /**
  * Inflates `bytes` as a stream, holding at most `limit` bytes of output: a few kilobytes of

@@ -7,6 +7,10 @@ import * as v from 'valibot';
 import { parseCloze } from './cloze';
 import { DeckSchema, LIMITS, type Deck } from './schema';
 import { hasVisibleText } from './visible';
+import { tooDeepAt } from './json-depth';
+
+/** Deepest nesting a deck file may have: a deck needs 4 levels (deck, cards, a card, its choices). */
+export const MAX_JSON_DEPTH = 16;
 
 export interface DeckError {
   /** JSON path such as `cards[12].choices`; `deck` for the whole document. */
@@ -195,6 +199,11 @@ export function parseDeckJson(text: string): DeckResult {
   }
   // Positions in JSON.parse's message count from after a byte order mark, so lines and columns must too.
   const json = text.replace(/^\uFEFF/, '');
+  const deep = tooDeepAt(json, MAX_JSON_DEPTH);
+  if (deep !== -1) {
+    const where = lineColumn(json, deep);
+    return { ok: false, errors: [{ path: 'deck', message: `nests lists and objects more than ${MAX_JSON_DEPTH} levels deep (line ${where.line}, column ${where.column}); a deck needs 4` }] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(json);

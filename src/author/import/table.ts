@@ -124,11 +124,17 @@ function parseQuizlet(text: string, term: string, row: string): Table {
     start = m.index + m[0].length;
   }
   chunks.push({ text: text.slice(start), offset: start });
+  // Lines are counted on from the previous row: recounting from the top for every row is quadratic.
+  let countedTo = 0;
+  let countedLine = 1;
   for (const chunk of chunks) {
     const lead = chunk.text.length - chunk.text.trimStart().length;
     const body = chunk.text.trim();
     if (!body) continue;
-    const line = lineAt(text, chunk.offset + lead);
+    const offset = chunk.offset + lead;
+    countedLine = lineAt(text.slice(countedTo, offset), offset - countedTo, countedLine);
+    countedTo = offset;
+    const line = countedLine;
     const at = body.indexOf(term);
     if (at === -1) {
       problems.push({ line, message: `has no term separator "${visible(term)}"` });
