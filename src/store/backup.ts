@@ -5,7 +5,7 @@
  * the study path.
  */
 import { formatPath, validateDeck } from '../deck/validate';
-import { itemId } from '../srs/items';
+import { itemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
 import {
@@ -23,9 +23,9 @@ import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
 import { DB_VERSION } from './migrations';
-import { syncKey, syncMarks } from './sync-marks';
-import { expandDeck, itemsSignature } from '../srs/items';
-import { summaryKey, summaryKeys, summaryOf } from './deck-summaries';
+import { expandDeck, itemsSignature } from '../deck/items';
+import { summaryOf } from './deck-summaries';
+import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
 import type { DraftRecord, StoredDeck } from './schema';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { DayClock, dayLabel, studyDayNumber, studyDayStartOf } from '../../../src/stats/days';
+import { studyDayNumber } from '../../../src/srs/day';
+import { dayLabel, studyDayStartOf } from '../../../src/stats/days';
+import { DayClock } from './oracle';
 import { studyDayStart } from '../../../src/srs/scheduler';
 import { at, inTimeZone } from './fixtures';
 
