@@ -3,7 +3,8 @@
  * it replaces what is here), storage status with advice, and reset progress with confirmation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { exportBackup, importBackup, requestPersistence, resetProgress } from '../store';
+import { requestPersistence } from '../store';
+import { exportBackup, importBackup, resetProgress } from '../store/replace';
 import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';

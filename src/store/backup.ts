@@ -5,7 +5,7 @@
  * the study path.
  */
 import { formatPath, validateDeck } from '../deck/validate';
-import { itemId } from '../deck/items';
+import { itemId, parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
 import {
@@ -19,6 +19,8 @@ import {
   type ReviewRecord,
   type Settings,
 } from '../srs/types';
+import { FSRS_MAX, MAX_TIME } from '../srs/ranges';
+import { tooDeepAt } from '../deck/json-depth';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
@@ -108,8 +110,6 @@ type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-/** The furthest a JavaScript date reaches from 1970, either way (about 275,000 years). */
-const MAX_TIME = 8.64e15;
 function timeProblem(x: unknown): string | null {
   if (typeof x !== 'number') return 'must be a time (a number)';
   if (!Number.isFinite(x)) return 'must be a finite number';
@@ -151,15 +151,28 @@ function fields(r: Rec, spec: readonly (readonly [string, FieldCheck])[], path: 
   return ok;
 }
 
+/**
+ * Most questions a quiz or key point can count, and the longest an answer or a quiz can take: a
+ * day (answers are capped far lower now, but older backups kept longer ones).
+ */
+const MAX_COUNT = 1e6;
+const MAX_SPAN_MS = 86_400_000;
+
+/** A number from 0 to `max` (whole when `whole`): the ranges of srs/ranges.ts. */
+const rangeProblem =
+  (max: number, whole = false) =>
+  (x: unknown): string | null =>
+    (whole ? countProblem(x) : nonNegativeProblem(x)) ?? ((x as number) > max ? `must be at most ${max}` : null);
+
 const FSRS_FIELDS = [
   ['due', timeProblem],
-  ['stability', nonNegativeProblem],
-  ['difficulty', nonNegativeProblem],
-  ['elapsed_days', nonNegativeProblem],
-  ['scheduled_days', nonNegativeProblem],
-  ['learning_steps', countProblem],
-  ['reps', countProblem],
-  ['lapses', countProblem],
+  ['stability', rangeProblem(FSRS_MAX.stability)],
+  ['difficulty', rangeProblem(FSRS_MAX.difficulty)],
+  ['elapsed_days', rangeProblem(FSRS_MAX.elapsed_days)],
+  ['scheduled_days', rangeProblem(FSRS_MAX.scheduled_days)],
+  ['learning_steps', rangeProblem(FSRS_MAX.learning_steps, true)],
+  ['reps', rangeProblem(FSRS_MAX.reps, true)],
+  ['lapses', rangeProblem(FSRS_MAX.lapses, true)],
   ['state', stateProblem],
 ] as const;
 
@@ -244,7 +257,7 @@ const REVIEW_FIELDS = [
   ['grade', (x: unknown) => (x === 1 || x === 2 || x === 3 || x === 4 ? null : 'must be 1, 2, 3 or 4')],
   ['mode', (x: unknown) => (x === 'study' || x === 'quiz' ? null : 'must be "study" or "quiz"')],
   ['at', timeProblem],
-  ['durationMs', nonNegativeProblem],
+  ['durationMs', rangeProblem(MAX_SPAN_MS)],
 ] as const;
 
 function checkReview(x: unknown, path: () => string, problems: Problems): ReviewRecord | null {
@@ -304,9 +317,9 @@ function checkQuiz(x: unknown, path: () => string, problems: Problems): QuizReco
       ['id', positiveIdProblem],
       ['deckId', idProblem],
       ['at', timeProblem],
-      ['durationMs', nonNegativeProblem],
-      ['score', countProblem],
-      ['total', countProblem],
+      ['durationMs', rangeProblem(MAX_SPAN_MS)],
+      ['score', rangeProblem(MAX_COUNT, true)],
+      ['total', rangeProblem(MAX_COUNT, true)],
     ],
     path,
     problems,
@@ -333,7 +346,7 @@ function checkQuiz(x: unknown, path: () => string, problems: Problems): QuizReco
       if (!isRecord(cell)) {
         ok = false;
         problems.add(cellPath(), 'must be an object');
-      } else if (fields(cell, [['right', countProblem], ['total', countProblem]], cellPath, problems)) {
+      } else if (fields(cell, [['right', rangeProblem(MAX_COUNT, true)], ['total', rangeProblem(MAX_COUNT, true)]], cellPath, problems)) {
         byKeyPoint[key] = { right: cell.right as number, total: cell.total as number };
       } else ok = false;
     }
@@ -399,8 +412,14 @@ function refuse(problems: Problems): { ok: false; error: string } {
   return { ok: false, error: `This backup was not imported, nothing was changed: ${shown}${more}.` };
 }
 
+const MAX_BACKUP_DEPTH = 32;
+
 /** Parses and checks a backup text completely; never touches the database. */
 export function readBackup(text: string, now: number): { ok: true; backup: Backup } | { ok: false; error: string } {
+  // A backup nests at most 7 levels (a review's item's schedule); millions of `[` parse for seconds.
+  if (tooDeepAt(text, MAX_BACKUP_DEPTH) !== -1) {
+    return { ok: false, error: `This file is not a Briefdeck backup: it nests lists and objects more than ${MAX_BACKUP_DEPTH} levels deep. Nothing was changed.` };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -411,7 +430,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
     return { ok: false, error: 'This file is not a Briefdeck backup (it has no "format": "briefdeck-backup"). Nothing was changed.' };
   }
-  if (typeof head.version !== 'number' || head.version > BACKUP_VERSION) {
+  // Versions count 1, 2, 3…: anything else (0, -1, 0.5, the text "1") is no version Briefdeck wrote.
+  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
+    return { ok: false, error: `This file is not a Briefdeck backup: its "version" must be a whole number from 1; this file has ${JSON.stringify(head.version) ?? 'none'}. Nothing was changed.` };
+  }
+  if (head.version > BACKUP_VERSION) {
     return {
       ok: false,
       error: `This backup was made by a newer Briefdeck (backup version ${String(head.version)}); update Briefdeck to import it. Nothing was changed.`,
@@ -459,6 +482,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   const reviewIds = new Set<number>();
   reviews.forEach((review, i) => {
     if (!itemIds.has(review.itemId)) problems.line(`reviews[${i}].itemId: refers to "${review.itemId}", which is not in the backup`);
+    // A review names its item three ways (id, deck and card, the item before it): all must agree.
+    const ref = parseItemId(review.itemId);
+    if (review.deckId !== ref.deckId) problems.line(`reviews[${i}].deckId: "${review.deckId}" is not the deck of its item "${review.itemId}"`);
+    if (review.cardId !== ref.cardId) problems.line(`reviews[${i}].cardId: "${review.cardId}" is not the card of its item "${review.itemId}"`);
+    if (review.before.id !== review.itemId) problems.line(`reviews[${i}].before.id: "${review.before.id}" is not the review's item "${review.itemId}"`);
     if (reviewIds.has(review.id!)) problems.line(`reviews[${i}].id: ${review.id} appears twice`);
     reviewIds.add(review.id!);
   });

@@ -1,4 +1,5 @@
-import { closeStore, exportBackup, getItem, getSettings, importBackup, listStoredDecks, recordReview, resetProgress, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { closeStore, getItem, getSettings, listStoredDecks, recordReview, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { itemHistory } from '../../../src/store/log';
 import { getDraft, saveDraft } from '../../../src/store/drafts';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
@@ -74,6 +75,17 @@ describe('backup', () => {
     ['an invalid stored deck', (b) => JSON.stringify({ ...b, decks: [{ ...b.decks[0], deck: { ...b.decks[0].deck, cards: [{ id: 'x', type: 'mcq', question: 'Q', choices: ['one'], answer: 0 }] } }] }), /decks\[0\]\.deck\.cards\[0\]\.choices: needs at least 2 choices/],
     ['bad settings', (b) => JSON.stringify({ ...b, settings: { ...b.settings, desiredRetention: 2 } }), /settings\.desiredRetention: must be a number from 0\.7 to 0\.97/],
     ['a mismatched item id', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], cardId: 'card-9' }, ...b.items.slice(1)] }), /items\[0\]\.id: "mine\/card-1" does not match/],
+    ['a stability of 1e308', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], fsrs: { ...b.items[0].fsrs, stability: 1e308 } }, ...b.items.slice(1)] }), /items\[0\]\.fsrs\.stability: must be at most 36500/],
+    ['a difficulty past 10', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], after: { ...b.reviews[0].after, difficulty: 11 } }, ...b.reviews.slice(1)] }), /reviews\[0\]\.after\.difficulty: must be at most 10/],
+    ['an interval past 36,500 days', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], fsrs: { ...b.items[0].fsrs, scheduled_days: 1e9 } }, ...b.items.slice(1)] }), /items\[0\]\.fsrs\.scheduled_days: must be at most 36500/],
+    ['a negative answer time', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], durationMs: -5 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.durationMs: must be 0 or more/],
+    ['backup version 0', (b) => JSON.stringify({ ...b, version: 0 }), /"version" must be a whole number from 1; this file has 0/],
+    ['backup version -1', (b) => JSON.stringify({ ...b, version: -1 }), /"version" must be a whole number from 1; this file has -1/],
+    ['backup version 0.5', (b) => JSON.stringify({ ...b, version: 0.5 }), /"version" must be a whole number from 1; this file has 0\.5/],
+    ['backup version "1" (text, not a number)', (b) => JSON.stringify({ ...b, version: '1' }), /"version" must be a whole number from 1; this file has "1"/],
+    ['a review that contradicts its item', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], deckId: 'other' }, ...b.reviews.slice(1)] }), /reviews\[0\]\.deckId: "other" is not the deck of its item "mine\/card-1"/],
+    ['a review whose before is another item', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], before: b.items[1] }, ...b.reviews.slice(1)] }), /reviews\[0\]\.before\.id: "mine\/card-2" is not the review's item "mine\/card-1"/],
+    ['nesting no backup has', (b) => JSON.stringify({ ...b, quizzes: [] }).replace('"quizzes":[]', `"quizzes":[${'['.repeat(5000)}${']'.repeat(5000)}]`), /nests lists and objects more than 32 levels deep/],
   ];
 
   it.each(refusals)('refuses %s with a reason and changes nothing', async (_name, corrupt, reason) => {

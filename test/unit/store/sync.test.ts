@@ -1,4 +1,5 @@
-import { closeStore, exportBackup, getItems, importBackup, recordReview, resetProgress, syncDeckItems } from '../../../src/store';
+import { closeStore, getItems, recordReview, syncDeckItems } from '../../../src/store';
+import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { deckOf, MIN, T0 } from './fixtures';
 
 beforeEach(async () => {

@@ -68,7 +68,7 @@ describe('settings screen', () => {
   test('import asks first, then restores; a broken file changes nothing', async () => {
     await syncDeckItems(mixedDeck, Date.now() - 1000);
     await recordReview({ itemId: 'chips/tf-one', grade: 3, mode: 'study', at: Date.now() - 500, durationMs: 1000 });
-    const { exportBackup } = await import('../../../src/store');
+    const { exportBackup } = await import('../../../src/store/replace');
     const backup = await exportBackup(Date.now());
     await recordReview({ itemId: 'chips/mcq-one', grade: 3, mode: 'study', at: Date.now(), durationMs: 1000 });
     expect(await reviewCount()).toBe(2);

@@ -1,0 +1,54 @@
+/**
+ * Operations that replace or erase the learner's data: resetting progress, and backup export and
+ * import. Only the settings screen uses them, so they load with it, off the study path; each ends
+ * by having every module forget the tab-local state that referred to what was there before.
+ */
+import { announce, inTransaction } from './db';
+import { StoreError } from './errors';
+import { forgetGrades } from './grading';
+import { syncMarks } from './keys';
+import { forgetSettings } from './settings';
+
+/** Forgets all progress (items, review log, quiz history); decks, drafts and settings stay. */
+export async function resetProgress(): Promise<void> {
+  await inTransaction(['items', 'reviews', 'quizzes', 'meta', 'days'], 'readwrite', (tx) =>
+    Promise.all([
+      tx.objectStore('items').clear(),
+      tx.objectStore('reviews').clear(),
+      tx.objectStore('quizzes').clear(),
+      tx.objectStore('meta').delete(syncMarks()),
+      tx.objectStore('days').clear(),
+    ]),
+  );
+  forgetGrades();
+  announce([]);
+}
+
+/** Everything the learner owns as one versioned JSON text. */
+export async function exportBackup(now: number): Promise<string> {
+  const { writeBackup } = await import('./backup');
+  return writeBackup(now);
+}
+
+export type ImportResult =
+  | { ok: true; counts: { items: number; reviews: number; decks: number; quizzes: number; drafts: number } }
+  | { ok: false; error: string };
+
+/** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
+export async function importBackup(text: string, now: number = Date.now()): Promise<ImportResult> {
+  const { readBackup, replaceWithBackup } = await import('./backup');
+  const parsed = readBackup(text, now);
+  if (!parsed.ok) return parsed;
+  let counts: Awaited<ReturnType<typeof replaceWithBackup>>;
+  try {
+    counts = await replaceWithBackup(parsed.backup);
+  } catch (error) {
+    // The replacing transaction aborted as a whole, so the old data is all still there.
+    const message = error instanceof StoreError ? error.message : String(error);
+    return { ok: false, error: `The backup could not be imported, nothing was changed: ${message}` };
+  }
+  forgetGrades();
+  forgetSettings();
+  announce([]);
+  return { ok: true, counts };
+}
