@@ -9,6 +9,7 @@ import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';
 import { TypedConfirm } from '../ui/TypedConfirm';
+import { DamagedRecords } from './DamagedRecords';
 import { download } from '../ui/download';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
@@ -96,6 +97,7 @@ export function DataSettings() {
           <p class="meta">Storage status is not available in this browser.</p>
         )}
       </fieldset>
+      <DamagedRecords />
       <fieldset>
         <legend>Reset</legend>
         {!confirmReset ? (

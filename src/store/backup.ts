@@ -21,6 +21,7 @@ import {
 } from '../srs/types';
 import { FSRS_MAX, MAX_TIME } from '../srs/ranges';
 import { tooDeepAt } from '../deck/json-depth';
+import { draftProblem } from './draft-check';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
@@ -370,6 +371,12 @@ function checkDraft(x: unknown, path: () => string, problems: Problems): DraftRe
     return null;
   }
   if (!fields(x, [['key', idProblem], ['updated', timeProblem]], path, problems)) return null;
+  // Checked like every other record: a draft the editor cannot open would hang it.
+  const problem = draftProblem(x.key as string, x.value);
+  if (problem) {
+    problems.add(`${path()}.${problem.slice(0, problem.indexOf(':'))}`, problem.slice(problem.indexOf(':') + 2));
+    return null;
+  }
   return { key: x.key as string, value: x.value, updated: x.updated as number };
 }
 

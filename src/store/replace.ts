@@ -8,6 +8,7 @@ import { StoreError } from './errors';
 import { forgetGrades } from './grading';
 import { syncMarks } from './keys';
 import { forgetSettings } from './settings';
+import { forgetDamaged, type Damage } from './integrity';
 
 /** Forgets all progress (items, review log, quiz history); decks, drafts and settings stay. */
 export async function resetProgress(): Promise<void> {
@@ -51,4 +52,20 @@ export async function importBackup(text: string, now: number = Date.now()): Prom
   forgetSettings();
   announce([]);
   return { ok: true, counts };
+}
+
+/**
+ * Deletes a record reported damaged (see integrity.ts), by its store and key: what the learner
+ * chooses from Settings when a record cannot be read. Damaged settings go back to the defaults.
+ */
+export async function removeDamaged(d: Damage): Promise<void> {
+  await inTransaction([d.store], 'readwrite', async (tx) => {
+    const store = tx.objectStore(d.store);
+    if (d.store === 'settings') return store.delete('settings');
+    // Review-log keys are numbers; the report shows them as text.
+    return store.delete(d.store === 'reviews' ? Number(d.key) : d.key);
+  });
+  forgetDamaged(d);
+  if (d.store === 'settings') forgetSettings();
+  announce([]);
 }

@@ -18,7 +18,7 @@ async function seed() {
   await recordReview({ itemId: 'mine/card-2', grade: 1, mode: 'quiz', at: T0 + 11 * MIN, durationMs: 1000, correct: false });
   await saveQuiz({ deckId: 'mine', at: T0 + 12 * MIN, durationMs: 60_000, score: 2, total: 3, missed: ['mine/card-2'], byKeyPoint: {} });
   await updateSettings({ newPerDay: 7, dayStartHour: 3 });
-  await saveDraft('editor:mine', { text: 'half a deck' }, T0);
+  await saveDraft('author:deck:mine', { deck: { ...deck, title: 'half a deck' }, at: T0 }, T0);
   return deck;
 }
 
@@ -39,7 +39,7 @@ describe('backup', () => {
     expect((await getSettings()).newPerDay).toBe(7);
     expect((await listStoredDecks()).map((d) => d.deck.id)).toEqual(['mine']);
     expect(await listQuizzes('mine')).toHaveLength(1);
-    expect(await getDraft('editor:mine')).toEqual({ text: 'half a deck' });
+    expect(await getDraft('author:deck:mine')).toMatchObject({ deck: { id: 'mine', title: 'half a deck' }, at: T0 });
     // The log continues after the imported entries.
     const next = await recordReview({ itemId: 'mine/card-3', grade: 3, mode: 'study', at: T0 + DAYMS, durationMs: 1 });
     expect(next.review.id).toBe(4);
@@ -85,6 +85,10 @@ describe('backup', () => {
     ['backup version "1" (text, not a number)', (b) => JSON.stringify({ ...b, version: '1' }), /"version" must be a whole number from 1; this file has "1"/],
     ['a review that contradicts its item', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], deckId: 'other' }, ...b.reviews.slice(1)] }), /reviews\[0\]\.deckId: "other" is not the deck of its item "mine\/card-1"/],
     ['a review whose before is another item', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], before: b.items[1] }, ...b.reviews.slice(1)] }), /reviews\[0\]\.before\.id: "mine\/card-2" is not the review's item "mine\/card-1"/],
+    ['a draft the editor cannot open', (b) => JSON.stringify({ ...b, drafts: [{ key: 'author:deck:mine', value: { deck: { id: 'mine', title: 'T', cards: 'many' }, at: T0 }, updated: T0 }] }), /drafts\[0\]\.value\.deck\.cards: must be a list of at most 5000 cards/],
+    ['a draft card of no known type', (b) => JSON.stringify({ ...b, drafts: [{ key: 'author:deck:mine', value: { deck: { id: 'mine', title: 'T', cards: [{ id: 'a', type: 'constructor' }] }, at: T0 }, updated: T0 }] }), /drafts\[0\]\.value\.deck\.cards\[0\]: must be a card with an id and a type/],
+    ['a draft for another deck', (b) => JSON.stringify({ ...b, drafts: [{ key: 'author:deck:mine', value: { deck: { id: 'yours', title: 'T', cards: [] }, at: T0 }, updated: T0 }] }), /drafts\[0\]\.value\.deck\.id: must be "mine"/],
+    ['a draft Briefdeck does not keep', (b) => JSON.stringify({ ...b, drafts: [{ key: 'elsewhere', value: 1, updated: T0 }] }), /drafts\[0\]\.key: is not a draft Briefdeck keeps/],
     ['nesting no backup has', (b) => JSON.stringify({ ...b, quizzes: [] }).replace('"quizzes":[]', `"quizzes":[${'['.repeat(5000)}${']'.repeat(5000)}]`), /nests lists and objects more than 32 levels deep/],
   ];
 
