@@ -17,16 +17,19 @@ import { getSettings } from './settings';
 /**
  * Brings a deck's review items in line with its cards: new cards arrive as new items, items
  * whose card is gone are marked orphaned (their history stays), returning cards get their
- * items (and history) back. Edited cards keep their ids and so their progress.
+ * items (and history) back. Edited cards keep their ids and so their progress. `force` reads
+ * the items even when the deck's sync mark says they are in line.
  */
-export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
+export async function syncDeckItems(deck: Deck, now: number, force = false): Promise<void> {
   const refs = expandDeck(deck);
   const signature = itemsSignature(refs.map((r) => r.id));
   const changed = await inTransaction(['items', 'meta'], 'readwrite', async (tx) => {
     const meta = tx.objectStore('meta');
     // The deck's items were already brought in line with exactly these item ids: nothing to read.
-    // (Clearing the items, by a reset or a backup import, clears these marks too.)
-    if ((await meta.get(syncKey(deck.id))) === signature) return false;
+    // (Clearing the items, by a reset or a backup import, clears these marks too; storing a deck
+    // clears its mark, so a fingerprint never vouches for cards it was not made from. `force`:
+    // a card was found missing, so the mark is not trusted.)
+    if (!force && (await meta.get(syncKey(deck.id))) === signature) return false;
     const store = tx.objectStore('items');
     const existing = new Map((await store.index('by-card').getAll(deckItems(deck.id))).map((item) => [item.id, item]));
     const writes = batch();

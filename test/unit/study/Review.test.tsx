@@ -345,3 +345,25 @@ describe('review screen', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/no deck "missing"/);
   });
 });
+
+describe('an item whose card is missing', () => {
+  test('is skipped, reported and repaired: study goes on with the deck as it is now', async () => {
+    // The learner studied version 1 of a deck; version 2 replaced its cards while the deck's sync
+    // mark still vouched for the items (as a fingerprint collision would).
+    const v1: Deck = { id: 'moved', version: 1, title: 'Moved deck', cards: [{ id: 'gone', type: 'basic', front: 'Old front', back: 'Old back' }] };
+    const v2: Deck = { ...v1, version: 2, cards: [{ id: 'fresh', type: 'basic', front: 'New front', back: 'New back' }] };
+    await syncDeckItems(v1, Date.now() - 60_000);
+    const { inTransaction } = await import('../../../src/store/db');
+    const { syncKey } = await import('../../../src/store/keys');
+    const { summarise } = await import('../../../src/deck/summary');
+    const mark = summarise(v2, 'decks/moved.json').items;
+    await inTransaction(['meta'], 'readwrite', (tx) => tx.objectStore('meta').put(mark, syncKey('moved')));
+    publishDecks([v2]);
+    const session = createSession({ deck: 'moved' });
+    render(<ReviewView session={session} deckId="moved" />);
+    await session.start();
+    expect(await screen.findByText('New front')).toBeTruthy();
+    expect(screen.getByText(/A missing card of “Moved deck” was skipped and its deck repaired\./)).toBeTruthy();
+    expect((await getItem('moved/gone'))?.orphaned).toBe(true);
+  });
+});
