@@ -9,6 +9,7 @@ import { forgetGrades } from './grading';
 import { syncMarks } from './keys';
 import { forgetSettings } from './settings';
 import { forgetDamaged, type Damage } from './integrity';
+import { collectionCounts, rememberCounts } from './watch';
 
 /** Forgets all progress (items, review log, quiz history); decks, drafts and settings stay. */
 export async function resetProgress(): Promise<void> {
@@ -22,6 +23,8 @@ export async function resetProgress(): Promise<void> {
     ]),
   );
   forgetGrades();
+  // An empty database from now on is the learner's choice, not a loss to warn about.
+  rememberCounts(await collectionCounts());
   announce([]);
 }
 
@@ -50,6 +53,7 @@ export async function importBackup(text: string, now: number = Date.now()): Prom
   }
   forgetGrades();
   forgetSettings();
+  rememberCounts({ items: counts.items, reviews: counts.reviews });
   announce([]);
   return { ok: true, counts };
 }

@@ -367,3 +367,27 @@ describe('an item whose card is missing', () => {
     expect((await getItem('moved/gone'))?.orphaned).toBe(true);
   });
 });
+
+describe('a full disk while studying', () => {
+  test('a refused answer says it was not saved, and exactly how many answers before it are', async () => {
+    await study();
+    for (let i = 0; i < 2; i++) {
+      await waitFor(() => expect(showAnswer()).toBeTruthy());
+      fireEvent.click(showAnswer());
+      fireEvent.click(grade('Good'));
+      await waitFor(() => expect(screen.queryByRole('button', { name: /^Good/ })).toBeNull());
+    }
+    expect(await reviewCount()).toBe(2);
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await waitFor(() => expect(showAnswer()).toBeTruthy());
+    fireEvent.click(showAnswer());
+    fireEvent.click(grade('Good'));
+    const alert = await screen.findByRole('alert');
+    vi.restoreAllMocks();
+    expect(alert.textContent).toMatch(/no room left for Briefdeck, so the last change was not saved/);
+    expect(alert.textContent).toContain('The 2 answers before it in this session are saved.');
+    expect(await reviewCount()).toBe(2);
+  });
+});
