@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence } from '../store';
-import { exportBackup, importBackup, resetProgress } from '../store/replace';
+import { exportBackup, resetProgress, restoreBackupFile } from '../store/replace';
 import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';
@@ -17,7 +17,8 @@ type Status = Awaited<ReturnType<typeof storageStatus>>;
 export function DataSettings() {
   const [status, setStatus] = useState<Status | null>(null);
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const [pending, setPending] = useState<{ name: string; file: Blob } | null>(null);
+  const [restoring, setRestoring] = useState<{ stage: string; controller: AbortController } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const refresh = () => storageStatus().then(setStatus, () => setStatus(null));
   useEffect(() => void refresh(), []);
@@ -33,14 +34,21 @@ export function DataSettings() {
   };
   const doImport = async () => {
     if (!pending) return;
-    const result = await importBackup(pending.text).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    const { name, file } = pending;
     setPending(null);
+    // Read, checked and written in a Worker: a large backup never holds up the page; Cancel ends it whole.
+    const controller = new AbortController();
+    setRestoring({ stage: 'Reading the backup', controller });
+    const result = await restoreBackupFile(file, { signal: controller.signal, onProgress: (stage) => setRestoring({ stage, controller }) }).catch(
+      (e: Error) => ({ ok: false as const, error: e.message }),
+    );
+    setRestoring(null);
     if (result.ok) {
       // The cards saved for a quick start came from the data just replaced.
       forgetShownCards();
       const c = result.counts;
       setMsg({ error: false, text: `Backup restored: ${c.items} cards, ${c.reviews} reviews, ${c.decks} decks.` });
-    } else setMsg({ error: true, text: `${pending.name} was not imported: ${result.error}` });
+    } else setMsg({ error: true, text: `${name} was not imported: ${result.error}` });
   };
 
   return (
@@ -62,10 +70,19 @@ export function DataSettings() {
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) setPending({ name: file.name, text: await file.text() });
+              if (file) setPending({ name: file.name, file });
             }}
           />
         </div>
+        {restoring && (
+          <div class="check-progress" role="status" aria-busy="true">
+            <p>{restoring.stage}…</p>
+            <progress aria-label={restoring.stage} />{' '}
+            <button type="button" onClick={() => restoring.controller.abort()}>
+              Cancel restore
+            </button>
+          </div>
+        )}
         {pending && (
           <TypedConfirm name="Confirm import" word="replace" action="Replace with backup" cancel="Cancel import" onConfirm={() => void doImport()} onCancel={() => setPending(null)}>
             Replace all progress, decks and settings on this device with {pending.name}?

@@ -34,28 +34,79 @@ export async function exportBackup(now: number): Promise<string> {
   return writeBackup(now);
 }
 
-export type ImportResult =
-  | { ok: true; counts: { items: number; reviews: number; decks: number; quizzes: number; drafts: number } }
-  | { ok: false; error: string };
+type ImportedCounts = { items: number; reviews: number; decks: number; quizzes: number; drafts: number };
 
-/** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
-export async function importBackup(text: string, now: number = Date.now()): Promise<ImportResult> {
+export type ImportResult = { ok: true; counts: ImportedCounts } | { ok: false; error: string };
+
+/**
+ * Checks a backup completely, then replaces everything with it in one transaction; on any
+ * problem nothing changes. Runs in a Worker or in the page: the tab that asked then forgets
+ * what referred to the old data (`importBackup` does both in the page).
+ */
+export async function writeCheckedBackup(text: string, now: number, progress?: (stage: string) => void): Promise<ImportResult> {
   const { readBackup, replaceWithBackup } = await import('./backup');
+  progress?.('Checking the backup');
   const parsed = readBackup(text, now);
   if (!parsed.ok) return parsed;
-  let counts: Awaited<ReturnType<typeof replaceWithBackup>>;
+  progress?.('Restoring');
   try {
-    counts = await replaceWithBackup(parsed.backup);
+    return { ok: true, counts: await replaceWithBackup(parsed.backup) };
   } catch (error) {
     // The replacing transaction aborted as a whole, so the old data is all still there.
     const message = error instanceof StoreError ? error.message : String(error);
     return { ok: false, error: `The backup could not be imported, nothing was changed: ${message}` };
   }
+}
+
+/** This tab's part after a restore: forget what referred to the old data, remember the new size. */
+function restored(counts: ImportedCounts): void {
   forgetGrades();
   forgetSettings();
   rememberCounts({ items: counts.items, reviews: counts.reviews });
   announce([]);
-  return { ok: true, counts };
+}
+
+/** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
+export async function importBackup(text: string, now: number = Date.now()): Promise<ImportResult> {
+  const result = await writeCheckedBackup(text, now);
+  if (result.ok) restored(result.counts);
+  return result;
+}
+
+/**
+ * Restores a backup file in a Worker, so that reading, checking and writing a large backup never
+ * holds up the page; `onProgress` names the stage. Cancelling ends the Worker: its transaction
+ * aborts whole and nothing changes. Without Worker support it runs in the page.
+ */
+export function restoreBackupFile(file: Blob, options: { onProgress?: (stage: string) => void; signal?: AbortSignal } = {}): Promise<ImportResult> {
+  const { onProgress, signal } = options;
+  const now = Date.now();
+  if (typeof Worker === 'undefined') {
+    return file.text().then((text) => importBackup(text, now));
+  }
+  return new Promise<ImportResult>((resolve, reject) => {
+    const worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module' });
+    const end = () => {
+      worker.terminate();
+      signal?.removeEventListener('abort', abort);
+    };
+    const abort = () => {
+      end();
+      reject(new DOMException('The restore was cancelled; nothing was changed', 'AbortError'));
+    };
+    signal?.addEventListener('abort', abort, { once: true });
+    worker.onmessage = (e: MessageEvent<{ type: 'progress'; stage: string } | { type: 'done'; result: ImportResult }>) => {
+      if (e.data.type === 'progress') return onProgress?.(e.data.stage);
+      end();
+      if (e.data.result.ok) restored(e.data.result.counts);
+      resolve(e.data.result);
+    };
+    worker.onerror = (e) => {
+      end();
+      resolve({ ok: false, error: `The backup could not be imported, nothing was changed: ${e.message || 'the restore stopped unexpectedly'}` });
+    };
+    worker.postMessage({ file, now });
+  });
 }
 
 /**
