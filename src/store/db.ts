@@ -291,4 +291,3 @@ export function announce(deckIds: Iterable<string>): void {
   getChannel()?.postMessage(change);
 }
 
-export { StoreError };

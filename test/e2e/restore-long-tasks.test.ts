@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../browser/browser';
 import { syntheticCollection } from '../../bench/synthetic';
 import { DEFAULT_SETTINGS } from '../../src/srs/types';
 

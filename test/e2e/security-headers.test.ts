@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../browser/browser';
 import { SECURITY_HEADERS } from '../../security-headers';
 
 const baseUrl = inject('baseUrl');

@@ -171,7 +171,6 @@ export function parseTable(raw: string, options: TableOptions = {}): Table {
   let countedLine = 1 + skippedLines;
   Papa.parse<string[]>(body, {
     delimiter,
-    newline: '\n',
     // Anki writes quotes only around fields that need them; a lone quote elsewhere is text.
     quoteChar: '"',
     step: (result) => {

@@ -1,5 +1,5 @@
 /** Import checks run in a Worker with progress and Cancel; the table step hands the page only what it shows. */
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, screen } from '@testing-library/preact';
 import { checkOffThread } from '../../../src/author/import/check-client';
 import { retitle, runCheckJob, type CheckJob } from '../../../src/author/import/check-jobs';
 import { ImportScreen } from '../../../src/author/import/ImportScreen';
