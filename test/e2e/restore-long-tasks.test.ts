@@ -45,4 +45,30 @@ test('a large backup restores from Settings, measured for main-thread long tasks
   } finally {
     await context.close();
   }
+}, 240_000);
+
+test('a large deck file (5,000 cards, 10,000 review items) imports from the import screen, measured for main-thread long tasks', async () => {
+  const cards = Array.from({ length: 5_000 }, (_, i) => ({ id: `c-${i}`, type: 'basic', front: `Question ${i}: what is term ${i}?`, back: `Term ${i}`, reverse: true }));
+  const deck = JSON.stringify({ id: 'large', version: 1, title: 'Large deck', cards });
+  const context = await browser.newContext();
+  context.setDefaultTimeout(120_000);
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${baseUrl}/import`);
+    const from = await page.evaluate(() => performance.now());
+    await page.getByLabel('Choose a file').setInputFiles({ name: 'large.json', mimeType: 'application/json', buffer: Buffer.from(deck) });
+    await page.getByRole('button', { name: 'Import this deck' }).click();
+    await page.getByRole('heading', { name: 'Imported' }).waitFor();
+    const tasks = await page.evaluate((t) => (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter((x) => x.start >= t), from);
+    console.log(`deck ${(deck.length / 1048576).toFixed(1)} MB imported; long tasks: ${tasks.length}, longest ${Math.max(0, ...tasks.map((t) => t.duration)).toFixed(0)} ms`);
+  } finally {
+    await context.close();
+  }
 });
