@@ -41,6 +41,7 @@ export function App() {
         </nav>
         <PwaStatus />
       </header>
+      <PwaNotices />
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={Home} />
@@ -58,7 +59,6 @@ export function App() {
           <Route default component={NotFound} />
         </Router>
       </main>
-      <PwaNotices />
     </LocationProvider>
   );
 }

@@ -4,10 +4,10 @@
  * Pure: used by the app's importers, `scripts/decks-check.ts` and the tests.
  */
 import * as v from 'valibot';
-import { parseCloze } from './cloze';
-import { DeckSchema, LIMITS, type Deck } from './schema';
-import { hasVisibleText } from './visible';
-import { tooDeepAt } from './json-depth';
+import { parseCloze } from './cloze.ts';
+import { DeckSchema, LIMITS, type Deck } from './schema.ts';
+import { hasVisibleText } from './visible.ts';
+import { tooDeepAt } from './json-depth.ts';
 
 /** Deepest nesting a deck file may have: a deck needs 4 levels (deck, cards, a card, its choices). */
 export const MAX_JSON_DEPTH = 16;

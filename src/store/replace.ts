@@ -34,7 +34,7 @@ export async function exportBackup(now: number): Promise<string> {
   return writeBackup(now);
 }
 
-type ImportedCounts = { items: number; reviews: number; decks: number; quizzes: number; drafts: number };
+type ImportedCounts = { items: number; cards: number; reviews: number; decks: number; quizzes: number; drafts: number };
 
 export type ImportResult = { ok: true; counts: ImportedCounts } | { ok: false; error: string };
 

@@ -1,8 +1,8 @@
 /**
- * `/import`: a deck file (.json) or a table (.csv, .tsv, .txt from Anki or Quizlet) by file
- * picker, drag and drop, or paste. JSON is validated completely first (in a Worker, with progress
- * and Cancel) and every error listed with its path; nothing is stored until the confirm step.
- * Lazy authoring chunk.
+ * `/import` ("Add a deck" on home): a deck file (.json) or a table (.csv, .tsv, .txt from Anki or
+ * Quizlet) by file picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON
+ * and links are checked completely first (in a Worker, with progress and Cancel) and every error
+ * listed with its path; nothing is stored until the confirm step. Lazy authoring chunk.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type Deck } from '../../deck/schema';
@@ -39,13 +39,17 @@ export function ImportScreen() {
     setDone(null);
     setDeck(null);
     setNote(null);
-    const kind = sniff(name, text);
+    // A link a teacher shared holds its deck in the fragment: read it here as the link would.
+    const link = /^https?:\/\/\S+\/share#\S+$/.test(text.trim()) ? new URL(text.trim()) : null;
+    const job = link ? ({ kind: 'share', hash: link.hash } as const) : null;
+    const kind = link ? 'json' : sniff(name, text);
+    if (link) name = 'the shared link';
     setInput({ kind, text, name });
     setErrors([]);
     if (kind !== 'json') return;
     const controller = (running.current = new AbortController());
     setBusy({ stage: 'Checking the deck' });
-    checkOffThread({ kind: 'json', text }, { signal: controller.signal, onProgress: (stage, fraction) => setBusy({ stage, fraction }) }).then(
+    checkOffThread(job ?? { kind: 'json', text }, { signal: controller.signal, onProgress: (stage, fraction) => setBusy({ stage, fraction }) }).then(
       (r) => {
         setBusy(null);
         if (r.kind !== 'deck') return;
@@ -89,8 +93,11 @@ export function ImportScreen() {
 
   return (
     <section class="page author">
-      <h1>Import a deck</h1>
-      <p>A Briefdeck deck file (.json), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain Text” export or a Quizlet export.</p>
+      <h1>Add a deck</h1>
+      <p>
+        A deck file from a teacher or a friend (.json), a link they shared, or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain
+        Text” export or a Quizlet export.
+      </p>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -104,12 +111,20 @@ export function ImportScreen() {
           void readFile(e.dataTransfer?.files[0]);
         }}
       >
-        <label for="import-file">Choose a file</label>
-        <input id="import-file" type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input
+          id="import-file"
+          class="file-input"
+          type="file"
+          accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
+        <label for="import-file" class="button file-label">
+          Choose a file
+        </label>
         <p class="hint">…or drop it here.</p>
       </div>
       <div class="field">
-        <label for="import-paste">Or paste deck JSON or table text</label>
+        <label for="import-paste">Or paste a shared link, deck JSON or table text</label>
         <textarea id="import-paste" rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
         <button type="button" class="button" disabled={!paste.trim()} onClick={() => accept(paste, 'pasted text')}>
           Check pasted text

@@ -63,7 +63,7 @@ describe('checks off the main thread', () => {
   test('the import screen shows progress with a Cancel button that stops the check; nothing is stored', async () => {
     vi.stubGlobal('Worker', HeldWorker);
     at('/import', [['/import', ImportScreen]]);
-    fireEvent.input(screen.getByRole('textbox', { name: 'Or paste deck JSON or table text' }), { target: { value: '{"id":"x"}' } });
+    fireEvent.input(screen.getByRole('textbox', { name: 'Or paste a shared link, deck JSON or table text' }), { target: { value: '{"id":"x"}' } });
     fireEvent.click(screen.getByRole('button', { name: 'Check pasted text' }));
     const status = await screen.findByText('Checking the deck…');
     expect(status).toBeTruthy();
