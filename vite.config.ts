@@ -3,7 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { readFileSync } from 'node:fs';
-import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/pwa/isolation.ts';
+import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
 const buildId =
@@ -14,6 +14,7 @@ export default defineConfig({
   plugins: [
     preact(),
     bundledDecks(),
+    headersFilePlugin(),
     VitePWA({
       // Our own worker (src/pwa/sw.ts): it adds the cross-origin isolation headers to what it serves.
       strategies: 'injectManifest',
@@ -110,11 +111,7 @@ export default defineConfig({
       },
     },
   },
-  // The optimiser's worker starts its own threads: module workers, bundled like the app.
-  worker: { format: 'es' },
-  // fsrs-browser finds its wasm and thread helper next to itself (import.meta.url): in dev, serve
-  // it as it is rather than pre-bundled elsewhere.
-  optimizeDeps: { exclude: ['fsrs-browser'] },
-  preview: { port: 4173, strictPort: true, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
-  server: { port: 5173, headers: { ...CROSS_ORIGIN_ISOLATION_HEADERS } },
+  // The same headers a production host must send (see security-headers.ts and the README).
+  preview: { port: 4173, strictPort: true, headers: { ...SECURITY_HEADERS } },
+  server: { port: 5173, headers: { ...SECURITY_HEADERS } },
 });

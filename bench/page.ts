@@ -11,8 +11,6 @@ import {
   getItems,
   getSettings,
   listStoredDecks,
-  exportBackup,
-  importBackup,
   nextStudyItem,
   prepareGrade,
   recordReview,
@@ -20,6 +18,7 @@ import {
   syncDeckItems,
   undoLastReview,
 } from '../src/store';
+import { exportBackup, importBackup } from '../src/store/replace';
 import { reviewCountBetween } from '../src/store/log';
 import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';

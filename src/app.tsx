@@ -2,7 +2,6 @@
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
-import { StoreNotices } from './ui/StoreNotices';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { useEffect } from 'preact/hooks';
@@ -42,7 +41,6 @@ export function App() {
         </nav>
         <PwaStatus />
       </header>
-      <StoreNotices />
       <PwaNotices />
       <main id="main" tabIndex={-1}>
         <Router>

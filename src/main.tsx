@@ -10,4 +10,7 @@ import './ui/global.css';
 getSettings().catch(() => undefined);
 listDecks().catch(() => undefined);
 
-render(<App />, document.getElementById('app')!);
+const app = document.getElementById('app')!;
+render(<App />, app);
+// Storage warnings (and damaged-record notices) need not hold up the first card: they load when idle.
+(self.requestIdleCallback ?? setTimeout)(() => void import('./ui/StorageWatch').then((m) => m.mountStorageWatch(app)));

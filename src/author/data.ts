@@ -7,6 +7,8 @@ import { validateDeck, type DeckResult } from '../deck/validate';
 import { getDeckEntry, listDecks } from '../library/library';
 import { deleteStoredDeck, getStoredDeck, listStoredDecks, saveDeck, syncDeckItems } from '../store';
 import { deleteDraft, getDraft, saveDraft } from '../store/drafts';
+import { draftDeckProblem } from '../store/draft-check';
+import { reportDamage } from '../store/integrity';
 import { newCardId, uniqueId } from './ids';
 import { cleanForSave } from './edit-model';
 
@@ -19,6 +21,20 @@ export interface EditDraft {
   deck: Deck;
   /** When the draft was last written (ms). */
   at: number;
+}
+
+/**
+ * The autosaved draft of a deck, if the editor can open it. A damaged one (from a restored
+ * backup of an older version, or a hand edit) is reported, to be removed from Settings, and
+ * the saved deck opens instead: it must never hang the editor.
+ */
+async function readDraft(id: string): Promise<EditDraft | undefined> {
+  const value = await getDraft(draftKey(id));
+  if (value === undefined) return undefined;
+  const problem = draftDeckProblem(value, id);
+  if (!problem) return value as EditDraft;
+  reportDamage({ store: 'drafts', key: draftKey(id), problem });
+  return undefined;
 }
 
 async function unsavedIds(): Promise<string[]> {
@@ -52,17 +68,17 @@ export async function listAuthorDecks(): Promise<AuthorDeckRow[]> {
   const [stored, unsaved, library] = await Promise.all([listStoredDecks(), unsavedIds(), listDecks().catch(() => [])]);
   const rows: AuthorDeckRow[] = [];
   for (const s of stored) {
-    rows.push({ id: s.deck.id, title: s.deck.title, cards: s.deck.cards.length, origin: s.origin, hasDraft: !!(await getDraft(draftKey(s.deck.id))) });
+    rows.push({ id: s.deck.id, title: s.deck.title, cards: s.deck.cards.length, origin: s.origin, hasDraft: !!(await readDraft(s.deck.id)) });
   }
   for (const id of unsaved) {
     if (rows.some((r) => r.id === id)) continue;
-    const d = (await getDraft(draftKey(id))) as EditDraft | undefined;
+    const d = await readDraft(id);
     if (d?.deck) rows.push({ id, title: d.deck.title || 'Untitled deck', cards: d.deck.cards.length, origin: 'unsaved', hasDraft: true });
   }
   rows.sort((a, b) => a.title.localeCompare(b.title));
   for (const e of library) {
     if (e.origin !== 'bundled' || rows.some((r) => r.id === e.summary.id)) continue;
-    rows.push({ id: e.summary.id, title: e.summary.title, cards: e.summary.cardCount, origin: 'bundled', hasDraft: !!(await getDraft(draftKey(e.summary.id))) });
+    rows.push({ id: e.summary.id, title: e.summary.title, cards: e.summary.cardCount, origin: 'bundled', hasDraft: !!(await readDraft(e.summary.id)) });
   }
   return rows;
 }
@@ -88,7 +104,7 @@ export interface Editable {
 
 /** What the editor opens: the autosaved draft first (nothing typed is lost), else the saved deck. */
 export async function openForEditing(id: string): Promise<Editable | null> {
-  const [draft, entry] = await Promise.all([getDraft(draftKey(id)) as Promise<EditDraft | undefined>, getDeckEntry(id).catch(() => null)]);
+  const [draft, entry] = await Promise.all([readDraft(id), getDeckEntry(id).catch(() => null)]);
   const savedVersion = entry?.deck.version ?? null;
   if (draft?.deck) return { deck: draft.deck, savedVersion, fromDraft: true };
   if (entry) return { deck: structuredClone(entry.deck), savedVersion, fromDraft: false };

@@ -4,8 +4,10 @@
  * server, so the link works from any static host and offline once the app is installed.
  * Pure apart from the streams, which browsers and Node both provide.
  */
-import type { Deck } from '../deck/schema';
+import { LIMITS, type Deck } from '../deck/schema';
 import { parseDeckJson, type DeckResult } from '../deck/validate';
+
+const tooLarge = `holds a deck larger than ${LIMITS.fileBytes / 1048576} MB, the most a deck file may be`;
 
 /** Longest link we hand out: common browsers and messaging apps cut or refuse longer URLs. */
 export const MAX_SHARE_URL = 8000;
@@ -52,13 +54,67 @@ export async function encodeShareLink(deck: Deck, origin: string): Promise<Share
   };
 }
 
+/**
+ * Input handed to the inflater at a time. A stream inflates each piece it is given whole (deflate
+ * reaches about 1000:1), so pieces of 1 KB make at most about 1 MB before the limit is checked.
+ */
+const CHUNK = 1024;
+
+/**
+ * Inflates `bytes` as a stream, holding at most `limit` bytes of output: a few kilobytes of
+ * deflate can unpack to gigabytes, so the output is counted as it comes and the stream is
+ * cancelled the moment it passes the limit. Null when it would; throws on damaged input.
+ */
+export async function inflateUpTo(bytes: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  const stream = new DecompressionStream('deflate-raw');
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let stop = false;
+  const writing = (async () => {
+    for (let at = 0; at < bytes.length && !stop; at += CHUNK) await writer.write(bytes.slice(at, at + CHUNK));
+    if (!stop) await writer.close();
+  })();
+  // Either side fails when the other is cancelled or the data is damaged: keep that error handled.
+  writing.catch(() => undefined);
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.length;
+      if (size > limit) {
+        stop = true;
+        await reader.cancel();
+        return null;
+      }
+      parts.push(value);
+    }
+  } catch (err) {
+    stop = true;
+    await writer.abort(err).catch(() => undefined);
+    throw err;
+  }
+  await writing;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
 /** Reads a deck from a location hash such as `#d=…`: decompressed, then validated like any import. */
 export async function decodeShareFragment(hash: string): Promise<DeckResult> {
   const data = new URLSearchParams(hash.replace(/^#/, '')).get('d');
   if (!data) return { ok: false, errors: [{ path: 'link', message: 'has no deck in it (expected "#d=…" after the address)' }] };
+  // Compressed text is never longer than the deck it holds; a longer link is refused unread.
+  if (data.length > LIMITS.fileBytes) return { ok: false, errors: [{ path: 'link', message: tooLarge }] };
   let json: string;
   try {
-    const bytes = await pipe(fromBase64Url(data), new DecompressionStream('deflate-raw'));
+    const bytes = await inflateUpTo(fromBase64Url(data), LIMITS.fileBytes);
+    if (!bytes) return { ok: false, errors: [{ path: 'link', message: tooLarge }] };
     json = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (err) {
     const why = err instanceof Error && err.message ? `: ${err.message}` : '';

@@ -67,6 +67,8 @@ const choice: Check = (x) => whole(x) && (x as number) >= 0;
 
 /** The fields the screens read, per card type; every card also has an id. */
 const CARD_FIELDS: Record<string, Record<string, Check>> = {
+  // No prototype: a card type `constructor` finds nothing (the type is outside text).
+  __proto__: null as never,
   basic: { front: text, back: text },
   cloze: { text },
   mcq: {
@@ -114,7 +116,7 @@ export function checkDeckShape(data: unknown): string | null {
     const at = `cards[${i}]`;
     if (!isRec(card) || !text(card.id) || ids.has(card.id)) return `${at}: must be a card with an id of its own`;
     ids.add(card.id);
-    const fields = Object.hasOwn(CARD_FIELDS, card.type as string) ? CARD_FIELDS[card.type as string] : undefined;
+    const fields = CARD_FIELDS[card.type as string];
     if (!fields) return `${at}.type: must be one of ${Object.keys(CARD_FIELDS).join(', ')}`;
     const bad = checkFields(card, `${at}.`, fields, CARD_OPTIONAL);
     if (bad) return bad;

@@ -63,20 +63,25 @@ export function expandDeck(deck: Deck): ItemRef[] {
 }
 
 /**
- * A short fingerprint of a deck's item ids (FNV-1a over the ids, plus their count): the store
- * records the one it last synced a deck's items to, and a deck's summary carries the one its cards
- * need, so a study session can tell an unchanged deck without loading it.
+ * A fingerprint of a deck's item ids (two 32-bit hashes over the ids, FNV-1a and a Murmur-style
+ * multiply, plus their count): the store records the one it last synced a deck's items to, and a
+ * deck's summary carries the one its cards need, so a study session can tell an unchanged deck
+ * without loading it. It only ever saves work: storing a deck clears its mark, and a card found
+ * missing forces a sync, so a crafted collision cannot leave cards without items.
  */
 export function itemsSignature(ids: readonly string[]): string {
-  let hash = 0x811c9dc5;
+  let a = 0x811c9dc5;
+  let b = 0x9747b28c;
   for (const id of ids) {
     for (let i = 0; i < id.length; i++) {
-      hash ^= id.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
+      a = Math.imul(a ^ id.charCodeAt(i), 0x01000193);
+      b = Math.imul(b ^ id.charCodeAt(i), 0x5bd1e995);
+      b ^= b >>> 15;
     }
-    hash = Math.imul(hash ^ 0x0a, 0x01000193) >>> 0;
+    a = Math.imul(a ^ 10, 0x01000193);
+    b = Math.imul(b ^ 10, 0x5bd1e995);
   }
-  return `${ids.length}:${hash.toString(36)}`;
+  return `${ids.length}:${(a >>> 0).toString(36)}.${(b >>> 0).toString(36)}`;
 }
 
 /** The fingerprint of the items a deck's cards call for. */

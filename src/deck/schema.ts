@@ -5,6 +5,7 @@
  * (unique ids, references, cloze markup) live in `validate.ts`.
  */
 import * as v from 'valibot';
+import { VISIBLE } from './visible';
 
 /** Limits that keep a deck small enough to load, validate and store without freezing a phone. */
 export const LIMITS = {
@@ -17,6 +18,11 @@ export const LIMITS = {
   cards: 5000,
   choices: 8,
   accept: 10,
+  /** Deletions (`{{c1::…}}` markups) in one cloze card, and the highest deletion number. */
+  deletions: 50,
+  clozeNumber: 99,
+  /** Review items a deck's cards make (a reversed basic card makes 2, a cloze card one per number). */
+  items: 10000,
   fileBytes: 5 * 1024 * 1024,
 } as const;
 
@@ -31,7 +37,8 @@ const slug = v.pipe(
 const text = (max: number = LIMITS.textLength) =>
   v.pipe(
     v.string('must be text'),
-    v.regex(/\S/, 'must not be empty'),
+    // Zero-width characters alone show nothing: such a field is as empty as a blank one.
+    v.regex(VISIBLE, 'must not be empty'),
     v.maxLength(max, `must be at most ${max} characters`),
   );
 
@@ -40,7 +47,8 @@ const tags = v.optional(
     v.array(
       v.pipe(
         v.string('must be text'),
-        v.regex(/^[^\s,]+$/, 'must be one word without spaces or commas'),
+        // One regex (the JSON schema takes one pattern): no spaces or commas, and something that shows.
+        v.regex(new RegExp(`^(?=[^,]*?${VISIBLE.source})[^\\s,]+$`), 'must be one word without spaces or commas'),
         v.maxLength(LIMITS.tagLength, `must be at most ${LIMITS.tagLength} characters`),
       ),
       'must be a list of tags',

@@ -6,6 +6,11 @@
 import * as v from 'valibot';
 import { parseCloze } from './cloze.ts';
 import { DeckSchema, LIMITS, type Deck } from './schema.ts';
+import { hasVisibleText } from './visible.ts';
+import { tooDeepAt } from './json-depth.ts';
+
+/** Deepest nesting a deck file may have: a deck needs 4 levels (deck, cards, a card, its choices). */
+export const MAX_JSON_DEPTH = 16;
 
 export interface DeckError {
   /** JSON path such as `cards[12].choices`; `deck` for the whole document. */
@@ -93,6 +98,8 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
   }
   if (!Array.isArray(input.cards)) return errors;
   const cardIds = new Map<string, number>();
+  // Review items the cards make (see srs/items.ts), counted as they are checked.
+  let items = 0;
   input.cards.forEach((card, i) => {
     if (!isRecord(card)) return;
     const at = (field: string) => `cards[${i}].${field}`;
@@ -104,12 +111,25 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
     if (keyPointsReadable && typeof card.keyPoint === 'string' && !keyPointIds.has(card.keyPoint)) {
       errors.push({ path: at('keyPoint'), message: `refers to key point "${card.keyPoint}", which is not in keyPoints` });
     }
+    if (card.type === 'basic') items += card.reverse === true ? 2 : 1;
+    else if (card.type !== 'cloze') items++;
     if (card.type === 'cloze' && typeof card.text === 'string' && /\S/.test(card.text)) {
-      const { numbers, problems } = parseCloze(card.text);
+      const { numbers, problems, segments } = parseCloze(card.text);
+      items += numbers.length;
       for (const p of problems) errors.push({ path: at('text'), message: `${p.message} (at character ${p.offset + 1})` });
       if (!problems.length && numbers.length === 0) {
         errors.push({ path: at('text'), message: 'needs at least one deletion such as {{c1::answer}}' });
       }
+      const deletions = segments.filter((x) => x.kind === 'deletion');
+      // Bounded so that no card asks for hundreds of items, and no number outgrows what a number holds.
+      if (deletions.length > LIMITS.deletions) {
+        errors.push({ path: at('text'), message: `has ${deletions.length} deletions; a card may have at most ${LIMITS.deletions}` });
+      }
+      if (numbers.some((n) => n > LIMITS.clozeNumber)) {
+        errors.push({ path: at('text'), message: `numbers a deletion past c${LIMITS.clozeNumber}; deletions are numbered c1 to c${LIMITS.clozeNumber}` });
+      }
+      const blank = deletions.find((x) => !hasVisibleText(x.answer));
+      if (blank) errors.push({ path: at('text'), message: `has an empty answer in c${blank.n}` });
     }
     const choices = card.choices;
     if (card.type === 'mcq' && Array.isArray(choices)) {
@@ -135,6 +155,9 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
       });
     }
   });
+  if (items > LIMITS.items) {
+    errors.push({ path: 'cards', message: `make ${items} review items; a deck may make at most ${LIMITS.items}` });
+  }
   return errors;
 }
 
@@ -176,6 +199,11 @@ export function parseDeckJson(text: string): DeckResult {
   }
   // Positions in JSON.parse's message count from after a byte order mark, so lines and columns must too.
   const json = text.replace(/^\uFEFF/, '');
+  const deep = tooDeepAt(json, MAX_JSON_DEPTH);
+  if (deep !== -1) {
+    const where = lineColumn(json, deep);
+    return { ok: false, errors: [{ path: 'deck', message: `nests lists and objects more than ${MAX_JSON_DEPTH} levels deep (line ${where.line}, column ${where.column}); a deck needs 4` }] };
+  }
   let value: unknown;
   try {
     value = JSON.parse(json);

@@ -299,12 +299,15 @@ export function checkAnswer(question: Question, response: Response): Checked {
 /** Score, per-key-point breakdown and missed questions; `answers` is matched by item id. */
 export function scoreQuiz(questions: readonly Question[], answers: readonly QuizAnswer[]): QuizScore {
   const byItem = new Map(answers.map((a) => [a.itemId, a]));
-  const byKeyPoint: QuizScore['byKeyPoint'] = {};
+  // Counted in a Map (a key point id such as `constructor` is outside text), kept as an object.
+  const byKeyPoint = new Map<string, { right: number; total: number }>();
   const missed: QuizScore['missed'] = [];
   let score = 0;
   for (const question of questions) {
     const answer = byItem.get(question.itemId) ?? null;
-    const kp = (byKeyPoint[question.keyPointId ?? ''] ??= { right: 0, total: 0 });
+    const id = question.keyPointId ?? '';
+    let kp = byKeyPoint.get(id);
+    if (!kp) byKeyPoint.set(id, (kp = { right: 0, total: 0 }));
     kp.total++;
     if (answer?.correct) {
       score++;
@@ -313,5 +316,5 @@ export function scoreQuiz(questions: readonly Question[], answers: readonly Quiz
       missed.push({ question, answer });
     }
   }
-  return { score, total: questions.length, byKeyPoint, missed };
+  return { score, total: questions.length, byKeyPoint: Object.fromEntries(byKeyPoint), missed };
 }

@@ -3,10 +3,13 @@
  * it replaces what is here), storage status with advice, and reset progress with confirmation.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { exportBackup, importBackup, requestPersistence, resetProgress } from '../store';
+import { requestPersistence } from '../store';
+import { exportBackup, resetProgress, restoreBackupFile } from '../store/replace';
 import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';
+import { TypedConfirm } from '../ui/TypedConfirm';
+import { DamagedRecords } from './DamagedRecords';
 import { download } from '../ui/download';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
@@ -14,7 +17,8 @@ type Status = Awaited<ReturnType<typeof storageStatus>>;
 export function DataSettings() {
   const [status, setStatus] = useState<Status | null>(null);
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const [pending, setPending] = useState<{ name: string; file: Blob } | null>(null);
+  const [restoring, setRestoring] = useState<{ stage: string; controller: AbortController } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const refresh = () => storageStatus().then(setStatus, () => setStatus(null));
   useEffect(() => void refresh(), []);
@@ -30,14 +34,21 @@ export function DataSettings() {
   };
   const doImport = async () => {
     if (!pending) return;
-    const result = await importBackup(pending.text).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    const { name, file } = pending;
     setPending(null);
+    // Read, checked and written in a Worker: a large backup never holds up the page; Cancel ends it whole.
+    const controller = new AbortController();
+    setRestoring({ stage: 'Reading the backup', controller });
+    const result = await restoreBackupFile(file, { signal: controller.signal, onProgress: (stage) => setRestoring({ stage, controller }) }).catch(
+      (e: Error) => ({ ok: false as const, error: e.message }),
+    );
+    setRestoring(null);
     if (result.ok) {
       // The cards saved for a quick start came from the data just replaced.
       forgetShownCards();
       const c = result.counts;
       setMsg({ error: false, text: `Backup restored: ${c.decks} decks, progress on ${c.cards} cards, ${c.reviews} reviews.` });
-    } else setMsg({ error: true, text: `${pending.name} was not imported: ${result.error}` });
+    } else setMsg({ error: true, text: `${name} was not imported: ${result.error}` });
   };
 
   return (
@@ -59,23 +70,26 @@ export function DataSettings() {
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) setPending({ name: file.name, text: await file.text() });
+              if (file) setPending({ name: file.name, file });
             }}
           />
           <label for="backup-file" class="button file-label">
             Import a backup file
           </label>
         </div>
-        {pending && (
-          <div class="confirm" role="group" aria-label="Confirm import">
-            <p>Replace all progress, decks and settings on this device with {pending.name}?</p>
-            <button type="button" class="danger" onClick={() => void doImport()}>
-              Replace with backup
-            </button>
-            <button type="button" onClick={() => setPending(null)}>
-              Cancel import
+        {restoring && (
+          <div class="check-progress" role="status" aria-busy="true">
+            <p>{restoring.stage}…</p>
+            <progress aria-label={restoring.stage} />{' '}
+            <button type="button" onClick={() => restoring.controller.abort()}>
+              Cancel restore
             </button>
           </div>
+        )}
+        {pending && (
+          <TypedConfirm name="Confirm import" word="replace" action="Replace with backup" cancel="Cancel import" onConfirm={() => void doImport()} onCancel={() => setPending(null)}>
+            Replace all progress, decks and settings on this device with {pending.name}?
+          </TypedConfirm>
         )}
       </fieldset>
       <fieldset>
@@ -103,6 +117,7 @@ export function DataSettings() {
           <p class="meta">Storage status is not available in this browser.</p>
         )}
       </fieldset>
+      <DamagedRecords />
       <fieldset>
         <legend>Reset</legend>
         {!confirmReset ? (
@@ -110,24 +125,21 @@ export function DataSettings() {
             Reset progress…
           </button>
         ) : (
-          <div class="confirm" role="group" aria-label="Confirm reset">
-            <p>Erase every review and quiz result? Decks and settings stay. This cannot be undone.</p>
-            <button
-              type="button"
-              class="danger"
-              onClick={() =>
-                void resetProgress().then(
-                  () => (forgetShownCards(), setConfirmReset(false), setMsg({ error: false, text: 'Progress erased.' })),
-                  (e: Error) => setMsg({ error: true, text: e.message }),
-                )
-              }
-            >
-              Erase all progress
-            </button>
-            <button type="button" onClick={() => setConfirmReset(false)}>
-              Cancel reset
-            </button>
-          </div>
+          <TypedConfirm
+            name="Confirm reset"
+            word="erase"
+            action="Erase all progress"
+            cancel="Cancel reset"
+            onConfirm={() =>
+              void resetProgress().then(
+                () => (forgetShownCards(), setConfirmReset(false), setMsg({ error: false, text: 'Progress erased.' })),
+                (e: Error) => setMsg({ error: true, text: e.message }),
+              )
+            }
+            onCancel={() => setConfirmReset(false)}
+          >
+            Erase every review and quiz result? Decks and settings stay. This cannot be undone.
+          </TypedConfirm>
         )}
       </fieldset>
     </>

@@ -121,6 +121,8 @@ export interface GradeResult {
 /** Applies a grade at `now`: the FSRS state moves on, and a lapse may make the item a leech. */
 export function gradeItem(item: ItemRecord, grade: Grade, now: number, settings: Settings, options?: SchedulerOptions): GradeResult {
   const next = fromCard(schedulerFor(settings, options, item.deckId).next(toCard(item.fsrs), new Date(now), grade as FsrsGrade).card);
+  // A non-finite schedule (NaN from a stability of 1e308) must never be written: refuse the grade.
+  if (!Object.values(next).every((v) => v === undefined || Number.isFinite(v))) throw new RangeError(`${item.id}: grading gave a number that is not finite`);
   const lapsed = next.lapses > item.fsrs.lapses;
   const becameLeech = lapsed && isLeechLapse(next.lapses, settings.leechThreshold);
   const updated: ItemRecord = {

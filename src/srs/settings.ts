@@ -5,6 +5,8 @@
 import { DEFAULT_SETTINGS, type Settings } from './types';
 
 const STEP = /^(\d+(?:\.\d+)?)(m|h|d)$/;
+/** Days in a step's unit (`10m`, `1h`, `2d`). */
+const UNIT_DAYS = { m: 1 / 1440, h: 1 / 24, d: 1 };
 
 /** Problems with a settings record, as `field: what is wrong`; empty when it is fine. */
 export function settingsProblems(s: Settings): string[] {
@@ -24,8 +26,11 @@ export function settingsProblems(s: Settings): string[] {
   num('textScale', 0.875, 1.5);
   for (const key of ['learningSteps', 'relearningSteps'] as const) {
     const steps = s[key];
-    if (!Array.isArray(steps) || steps.some((step) => typeof step !== 'string' || !STEP.test(step) || parseFloat(step) <= 0)) {
-      problems.push(`${key}: must be a list of steps such as 1m, 10m, 1h or 1d`);
+    // A step is an interval like any other: one past the maximum would schedule beyond it.
+    const bad = (step: unknown) =>
+      typeof step !== 'string' || !STEP.test(step) || !(parseFloat(step) > 0 && parseFloat(step) * UNIT_DAYS[step.slice(-1) as 'd'] <= s.maximumIntervalDays);
+    if (!Array.isArray(steps) || steps.some(bad)) {
+      problems.push(`${key}: must be a list of steps such as 1m, 10m, 1h or 1d, none past maximumIntervalDays`);
     } else if (steps.length > 10) {
       problems.push(`${key}: must have at most 10 steps`);
     }
@@ -38,7 +43,8 @@ export function settingsProblems(s: Settings): string[] {
   }
   if (typeof s.reduceMotion !== 'boolean') problems.push('reduceMotion: must be true or false');
   for (const key of Object.keys(s)) {
-    if (!(key in DEFAULT_SETTINGS)) problems.push(`${key}: is not a setting`);
+    // Own keys only: `constructor` or `toString` are on every object's prototype, and no setting.
+    if (!Object.hasOwn(DEFAULT_SETTINGS, key)) problems.push(`${key}: is not a setting`);
   }
   return problems;
 }

@@ -57,10 +57,10 @@ export function statsFromBuckets(
   const counts = new Map<number, number>();
   for (const [day, t] of days) counts.set(day, t.reviewed);
   const t = days.get(today) ?? { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
-  const byDeck: Record<string, RetentionRow> = {};
+  const byDeck = new Map<string, RetentionRow>();
   const sum = [0, 0, 0, 0, 0, 0, 0, 0];
   for (const [deckId, cells] of retention) {
-    byDeck[deckId] = toRow(cells);
+    byDeck.set(deckId, toRow(cells));
     for (let i = 0; i < 8; i++) sum[i]! += cells[i]!;
   }
   return {

@@ -82,9 +82,9 @@ export function assembleStats(log: ReviewLogStats, input: StatsInput): Stats {
     decks: decks.map((deck) => ({
       id: deck.id,
       title: deck.title,
-      states: states[deck.id] ?? emptyCardStates(),
+      states: states.get(deck.id) ?? emptyCardStates(),
       mastery: keyPointMastery(deck, byDeck.get(deck.id) ?? [], now, recall),
-      retention: log.retention.byDeck[deck.id] ?? emptyRetentionRow(),
+      retention: log.retention.byDeck.get(deck.id) ?? emptyRetentionRow(),
     })),
     quizzes: quizTrend(input.quizzes, { deckIds: input.deckIds ?? null }),
   };

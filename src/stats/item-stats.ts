@@ -66,11 +66,13 @@ export function emptyCardStates(): CardStates {
 }
 
 /** Item counts per state, per deck. */
-export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStates> {
-  const out: Record<string, CardStates> = {};
+export function cardStates(items: Iterable<ItemRecord>): Map<string, CardStates> {
+  // A Map, not an object: a deck id is outside text, and `constructor` must be a deck like any other.
+  const out = new Map<string, CardStates>();
   for (const item of items) {
     if (item.orphaned) continue;
-    const c = (out[item.deckId] ??= emptyCardStates());
+    let c = out.get(item.deckId);
+    if (!c) out.set(item.deckId, (c = emptyCardStates()));
     c.total++;
     if (item.suspended) c.suspended++;
     else {

@@ -58,7 +58,7 @@ export interface ReviewLogStats {
   /** The past 365 study days, oldest first, today last. */
   heatmap: HeatmapDay[];
   /** True retention over mature study reviews, first review of an item per day. */
-  retention: { overall: RetentionRow; byDeck: Record<string, RetentionRow> };
+  retention: { overall: RetentionRow; byDeck: Map<string, RetentionRow> };
 }
 
 /** A retention row from its cells: [right, total] per window, in `RETENTION_WINDOWS` order. */

@@ -5,13 +5,16 @@
  * the study path.
  */
 import { formatPath, validateDeck } from '../deck/validate';
-import { itemId } from '../deck/items';
+import { itemId, parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
 import { parametersProblems } from '../srs/parameters';
 import { isGrade } from '../srs/rating';
 import * as State from '../srs/state';
 import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
+import { FSRS_MAX, MAX_TIME } from '../srs/ranges';
+import { tooDeepAt } from '../deck/json-depth';
+import { draftProblem } from './draft-check';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
@@ -112,8 +115,6 @@ type Rec = Record<string, unknown>;
 const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-/** The furthest a JavaScript date reaches from 1970, either way (about 275,000 years). */
-const MAX_TIME = 8.64e15;
 function timeProblem(x: unknown): string | null {
   if (typeof x !== 'number') return 'must be a time (a number)';
   if (!Number.isFinite(x)) return 'must be a finite number';
@@ -134,6 +135,15 @@ function idProblem(x: unknown): string | null {
   return x.length === 0 ? 'must not be empty' : null;
 }
 
+/** The longest an answer or a quiz can take: a day (answers are capped far lower now, but older backups kept longer ones). */
+const MAX_SPAN_MS = 86_400_000;
+
+/** A number from 0 to `max`, whole when `whole`. */
+const upTo =
+  (max: number, whole = false) =>
+  (x: unknown): string | null =>
+    (whole ? countProblem(x) : amountProblem(x)) ?? ((x as number) > max ? `must be at most ${max}` : null);
+
 /** The complete check of each kind of value a description names (lists and tallies are walked in `checkField`). */
 const VALUE_PROBLEM: Record<Exclude<Kind, 'ids' | 'tally'>, (x: unknown) => string | null> = {
   id: idProblem,
@@ -141,6 +151,12 @@ const VALUE_PROBLEM: Record<Exclude<Kind, 'ids' | 'tally'>, (x: unknown) => stri
   time: timeProblem,
   count: countProblem,
   amount: amountProblem,
+  stability: upTo(FSRS_MAX.stability),
+  difficulty: upTo(FSRS_MAX.difficulty),
+  interval: upTo(FSRS_MAX.scheduled_days),
+  days: upTo(FSRS_MAX.elapsed_days),
+  steps: upTo(FSRS_MAX.learning_steps, true),
+  duration: upTo(MAX_SPAN_MS),
   key: (x) => countProblem(x) ?? ((x as number) < 1 ? 'must be 1 or more' : null),
   number: (x) => (typeof x === 'number' ? null : 'must be a number'),
   state: (x) => (x === State.New || x === State.Learning || x === State.Review || x === State.Relearning ? null : 'must be 0, 1, 2 or 3'),
@@ -179,14 +195,15 @@ function checkField(x: unknown, kind: Kind, path: () => string, problems: Proble
       problems.add(path(), 'must be an object');
       return WRONG;
     }
-    const tally: Rec = {};
+    // Keyed by key point ids, outside text: gathered in a Map, so `__proto__` is a key like any other.
+    const tally = new Map<string, Rec>();
     let ok = true;
     for (const [key, cell] of Object.entries(x)) {
       const checked = checkRecord(cell, TALLY_SHAPE, () => `${path()}${formatPath([key])}`, problems);
-      if (checked) tally[key] = checked;
+      if (checked) tally.set(key, checked);
       else ok = false;
     }
-    return ok ? tally : WRONG;
+    return ok ? Object.fromEntries(tally) : WRONG;
   }
   const problem = VALUE_PROBLEM[kind](x);
   if (!problem) return x;
@@ -256,8 +273,14 @@ function refuse(problems: Problems): { ok: false; error: string } {
   return { ok: false, error: `This backup was not imported, nothing was changed: ${shown}${more}.` };
 }
 
+const MAX_BACKUP_DEPTH = 32;
+
 /** Parses and checks a backup text completely; never touches the database. */
 export function readBackup(text: string, now: number): { ok: true; backup: Backup } | { ok: false; error: string } {
+  // A backup nests at most 7 levels (a review's item's schedule); millions of `[` parse for seconds.
+  if (tooDeepAt(text, MAX_BACKUP_DEPTH) !== -1) {
+    return { ok: false, error: `This file is not a Briefdeck backup: it nests lists and objects more than ${MAX_BACKUP_DEPTH} levels deep. Nothing was changed.` };
+  }
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -268,7 +291,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   if (typeof head !== 'object' || head === null || head.format !== BACKUP_FORMAT) {
     return { ok: false, error: 'This file is not a Briefdeck backup (it has no "format": "briefdeck-backup"). Nothing was changed.' };
   }
-  if (typeof head.version !== 'number' || head.version > BACKUP_VERSION) {
+  // Versions count 1, 2, 3…: anything else (0, -1, 0.5, the text "1") is no version Briefdeck wrote.
+  if (typeof head.version !== 'number' || !Number.isInteger(head.version) || head.version < 1) {
+    return { ok: false, error: `This backup has an unknown version (${JSON.stringify(head.version) ?? 'none'}): Briefdeck numbers its backups 1, 2, 3…. Nothing was changed.` };
+  }
+  if (head.version > BACKUP_VERSION) {
     return {
       ok: false,
       error: `This backup was made by a newer Briefdeck (backup version ${String(head.version)}); update Briefdeck to import it. Nothing was changed.`,
@@ -318,6 +345,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   const reviewIds = new Set<number>();
   reviews.forEach((review, i) => {
     if (!itemIds.has(review.itemId)) problems.line(`reviews[${i}].itemId: refers to "${review.itemId}", which is not in the backup`);
+    // A review names its item three ways (id, deck and card, the item before it): all must agree.
+    const ref = parseItemId(review.itemId);
+    if (review.deckId !== ref.deckId) problems.line(`reviews[${i}].deckId: "${review.deckId}" is not the deck of its item "${review.itemId}"`);
+    if (review.cardId !== ref.cardId) problems.line(`reviews[${i}].cardId: "${review.cardId}" is not the card of its item "${review.itemId}"`);
+    if (review.before.id !== review.itemId) problems.line(`reviews[${i}].before.id: "${review.before.id}" is not the review's item "${review.itemId}"`);
     if (reviewIds.has(review.id!)) problems.line(`reviews[${i}].id: ${review.id} appears twice`);
     reviewIds.add(review.id!);
   });
@@ -329,6 +361,9 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   const draftKeys = new Set<string>();
   drafts.forEach((draft, i) => {
     if (draftKeys.has(draft.key)) problems.line(`drafts[${i}].key: "${draft.key}" appears twice`);
+    // Checked like every other record: a draft the editor cannot open would hang it.
+    const problem = draftProblem(draft.key, draft.value);
+    if (problem) problems.line(`drafts[${i}].${problem}`);
     draftKeys.add(draft.key);
   });
   if (problems.total) return refuse(problems);

@@ -25,13 +25,18 @@ const connectionListeners = new Set<(e: ConnectionEvent) => void>();
 
 /** Subscribes to connection events; returns the unsubscribe function. */
 export function onConnectionEvent(fn: (e: ConnectionEvent) => void): () => void {
+  // The notices load after the first screen: they still hear what happened before.
+  if (lastConnection) fn(lastConnection);
   connectionListeners.add(fn);
   return () => {
     connectionListeners.delete(fn);
   };
 }
 
+let lastConnection: ConnectionEvent | null = null;
+
 function emitConnection(e: ConnectionEvent): void {
+  lastConnection = e;
   for (const fn of connectionListeners) fn(e);
 }
 

@@ -12,8 +12,14 @@ import type { StoredDeck } from './schema';
 /** Keeps an imported or authored deck (replacing an older copy with the same id). */
 export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now: number = Date.now()): Promise<void> {
   const stored: StoredDeck = { deck, origin, updated: now };
+  // The deck's sync mark goes with its old cards: the next sync reads its items, whatever the
+  // new cards' fingerprint (a short hash two different decks can share).
   await inTransaction(['decks', 'meta'], 'readwrite', (tx) =>
-    Promise.all([tx.objectStore('decks').put(stored), tx.objectStore('meta').put(summaryOf(stored), summaryKey(deck.id))]),
+    Promise.all([
+      tx.objectStore('decks').put(stored),
+      tx.objectStore('meta').put(summaryOf(stored), summaryKey(deck.id)),
+      tx.objectStore('meta').delete(syncKey(deck.id)),
+    ]),
   );
   announce([deck.id]);
 }

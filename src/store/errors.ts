@@ -17,7 +17,7 @@ export class StoreError extends Error {
 }
 
 const MESSAGES: Record<StoreErrorKind, string> = {
-  quota: 'This device has no room left for Briefdeck, so the last change was not saved. Free some space, or export a backup.',
+  quota: 'This device has no room left for Briefdeck, so the last change was not saved; all saved before it is kept. Free some space, or export a backup.',
   aborted: 'The change was cancelled before it could be saved, so nothing was written. Please try again.',
   'newer-version':
     'Your progress was saved by a newer version of Briefdeck. Reload the page to use it; this older version will not touch it.',

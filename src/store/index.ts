@@ -8,7 +8,7 @@ export { getSettings, updateSettings } from './settings';
 export { syncDeckItems, getItems, getItem, setSuspended, buryCard } from './items';
 export { deckCounts, nextStudyItem, type DeckCounts, type NextStudy } from './study-queue';
 export { saveDeck, getStoredDeck, listStoredDecks, listStoredDeckSummaries, decksToSync, deleteStoredDeck } from './decks';
-export { closeStore, reviewCount, resetProgress, exportBackup, importBackup, type ImportResult } from './collection';
+export { closeStore, reviewCount } from './collection';
 export { requestPersistence } from './persistence';
 export type { StoredDeckSummary } from './deck-summaries';
 export type { StoredDeck } from './schema';

@@ -9,7 +9,7 @@ import type { StoredDeck } from './schema';
 import { isGrade } from '../srs/rating';
 
 export interface Damage {
-  store: 'items' | 'reviews' | 'decks' | 'settings';
+  store: 'items' | 'reviews' | 'decks' | 'settings' | 'drafts';
   key: string;
   problem: string;
 }
@@ -22,6 +22,13 @@ export function reportDamage(damage: Damage): void {
   const id = `${damage.store}:${damage.key}`;
   if (found.has(id)) return;
   found.set(id, damage);
+  const all = [...found.values()];
+  for (const fn of listeners) fn(all);
+}
+
+/** Forgets one reported record (it was removed) and tells listeners. */
+export function forgetDamaged(damage: Damage): void {
+  found.delete(`${damage.store}:${damage.key}`);
   const all = [...found.values()];
   for (const fn of listeners) fn(all);
 }

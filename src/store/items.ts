@@ -14,33 +14,44 @@ import { soundItem } from './integrity';
 import { deckItems, queueRange, syncKey } from './keys';
 import { getSettings } from './settings';
 
+/** Items written per slice when a deck's items are brought in line (see syncDeckItems). */
+const SLICE = 100;
+
 /**
  * Brings a deck's review items in line with its cards: new cards arrive as new items, items
  * whose card is gone are marked orphaned (their history stays), returning cards get their
- * items (and history) back. Edited cards keep their ids and so their progress.
+ * items (and history) back. Edited cards keep their ids and so their progress. `force` reads
+ * the items even when the deck's sync mark says they are in line.
  */
-export async function syncDeckItems(deck: Deck, now: number): Promise<void> {
+export async function syncDeckItems(deck: Deck, now: number, force = false): Promise<void> {
   const refs = expandDeck(deck);
   const signature = itemsSignature(refs.map((r) => r.id));
   const changed = await inTransaction(['items', 'meta'], 'readwrite', async (tx) => {
     const meta = tx.objectStore('meta');
     // The deck's items were already brought in line with exactly these item ids: nothing to read.
-    // (Clearing the items, by a reset or a backup import, clears these marks too.)
-    if ((await meta.get(syncKey(deck.id))) === signature) return false;
+    // (Clearing the items, by a reset or a backup import, clears these marks too; storing a deck
+    // clears its mark, so a fingerprint never vouches for cards it was not made from. `force`:
+    // a card was found missing, so the mark is not trusted.)
+    if (!force && (await meta.get(syncKey(deck.id))) === signature) return false;
     const store = tx.objectStore('items');
     const existing = new Map((await store.index('by-card').getAll(deckItems(deck.id))).map((item) => [item.id, item]));
     const writes = batch();
-    refs.forEach((ref, order) => {
+    let last: Promise<unknown> | null = null;
+    for (let order = 0; order < refs.length; order++) {
+      // A large deck's items go a slice at a time: waiting for a slice's last write (the
+      // transaction stays open) lets the page handle input between slices instead of one long task.
+      if (order % SLICE === 0 && last) await last;
+      const ref = refs[order]!;
       const item = existing.get(ref.id);
       existing.delete(ref.id);
       // A damaged item is left as it is (reported, skipped by every read), never overwritten.
-      if (item && !soundItem(item)) return;
-      if (!item) writes.add(store.add(newItem(ref, now, order)));
+      if (item && !soundItem(item)) continue;
+      if (!item) writes.add((last = store.add(newItem(ref, now, order))));
       else if (item.orphaned) {
         const back = { ...item, orphaned: false };
-        writes.add(store.put({ ...back, queue: queueOf(back, now) }));
+        writes.add((last = store.put({ ...back, queue: queueOf(back, now) })));
       }
-    });
+    }
     for (const item of existing.values()) {
       if (!soundItem(item) || item.orphaned) continue;
       writes.add(store.put({ ...item, orphaned: true, queue: QUEUE.orphaned }));

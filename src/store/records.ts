@@ -18,6 +18,14 @@ export type Kind =
   | 'time' // epoch ms a date can hold
   | 'count' // a whole number, 0 or more
   | 'amount' // a finite number, 0 or more
+  // Scheduling numbers, each within its range (srs/ranges.ts): a number no schedule can hold
+  // (a stability of 1e308) would turn into NaN at the next grade.
+  | 'stability' // 0–36,500 days
+  | 'difficulty' // 0–10
+  | 'interval' // 0–36,500 days
+  | 'days' // 0 to the days a date can span
+  | 'steps' // a whole number, 0–99
+  | 'duration' // ms, 0 to a day
   | 'key' // a store's own number key, 1 or more
   | 'number'
   | 'state' // an FSRS state, 0–3
@@ -52,11 +60,11 @@ export const FSRS_SHAPE: RecordShape = {
   notObject: 'has no scheduling state',
   fields: [
     ['due', 'time', SCHEDULING],
-    ['stability', 'amount', SCHEDULING],
-    ['difficulty', 'amount', SCHEDULING],
-    ['elapsed_days', 'amount'],
-    ['scheduled_days', 'amount'],
-    ['learning_steps', 'count'],
+    ['stability', 'stability', SCHEDULING],
+    ['difficulty', 'difficulty', SCHEDULING],
+    ['elapsed_days', 'days'],
+    ['scheduled_days', 'interval'],
+    ['learning_steps', 'steps'],
     ['reps', 'count', SCHEDULING],
     ['lapses', 'count', SCHEDULING],
     ['state', 'state', SCHEDULING],
@@ -95,7 +103,7 @@ export const REVIEW_SHAPE: RecordShape = {
     ['grade', 'grade', ITEM_TIME_GRADE],
     ['mode', 'mode', 'has no valid mode'],
     ['at', 'time', ITEM_TIME_GRADE],
-    ['durationMs', 'amount'],
+    ['durationMs', 'duration'],
     ['before', ITEM_SHAPE, ''],
     ['after', FSRS_SHAPE, ''],
     ['correct', 'bool', undefined, true],
@@ -110,7 +118,7 @@ export const QUIZ_SHAPE: RecordShape = {
     ['id', 'key'],
     ['deckId', 'id'],
     ['at', 'time'],
-    ['durationMs', 'amount'],
+    ['durationMs', 'duration'],
     ['score', 'count'],
     ['total', 'count'],
     ['missed', 'ids'],

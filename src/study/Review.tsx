@@ -154,6 +154,8 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       {phase === 'error' && (
         <div role="alert" class="error">
           <p>{s.error.value}</p>
+          {/* Each counted answer was written before the next was taken: say exactly what is safe. */}
+          {s.reviewed.value > 0 && <p>The {s.reviewed.value} answers before it in this session are saved.</p>}
           <a href="/">Back to your decks</a>
         </div>
       )}

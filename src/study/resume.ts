@@ -53,6 +53,8 @@ const isText = (x: unknown) => typeof x === 'string';
 
 /** The text fields each card type needs to render. */
 const TEXTS: Record<string, string[]> = {
+  // No prototype: a hand-edited entry's type `constructor` must find nothing.
+  __proto__: null as never,
   basic: ['front', 'back'],
   cloze: ['text'],
   mcq: ['question'],
@@ -75,6 +77,7 @@ function renders(card: Card | undefined): boolean {
 
 /** The card last shown in `scope`, if it is recent, from this build, still due at `now`, and whole. */
 export function savedCard(scope: string, now: number): ShownCard | null {
+  // A scope named like an Object property (`constructor`) finds a function with no `build`: refused below.
   const s = readAll()[scope];
   if (!s || s.build !== pageBuild() || !(now - s.savedAt < MAX_AGE_MS) || !(s.item?.due <= now)) return null;
   if (!isText(s.item.id) || !isText(s.item.sub) || !s.item.fsrs || !isText(s.deck?.title) || !renders(s.card)) return null;

@@ -136,9 +136,19 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
 
   // `apply` runs in the same batch as the card change, so counters and card never disagree on screen.
   // `graded`: the card answered (or put away) just before, which no saved start may show any more.
-  async function show(item: ItemRecord, apply?: () => void, graded?: ItemId) {
+  /** Decks whose items this session brought in line with their cards after a missing card. */
+  const repaired = new Set<string>();
+  async function show(item: ItemRecord, apply?: () => void, graded?: ItemId): Promise<void> {
     const deck = await deckFor(item.deckId);
     const card = deck?.cards.find((c) => c.id === item.cardId);
+    if (deck && !card && !repaired.has(deck.id)) {
+      // An item whose card is gone (its deck changed under it): bring the deck's items in line
+      // with its cards, whatever the sync mark says, tell the learner, and go on to the next card.
+      repaired.add(deck.id);
+      await syncDeckItems(deck, now(), true);
+      notice.value = `A missing card of “${deck.title}” was skipped and its deck repaired.`;
+      return next(apply, graded);
+    }
     if (!deck || !card) throw new Error(`The card "${item.cardId}" of deck "${item.deckId}" could not be found.`);
     const shown: ShownCard = {
       item,

@@ -27,7 +27,7 @@ export function NoticeCards({ damage, connection, onDismissDamage, onDismissConn
         <div role="alert" class="notice-card">
           <p>
             Briefdeck skipped {damage.length === 1 ? 'a damaged saved record' : `${damage.length} damaged saved records`} so that it could keep
-            working. The rest of your progress is safe; export a backup from <a href="/settings">Settings</a> to keep it.
+            working. The rest of your progress is safe; export a backup, or remove what cannot be read, in <a href="/settings">Settings</a>.
           </p>
           <details>
             <summary>What was damaged</summary>

@@ -43,7 +43,8 @@ export function safeHref(href: string): string | null {
   }
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+// No prototype: `&constructor;` in a card is text, not a lookup of Object's own properties.
+const ENTITIES: Record<string, string> = { __proto__: null as never, amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 
 /** Decodes the character references a browser would show as characters (no markup can result). */
 function decode(text: string): string {

@@ -13,7 +13,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { freshContextEachTest } from './fixture';
 import { isControlled, workerActivated } from '../browser/pwa-helpers';
 import { syntheticAnswers } from '../fixtures/synthetic-learner';
-import { exportBackup, recordReview, saveDeck, syncDeckItems } from '../../src/store';
+import { recordReview, saveDeck, syncDeckItems } from '../../src/store';
+import { exportBackup } from '../../src/store/replace';
 import { gradeItem } from '../../src/srs/scheduler';
 import { DEFAULT_SETTINGS, type ReviewRecord, type Settings } from '../../src/srs/types';
 

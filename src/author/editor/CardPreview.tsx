@@ -1,8 +1,9 @@
 /**
  * Live preview of a card exactly as a student sees it, through the study screen's own
  * `CardFace`: the question side, then the answer side (cloze deletion filled, the right mcq
- * choice marked). One pair per review item, so every cloze deletion and a reversed side show.
+ * choice marked), for one review item at a time: a list picks the cloze deletion or reversed side.
  */
+import { useId, useState } from 'preact/hooks';
 import { parseCloze } from '../../deck/cloze';
 import type { Card } from '../../deck/schema';
 import { CardFace } from '../../study/CardFace';
@@ -21,28 +22,46 @@ function subs(card: Card): string[] {
 
 const subName = (sub: string) => (sub === 'reverse' ? 'Reversed' : sub ? `Deletion ${sub.slice(1)}` : '');
 
+/**
+ * One review item at a time, picked from a list: showing every deletion of a cloze card at once
+ * renders each deletion once per item, a cost that grows with the square of the deletions.
+ */
 export function CardPreview({ card, keyPoint }: { card: Card; keyPoint?: string | undefined }) {
+  const [chosen, setChosen] = useState('');
+  const pickId = useId();
   const list = subs(card);
   if (!list.length) return <p class="hint">The preview appears once the text has a valid deletion such as {'{{c1::answer}}'}.</p>;
+  const sub = list.includes(chosen) ? chosen : list[0]!;
+  const name = subName(sub);
   return (
     <div class="card-preview">
-      {list.map((sub) => (
-        <div class="preview-pair" key={sub}>
-          {subName(sub) && <p class="preview-label">{subName(sub)}</p>}
-          <div class="preview-side" inert aria-label={`Question side${subName(sub) ? ` (${subName(sub)})` : ''}`} role="group">
-            <p class="preview-label" aria-hidden="true">
-              Question
-            </p>
-            <CardFace card={card} sub={sub} revealed={false} response={null} onResponse={noop} />
-          </div>
-          <div class="preview-side" inert aria-label={`Answer side${subName(sub) ? ` (${subName(sub)})` : ''}`} role="group">
-            <p class="preview-label" aria-hidden="true">
-              Answer
-            </p>
-            <CardFace card={card} sub={sub} revealed response={null} onResponse={noop} keyPoint={keyPoint} />
-          </div>
+      {list.length > 1 && (
+        <p class="preview-pick">
+          <label for={pickId}>Review item</label>{' '}
+          <select id={pickId} value={sub} onChange={(e) => setChosen(e.currentTarget.value)}>
+            {list.map((s) => (
+              <option key={s} value={s}>
+                {subName(s) || 'Front to back'}
+              </option>
+            ))}
+          </select>
+        </p>
+      )}
+      <div class="preview-pair">
+        {name && <p class="preview-label">{name}</p>}
+        <div class="preview-side" inert aria-label={`Question side${name ? ` (${name})` : ''}`} role="group">
+          <p class="preview-label" aria-hidden="true">
+            Question
+          </p>
+          <CardFace card={card} sub={sub} revealed={false} response={null} onResponse={noop} />
         </div>
-      ))}
+        <div class="preview-side" inert aria-label={`Answer side${name ? ` (${name})` : ''}`} role="group">
+          <p class="preview-label" aria-hidden="true">
+            Answer
+          </p>
+          <CardFace card={card} sub={sub} revealed response={null} onResponse={noop} keyPoint={keyPoint} />
+        </div>
+      </div>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { formatError, validateDeck } from '../../deck/validate';
 import { deleteDeck, discardDraft, duplicateDeck, openForEditing, saveEdited, writeDraft } from '../data';
 import { cleanForSave, emptyCard, errorsByPath, fieldId, move, TYPE_NAMES } from '../edit-model';
 import { CardEditor } from './CardEditor';
+import { TypedConfirm } from '../../ui/TypedConfirm';
 import { ExportPanel } from './ExportPanel';
 import { focusSoon } from './focus';
 import { KeyPointsEditor } from './KeyPointsEditor';
@@ -180,15 +181,9 @@ export function Editor() {
             Delete deck
           </button>
         ) : (
-          <span class="confirm" role="group" aria-label="Confirm delete">
-            Delete this deck? Study history is kept.{' '}
-            <button type="button" class="button danger" onClick={remove}>
-              Yes, delete
-            </button>
-            <button type="button" class="button" onClick={() => setConfirmDelete(false)}>
-              Cancel
-            </button>
-          </span>
+          <TypedConfirm name="Confirm delete" word="delete" action="Yes, delete" cancel="Cancel" onConfirm={() => void remove()} onCancel={() => setConfirmDelete(false)}>
+            Delete this deck? Study history is kept.
+          </TypedConfirm>
         )}
       </div>
       <p role="status" class="notice">

@@ -1,13 +1,15 @@
 /**
  * `/import` ("Add a deck" on home): a deck file (.json) or a table (.csv, .tsv, .txt from Anki or
- * Quizlet) by file picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON is validated completely first and every error listed
- * with its path; nothing is stored until the confirm step. Lazy authoring chunk.
+ * Quizlet) by file picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON
+ * and links are checked completely first (in a Worker, with progress and Cancel) and every error
+ * listed with its path; nothing is stored until the confirm step. Lazy authoring chunk.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { LIMITS, type Deck } from '../../deck/schema';
-import { formatError, parseDeckJson, type DeckError } from '../../deck/validate';
+import { formatError, type DeckError } from '../../deck/validate';
+import { checkOffThread, isCancelled } from './check-client';
+import { CheckProgress } from './CheckProgress';
 import { DeckConfirm } from './DeckConfirm';
-import { decodeShareFragment } from '../share';
 import { TableImport } from './TableImport';
 import '../author.css';
 
@@ -27,26 +29,42 @@ export function ImportScreen() {
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [busy, setBusy] = useState<{ stage: string; fraction?: number | undefined } | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const running = useRef<AbortController | null>(null);
+  useEffect(() => () => running.current?.abort(), []);
 
   const accept = (text: string, name: string) => {
+    running.current?.abort();
     setDone(null);
     setDeck(null);
+    setNote(null);
     // A link a teacher shared holds its deck in the fragment: read it here as the link would.
     const link = /^https?:\/\/\S+\/share#\S+$/.test(text.trim()) ? new URL(text.trim()) : null;
-    if (link) {
-      setInput({ kind: 'json', text, name: 'the shared link' });
-      void decodeShareFragment(link.hash).then((r) => (r.ok ? (setErrors([]), setDeck(r.deck)) : setErrors(r.errors)));
-      return;
-    }
-    const kind = sniff(name, text);
+    const job = link ? ({ kind: 'share', hash: link.hash } as const) : null;
+    const kind = link ? 'json' : sniff(name, text);
+    if (link) name = 'the shared link';
     setInput({ kind, text, name });
-    if (kind === 'json') {
-      const r = parseDeckJson(text);
-      if (r.ok) {
-        setErrors([]);
-        setDeck(r.deck);
-      } else setErrors(r.errors);
-    } else setErrors([]);
+    setErrors([]);
+    if (kind !== 'json') return;
+    const controller = (running.current = new AbortController());
+    setBusy({ stage: 'Checking the deck' });
+    checkOffThread(job ?? { kind: 'json', text }, { signal: controller.signal, onProgress: (stage, fraction) => setBusy({ stage, fraction }) }).then(
+      (r) => {
+        setBusy(null);
+        if (r.kind !== 'deck') return;
+        if (r.result.ok) setDeck(r.result.deck);
+        else setErrors(r.result.errors);
+      },
+      (e: unknown) => {
+        if (running.current === controller) setBusy(null);
+        if (!isCancelled(e)) setErrors([{ path: name, message: `could not be checked: ${(e as Error).message}` }]);
+        else if (running.current === controller) {
+          setNote(`Checking ${name} was cancelled; nothing was stored.`);
+          setInput(null);
+        }
+      },
+    );
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
@@ -112,6 +130,8 @@ export function ImportScreen() {
           Check pasted text
         </button>
       </div>
+      {busy && <CheckProgress stage={busy.stage} fraction={busy.fraction} onCancel={() => running.current?.abort()} />}
+      {note && <p role="status">{note}</p>}
       {errors.length > 0 && (
         <div role="alert" class="error-summary">
           <p>

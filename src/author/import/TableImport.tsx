@@ -3,12 +3,15 @@
  * (front, back, tags, key point), a preview of the first rows, and the rows that will be skipped
  * with their line numbers. Produces a valid deck for the confirm step. Lazy authoring chunk.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Deck } from '../../deck/schema';
 import { formatError } from '../../deck/validate';
 import { slugify } from '../ids';
-import { buildDeckFromTable, guessColumns, type ColumnMap } from './build';
-import { parseTable, visible, type TableOptions } from './table';
+import type { ColumnMap } from './build';
+import { visible, type TableOptions } from './table';
+import { retitle, type HeaderChoice, type TableView } from './check-jobs';
+import { checkOffThread, isCancelled } from './check-client';
+import { CheckProgress } from './CheckProgress';
 
 const DELIMITERS: [string, string][] = [
   ['auto', 'Detect'],
@@ -26,32 +29,64 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
   const [delimiter, setDelimiter] = useState('auto');
   const [termSep, setTermSep] = useState('\\t');
   const [rowSep, setRowSep] = useState('\\n');
-  const [headerChoice, setHeaderChoice] = useState<'auto' | 'yes' | 'no'>('auto');
+  const [headerChoice, setHeaderChoice] = useState<HeaderChoice>('auto');
   const [map, setMap] = useState<ColumnMap | null>(null);
   const base = fileName.replace(/\.[^.]+$/, '') || 'Imported deck';
   const [title, setTitle] = useState(base.replace(/[-_]+/g, ' '));
+  const [view, setView] = useState<TableView | null>(null);
+  const [busy, setBusy] = useState<{ stage: string; fraction?: number | undefined } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const running = useRef<AbortController | null>(null);
 
-  const options: TableOptions = format === 'quizlet' ? { quizlet: { term: unescape(termSep) || '\t', row: unescape(rowSep) || '\n' } } : { delimiter };
-  const table = useMemo(() => {
-    const t = parseTable(text, options);
-    if (headerChoice === 'no' && t.header && !t.anki.columns && t.format !== 'quizlet') {
-      // The detected header was a real row after all: put it back.
-      return { ...t, rows: [{ line: (t.rows[0]?.line ?? 2) - 1, cells: t.header }, ...t.rows], header: null };
-    }
-    if (headerChoice === 'yes' && !t.header && t.rows.length) return { ...t, header: t.rows[0]!.cells, rows: t.rows.slice(1) };
-    return t;
-  }, [text, format, delimiter, termSep, rowSep, headerChoice]);
-  const columns = map ?? guessColumns(table);
-  const width = Math.max(0, ...table.rows.slice(0, 50).map((r) => r.cells.length), table.header?.length ?? 0);
-  const names = Array.from({ length: width }, (_, i) => (table.header?.[i] ? `${i + 1}: ${table.header[i]}` : `Column ${i + 1}`));
+  // Parsing and building run in a Worker, again only when the table's reading changes; typing the
+  // title re-checks the title alone.
+  useEffect(() => {
+    const options: TableOptions = format === 'quizlet' ? { quizlet: { term: unescape(termSep) || '\t', row: unescape(rowSep) || '\n' } } : { delimiter };
+    const controller = (running.current = new AbortController());
+    setBusy({ stage: 'Reading rows' });
+    setFailure(null);
+    checkOffThread({ kind: 'table', text, options, header: headerChoice, map }, { signal: controller.signal, onProgress: (stage, fraction) => setBusy({ stage, fraction }) }).then(
+      (r) => {
+        setBusy(null);
+        if (r.kind === 'table') setView(r.view);
+      },
+      (e: unknown) => {
+        if (running.current !== controller) return;
+        setBusy(null);
+        setFailure(isCancelled(e) ? 'Reading the table was cancelled: change a setting above to read it again.' : `The table could not be read: ${(e as Error).message}`);
+      },
+    );
+    return () => controller.abort();
+  }, [text, format, delimiter, termSep, rowSep, headerChoice, map]);
+
   const id = slugify(title || base, 48) || 'imported-deck';
-  const result = useMemo(() => buildDeckFromTable(table, { id, title: title.trim() || base, map: columns }), [table, id, title, columns]);
-  const skipped = result.skipped;
+  const result = useMemo(
+    () => (view ? (view.result.ok ? { ...retitle(view.result.deck, id, title.trim() || base), cardCount: view.result.cardCount } : view.result) : null),
+    [view, id, title],
+  );
+  if (!view || !result) {
+    return (
+      <section class="editor-section" aria-labelledby="table-heading">
+        <h2 id="table-heading">Cards from a table</h2>
+        {busy && <CheckProgress stage={busy.stage} fraction={busy.fraction} onCancel={() => running.current?.abort()} />}
+        {failure && <p role="alert">{failure}</p>}
+      </section>
+    );
+  }
+  const columns = view.columns;
+  const width = view.width;
+  const names = Array.from({ length: width }, (_, i) => (view.header?.[i] ? `${i + 1}: ${view.header[i]}` : `Column ${i + 1}`));
+  const table = { format: view.format, delimiter: view.delimiter, header: view.header };
+  const skipped = view.skipped;
 
   const select = (role: keyof ColumnMap, label: string, optional: boolean) => (
     <div class="field">
       <label for={`map-${role}`}>{label}</label>
-      <select id={`map-${role}`} value={String(columns[role])} onChange={(e) => setMap({ ...columns, [role]: Number(e.currentTarget.value) })}>
+      <select id={`map-${role}`} value={String(columns[role])} onChange={(e) => {
+          const n = Number(e.currentTarget.value);
+          // From the last choice, not the view: a second choice may come before the first is read.
+          setMap((m) => ({ ...(m ?? columns), [role]: n }));
+        }}>
         {optional && <option value="-1">None</option>}
         {names.map((n, i) => (
           <option key={i} value={String(i)}>
@@ -67,7 +102,7 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
       <h2 id="table-heading">Cards from a table</h2>
       <p class="meta">
         Read as {table.format === 'anki' ? 'an Anki “Notes in Plain Text” export' : table.format === 'quizlet' ? 'a Quizlet export' : 'CSV/TSV'}, separated by{' '}
-        “{visible(table.delimiter)}”: {table.rows.length} {table.rows.length === 1 ? 'row' : 'rows'}
+        “{visible(table.delimiter)}”: {view.rowCount} {view.rowCount === 1 ? 'row' : 'rows'}
         {table.header ? ' after the header' : ''}.
       </p>
       <div class="field-row">
@@ -107,7 +142,7 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
         {format === 'table' && (
           <div class="field">
             <label for="table-header">First row</label>
-            <select id="table-header" value={headerChoice} onChange={(e) => setHeaderChoice(e.currentTarget.value as 'auto' | 'yes' | 'no')}>
+            <select id="table-header" value={headerChoice} onChange={(e) => setHeaderChoice(e.currentTarget.value as HeaderChoice)}>
               <option value="auto">Detect header</option>
               <option value="yes">Is a header</option>
               <option value="no">Is a card</option>
@@ -136,7 +171,7 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
             </tr>
           </thead>
           <tbody>
-            {table.rows.slice(0, 8).map((r) => (
+            {view.firstRows.map((r) => (
               <tr key={r.line}>
                 <td>{r.line}</td>
                 {names.map((_, i) => (
@@ -147,18 +182,20 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
           </tbody>
         </table>
       </div>
-      {skipped.length > 0 && (
+      {busy && <CheckProgress stage={busy.stage} fraction={busy.fraction} onCancel={() => running.current?.abort()} />}
+      {failure && <p role="alert">{failure}</p>}
+      {view.skippedCount > 0 && (
         <div class="skipped" role="region" aria-label="Skipped rows">
           <p>
-            {skipped.length} {skipped.length === 1 ? 'row' : 'rows'} will be skipped:
+            {view.skippedCount} {view.skippedCount === 1 ? 'row' : 'rows'} will be skipped:
           </p>
           <ul>
-            {skipped.slice(0, 50).map((s) => (
+            {skipped.map((s) => (
               <li key={`${s.line}-${s.message}`}>
                 line {s.line}: {s.message}
               </li>
             ))}
-            {skipped.length > 50 && <li>…and {skipped.length - 50} more</li>}
+            {view.skippedCount > 50 && <li>…and {view.skippedCount - 50} more</li>}
           </ul>
         </div>
       )}
@@ -176,7 +213,7 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
           </ul>
         </div>
       )}
-      <button type="button" class="button primary" disabled={!result.ok} onClick={() => result.ok && onDeck(result.deck)}>
+      <button type="button" class="button primary" disabled={!result.ok || !!busy} onClick={() => result.ok && onDeck(result.deck)}>
         {result.ok ? `Continue with ${result.cardCount} ${result.cardCount === 1 ? 'card' : 'cards'}` : 'Continue'}
       </button>
     </section>

@@ -6,6 +6,7 @@
 import { LIMITS, type Card, type Deck, type KeyPoint } from '../../deck/schema';
 import { parseCloze } from '../../deck/cloze';
 import { validateDeck, type DeckError } from '../../deck/validate';
+import { hasVisibleText } from '../../deck/visible';
 import { idFromText, uniqueId } from '../ids';
 import { HEADER_NAMES, type RowProblem, type Table } from './table';
 
@@ -99,12 +100,13 @@ export function buildDeckFromTable(table: Table, options: BuildOptions): BuildRe
     const front = cell(row.cells, map.front);
     const back = cell(row.cells, map.back);
     const problem = (message: string) => skipped.push({ line: row.line, message });
-    if (!front) {
+    // Zero-width characters alone are empty too: the deck format would refuse the whole deck for one such row.
+    if (!hasVisibleText(front)) {
       problem('has an empty front');
       continue;
     }
     const cloze = /\{\{c\d+::/.test(front);
-    if (!cloze && !back) {
+    if (!cloze && !hasVisibleText(back)) {
       problem('has an empty back');
       continue;
     }
@@ -116,6 +118,16 @@ export function buildDeckFromTable(table: Table, options: BuildOptions): BuildRe
       const parsed = parseCloze(front);
       if (parsed.problems.length) {
         problem(`has cloze markup that ${parsed.problems[0]!.message}`);
+        continue;
+      }
+      // The deck format's per-card limits, checked here so one row is skipped rather than the deck refused.
+      const deletions = parsed.segments.filter((x) => x.kind === 'deletion');
+      if (deletions.length > LIMITS.deletions) {
+        problem(`has ${deletions.length} deletions; a card may have at most ${LIMITS.deletions}`);
+        continue;
+      }
+      if (parsed.numbers.some((n) => n > LIMITS.clozeNumber)) {
+        problem(`numbers a deletion past c${LIMITS.clozeNumber}`);
         continue;
       }
     }

@@ -34,7 +34,26 @@ export interface Table {
   format: 'csv' | 'anki' | 'quizlet';
 }
 
-const ANKI_SEPARATORS: Record<string, string> = { tab: '\t', comma: ',', semicolon: ';', space: ' ', pipe: '|', colon: ':' };
+const ANKI_SEPARATORS = new Map([
+  ['tab', '\t'],
+  ['comma', ','],
+  ['semicolon', ';'],
+  ['space', ' '],
+  ['pipe', '|'],
+  ['colon', ':'],
+]);
+
+/** Anki's `#separator:` value: a name (`tab`, `Semicolon`) or the character itself. */
+const ankiSeparator = (value: string) => ANKI_SEPARATORS.get(value.trim().toLowerCase()) ?? value;
+
+/**
+ * Excel's `sep=;` first line (sometimes quoted) names the separator; it is no row of the table.
+ * Only a single character counts, as Excel reads it.
+ */
+function excelSeparator(text: string): { delimiter: string; body: string } | null {
+  const m = /^"?sep=([^\n"])"?[ \t]*(?:\n|$)/i.exec(text);
+  return m ? { delimiter: m[1]!, body: text.slice(m[0].length) } : null;
+}
 
 /** Names a header row may use, by role. */
 export const HEADER_NAMES = {
@@ -105,11 +124,17 @@ function parseQuizlet(text: string, term: string, row: string): Table {
     start = m.index + m[0].length;
   }
   chunks.push({ text: text.slice(start), offset: start });
+  // Lines are counted on from the previous row: recounting from the top for every row is quadratic.
+  let countedTo = 0;
+  let countedLine = 1;
   for (const chunk of chunks) {
     const lead = chunk.text.length - chunk.text.trimStart().length;
     const body = chunk.text.trim();
     if (!body) continue;
-    const line = lineAt(text, chunk.offset + lead);
+    const offset = chunk.offset + lead;
+    countedLine = lineAt(text.slice(countedTo, offset), offset - countedTo, countedLine);
+    countedTo = offset;
+    const line = countedLine;
     const at = body.indexOf(term);
     if (at === -1) {
       problems.push({ line, message: `has no term separator "${visible(term)}"` });
@@ -127,14 +152,17 @@ export function visible(sep: string): string {
 
 /** Parses a table file. Never throws: broken rows are reported with their line and left out. */
 export function parseTable(raw: string, options: TableOptions = {}): Table {
-  const text = raw.replace(/^\uFEFF/, '');
+  // One kind of line break: a file that mixes \r\n, \n and \r (pasted together from several
+  // exports) would otherwise have Papa split on the first kind only and merge the other rows.
+  const text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (options.quizlet) return parseQuizlet(text, options.quizlet.term, options.quizlet.row);
-  const { anki, body, skippedLines } = ankiHeaders(text);
+  const excel = excelSeparator(text);
+  const { anki, body, skippedLines } = excel ? { anki: {}, body: excel.body, skippedLines: 1 } : ankiHeaders(text);
   const isAnki = Object.keys(anki).length > 0;
   const delimiter =
     options.delimiter && options.delimiter !== 'auto'
       ? options.delimiter
-      : (anki.separator && (ANKI_SEPARATORS[anki.separator.trim().toLowerCase()] ?? anki.separator)) || guessDelimiter(body);
+      : excel?.delimiter || (anki.separator && ankiSeparator(anki.separator)) || guessDelimiter(body);
   const rows: Row[] = [];
   const problems: RowProblem[] = [];
   let previousCursor = 0;
@@ -158,7 +186,11 @@ export function parseTable(raw: string, options: TableOptions = {}): Table {
         problems.push({ line, message: broken.code === 'MissingQuotes' ? 'has a quoted field that is never closed' : broken.message });
         return;
       }
-      if (cells.every((c) => !c.trim())) return;
+      if (cells.every((c) => !c.trim())) {
+        // A blank line is no row; a row of separators only is, and the teacher should see it left out.
+        if (cells.length > 1) problems.push({ line, message: 'has only empty cells' });
+        return;
+      }
       rows.push({ line, cells });
     },
   });

@@ -77,6 +77,9 @@ describe('deck editor', () => {
     const cloze = within(card(3));
     type(cloze.getByRole('textbox', { name: 'Cloze text' }), 'ATP is made in the {{c1::mitochondria}} from {{c2::glucose}}.');
     expect(cloze.getByRole('group', { name: 'Question side (Deletion 1)' }).textContent).toContain('[…]');
+    expect(cloze.getByRole('group', { name: 'Answer side (Deletion 1)' }).textContent).toContain('mitochondria');
+    fireEvent.change(cloze.getByRole('combobox', { name: 'Review item' }), { target: { value: 'c2' } });
+    expect(cloze.getByRole('group', { name: 'Question side (Deletion 2)' }).textContent).toContain('[…]');
     expect(cloze.getByRole('group', { name: 'Answer side (Deletion 2)' }).textContent).toContain('glucose');
     type(cloze.getByRole('textbox', { name: 'Cloze text' }), 'Broken {{c1::gap');
     expect(cloze.getByRole('textbox', { name: 'Cloze text' }).getAttribute('aria-invalid')).toBe('true');
@@ -181,6 +184,8 @@ describe('deck editor', () => {
     await screen.findByDisplayValue('Original (copy)');
     expect(await getStoredDeck('orig-copy')).toMatchObject({ deck: { version: 1, cards: [{ id: 'x' }] } });
     fireEvent.click(screen.getByRole('button', { name: 'Delete deck' }));
+    expect((screen.getByRole('button', { name: 'Yes, delete' }) as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Type delete to confirm' }), { target: { value: 'delete' } });
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete' }));
     await screen.findByRole('heading', { name: 'Author decks' });
     expect(await getStoredDeck('orig-copy')).toBeUndefined();

@@ -140,7 +140,10 @@ describe('table import', () => {
     fireEvent.change(screen.getByRole('combobox', { name: 'Front (or cloze text)' }), { target: { value: '1' } });
     fireEvent.change(screen.getByRole('combobox', { name: 'Back' }), { target: { value: '0' } });
     fireEvent.input(screen.getByRole('textbox', { name: 'Deck title' }), { target: { value: 'French animals' } });
-    fireEvent.click(screen.getByRole('button', { name: 'Continue with 2 cards' }));
+    // The table is read again in the background; Continue waits for it.
+    const next = await screen.findByRole('button', { name: 'Continue with 2 cards' });
+    await waitFor(() => expect((next as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(next);
     fireEvent.click(await screen.findByRole('button', { name: 'Import this deck' }));
     await screen.findByRole('heading', { name: 'Imported' });
     const stored = await getStoredDeck('french-animals');

@@ -123,3 +123,61 @@ describe('Anki columns of their own', () => {
     expect(table.rows[0]!.line).toBe(7);
   });
 });
+
+describe('every row imported or listed as skipped', () => {
+  test('mixed line endings (\\r\\n, \\n, \\r) in one file: every row kept, each on its own line number', () => {
+    const { table, result } = build('front,back\r\na,1\nb,2\r\nc,3\rd,4\n\ne,5');
+    expect(table.rows.map((r) => [r.line, r.cells])).toEqual([
+      [2, ['a', '1']],
+      [3, ['b', '2']],
+      [4, ['c', '3']],
+      [5, ['d', '4']],
+      [7, ['e', '5']],
+    ]);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.cardCount).toBe(5);
+    expect(result.skipped).toEqual([]);
+  });
+
+  test("Excel's sep= first line names the separator and is no card", () => {
+    for (const first of ['sep=;', '"sep=;"', 'SEP=;']) {
+      const { table, result } = build(`${first}\r\nfront;back\r\nchat;cat, the animal\r\nchien;dog`);
+      expect(table.delimiter).toBe(';');
+      expect(table.header).toEqual(['front', 'back']);
+      expect(table.rows.map((r) => [r.line, r.cells])).toEqual([
+        [3, ['chat', 'cat, the animal']],
+        [4, ['chien', 'dog']],
+      ]);
+      if (!result.ok) throw new Error(JSON.stringify(result.errors));
+      expect(result.deck.cards.map((c) => (c.type === 'basic' ? c.front : ''))).toEqual(['chat', 'chien']);
+    }
+  });
+
+  test('a row of separators only is listed as skipped; a blank line is no row', () => {
+    const { table, result } = build('front,back\na,1\n,,\n\nb,2');
+    expect(table.rows.map((r) => r.line)).toEqual([2, 5]);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.skipped).toEqual([{ line: 3, message: 'has only empty cells' }]);
+  });
+
+  test('an Anki separator named like an Object property is taken as the text it is, not a lookup', () => {
+    const table = parseTable('#separator:constructor\na\tb\n');
+    expect(typeof table.delimiter).toBe('string');
+    expect(table.delimiter).toBe('constructor');
+  });
+});
+
+describe('rows the deck format would refuse are skipped one by one', () => {
+  test('zero-width fronts and backs, too many deletions and deletion numbers past c99', () => {
+    const many = Array.from({ length: 51 }, (_, i) => `{{c1::w${i}}}`).join(' ');
+    const { result } = build(`front,back\n\u200b\u200c,back\nfront,\u2060\n"${many}",\n{{c100::x}},\nok,fine`);
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.cardCount).toBe(1);
+    expect(result.skipped).toEqual([
+      { line: 2, message: 'has an empty front' },
+      { line: 3, message: 'has an empty back' },
+      { line: 4, message: 'has 51 deletions; a card may have at most 50' },
+      { line: 5, message: 'numbers a deletion past c99' },
+    ]);
+  });
+});

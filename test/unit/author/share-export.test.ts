@@ -1,5 +1,6 @@
 import { deckToJson, DECK_SCHEMA_URL } from '../../../src/author/export';
-import { decodeShareFragment, encodeShareLink, fromBase64Url, MAX_SHARE_URL, toBase64Url } from '../../../src/author/share';
+import { deflateRawSync } from 'node:zlib';
+import { decodeShareFragment, encodeShareLink, fromBase64Url, inflateUpTo, MAX_SHARE_URL, toBase64Url } from '../../../src/author/share';
 import { idFromText, newCardId, slugify, uniqueId } from '../../../src/author/ids';
 import type { Deck } from '../../../src/deck/schema';
 import { parseDeckJson } from '../../../src/deck/validate';
@@ -63,6 +64,26 @@ describe('share links', () => {
     expect(await decodeShareFragment('#x=1')).toMatchObject({ ok: false, errors: [{ path: 'link' }] });
     expect(await decodeShareFragment('#d=not*base64')).toMatchObject({ ok: false, errors: [{ path: 'link' }] });
     expect(await decodeShareFragment('#d=AAAA')).toMatchObject({ ok: false });
+  });
+
+  test('a link that inflates past the deck size limit is refused as it inflates, with the limit named', async () => {
+    // 40 MB of spaces compress to about 40 KB: a small link, a large deck.
+    const bomb = deflateRawSync(Buffer.alloc(40 * 1024 * 1024, 0x20));
+    const result = await decodeShareFragment(`#d=${toBase64Url(bomb)}`);
+    expect(result).toEqual({ ok: false, errors: [{ path: 'link', message: 'holds a deck larger than 5 MB, the most a deck file may be' }] });
+  });
+
+  test('inflating stops at the limit: no more output is held than the limit', async () => {
+    const bomb = deflateRawSync(Buffer.alloc(8 * 1024 * 1024, 0x20));
+    expect(await inflateUpTo(bomb, 1024 * 1024)).toBeNull();
+    const small = await inflateUpTo(deflateRawSync(Buffer.from('{"a":1}')), 1024);
+    expect(new TextDecoder().decode(small!)).toBe('{"a":1}');
+    await expect(inflateUpTo(Uint8Array.from([0xff, 0xff, 0xff, 0xff]), 1024)).rejects.toThrow();
+  });
+
+  test('a link text longer than any deck is refused unread', async () => {
+    const result = await decodeShareFragment(`#d=${'A'.repeat(5 * 1024 * 1024 + 1)}`);
+    expect(result).toMatchObject({ ok: false, errors: [{ path: 'link', message: /larger than 5 MB/ }] });
   });
 
   test('a link holding an invalid deck reports the validator errors', async () => {

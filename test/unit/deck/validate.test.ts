@@ -4,6 +4,13 @@ import { LIMITS } from '../../../src/deck/schema';
 import { formatError, formatPath, parseDeckJson, validateDeck } from '../../../src/deck/validate';
 import { AT, errorsAfter, readJson, readText, validDeck } from './helpers';
 
+/** `validateDeck` on a valid deck after `change`. */
+function validDeckWith(change: (deck: any) => void) {
+  const deck = validDeck();
+  change(deck);
+  return validateDeck(deck);
+}
+
 /** Exactly one error, at `path`, whose message matches `message`. */
 function expectOnly(errors: { path: string; message: string }[], path: string, message: RegExp) {
   expect(errors).toHaveLength(1);
@@ -165,6 +172,22 @@ describe('validateDeck: cloze markup', () => {
     expectOnly(clozeErrors('The {{c2::::a hint}} chip {{c1::ok}}'), 'cards[1].text', /empty answer in c2/);
   });
 
+  it('bounds deletion numbers: a 400-digit number is refused, not read as Infinity', () => {
+    expectOnly(clozeErrors(`The {{c${'9'.repeat(400)}::A100}} chip`), 'cards[1].text', /numbers a deletion past c99; deletions are numbered c1 to c99/);
+    expectOnly(clozeErrors('The {{c100::A100}} chip'), 'cards[1].text', /past c99/);
+    expect(validDeckWith((d) => (d.cards[AT.cloze].text = 'The {{c99::A100}} chip')).ok).toBe(true);
+  });
+
+  it('bounds the deletions of one card', () => {
+    const many = (n: number) => Array.from({ length: n }, (_, i) => `{{c1::w${i}}}`).join(' ');
+    expectOnly(clozeErrors(many(LIMITS.deletions + 1)), 'cards[1].text', /has 51 deletions; a card may have at most 50/);
+    expect(validDeckWith((d) => (d.cards[AT.cloze].text = many(LIMITS.deletions))).ok).toBe(true);
+  });
+
+  it('an answer of zero-width characters only is empty', () => {
+    expectOnly(clozeErrors('The {{c1::\u200b\u2060}} chip'), 'cards[1].text', /empty answer in c1/);
+  });
+
   it('reports a stray closing brace pair', () => {
     expectOnly(clozeErrors('The {{c1::A100}} chip}} again'), 'cards[1].text', /"}}" without a matching .*\(at character 22\)/);
   });
@@ -218,6 +241,25 @@ describe('validateDeck: text and limits', () => {
     expectOnly(errorsAfter((d) => (d.cards[AT.basic].front = ' \n\t ')), 'cards[0].front', /must not be empty/);
     expectOnly(errorsAfter((d) => (d.cards[AT.mcq].choices[0] = '  ')), 'cards[2].choices[0]', /must not be empty/);
     expectOnly(errorsAfter((d) => (d.title = '')), 'title', /must not be empty/);
+  });
+
+  it('rejects text made only of zero-width or other invisible characters', () => {
+    expectOnly(errorsAfter((d) => (d.cards[AT.basic].front = '\u200b\u200c\u200d')), 'cards[0].front', /must not be empty/);
+    expectOnly(errorsAfter((d) => (d.cards[AT.basic].back = '\u2060\ufeff \u00ad')), 'cards[0].back', /must not be empty/);
+    expectOnly(errorsAfter((d) => (d.title = '\u200b')), 'title', /must not be empty/);
+    expectOnly(errorsAfter((d) => (d.tags = ['\u200b'])), 'tags[0]', /one word/);
+    expect(validateDeck(Object.assign(validDeck(), { title: 'Zero\u200bwidth inside is fine' })).ok).toBe(true);
+  });
+
+  it('rejects a deck whose cards make more review items than the limit', () => {
+    const errors = errorsAfter((d) => {
+      d.cards = Array.from({ length: 1001 }, (_, i) => ({ id: `c${i}`, type: 'cloze', text: Array.from({ length: 10 }, (_, n) => `{{c${n + 1}::w}}`).join(' ') }));
+    });
+    expectOnly(errors, 'cards', /make 10010 review items; a deck may make at most 10000/);
+    const reversed = validDeckWith((d) => {
+      d.cards = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, type: 'basic', front: 'f', back: 'b', reverse: true }));
+    });
+    expect(reversed.ok).toBe(true);
   });
 
   it('rejects text over its length limit', () => {

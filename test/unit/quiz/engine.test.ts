@@ -341,4 +341,17 @@ describe('scoreQuiz', () => {
     expect(Object.keys(s.byKeyPoint).sort()).toEqual(['', 'access', 'self-reliance']);
     expect(s.byKeyPoint['']!.total).toBe(1);
   });
+
+  test('key point ids that name Object properties are counted as their own key points', () => {
+    const q = (itemId: string, keyPointId: string) => ({ ...qs0[0]!, itemId, keyPointId }) as Question;
+    const qs0 = buildQuiz([mixed], { length: 'all', seed: 8 });
+    const qs = [q('a', 'constructor'), q('b', 'constructor'), q('c', 'toString'), q('d', '__proto__')];
+    const s = scoreQuiz(qs, [{ itemId: 'a', correct: true, verdict: 'exact', given: 'x', durationMs: 1 }]);
+    expect(Object.entries(s.byKeyPoint)).toEqual([
+      ['constructor', { right: 1, total: 2 }],
+      ['toString', { right: 0, total: 1 }],
+      ['__proto__', { right: 0, total: 1 }],
+    ]);
+    expect(Object.getPrototypeOf(s.byKeyPoint)).toBe(Object.prototype);
+  });
 });

@@ -82,26 +82,32 @@ describe('settings screen', () => {
   test('import asks first, then restores; a broken file changes nothing', async () => {
     await syncDeckItems(mixedDeck, Date.now() - 1000);
     await recordReview({ itemId: 'chips/tf-one', grade: 3, mode: 'study', at: Date.now() - 500, durationMs: 1000 });
-    const { exportBackup } = await import('../../../src/store');
+    const { exportBackup } = await import('../../../src/store/replace');
     const backup = await exportBackup(Date.now());
     await recordReview({ itemId: 'chips/mcq-one', grade: 3, mode: 'study', at: Date.now(), durationMs: 1000 });
     expect(await reviewCount()).toBe(2);
     render(<Settings />);
     const input = await screen.findByLabelText('Import a backup file');
     fireEvent.change(input, { target: { files: [new File(['{"not":"a backup"}'], 'broken.json', { type: 'application/json' })] } });
+    // A click alone (as a framing page could trick) does nothing: the word must be typed.
+    const replace = await screen.findByRole('button', { name: 'Replace with backup' });
+    expect((replace as HTMLButtonElement).disabled).toBe(true);
+    fireEvent.click(replace);
+    fireEvent.input(screen.getByRole('textbox', { name: 'Type replace to confirm' }), { target: { value: 'Replace' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Replace with backup' }));
     expect((await screen.findByRole('alert')).textContent).toMatch(/broken\.json was not imported/);
     expect(await reviewCount()).toBe(2);
     // A restore forgets the cards saved for a quick start (they came from the data replaced).
     localStorage.setItem(SHOWN_CARDS, '{"chips":{}}');
     fireEvent.change(input, { target: { files: [new File([backup], 'good.json', { type: 'application/json' })] } });
+    fireEvent.input(await screen.findByRole('textbox', { name: 'Type replace to confirm' }), { target: { value: 'replace' } });
     fireEvent.click(await screen.findByRole('button', { name: 'Replace with backup' }));
     await screen.findByText(/Backup restored/);
     expect(await reviewCount()).toBe(1);
     expect(localStorage.getItem(SHOWN_CARDS)).toBeNull();
   });
 
-  test('reset progress needs a confirmation and can be cancelled', async () => {
+  test('reset progress needs a typed confirmation (a click alone does nothing) and can be cancelled', async () => {
     await syncDeckItems(mixedDeck, Date.now() - 1000);
     await recordReview({ itemId: 'chips/tf-one', grade: 3, mode: 'study', at: Date.now() - 500, durationMs: 1000 });
     render(<Settings />);
@@ -111,7 +117,13 @@ describe('settings screen', () => {
     localStorage.setItem(SHOWN_CARDS, '{"chips":{}}');
     fireEvent.click(screen.getByRole('button', { name: 'Reset progress…' }));
     const confirm = screen.getByRole('group', { name: 'Confirm reset' });
-    fireEvent.click(within(confirm).getByRole('button', { name: 'Erase all progress' }));
+    const erase = within(confirm).getByRole('button', { name: 'Erase all progress' }) as HTMLButtonElement;
+    expect(erase.disabled).toBe(true);
+    fireEvent.click(erase);
+    expect(await reviewCount()).toBe(1);
+    fireEvent.input(within(confirm).getByRole('textbox', { name: 'Type erase to confirm' }), { target: { value: 'erase' } });
+    expect(erase.disabled).toBe(false);
+    fireEvent.click(erase);
     await screen.findByText('Progress erased.');
     expect(await reviewCount()).toBe(0);
     expect(localStorage.getItem(SHOWN_CARDS)).toBeNull();

@@ -196,3 +196,24 @@ describe('invariants (property)', () => {
     );
   }, 30_000);
 });
+
+describe('the scheduler never hands out a number that is not finite', () => {
+  const ref = { id: itemId('d', 'c'), deckId: 'd', cardId: 'c', sub: '' };
+  const now = Date.UTC(2026, 2, 1, 12);
+
+  test('a schedule that would become NaN or Infinity is refused, naming the item', () => {
+    let item = newItem(ref, now - 86_400_000);
+    item = gradeItem(item, 3, now - 86_400_000, DEFAULT_SETTINGS).item;
+    // A last review no date can hold makes ts-fsrs compute NaN elapsed days.
+    const poisoned: ItemRecord = { ...item, fsrs: { ...item.fsrs, last_review: 1e308 } };
+    expect(() => gradeItem(poisoned, 3, now, DEFAULT_SETTINGS)).toThrow(/d\/c: grading gave a number that is not finite/);
+  });
+
+  test('every grade of a sound item gives finite numbers', () => {
+    let item = newItem(ref, now);
+    for (const g of [1, 2, 3, 4, 3, 1, 3] as Grade[]) {
+      item = gradeItem(item, g, now + item.fsrs.reps * 86_400_000 * 3, DEFAULT_SETTINGS).item;
+      for (const v of Object.values(item.fsrs)) if (v !== undefined) expect(Number.isFinite(v)).toBe(true);
+    }
+  });
+});

@@ -69,6 +69,20 @@ describe('computeStats', () => {
     expect(s.forecast.reduce((n, d) => n + d.count, 0)).toBe(1);
   });
 
+  test('deck ids that name Object properties (constructor, toString, __proto__) get their own rows', async () => {
+    const ids = ['constructor', 'toString', '__proto__'];
+    const odd = ids.map((id) => ({ id, title: `Deck ${id}`, cards: [{ id: 'a' }] }));
+    const oddItems = ids.map((id) => item(`${id}/a`, { deckId: id, state: 2, due: at(2026, 3, 12) }));
+    const oddLog = ids.map((id) => matureReview(`${id}/a`, at(2026, 3, 8, 9), 3));
+    const s = await computeStats({ ...base, decks: odd, items: oddItems, reviews: oddLog });
+    for (const d of s.decks) {
+      expect(d.states).toEqual({ new: 0, learning: 0, review: 1, relearning: 0, suspended: 0, total: 1 });
+      expect(d.retention.all).toEqual({ right: 1, total: 1, rate: 1 });
+    }
+    const scoped = await computeStats({ ...base, decks: odd, items: oddItems, reviews: oddLog, deckIds: ['constructor'] });
+    expect(scoped.decks.map((d) => [d.id, d.states.total, d.retention.all.total])).toEqual([['constructor', 1, 1]]);
+  });
+
   test('an empty collection gives empty stats, not errors', async () => {
     const s = await computeStats({ reviews: [], items: [], decks: [], quizzes: [], settings: DEFAULT_SETTINGS, now });
     expect(s.total).toBe(0);

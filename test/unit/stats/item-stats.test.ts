@@ -63,10 +63,18 @@ describe('card states', () => {
       item('x/g', { state: 2, orphaned: true }),
       item('y/a', { state: 0 }),
     ]);
-    expect(states).toEqual({
-      x: { new: 1, learning: 1, review: 2, relearning: 1, suspended: 1, total: 6 },
-      y: { new: 1, learning: 0, review: 0, relearning: 0, suspended: 0, total: 1 },
-    });
+    expect(states).toEqual(
+      new Map([
+        ['x', { new: 1, learning: 1, review: 2, relearning: 1, suspended: 1, total: 6 }],
+        ['y', { new: 1, learning: 0, review: 0, relearning: 0, suspended: 0, total: 1 }],
+      ]),
+    );
+  });
+
+  test('a deck id that names an Object property is counted like any other', () => {
+    const states = cardStates([item('constructor/a', { deckId: 'constructor', state: 0 }), item('__proto__/a', { deckId: '__proto__', state: 2 })]);
+    expect(states.get('constructor')).toEqual({ new: 1, learning: 0, review: 0, relearning: 0, suspended: 0, total: 1 });
+    expect(states.get('__proto__')).toEqual({ new: 0, learning: 0, review: 1, relearning: 0, suspended: 0, total: 1 });
   });
 
   test('an unknown state is refused with the item named', () => {

@@ -2,16 +2,14 @@ import { forgetKeptStats, loadStats } from '../../../src/stats/load';
 import { computeStats } from './oracle';
 import {
   closeStore,
-  exportBackup,
   getItems,
   getSettings,
-  importBackup,
   recordReview,
-  resetProgress,
   saveDeck,
   syncDeckItems,
   undoLastReview,
 } from '../../../src/store';
+import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { forEachReview } from '../../../src/store/log';
 import { forgetBundledIndex, getDeck } from '../../../src/library/library';
 import type { Deck } from '../../../src/deck/schema';

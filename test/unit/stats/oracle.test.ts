@@ -25,7 +25,7 @@ describe('an empty log', () => {
     expect(s.heatmap.at(-1)!.date).toBe('2026-03-10');
     expect(s.heatmap[0]!.date).toBe('2025-03-11');
     expect(s.retention.overall['7d']).toEqual({ right: 0, total: 0, rate: null });
-    expect(s.retention.byDeck).toEqual({});
+    expect(s.retention.byDeck).toEqual(new Map());
   });
 });
 
@@ -160,8 +160,8 @@ describe('true retention', () => {
     );
     const cell = (right: number, total: number) => ({ right, total, rate: right / total });
     expect(s.retention.overall).toEqual({ '7d': cell(2, 2), '30d': cell(3, 4), '365d': cell(4, 5), all: cell(4, 6) });
-    expect(s.retention.byDeck.x).toEqual({ '7d': cell(1, 1), '30d': cell(1, 2), '365d': cell(2, 3), all: cell(2, 4) });
-    expect(s.retention.byDeck.y).toEqual({ '7d': cell(1, 1), '30d': cell(2, 2), '365d': cell(2, 2), all: cell(2, 2) });
+    expect(s.retention.byDeck.get('x')).toEqual({ '7d': cell(1, 1), '30d': cell(1, 2), '365d': cell(2, 3), all: cell(2, 4) });
+    expect(s.retention.byDeck.get('y')).toEqual({ '7d': cell(1, 1), '30d': cell(2, 2), '365d': cell(2, 2), all: cell(2, 2) });
   });
 
   test('a review at 03:59 on the 8th day back belongs to the 8th day, outside the 7-day window', () => {

@@ -180,7 +180,7 @@ export class ReviewFold {
     for (const [day, totals] of this.days) counts.set(day, totals.reviewed);
     const t = this.days.get(today) ?? { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
 
-    const byDeck: Record<string, RetentionRow> = {};
+    const byDeck = new Map<string, RetentionRow>();
     const sum = [0, 0, 0, 0, 0, 0, 0, 0];
     for (const [deckId, byDay] of this.retention) {
       const cells = [0, 0, 0, 0, 0, 0, 0, 0];
@@ -194,7 +194,7 @@ export class ReviewFold {
           }
         }
       }
-      byDeck[deckId] = toRow(cells);
+      byDeck.set(deckId, toRow(cells));
       for (let i = 0; i < 8; i++) sum[i]! += cells[i]!;
     }
     return {

@@ -3,11 +3,11 @@ import {
   reviewCount,
   getSettings,
   recordReview,
-  resetProgress,
   undoLastReview,
   updateSettings,
   type ReviewBucket,
 } from '../../../src/store';
+import { resetProgress } from '../../../src/store/replace';
 import { forEachReview } from '../../../src/store/log';
 import { reviewBuckets } from '../../../src/store/buckets';
 import { BucketBuilder } from '../../../src/srs/day-counts';

@@ -4,7 +4,8 @@
  * exactly as before) or accepts a file whose every record is well formed.
  */
 import fc from 'fast-check';
-import { closeStore, exportBackup, importBackup, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { closeStore, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { exportBackup, importBackup } from '../../../src/store/replace';
 import { deckOf, MIN, T0 } from './fixtures';
 
 let valid: Record<string, unknown>;

@@ -1,4 +1,5 @@
-import { closeStore, exportBackup, getItem, getSettings, importBackup, listStoredDecks, recordReview, resetProgress, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { closeStore, getItem, getSettings, listStoredDecks, recordReview, reviewCount, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { itemHistory } from '../../../src/store/log';
 import { getDraft, saveDraft } from '../../../src/store/drafts';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
@@ -17,7 +18,7 @@ async function seed() {
   await recordReview({ itemId: 'mine/card-2', grade: 1, mode: 'quiz', at: T0 + 11 * MIN, durationMs: 1000, correct: false });
   await saveQuiz({ deckId: 'mine', at: T0 + 12 * MIN, durationMs: 60_000, score: 2, total: 3, missed: ['mine/card-2'], byKeyPoint: {} });
   await updateSettings({ newPerDay: 7, dayStartHour: 3 });
-  await saveDraft('editor:mine', { text: 'half a deck' }, T0);
+  await saveDraft('author:deck:mine', { deck: { ...deck, title: 'half a deck' }, at: T0 }, T0);
   return deck;
 }
 
@@ -38,7 +39,7 @@ describe('backup', () => {
     expect((await getSettings()).newPerDay).toBe(7);
     expect((await listStoredDecks()).map((d) => d.deck.id)).toEqual(['mine']);
     expect(await listQuizzes('mine')).toHaveLength(1);
-    expect(await getDraft('editor:mine')).toEqual({ text: 'half a deck' });
+    expect(await getDraft('author:deck:mine')).toMatchObject({ deck: { id: 'mine', title: 'half a deck' }, at: T0 });
     // The log continues after the imported entries.
     const next = await recordReview({ itemId: 'mine/card-3', grade: 3, mode: 'study', at: T0 + DAYMS, durationMs: 1 });
     expect(next.review.id).toBe(4);
@@ -76,7 +77,7 @@ describe('backup', () => {
     ['a deck file', (b) => JSON.stringify(b.decks[0].deck), /not a Briefdeck backup/],
     ['a newer backup', (b) => JSON.stringify({ ...b, version: 2 }), /newer Briefdeck/],
     ['a backup version no Briefdeck wrote', (b) => JSON.stringify({ ...b, version: 0.5 }), /unknown version \(0\.5\)/],
-    ['a backup without a version', (b) => JSON.stringify({ ...b, version: undefined }), /newer Briefdeck/],
+    ['a backup without a version', (b) => JSON.stringify({ ...b, version: undefined }), /unknown version \(none\): Briefdeck numbers its backups 1, 2, 3/],
     ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],
     ['a review time no date can hold', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], at: 1e300 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.at: must be a time a date can hold/],
     ['a bad grade', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], grade: 7 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.grade: must be 1, 2, 3 or 4/],
@@ -85,6 +86,21 @@ describe('backup', () => {
     ['bad settings', (b) => JSON.stringify({ ...b, settings: { ...b.settings, desiredRetention: 2 } }), /settings\.desiredRetention: must be a number from 0\.7 to 0\.97/],
     ['damaged FSRS parameters', (b) => JSON.stringify({ ...b, settings: { ...b.settings, parameters: { mine: [0.2, 1.2] } } }), /settings\.parameters\.mine: must be a list of 21 numbers/],
     ['a mismatched item id', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], cardId: 'card-9' }, ...b.items.slice(1)] }), /items\[0\]\.id: "mine\/card-1" does not match/],
+    ['a stability of 1e308', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], fsrs: { ...b.items[0].fsrs, stability: 1e308 } }, ...b.items.slice(1)] }), /items\[0\]\.fsrs\.stability: must be at most 36500/],
+    ['a difficulty past 10', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], after: { ...b.reviews[0].after, difficulty: 11 } }, ...b.reviews.slice(1)] }), /reviews\[0\]\.after\.difficulty: must be at most 10/],
+    ['an interval past 36,500 days', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], fsrs: { ...b.items[0].fsrs, scheduled_days: 1e9 } }, ...b.items.slice(1)] }), /items\[0\]\.fsrs\.scheduled_days: must be at most 36500/],
+    ['a negative answer time', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], durationMs: -5 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.durationMs: must be 0 or more/],
+    ['backup version 0', (b) => JSON.stringify({ ...b, version: 0 }), /unknown version \(0\): Briefdeck numbers its backups 1, 2, 3/],
+    ['backup version -1', (b) => JSON.stringify({ ...b, version: -1 }), /unknown version \(-1\): Briefdeck numbers its backups 1, 2, 3/],
+    ['backup version 0.5', (b) => JSON.stringify({ ...b, version: 0.5 }), /unknown version \(0\.5\): Briefdeck numbers its backups 1, 2, 3/],
+    ['backup version "1" (text, not a number)', (b) => JSON.stringify({ ...b, version: '1' }), /unknown version \("1"\): Briefdeck numbers its backups 1, 2, 3/],
+    ['a review that contradicts its item', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], deckId: 'other' }, ...b.reviews.slice(1)] }), /reviews\[0\]\.deckId: "other" is not the deck of its item "mine\/card-1"/],
+    ['a review whose before is another item', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], before: b.items[1] }, ...b.reviews.slice(1)] }), /reviews\[0\]\.before\.id: "mine\/card-2" is not the review's item "mine\/card-1"/],
+    ['a draft the editor cannot open', (b) => JSON.stringify({ ...b, drafts: [{ key: 'author:deck:mine', value: { deck: { id: 'mine', title: 'T', cards: 'many' }, at: T0 }, updated: T0 }] }), /drafts\[0\]\.value\.deck\.cards: must be a list of at most 5000 cards/],
+    ['a draft card of no known type', (b) => JSON.stringify({ ...b, drafts: [{ key: 'author:deck:mine', value: { deck: { id: 'mine', title: 'T', cards: [{ id: 'a', type: 'constructor' }] }, at: T0 }, updated: T0 }] }), /drafts\[0\]\.value\.deck\.cards\[0\]: must be a card with an id and a type/],
+    ['a draft for another deck', (b) => JSON.stringify({ ...b, drafts: [{ key: 'author:deck:mine', value: { deck: { id: 'yours', title: 'T', cards: [] }, at: T0 }, updated: T0 }] }), /drafts\[0\]\.value\.deck\.id: must be "mine"/],
+    ['a draft Briefdeck does not keep', (b) => JSON.stringify({ ...b, drafts: [{ key: 'elsewhere', value: 1, updated: T0 }] }), /drafts\[0\]\.key: is not a draft Briefdeck keeps/],
+    ['nesting no backup has', (b) => JSON.stringify({ ...b, quizzes: [] }).replace('"quizzes":[]', `"quizzes":[${'['.repeat(5000)}${']'.repeat(5000)}]`), /nests lists and objects more than 32 levels deep/],
   ];
 
   it.each(refusals)('refuses %s with a reason and changes nothing', async (_name, corrupt, reason) => {

@@ -8,12 +8,11 @@ import {
   closeStore,
   decksToSync,
   deleteStoredDeck,
-  exportBackup,
-  importBackup,
   listStoredDeckSummaries,
   saveDeck,
   syncDeckItems,
 } from '../../../src/store';
+import { exportBackup, importBackup } from '../../../src/store/replace';
 import { database } from '../../../src/store/db';
 import { deckItemsSignature } from '../../../src/deck/items';
 import { deckOf, T0 } from './fixtures';

@@ -1,4 +1,8 @@
-import { closeStore, exportBackup, getItems, importBackup, recordReview, resetProgress, syncDeckItems } from '../../../src/store';
+import { closeStore, getItems, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { inTransaction } from '../../../src/store/db';
+import { syncKey } from '../../../src/store/keys';
+import { expandDeck, itemsSignature } from '../../../src/deck/items';
+import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { deckOf, MIN, T0 } from './fixtures';
 
 beforeEach(async () => {
@@ -19,6 +23,32 @@ describe('deck sync marks', () => {
     const items = await getItems('m');
     expect(items.find((i) => i.id === 'm/card-3')?.orphaned).toBe(true);
     expect(items.find((i) => i.id === 'm/card-9')?.state).toBe(0);
+  });
+
+  test('a new deck whose fingerprint collides with the old one still gets its items (storing a deck clears its mark)', async () => {
+    const old = deckOf('c', 2);
+    await saveDeck(old, 'imported', T0);
+    await syncDeckItems(old, T0);
+    const replacement = { ...old, cards: [{ id: 'other-1', type: 'basic' as const, front: 'Q', back: 'A' }, { id: 'other-2', type: 'basic' as const, front: 'Q2', back: 'A2' }] };
+    // As if the two decks' 32-bit fingerprints collided: the mark already names the new cards.
+    const collided = itemsSignature(expandDeck(replacement).map((r) => r.id));
+    await inTransaction(['meta'], 'readwrite', (tx) => tx.objectStore('meta').put(collided, syncKey('c')));
+    await saveDeck(replacement, 'imported', T0 + MIN);
+    await syncDeckItems(replacement, T0 + MIN);
+    const items = await getItems('c');
+    expect(items.filter((i) => !i.orphaned).map((i) => i.id).sort()).toEqual(['c/other-1', 'c/other-2']);
+    expect(items.filter((i) => i.orphaned).map((i) => i.id).sort()).toEqual(['c/card-1', 'c/card-2']);
+  });
+
+  test('a forced sync reads the items even when the mark says they are in line', async () => {
+    const deck = deckOf('f', 2);
+    await syncDeckItems(deck, T0);
+    const more = { ...deck, cards: [...deck.cards, { id: 'card-3', type: 'basic' as const, front: 'Q3', back: 'A3' }] };
+    await inTransaction(['meta'], 'readwrite', (tx) => tx.objectStore('meta').put(itemsSignature(expandDeck(more).map((r) => r.id)), syncKey('f')));
+    await syncDeckItems(more, T0 + MIN);
+    expect(await getItems('f')).toHaveLength(2);
+    await syncDeckItems(more, T0 + MIN, true);
+    expect(await getItems('f')).toHaveLength(3);
   });
 
   test('after a reset the next sync creates the items again', async () => {

@@ -371,3 +371,49 @@ describe('review screen', () => {
     expect((await screen.findByRole('alert')).textContent).toMatch(/no deck "missing"/);
   });
 });
+
+describe('an item whose card is missing', () => {
+  test('is skipped, reported and repaired: study goes on with the deck as it is now', async () => {
+    // The learner studied version 1 of a deck; version 2 replaced its cards while the deck's sync
+    // mark still vouched for the items (as a fingerprint collision would).
+    const v1: Deck = { id: 'moved', version: 1, title: 'Moved deck', cards: [{ id: 'gone', type: 'basic', front: 'Old front', back: 'Old back' }] };
+    const v2: Deck = { ...v1, version: 2, cards: [{ id: 'fresh', type: 'basic', front: 'New front', back: 'New back' }] };
+    await syncDeckItems(v1, Date.now() - 60_000);
+    const { inTransaction } = await import('../../../src/store/db');
+    const { syncKey } = await import('../../../src/store/keys');
+    const { summarise } = await import('../../../src/deck/summary');
+    const mark = summarise(v2, 'decks/moved.json').items;
+    await inTransaction(['meta'], 'readwrite', (tx) => tx.objectStore('meta').put(mark, syncKey('moved')));
+    publishDecks([v2]);
+    const session = createSession({ deck: 'moved' });
+    render(<ReviewView session={session} deckId="moved" />);
+    await session.start();
+    expect(await screen.findByText('New front')).toBeTruthy();
+    expect(screen.getByText(/A missing card of “Moved deck” was skipped and its deck repaired\./)).toBeTruthy();
+    expect((await getItem('moved/gone'))?.orphaned).toBe(true);
+  });
+});
+
+describe('a full disk while studying', () => {
+  test('a refused answer says it was not saved, and exactly how many answers before it are', async () => {
+    await study();
+    for (let i = 0; i < 2; i++) {
+      await waitFor(() => expect(showAnswer()).toBeTruthy());
+      fireEvent.click(showAnswer());
+      fireEvent.click(grade('Good'));
+      await waitFor(() => expect(screen.queryByRole('button', { name: /^Good/ })).toBeNull());
+    }
+    expect(await reviewCount()).toBe(2);
+    vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await waitFor(() => expect(showAnswer()).toBeTruthy());
+    fireEvent.click(showAnswer());
+    fireEvent.click(grade('Good'));
+    const alert = await screen.findByRole('alert');
+    vi.restoreAllMocks();
+    expect(alert.textContent).toMatch(/no room left for Briefdeck, so the last change was not saved/);
+    expect(alert.textContent).toContain('The 2 answers before it in this session are saved.');
+    expect(await reviewCount()).toBe(2);
+  });
+});

@@ -164,6 +164,7 @@ describe('saved cards', () => {
     expect(savedCard('chips', s.item.due - 1)).toBeNull();
     expect(savedCard('chips', now + 13 * 3_600_000)).toBeNull();
     expect(savedCard('elsewhere', now)).toBeNull();
+    for (const scope of ['constructor', '__proto__', 'toString']) expect(savedCard(scope, now)).toBeNull();
 
     const raw = () => JSON.parse(localStorage.getItem('briefdeck:shown-cards:1')!) as Record<string, Record<string, unknown>>;
     const put = (patch: Record<string, unknown>) => localStorage.setItem('briefdeck:shown-cards:1', JSON.stringify({ chips: { ...raw().chips, ...patch } }));
@@ -173,6 +174,8 @@ describe('saved cards', () => {
     put({ ...good, card: { id: 'x', type: 'basic', front: 'no back' } });
     expect(savedCard('chips', now)).toBeNull();
     put({ ...good, card: { id: 'x', type: 'video', src: 'a' } });
+    expect(savedCard('chips', now)).toBeNull();
+    put({ ...good, card: { id: 'x', type: 'constructor', text: 'a' } });
     expect(savedCard('chips', now)).toBeNull();
     put({ ...good, card: { id: 'x', type: 'mcq', question: 'q', choices: [1, 2], answer: 0 } });
     expect(savedCard('chips', now)).toBeNull();

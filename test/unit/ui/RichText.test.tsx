@@ -61,6 +61,11 @@ describe('RichText', () => {
     expect(root.querySelector('b')).toBeNull();
   });
 
+  test('a reference named like an Object property stays as typed', async () => {
+    const root = await renderRich('&constructor; &toString; &valueOf; &amp;');
+    expect(root.textContent).toContain('&constructor; &toString; &valueOf; &');
+  });
+
   test('inline mode renders no paragraphs', async () => {
     const root = await renderRich('**Yes**, it is', true);
     expect(root.querySelector('p')).toBeNull();
