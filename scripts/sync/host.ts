@@ -100,6 +100,57 @@ function adminOnly(base: () => string): Handler {
   };
 }
 
+/**
+ * pouchdb-validation (which express-pouchdb 4.2.0 runs before every write into a database with
+ * a `validate_doc_update`) overwrites an incoming document's `_revisions` with those of the
+ * stored one before it validates. Replication writes through `_bulk_docs` with
+ * `new_edits: false`, where `_revisions` is the revision history being written: overwritten, the
+ * update or deletion is silently dropped, so an undo would never leave the device it was made
+ * on. This reads such a request's body first and pins each document's history so the overwrite
+ * has no effect; express-pouchdb then uses the parsed body as it is.
+ */
+const MAX_BULK_BYTES = 64 * 1024 * 1024;
+
+function keepReplicatedHistory(): Handler {
+  return (req, res, next) => {
+    const path = req.url.split('?')[0] ?? '';
+    if (req.method !== 'POST' || !/^\/[^/]+\/_bulk_docs\/?$/.test(path)) return next();
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const fail = (status: number, error: string, reason: string): void => {
+      res.statusCode = status;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ error, reason }));
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BULK_BYTES) chunks.push(chunk);
+    });
+    req.on('error', (err) => next(err));
+    req.on('end', () => {
+      if (size > MAX_BULK_BYTES) return fail(413, 'too_large', 'the request entity is too large');
+      let body: { new_edits?: unknown; docs?: unknown };
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body;
+      } catch {
+        return fail(400, 'bad_request', 'invalid_json');
+      }
+      if (body && body.new_edits === false && Array.isArray(body.docs)) {
+        for (const doc of body.docs as Record<string, unknown>[]) {
+          if (!doc || typeof doc !== 'object' || !('_revisions' in doc)) continue;
+          const history = doc._revisions;
+          Object.defineProperty(doc, '_revisions', { enumerable: true, configurable: true, get: () => history, set: () => {} });
+        }
+      }
+      const parsed = req as IncomingMessage & { body?: unknown; _body?: boolean };
+      parsed.body = body;
+      // body-parser (inside express-pouchdb) skips a request whose body is already read.
+      parsed._body = true;
+      next();
+    });
+  };
+}
+
 /** Starts the server and resolves once it listens. */
 export async function runHost(options: HostOptions): Promise<RunningHost> {
   const dir = resolve(options.dir);
@@ -121,6 +172,7 @@ export async function runHost(options: HostOptions): Promise<RunningHost> {
   let base = '';
   app.use(cors(pouchApp.couchConfig));
   app.use(adminOnly(() => base));
+  app.use(keepReplicatedHistory());
   pouchApp.setPouchDB(PouchDB.defaults({ prefix: join(dir, 'db') + sep }));
   app.use(pouchApp);
 

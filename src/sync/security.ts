@@ -42,13 +42,15 @@ export function classDbSecurity(teacher: string, students: string[]): SecurityOb
 }
 
 /**
- * Only the database's admins by name (its learner) or a server admin write; a review, once
- * written, is never edited (undo deletes it). Readers such as a teacher get 403.
+ * Only the learner named in the design document (its `owner`) or a server admin writes; a
+ * review, once written, is never edited (undo deletes it). Readers such as a teacher get 403.
+ * The owner is read from the design document (`this`), not from `secObj`, because
+ * pouchdb-server passes no security object to validation on `_bulk_docs`, which replication
+ * uses; CouchDB runs the function the same way.
  */
-export const USER_DB_VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
+export const USER_DB_VALIDATE = `function (newDoc, oldDoc, userCtx) {
   if (userCtx.roles.indexOf('_admin') !== -1) return;
-  var owners = (secObj && secObj.admins && secObj.admins.names) || [];
-  if (owners.indexOf(userCtx.name) === -1) {
+  if (!this.owner || userCtx.name !== this.owner) {
     throw({ forbidden: 'Only the learner who owns this database can change it.' });
   }
   if (oldDoc && !oldDoc._deleted && oldDoc.type === 'review' && !newDoc._deleted) {
@@ -57,26 +59,38 @@ export const USER_DB_VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
 }`;
 
 /**
- * Only the class's admins (its teacher, by name or role) or a server admin write: a student
- * who can read the class's decks gets 403 on any write.
+ * Only the class's teachers (named in the design document, or holding an admin role of the
+ * database) or a server admin write: a student who can read the class's decks gets 403.
  */
 export const CLASS_DB_VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (userCtx.roles.indexOf('_admin') !== -1) return;
-  var admins = (secObj && secObj.admins) || {};
-  var names = admins.names || [];
-  var roles = admins.roles || [];
-  if (names.indexOf(userCtx.name) !== -1) return;
+  var teachers = this.teachers || [];
+  if (teachers.indexOf(userCtx.name) !== -1) return;
+  var roles = (secObj && secObj.admins && secObj.admins.roles) || [];
   for (var i = 0; i < roles.length; i++) {
     if (userCtx.roles.indexOf(roles[i]) !== -1) return;
   }
   throw({ forbidden: 'Only the teacher of this class can change its decks.' });
 }`;
 
-/** The design document of a database, by kind. */
-export function designDoc(kind: 'user' | 'class'): { _id: string; version: number; validate_doc_update: string } {
-  return {
-    _id: DESIGN_DOC_ID,
-    version: DESIGN_VERSION,
-    validate_doc_update: kind === 'user' ? USER_DB_VALIDATE : CLASS_DB_VALIDATE,
-  };
+/** Briefdeck's design document in a database. */
+export interface BriefdeckDesignDoc {
+  _id: typeof DESIGN_DOC_ID;
+  _rev?: string;
+  version: number;
+  validate_doc_update: string;
+  /** In a learner's database: the learner. */
+  owner?: string;
+  /** In a class's database: its teachers. */
+  teachers?: string[];
+}
+
+/** The design document of a learner's database. */
+export function userDesignDoc(owner: string): BriefdeckDesignDoc {
+  return { _id: DESIGN_DOC_ID, version: DESIGN_VERSION, validate_doc_update: USER_DB_VALIDATE, owner };
+}
+
+/** The design document of a class's database. */
+export function classDesignDoc(teachers: string[]): BriefdeckDesignDoc {
+  return { _id: DESIGN_DOC_ID, version: DESIGN_VERSION, validate_doc_update: CLASS_DB_VALIDATE, teachers };
 }

@@ -9,8 +9,10 @@ import { classDbName, userDbName } from './names';
 import {
   DESIGN_DOC_ID,
   classDbSecurity,
-  designDoc,
+  classDesignDoc,
   userDbSecurity,
+  userDesignDoc,
+  type BriefdeckDesignDoc,
   type SecurityObject,
   type SecuritySection,
 } from './security';
@@ -103,19 +105,30 @@ export async function mergeSecurity(server: CouchServer, db: string, wanted: Sec
   return merged;
 }
 
-/** Writes Briefdeck's design document (validation) into a database unless this version is there. */
-export async function ensureDesignDoc(server: CouchServer, db: string, kind: 'user' | 'class'): Promise<void> {
+/**
+ * Writes Briefdeck's design document (validation and who may write) into a database unless it
+ * is there as wanted. A class keeps the teachers it already had.
+ */
+export async function ensureDesignDoc(server: CouchServer, db: string, wanted: BriefdeckDesignDoc): Promise<void> {
   const path = `/${encodeURIComponent(db)}/${DESIGN_DOC_ID}`;
-  const wanted = designDoc(kind);
-  let rev: string | undefined;
+  let current: BriefdeckDesignDoc | null = null;
   try {
-    const { body } = await couchRequest<{ _rev: string; version?: number; validate_doc_update?: string }>(server, 'GET', path);
-    if (body.version === wanted.version && body.validate_doc_update === wanted.validate_doc_update) return;
-    rev = body._rev;
+    current = (await couchRequest<BriefdeckDesignDoc>(server, 'GET', path)).body;
   } catch (e) {
     if (!(e instanceof CouchError && e.status === 404)) throw e;
   }
-  await couchRequest(server, 'PUT', path, rev ? { ...wanted, _rev: rev } : wanted);
+  const next: BriefdeckDesignDoc = { ...wanted };
+  if (wanted.teachers && current?.teachers) next.teachers = union(current.teachers, wanted.teachers);
+  if (current) {
+    const same =
+      current.version === next.version &&
+      current.validate_doc_update === next.validate_doc_update &&
+      current.owner === next.owner &&
+      JSON.stringify(current.teachers) === JSON.stringify(next.teachers);
+    if (same) return;
+    next._rev = current._rev;
+  }
+  await couchRequest(server, 'PUT', path, next);
 }
 
 /**
@@ -126,7 +139,7 @@ export async function ensureUserDb(server: CouchServer, username: string, reader
   const db = userDbName(username);
   await ensureDb(server, db);
   await mergeSecurity(server, db, userDbSecurity(username, readers));
-  await ensureDesignDoc(server, db, 'user');
+  await ensureDesignDoc(server, db, userDesignDoc(username));
   return db;
 }
 
@@ -163,7 +176,7 @@ export async function ensureClassDb(
   const db = classDbName(classId);
   await ensureDb(server, db);
   await mergeSecurity(server, db, classDbSecurity(teacher, options.students ?? []));
-  await ensureDesignDoc(server, db, 'class');
+  await ensureDesignDoc(server, db, classDesignDoc([teacher]));
   const path = `/${db}/class`;
   try {
     await couchRequest(server, 'GET', path);

@@ -132,6 +132,12 @@ describe('what the server enforces', () => {
     expect(await status(couchRequest(as.sam!, 'PUT', `${db}/deck:new`, { type: 'deck' }))).toBe(403);
     expect(await status(couchRequest(as.sam!, 'DELETE', `${db}/${deck._id}?rev=${put.body.rev}`))).toBe(403);
     expect(await status(couchRequest(as.sam!, 'PUT', `${db}/_security`, { admins: { names: ['sam'] }, members: {} }))).not.toBe(200);
+    // Nor can a student name themself a teacher in the design document.
+    const ddoc = await couchRequest<{ _rev: string }>(as.sam!, 'GET', `${db}/${DESIGN_DOC_ID}`);
+    expect([401, 403]).toContain(
+      await status(couchRequest(as.sam!, 'PUT', `${db}/${DESIGN_DOC_ID}`, { ...ddoc.body, teachers: ['sam'] })),
+    );
+    expect([401, 403]).toContain(await status(couchRequest(as.sam!, 'PUT', `${db}/_design/mine`, { validate_doc_update: 'function(){}' })));
     expect(await status(couchRequest(as.tina!, 'PUT', `${db}/${deck._id}`, { ...deck, _rev: put.body.rev, editedAt: 2 }))).toBe(200);
   });
 
@@ -148,6 +154,16 @@ describe('what the server enforces', () => {
     await grantReader(as.sam!, 'sam', 'tina');
     expect(await status(couchRequest(as.tina!, 'GET', `${samDb}/${review._id}`))).toBe(200);
     expect(await status(couchRequest(as.tina!, 'PUT', `${samDb}/review:tina-was-here`, { type: 'review' }))).toBe(403);
+    // Replication writes through _bulk_docs: the same refusal there.
+    const bulk = await couchRequest<{ error?: string }[]>(as.tina!, 'POST', `${samDb}/_bulk_docs`, {
+      docs: [{ _id: 'review:bulk', type: 'review' }],
+    });
+    expect(bulk.body[0]?.error).toBe('forbidden');
+    expect(await status(couchRequest(as.sam!, 'GET', `${samDb}/review:bulk`))).toBe(404);
+    const ddoc = await couchRequest<{ _rev: string }>(as.tina!, 'GET', `${samDb}/${DESIGN_DOC_ID}`);
+    expect([401, 403]).toContain(
+      await status(couchRequest(as.tina!, 'PUT', `${samDb}/${DESIGN_DOC_ID}`, { ...ddoc.body, owner: 'tina' })),
+    );
     expect(await status(couchRequest(as.sam!, 'PUT', `${samDb}/${review._id}`, { ...review, _rev: put.body.rev, grade: 4 }))).toBe(403);
     // Undo is a deletion, which replicates as a tombstone.
     expect(await status(couchRequest(as.sam!, 'DELETE', `${samDb}/${review._id}?rev=${put.body.rev}`))).toBe(200);
