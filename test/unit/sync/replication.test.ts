@@ -18,7 +18,7 @@ import { gate } from '../../../src/sync/quarantine';
 import { replayAll } from '../../../src/sync/replay';
 import { addStudents, ensureClassDb, waitForUserDb } from '../../../src/sync/setup';
 import { DEFAULT_SETTINGS, type Grade } from '../../../src/srs/types';
-import { PouchDB, liveDocs, localDb, syncOnce, type Pouch } from './pouch';
+import { PouchDB, liveDocs, localDb, syncOnce, type Pouch } from '../../../scripts/sync/pouch-node';
 
 const T0 = Date.UTC(2026, 4, 4, 8);
 const HOUR = 3600_000;

@@ -1,11 +1,11 @@
 /**
- * PouchDB's browser build (the one the app will load when sync is on) for Node tests: its HTTP
- * adapter and replicator run as in the app, on Node's fetch; a device's local database uses
- * PouchDB's in-memory adapter, since the IndexedDB adapter needs a browser's FileReader. Typed
- * here with only what the tests use.
+ * PouchDB's browser build (the one the app will load when sync is on) in Node, for tests and
+ * measurements: its HTTP adapter and replicator run as in the app, on Node's fetch; a device's
+ * local database uses PouchDB's in-memory adapter, since the IndexedDB adapter needs a
+ * browser's FileReader. Typed here with only what the tests and measurements use.
  */
 import { createRequire } from 'node:module';
-import type { CouchDoc } from '../../../src/sync/docs';
+import type { CouchDoc } from '../../src/sync/docs';
 
 export interface ReplicationResult {
   ok: boolean;
