@@ -145,7 +145,9 @@ export async function createAccount(server: CouchServer, name: string, password:
     });
   } catch (e) {
     if (!(e instanceof CouchError)) throw e;
-    if (e.status === 409) {
+    // CouchDB answers 409 for a taken name; its `_users` validation (and pouchdb-server) 403
+    // "You may only update your own user document".
+    if (e.status === 409 || (e.status === 403 && /own user document/i.test(e.reason))) {
       throw new CouchError(`The username "${name}" is already taken.`, e.status, e.error, e.reason);
     }
     if (e.status === 401 || e.status === 403) {

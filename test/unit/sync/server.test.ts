@@ -89,6 +89,9 @@ describe('sync server', () => {
     );
     expect(body.admins.names).toEqual(['ana']);
     expect(body.members.names).toEqual(['ana']);
+    // The real server's refusals come out in words too.
+    await expect(signIn(anonymous, 'ana', 'not-it')).rejects.toThrow('Wrong username or password.');
+    await expect(createAccount(anonymous, 'ana', 'again')).rejects.toThrow('The username "ana" is already taken.');
   });
 
   it('stops its whole process group', async () => {
