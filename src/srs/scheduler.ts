@@ -7,7 +7,6 @@ import {
   createEmptyCard,
   fsrs,
   generatorParameters,
-  StrategyMode,
   type Card,
   type FSRS,
   type Grade as FsrsGrade,
@@ -22,11 +21,6 @@ export { studyDayStart, nextStudyDayStart } from './day';
 export interface SchedulerOptions {
   /** Spread review intervals a little so cards learnt together do not stay together (default on). */
   fuzz?: boolean;
-  /**
-   * Seeds this grade's fuzz (e.g. with the review's id), so a review replayed on any device
-   * lands on the same day. Without it ts-fsrs seeds from the card and the review time.
-   */
-  seed?: string;
 }
 
 const cache = new Map<string, FSRS>();
@@ -56,21 +50,6 @@ export function schedulerFor(settings: Settings, options: SchedulerOptions = {})
     if (cache.size > 8) cache.clear();
     cache.set(key, f);
   }
-  return f;
-}
-
-const seeded = new WeakMap<FSRS, FSRS>();
-let currentSeed = '';
-
-/** The scheduler for these settings with its fuzz seeded from `seed` (for one synchronous call). */
-function seededScheduler(settings: Settings, options: SchedulerOptions, seed: string): FSRS {
-  const base = schedulerFor(settings, options);
-  let f = seeded.get(base);
-  if (!f) {
-    f = fsrs(base.parameters).useStrategy(StrategyMode.SEED, () => currentSeed);
-    seeded.set(base, f);
-  }
-  currentSeed = seed;
   return f;
 }
 
@@ -145,9 +124,8 @@ export interface GradeResult {
 }
 
 /** Applies a grade at `now`: the FSRS state moves on, and a lapse may make the item a leech. */
-export function gradeItem(item: ItemRecord, grade: Grade, now: number, settings: Settings, options: SchedulerOptions = {}): GradeResult {
-  const scheduler = options.seed === undefined ? schedulerFor(settings, options) : seededScheduler(settings, options, options.seed);
-  const next = fromCard(scheduler.next(toCard(item.fsrs), new Date(now), grade as FsrsGrade).card);
+export function gradeItem(item: ItemRecord, grade: Grade, now: number, settings: Settings, options?: SchedulerOptions): GradeResult {
+  const next = fromCard(schedulerFor(settings, options).next(toCard(item.fsrs), new Date(now), grade as FsrsGrade).card);
   const lapsed = next.lapses > item.fsrs.lapses;
   const becameLeech = lapsed && isLeechLapse(next.lapses, settings.leechThreshold);
   const updated: ItemRecord = {

@@ -1,14 +1,15 @@
 /**
  * An item's scheduling state, derived from its merged history: the reviews and events of every
  * device, in time order (ties broken by id), replayed through the scheduler in `src/srs/` with
- * each grade's fuzz seeded from its review's id. The same set of documents gives the same state
+ * each grade's fuzz seeded from its review's id (`seeded.ts`). The same set of documents gives the same state
  * whatever order they arrived in and however they were split between devices. Pure.
  */
 import { parseItemId } from '../srs/items';
 import { queueOf } from '../srs/queue';
-import { fromCard, gradeItem, newItem, schedulerFor, toCard } from '../srs/scheduler';
+import { fromCard, newItem, schedulerFor, toCard } from '../srs/scheduler';
 import type { ItemId, ItemRecord, Settings } from '../srs/types';
 import { parseHistoryId, type CouchDoc, type EventDoc, type HistoryDoc } from './docs';
+import { gradeSeeded } from './seeded';
 
 export interface ReplayContext {
   settings: Settings;
@@ -76,7 +77,7 @@ export function replay(itemId: ItemId, docs: Iterable<CouchDoc>, context: Replay
     if (doc.type === 'event') {
       item = applyEvent(item, doc, context.settings);
     } else if (doc.reschedule) {
-      item = gradeItem(item, doc.grade, doc.at, context.settings, { seed: doc._id }).item;
+      item = gradeSeeded(item, doc.grade, doc.at, context.settings, doc._id);
     }
   }
   return { ...item, queue: queueOf(item, context.now) };

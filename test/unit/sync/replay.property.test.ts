@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { eventDoc, historyId, reviewDoc, tombstone, type CouchDoc, type HistoryDoc } from '../../../src/sync/docs';
 import { liveHistory, replay, replayAll } from '../../../src/sync/replay';
 import { gradeItem, newItem } from '../../../src/srs/scheduler';
+import { gradeSeeded } from '../../../src/sync/seeded';
 import { parseItemId } from '../../../src/srs/items';
 import { DEFAULT_SETTINGS, type Grade } from '../../../src/srs/types';
 
@@ -119,7 +120,7 @@ describe('replay', () => {
     const b = reviewDoc({ itemId: item, at: T0, grade: 1, mode: 'study', durationMs: 1, reschedule: true }, 'b'.repeat(16));
     const c = reviewDoc({ itemId: item, at: T0 + 2 * 24 * HOUR, grade: 4, mode: 'study', durationMs: 1, reschedule: true }, '0'.repeat(16));
     let expected = newItem(parseItemId(item), 0);
-    for (const doc of [a, b, c]) expected = gradeItem(expected, doc.grade, doc.at, settings, { seed: doc._id }).item;
+    for (const doc of [a, b, c]) expected = gradeSeeded(expected, doc.grade, doc.at, settings, doc._id);
     const got = replay(item, [c, b, a], context);
     expect(got.fsrs).toEqual(expected.fsrs);
     expect(got.fsrs.reps).toBe(3);
@@ -175,5 +176,35 @@ describe('replay', () => {
     const deck = { _id: 'deck:cells', type: 'deck' };
     expect(replay(item, [mine, other, deck], context)).toEqual(replay(item, [mine], context));
     expect(historyId('review', item, T0, 'f'.repeat(16))).toBe(`review:${item}:${T0}:${'f'.repeat(16)}`);
+  });
+});
+
+describe('gradeSeeded', () => {
+  it('agrees with gradeItem on everything but the fuzzed due time, and is a function of its seed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom<Grade>(1, 2, 3, 4), fc.integer({ min: 1, max: 40 * 24 })), { minLength: 1, maxLength: 12 }),
+        hex16,
+        (steps, seed) => {
+          let plain = newItem(parseItemId('cells/nucleus'), 0);
+          let withSeed = plain;
+          let now = T0;
+          for (const [grade, hours] of steps) {
+            now += hours * HOUR;
+            const next = gradeSeeded(withSeed, grade, now, settings, `${seed}-${now}`);
+            expect(gradeSeeded(withSeed, grade, now, settings, `${seed}-${now}`)).toEqual(next);
+            const unseeded = gradeItem(withSeed, grade, now, settings).item;
+            const { due: _d, fsrs: f1, ...rest1 } = next;
+            const { due: _e, fsrs: f2, ...rest2 } = unseeded;
+            expect(rest1).toEqual(rest2);
+            expect({ ...f1, due: 0, scheduled_days: 0 }).toEqual({ ...f2, due: 0, scheduled_days: 0 });
+            withSeed = next;
+            plain = unseeded;
+          }
+          expect(withSeed.fsrs.reps).toBe(plain.fsrs.reps);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });
