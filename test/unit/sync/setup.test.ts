@@ -58,7 +58,8 @@ async function status(p: Promise<unknown>): Promise<number> {
 }
 
 beforeAll(async () => {
-  server = await startSyncServer({ origins: ['http://localhost:4196'] });
+  // The server starts with the development origins; the setup replaces them with SYNC_ORIGINS.
+  server = await startSyncServer();
   for (const name of ['tina', 'sam', 'sue']) as[name] = await learner(name);
 }, 120_000);
 
@@ -82,6 +83,13 @@ describe('npm run sync:setup', () => {
     const info = await couchRequest<{ title: string; teacher: string }>(as.sam!, 'GET', `/${db}/class`);
     expect(info.body).toMatchObject({ title: 'Biology 7A', teacher: 'tina' });
     expect((await getSecurity(server.asAdmin, userDbName('sue'))).admins.names).toEqual(['sue']);
+    // CORS now allows the origin it was given (SYNC_ORIGINS), with credentials, and no other.
+    const preflight = (origin: string) =>
+      fetch(`${server.url}_session`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' } });
+    const allowed = await preflight('http://localhost:4196');
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('http://localhost:4196');
+    expect(allowed.headers.get('access-control-allow-credentials')).toBe('true');
+    expect((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin')).toBeNull();
   });
 
   it('runs again without changing anything', async () => {
