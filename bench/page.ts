@@ -23,7 +23,7 @@ import {
 import { reviewCountBetween } from '../src/store/log';
 import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';
-import { getDeck, listDecks } from '../src/deck/library';
+import { getDeck, listDecks } from '../src/library/library';
 import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';
 import { DB_NAME } from '../src/store/schema';
 

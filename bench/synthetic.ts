@@ -4,7 +4,7 @@
  */
 import type { Deck } from '../src/deck/schema';
 import { mulberry32 } from '../src/quiz/random';
-import { itemId } from '../src/srs/items';
+import { itemId } from '../src/deck/items';
 import { withQueue } from '../src/srs/queue';
 import type { FsrsState, Grade, ItemRecord, ReviewRecord } from '../src/srs/types';
 import type { StoredDeck } from '../src/store/schema';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { App } from './app';
 import { getSettings } from './store';
-import { listDecks } from './deck/library';
+import { listDecks } from './library/library';
 import './ui/global.css';
 
 // Almost every screen starts from the settings and the deck list: open the database and fetch

@@ -4,7 +4,7 @@
  */
 import type { Card, Deck } from '../deck/schema';
 import { validateDeck, type DeckResult } from '../deck/validate';
-import { getDeckEntry, listDecks } from '../deck/library';
+import { getDeckEntry, listDecks } from '../library/library';
 import { deleteStoredDeck, getStoredDeck, listStoredDecks, saveDeck, syncDeckItems } from '../store';
 import { deleteDraft, getDraft, saveDraft } from '../store/drafts';
 import { newCardId, uniqueId } from './ids';

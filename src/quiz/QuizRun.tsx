@@ -5,15 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { markBusy } from '../pwa/activity';
-import type { ItemRecord, Settings } from '../srs/types';
+import { MAX_DURATION_MS, type ItemRecord, type Settings } from '../srs/types';
 import { recordReview } from '../store';
 import { Countdown } from './Countdown';
 import { checkAnswer, type Checked, type Question, type QuizAnswer, type Response } from './engine';
 import { QuestionView } from './QuestionView';
 import { planQuizReview } from './scheduling';
-
-/** Time on one question counted in the review log, capped like study reviews. */
-const MAX_DURATION_MS = 60_000;
 
 export interface QuizRunProps {
   questions: Question[];

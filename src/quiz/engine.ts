@@ -6,7 +6,7 @@
 import type { Card, Deck } from '../deck/schema';
 import { clozeAnswer, parseCloze } from '../deck/cloze';
 import { matchAnswer, normaliseAnswer, type Verdict } from '../deck/answer-match';
-import { expandDeck, type ItemRef } from '../srs/items';
+import { expandDeck, type ItemRef } from '../deck/items';
 import { mulberry32, seedFrom, shuffle, type Rng } from './random';
 import { MAX_DISTRACTORS, MIN_DISTRACTORS, candidate, candidatePool, pickDistractors, type Candidate, type CandidatePool } from './distractors';
 

@@ -4,9 +4,9 @@
  * route's query (`?keyPoints=a,b`, `?shaky=1`, `?seed=`) into engine options.
  * The only quiz module that talks to the library and the store.
  */
-import { getDeck, listDecks } from '../deck/library';
+import { getDeck, listDecks } from '../library/library';
 import type { Deck } from '../deck/schema';
-import type { ItemRef } from '../srs/items';
+import type { ItemRef } from '../deck/items';
 import type { ItemRecord, Settings } from '../srs/types';
 import { getItems, getSettings, syncDeckItems } from '../store';
 import { shakiness } from './scheduling';

@@ -11,10 +11,9 @@
  * Every answer is written to the review log with mode 'quiz' either way.
  */
 import type { Grade, ItemRecord, Settings } from '../srs/types';
-import { itemMastery, SHAKY_RECALL } from '../srs/mastery';
-
-/** Below this predicted recall a studied item is shaky (the rule shared with the brief and stats). */
-export const SHAKY_RETRIEVABILITY = SHAKY_RECALL;
+import { itemMastery } from '../srs/mastery';
+import * as State from '../srs/state';
+import * as Rating from '../srs/rating';
 
 export interface QuizReviewPlan {
   grade: Grade;
@@ -23,7 +22,7 @@ export interface QuizReviewPlan {
 
 /** True when the item is due for review now (new items are not: they have not been studied). */
 export function isDue(item: ItemRecord | undefined, now: number): boolean {
-  return !!item && item.state !== 0 && item.due <= now;
+  return !!item && item.state !== State.New && item.due <= now;
 }
 
 /** The grade and whether to reschedule for one quiz answer. */
@@ -33,9 +32,9 @@ export function planQuizReview(
   now: number,
   mode: Settings['quizScheduling'],
 ): QuizReviewPlan {
-  if (mode === 'none') return { grade: correct ? 3 : 1, reschedule: false };
-  if (!correct) return { grade: 1, reschedule: true };
-  return { grade: 3, reschedule: isDue(item, now) };
+  if (mode === 'none') return { grade: correct ? Rating.Good : Rating.Again, reschedule: false };
+  if (!correct) return { grade: Rating.Again, reschedule: true };
+  return { grade: Rating.Good, reschedule: isDue(item, now) };
 }
 
 export type Shakiness = 'shaky' | 'steady' | 'new';

@@ -7,21 +7,9 @@ import { exportBackup, importBackup, requestPersistence, resetProgress } from '.
 import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';
+import { download } from '../ui/download';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
-
-/** Saves text as a file through a temporary link (works offline, no server round trip). */
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoke after the click has been handled; some browsers read the URL asynchronously.
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 export function DataSettings() {
   const [status, setStatus] = useState<Status | null>(null);

@@ -17,3 +17,15 @@ export function nextStudyDayStart(now: number, dayStartHour: number): number {
   const start = new Date(studyDayStart(now, dayStartHour));
   return new Date(start.getFullYear(), start.getMonth(), start.getDate() + 1, dayStartHour).getTime();
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Number of the study day that contains `t`: whole days since 1970-01-01 of the local calendar,
+ * named by the date the study day starts on. Consecutive integers even across daylight-saving
+ * changes (a 23- or 25-hour day is still one day). The store's day counts and the stats use it.
+ */
+export function studyDayNumber(t: number, dayStartHour: number): number {
+  const d = new Date(studyDayStart(t, dayStartHour));
+  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
+}

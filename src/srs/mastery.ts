@@ -5,6 +5,7 @@
  */
 import { retrievability } from './scheduler';
 import type { ItemRecord } from './types';
+import * as State from './state';
 
 export type Mastery = 'new' | 'shaky' | 'solid';
 
@@ -16,10 +17,17 @@ export type RecallFn = (item: ItemRecord, now: number) => number | null;
 
 /** New if never studied; shaky if in (re)learning or likely forgotten; solid otherwise. */
 export function itemMastery(item: ItemRecord, now: number, recall: RecallFn = retrievability): Mastery {
-  if (item.state === 0) return 'new';
-  if (item.state === 1 || item.state === 3) return 'shaky';
+  if (item.state === State.New) return 'new';
+  if (State.isLearning(item.state)) return 'shaky';
   const r = recall(item, now);
   return r === null ? 'new' : r < SHAKY_RECALL ? 'shaky' : 'solid';
+}
+
+/** A key point and how well it is known: the brief and the stats screen each add what they show of it. */
+export interface KeyPointMastery {
+  id: string;
+  text: string;
+  mastery: Mastery;
 }
 
 /** Counts of a group's items by mastery. */

@@ -5,6 +5,7 @@
  * item is filed under, so the store can count a deck's due cards as index ranges.
  */
 import type { ItemRecord } from './types';
+import * as State from './state';
 
 /** Queue values kept on `ItemRecord.queue`: negative values are never shown. */
 export const QUEUE = {
@@ -25,8 +26,8 @@ export function queueOf(item: Pick<ItemRecord, 'state' | 'suspended' | 'orphaned
   if (item.orphaned) return QUEUE.orphaned;
   if (item.suspended) return QUEUE.suspended;
   if (item.buriedUntil > now) return QUEUE.buried;
-  if (item.state === 0) return QUEUE.new;
-  if (item.state === 2) return QUEUE.review;
+  if (item.state === State.New) return QUEUE.new;
+  if (item.state === State.Review) return QUEUE.review;
   return QUEUE.learning;
 }
 

@@ -12,11 +12,12 @@ import {
   type Grade as FsrsGrade,
   type Steps,
 } from 'ts-fsrs';
-import type { ItemRef } from './items';
+import type { ItemRef } from '../deck/items';
 import { queueOf } from './queue';
 import type { FsrsState, Grade, ItemRecord, ItemState, Settings } from './types';
+import { GRADES } from './rating';
+import * as State from './state';
 
-export { studyDayStart, nextStudyDayStart } from './day';
 
 export interface SchedulerOptions {
   /** Spread review intervals a little so cards learnt together do not stay together (default on). */
@@ -167,7 +168,7 @@ export function formatInterval(ms: number): string {
 export function previewIntervals(item: ItemRecord, now: number, settings: Settings): Record<Grade, { due: number; label: string }> {
   const preview = schedulerFor(settings).repeat(toCard(item.fsrs), new Date(now));
   const out = {} as Record<Grade, { due: number; label: string }>;
-  for (const grade of [1, 2, 3, 4] as const) {
+  for (const grade of GRADES) {
     const due = preview[grade as FsrsGrade].card.due.getTime();
     out[grade] = { due, label: formatInterval(due - now) };
   }
@@ -178,6 +179,6 @@ const plain = fsrs(generatorParameters());
 
 /** Probability (0–1) of recalling the item at `now`; null for an item never studied. */
 export function retrievability(item: ItemRecord, now: number): number | null {
-  if (item.fsrs.state === 0 || item.fsrs.last_review === undefined) return null;
+  if (item.fsrs.state === State.New || item.fsrs.last_review === undefined) return null;
   return plain.get_retrievability(toCard(item.fsrs), new Date(Math.max(now, item.fsrs.last_review)), false);
 }

@@ -10,14 +10,9 @@ export type Grade = 1 | 2 | 3 | 4;
 /** 0 New, 1 Learning, 2 Review, 3 Relearning (the same numbers as ts-fsrs's State). */
 export type ItemState = 0 | 1 | 2 | 3;
 
-/**
- * A review item's sub-key within its card: `''` for the front of a basic card and for
- * mcq / truefalse / typed, `'reverse'` for a reversed basic card, `'c1'`, `'c2'`… per cloze deletion.
- */
-export type ItemSub = string;
-
-/** Stable id of a review item: `deckId/cardId` or `deckId/cardId#sub`. */
-export type ItemId = string;
+// Item ids are made from a deck's cards (see `src/deck/items.ts`); the shapes here speak them.
+import type { ItemId, ItemSub } from '../deck/items';
+export type { ItemId, ItemSub };
 
 /** FSRS memory state of an item, as ts-fsrs's Card with dates stored as epoch ms. */
 export interface FsrsState {
@@ -62,6 +57,9 @@ export interface ItemRecord {
 
 export type ReviewMode = 'study' | 'quiz';
 
+/** Longest time counted for one answer, as Anki caps it, so a card left open does not skew stats. */
+export const MAX_DURATION_MS = 60_000;
+
 /** One entry of the append-only review log; the source of truth for stats and undo. */
 export interface ReviewRecord {
   /** Auto-increment key, assigned by the store. */
@@ -73,7 +71,7 @@ export interface ReviewRecord {
   mode: ReviewMode;
   /** When the answer was given (epoch ms). */
   at: number;
-  /** Time spent on the card, ms (capped at 60 s as Anki does). */
+  /** Time spent on the card, ms (at most `MAX_DURATION_MS`). */
   durationMs: number;
   /** Item as it was before this review (for undo and stats). */
   before: ItemRecord;

@@ -3,8 +3,9 @@
  * then tables and charts (each chart with a summary and a table). No data loading here.
  */
 import type { Stats, DeckStats } from './compute';
-import { RETENTION_WINDOWS, type RetentionCell, type RetentionRow } from './review-fold';
-import type { KeyPointMastery, Mastery } from './item-stats';
+import { RETENTION_WINDOWS, type RetentionCell, type RetentionRow } from './log-stats';
+import type { Mastery } from '../srs/mastery';
+import type { KeyPointStats } from './item-stats';
 import { duration, hourLabel, percent, plural } from './format';
 import { Heatmap } from './charts/Heatmap';
 import { Forecast } from './charts/Forecast';
@@ -140,7 +141,7 @@ function StatesTable({ decks, linkDecks }: { decks: DeckStats[]; linkDecks: bool
   );
 }
 
-function MasteryList({ deck, points }: { deck: DeckStats; points: KeyPointMastery[] }) {
+function MasteryList({ deck, points }: { deck: DeckStats; points: KeyPointStats[] }) {
   const count = (m: Mastery) => points.filter((p) => p.mastery === m).length;
   const shaky = points.filter((p) => p.mastery === 'shaky');
   return (

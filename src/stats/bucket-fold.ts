@@ -1,14 +1,12 @@
 /**
- * The review-log figures (today, streaks, heatmap, true retention) from the store's per-deck,
- * per-study-day aggregates (`src/store/aggregates.ts`) instead of the raw log: the same numbers
- * `ReviewFold` gives, from one small record per deck and day studied. The records must have been
+ * The review-log figures (today, streaks, heatmap, true retention) from the study-day counts
+ * (`src/srs/day-counts.ts`, kept by the store) instead of the raw log: one small record per deck
+ * and day studied. The records must have been
  * cut with the same `dayStartHour` (the store rebuilds them when it changed). Pure: no DOM, no IndexedDB.
  */
-import type { ReviewBucket } from '../store/schema';
-import { studyDayNumber } from './days';
-import { emptyRetentionRow, heatmap, RETENTION_WINDOWS, streaks, type RetentionRow, type ReviewLogStats } from './review-fold';
-
-const WINDOW_DAYS = [7, 30, 365, Infinity];
+import { studyDayNumber } from '../srs/day';
+import type { ReviewBucket } from '../srs/day-counts';
+import { heatmap, streaks, toRow, WINDOW_DAYS, type RetentionRow, type ReviewLogStats } from './log-stats';
 
 interface DayTotals {
   reviewed: number;
@@ -17,16 +15,6 @@ interface DayTotals {
   newLearned: number;
   timeMs: number;
   again: number;
-}
-
-function toRow(cells: number[]): RetentionRow {
-  const row = emptyRetentionRow();
-  RETENTION_WINDOWS.forEach((w, i) => {
-    const right = cells[i * 2]!;
-    const total = cells[i * 2 + 1]!;
-    row[w] = { right, total, rate: total ? right / total : null };
-  });
-  return row;
 }
 
 /**

@@ -1,12 +1,12 @@
 /**
- * All progress stats in one call: a single streamed pass over the review log plus the items'
- * current state, the decks' key points and the quiz history. Pure apart from awaiting the
- * review source: no DOM, no IndexedDB (the stats screen feeds it from the store).
- * Days are local study days starting at `settings.dayStartHour` (see `days.ts`).
+ * All progress stats together: the review-log figures plus the items' current state, the decks'
+ * key points and the quiz history. Pure: no DOM, no IndexedDB (`load.ts` feeds it from the store).
+ * Days are local study days starting at `settings.dayStartHour`.
  */
-import type { ItemRecord, QuizRecord, ReviewRecord, Settings } from '../srs/types';
+import type { ItemRecord, QuizRecord, Settings } from '../srs/types';
+import type { RecallFn } from '../srs/mastery';
 import { retrievability } from '../srs/scheduler';
-import { ReviewFold, emptyRetentionRow, type ReviewLogStats, type RetentionRow } from './review-fold';
+import { emptyRetentionRow, type ReviewLogStats, type RetentionRow } from './log-stats';
 import {
   cardStates,
   emptyCardStates,
@@ -15,34 +15,12 @@ import {
   type CardStates,
   type DeckShape,
   type ForecastDay,
-  type KeyPointMastery,
-  type RecallFn,
+  type KeyPointStats,
 } from './item-stats';
 import { quizTrend, type QuizTrend } from './quiz-trend';
 
-export type ReviewVisitor = (r: ReviewRecord) => void;
-
-/**
- * Where reviews come from, in time order: an array or (async) iterable, or a function that
- * pushes every review to a visitor — `(visit) => forEachReview({}, visit)` over the store.
- */
-export type ReviewSource =
-  | Iterable<ReviewRecord>
-  | AsyncIterable<ReviewRecord>
-  | ((visit: ReviewVisitor) => Promise<void> | void);
-
-/** Feeds every review of `source` to `visit`, one at a time. */
-export async function eachReview(source: ReviewSource, visit: ReviewVisitor): Promise<void> {
-  if (typeof source === 'function') return source(visit);
-  if (Symbol.asyncIterator in source) {
-    for await (const r of source) visit(r);
-    return;
-  }
-  for (const r of source) visit(r);
-}
-
+/** What the stats are made of besides the review-log figures. */
 export interface StatsInput {
-  reviews: ReviewSource;
   /** Current review items (of every deck in `decks`; others are ignored). */
   items: Iterable<ItemRecord>;
   decks: DeckShape[];
@@ -59,7 +37,7 @@ export interface DeckStats {
   id: string;
   title: string;
   states: CardStates;
-  mastery: KeyPointMastery[];
+  mastery: KeyPointStats[];
   retention: RetentionRow;
 }
 
@@ -73,24 +51,12 @@ export interface Stats extends ReviewLogStats {
   quizzes: QuizTrend;
 }
 
-/** Computes every progress stat from the review log, items, decks, quizzes and settings at `now`. */
-export async function computeStats(input: StatsInput): Promise<Stats> {
-  checkRetention(input.settings.desiredRetention);
-  // With no deck filter, the log counts every deck ever studied (history outlives a deleted deck).
-  const fold = new ReviewFold({ dayStartHour: input.settings.dayStartHour, deckIds: input.deckIds ?? null });
-  await eachReview(input.reviews, (r) => fold.add(r));
-  return assembleStats(fold.result(input.now), input);
-}
-
 function checkRetention(d: number): void {
   if (!(d > 0 && d < 1)) throw new RangeError(`settings.desiredRetention: must be between 0 and 1, got ${String(d)}`);
 }
 
-/**
- * The rest of the stats around figures already folded from the log (by `computeStats`, or by a
- * `ReviewFold` kept between loads and fed only the newest reviews).
- */
-export function assembleStats(log: ReviewLogStats, input: Omit<StatsInput, 'reviews'>): Stats {
+/** Every progress stat: the review-log figures (from the study-day counts) with the items', decks' and quizzes' at `now`. */
+export function assembleStats(log: ReviewLogStats, input: StatsInput): Stats {
   const { settings, now } = input;
   checkRetention(settings.desiredRetention);
   const scopeSet = new Set(input.deckIds ?? input.decks.map((x) => x.id));

@@ -4,8 +4,11 @@
  * Orphaned items (their card left the deck) are left out everywhere; suspended items only
  * appear in the "suspended" count.
  */
+import { groupMastery, itemMastery, type KeyPointMastery, type Mastery, type RecallFn } from '../srs/mastery';
+import * as State from '../srs/state';
 import type { ItemRecord } from '../srs/types';
-import { checkDayStartHour, dayLabel, studyDayNumber, studyDayStartOf } from './days';
+import { studyDayNumber } from '../srs/day';
+import { checkDayStartHour, dayLabel, studyDayStartOf } from './days';
 
 export interface ForecastDay {
   day: number;
@@ -30,7 +33,7 @@ export function forecast(
   const counts = new Array<number>(days).fill(0);
   for (const item of items) {
     // New items are not "due": they wait for the daily new-card limit.
-    if (item.orphaned || item.suspended || item.state === 0) continue;
+    if (item.orphaned || item.suspended || item.state === State.New) continue;
     // A buried item comes back when its burial ends.
     const due = Math.max(item.due, item.buriedUntil || 0);
     if (!(due < bounds[days - 1]!)) continue;
@@ -79,13 +82,9 @@ export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStat
   return out;
 }
 
-import { groupMastery, itemMastery, SHAKY_RECALL, type Mastery, type RecallFn } from '../srs/mastery';
-export { itemMastery, SHAKY_RECALL, type Mastery, type RecallFn };
 
-export interface KeyPointMastery {
-  id: string;
-  text: string;
-  mastery: Mastery;
+/** A key point as the stats screen shows it. */
+export interface KeyPointStats extends KeyPointMastery {
   /** Items of the key point's cards, by their own mastery. */
   items: Record<Mastery, number>;
   /** Ids of the shaky items, to study them. */
@@ -109,13 +108,13 @@ export function keyPointMastery(
   items: Iterable<ItemRecord>,
   now: number,
   recall: RecallFn,
-): KeyPointMastery[] {
+): KeyPointStats[] {
   const points = deck.keyPoints ?? [];
-  const byId = new Map<string, KeyPointMastery>();
+  const byId = new Map<string, KeyPointStats>();
   for (const kp of points) {
     byId.set(kp.id, { id: kp.id, text: kp.text, mastery: 'new', items: { new: 0, shaky: 0, solid: 0 }, shakyItemIds: [] });
   }
-  const cardPoint = new Map<string, KeyPointMastery>();
+  const cardPoint = new Map<string, KeyPointStats>();
   for (const card of deck.cards) {
     const kp = card.keyPoint !== undefined ? byId.get(card.keyPoint) : undefined;
     if (kp) cardPoint.set(card.id, kp);

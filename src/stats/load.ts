@@ -4,9 +4,8 @@
  *
  * The review-log figures come from the store's per-deck, per-study-day aggregates
  * (`reviewBuckets`), which the store keeps with every answer, undo, import and reset, so a first
- * load reads one small record per deck and day studied rather than the whole log;
- * `statsFromBuckets` gives the same numbers the raw fold (`ReviewFold`) gives. The store rebuilds
- * them from the log when the day start or time zone changed or they no longer add up to it,
+ * load reads one small record per deck and day studied rather than the whole log, and
+ * `statsFromBuckets` derives the figures from them. The store rebuilds them from the log when the day start or time zone changed or they no longer add up to it,
  * reporting how far along that read is.
  *
  * A deck's items (for the forecast, card states and mastery) are kept per deck for the life of
@@ -15,7 +14,7 @@
 import { getItems, getSettings, onStoreChange } from '../store';
 import { listQuizzes } from '../store/quizzes';
 import { reviewBuckets } from '../store/buckets';
-import { getDeck, listDecks } from '../deck/library';
+import { getDeck, listDecks } from '../library/library';
 import type { Deck } from '../deck/schema';
 import type { ItemRecord } from '../srs/types';
 import { statsFromBuckets } from './bucket-fold';

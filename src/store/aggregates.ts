@@ -1,7 +1,6 @@
 /**
- * Review-log aggregates for stats: per deck and study day, the counts the stats screen folds
- * (answers, study / quiz, Again, new items learned, time spent, and the true-retention counters).
- * They live in the `days` store and are kept by the store itself — updated in the same readwrite
+ * Review-log aggregates for stats: per deck and study day, the counts of the one study-day fold
+ * (`src/srs/day-counts.ts`). They live in the `days` store and are kept by the store itself — updated in the same readwrite
  * transaction as each recorded answer, taken back by undo, rebuilt by the v2 migration and by a
  * backup import, cleared by a reset — so the stats screen reads one small record per day studied
  * (every deck's numbers packed in one typed array) instead of deserialising the whole log.
@@ -12,35 +11,18 @@
  * aggregates stale, and the next stats load rebuilds them from the log, reporting its progress.
  * So the stats never mix days cut two ways.
  *
- * True retention counts mature study answers that were the item's FIRST study answer of its study
- * day. "First of the day" is decided when the answer is written, from the item's own log (its
+ * Whether an answer was its item's FIRST study answer of its study day (which true retention
+ * counts) is decided when the answer is written, from the item's own log (its
  * newest entries, walked back to the start of the day), which gives the same answer as a fold of
  * the whole log in time order.
  */
 import type { IDBPTransaction } from 'idb';
-import { nextStudyDayStart, studyDayStart } from '../srs/day';
+import { studyDayNumber, studyDayStart } from '../srs/day';
+import { BucketBuilder, countAnswer, emptyBucket, type ReviewBucket } from '../srs/day-counts';
 import { DEFAULT_SETTINGS, type ReviewRecord } from '../srs/types';
-import { inTransaction, type Tx } from './db';
 import { soundReview } from './integrity';
-import type { BriefdeckDB, DayRecord, ReviewBucket, StoreName } from './schema';
-
-export type { ReviewBucket } from './schema';
-
-const DAY_MS = 86_400_000;
-/** An item is mature when its interval before the answer was at least this many days (as Anki; `src/stats/review-fold.ts`). */
-const MATURE_DAYS = 21;
-const REVIEW_STATE = 2;
-const NEW_STATE = 0;
-/** Meta key: the basis (`dayStartHour@timeZone`) the aggregates were built with; absent when stale. */
-export const BASIS_KEY = 'aggregates:basis';
-/**
- * Meta key: how many entries the review log holds, kept in the transactions that change the log
- * (an answer, an undo, a restore, a rebuild), so checking that the day records add up to the log
- * reads one number rather than walking the log's index. A database from before it was kept has
- * none: the first check counts the log once and stores the count. (A reset leaves it behind: the
- * next check finds it wrong and rebuilds the emptied log at once.)
- */
-export const LOGGED_KEY = 'aggregates:logged';
+import { BASIS_KEY, LOGGED_KEY, MIN_KEY, UNSOUND_KEY } from './keys';
+import type { BriefdeckDB, DayRecord, StoreName } from './schema';
 
 /** The basis study days are cut with: the day start hour and the device's time zone. */
 export function basisOf(dayStartHour: number): string {
@@ -51,16 +33,6 @@ export function basisOf(dayStartHour: number): string {
     // No Intl time zone support: the offset now stands in for it.
   }
   return `${dayStartHour}@${zone || new Date().getTimezoneOffset()}`;
-}
-
-/**
- * Number of the local study day holding time `t`: whole days since 1970-01-01 of the local
- * calendar, as `studyDayNumber` in `src/stats/days.ts` numbers them (the stats fold and these
- * aggregates must agree; a test checks they do).
- */
-export function studyDayOf(t: number, dayStartHour: number): number {
-  const d = new Date(studyDayStart(t, dayStartHour));
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
 }
 
 /** The numbers of a deck's day, in the order a `DayRecord` packs them. */
@@ -77,7 +49,7 @@ export function packDay(day: number, decks: readonly ReviewBucket[]): DayRecord 
 /** A day record's per-deck counts. */
 export function unpackDay(record: DayRecord): ReviewBucket[] {
   return record.deckIds.map((deckId, i) => {
-    const b = emptyDay(deckId, record.day, 0);
+    const b = emptyBucket(deckId, record.day, 0);
     PACKED.forEach((k, j) => (b[k] = record.counts[i * WIDTH + j]!));
     return b;
   });
@@ -93,82 +65,8 @@ export function packAll(buckets: readonly ReviewBucket[]): DayRecord[] {
   return [...byDay].map(([day, decks]) => packDay(day, decks));
 }
 
-function emptyDay(deckId: string, day: number, first: number): ReviewBucket {
-  return { deckId, day, first, reviewed: 0, study: 0, quiz: 0, again: 0, newLearned: 0, timeMs: 0, retained: 0, retentionTotal: 0 };
-}
-
-/** Whether a study answer on this item can count for true retention (mature before the answer). */
-export function countsForRetention(r: Pick<ReviewRecord, 'mode' | 'before'>): boolean {
-  return r.mode === 'study' && r.before.state === REVIEW_STATE && r.before.fsrs.scheduled_days >= MATURE_DAYS;
-}
-
-/** Adds (sign 1) or takes back (sign -1) one answer's counts; `first`: it was the item's first study answer of its day. */
-export function apply(b: ReviewBucket, r: ReviewRecord, first: boolean, sign: 1 | -1): void {
-  b.reviewed += sign;
-  if (r.mode === 'quiz') b.quiz += sign;
-  else b.study += sign;
-  if (r.grade === 1) b.again += sign;
-  if (r.before.state === NEW_STATE && r.after.state !== NEW_STATE) b.newLearned += sign;
-  b.timeMs += sign * (r.durationMs > 0 ? r.durationMs : 0);
-  if (first && countsForRetention(r)) {
-    b.retentionTotal += sign;
-    if (r.grade > 1) b.retained += sign;
-  }
-}
-
-/**
- * Builds the day records of a whole log, fed in time order (migration, backup import). Mirrors the
- * stats fold: an item's first study answer of a study day is the first one met on that day.
- */
-export class BucketBuilder {
-  private readonly buckets = new Map<string, ReviewBucket>();
-  private readonly seen = new Set<string>();
-  private seenDay = NaN;
-  private seenDayStart = NaN;
-  private seenDayEnd = NaN;
-
-  constructor(private readonly dayStartHour: number) {}
-
-  add(r: ReviewRecord): void {
-    const day = r.at >= this.seenDayStart && r.at < this.seenDayEnd ? this.seenDay : studyDayOf(r.at, this.dayStartHour);
-    const key = `${r.deckId}\u0000${day}`;
-    let b = this.buckets.get(key);
-    if (!b) this.buckets.set(key, (b = emptyDay(r.deckId, day, r.at)));
-    if (r.at < b.first) b.first = r.at;
-    let first = false;
-    if (r.mode === 'study') {
-      if (!(r.at >= this.seenDayStart && r.at < this.seenDayEnd)) {
-        this.seen.clear();
-        this.seenDay = day;
-        this.seenDayStart = studyDayStart(r.at, this.dayStartHour);
-        this.seenDayEnd = nextStudyDayStart(r.at, this.dayStartHour);
-      }
-      first = !this.seen.has(r.itemId);
-      this.seen.add(r.itemId);
-    }
-    apply(b, r, first, 1);
-  }
-
-  result(): ReviewBucket[] {
-    return [...this.buckets.values()];
-  }
-}
-
-/** Sorts reviews into time order (ties by id), as the log's time index gives them. */
-export function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
-  const sorted = reviews.slice();
-  let ordered = true;
-  for (let i = 1; i < sorted.length && ordered; i++) {
-    const a = sorted[i - 1]!;
-    const b = sorted[i]!;
-    if (a.at > b.at || (a.at === b.at && (a.id ?? 0) > (b.id ?? 0))) ordered = false;
-  }
-  if (!ordered) sorted.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
-  return sorted;
-}
-
-export type ReviewTx = Tx<['items', 'reviews', 'days', 'meta'], 'readwrite'>;
-type ReadTx = Tx<['items', 'reviews', 'days', 'meta'], IDBTransactionMode>;
+export type ReviewTx = IDBPTransaction<BriefdeckDB, ['items', 'reviews', 'days', 'meta'], 'readwrite'>;
+type ReadTx = IDBPTransaction<BriefdeckDB, ['items', 'reviews', 'days', 'meta'], IDBTransactionMode>;
 
 /** What counting a later answer to an item needs, read ahead of it (see `prepareCount`). */
 export interface PreparedCount {
@@ -186,7 +84,7 @@ export interface PreparedCount {
  * answer at or before `at`, which settles that a later answer is not the day's first.
  */
 async function countReads(tx: ReadTx, itemId: string, at: number, dayStartHour: number, walk = true): Promise<PreparedCount> {
-  const day = studyDayOf(at, dayStartHour);
+  const day = studyDayNumber(at, dayStartHour);
   const dayStart = studyDayStart(at, dayStartHour);
   const studiedToday = async () => {
     const studied: number[] = [];
@@ -255,27 +153,18 @@ export async function planCount(
 }
 
 /**
- * Counts one answer into its deck's day with the reads of `planCount`, inside the recording
- * transaction, and the log's kept length with it; resolves once both are written. (Whether the
- * answer counted as its item's first study answer of the day, which undo needs, is `plan.first`.)
+ * The study day `plan` read with one answer counted in, for the recording transaction to write
+ * (whether it counted as its item's first study answer of the day, which undo needs, is `plan.first`).
  */
-export function countReview(tx: ReviewTx, plan: CountPlan, r: ReviewRecord): Promise<unknown> {
+export function countedDay(plan: CountPlan, r: ReviewRecord): DayRecord {
   const decks = plan.stored ? unpackDay(plan.stored) : [];
   let b = decks.find((x) => x.deckId === r.deckId);
-  if (!b) decks.push((b = emptyDay(r.deckId, plan.day, r.at)));
+  if (!b) decks.push((b = emptyBucket(r.deckId, plan.day, r.at)));
   if (r.at < b.first) b.first = r.at;
-  apply(b, r, plan.first, 1);
-  return Promise.all([
-    tx.objectStore('days').put(packDay(plan.day, decks)),
-    typeof plan.logged === 'number' ? tx.objectStore('meta').put(plan.logged + 1, LOGGED_KEY) : undefined,
-  ]);
+  countAnswer(b, r, plan.first, 1);
+  return packDay(plan.day, decks);
 }
 
-/**
- * Meta key: how many log entries the last rebuild skipped as damaged (they are in the log's time
- * index, which the rebuild walks and whose count is checked, but in no day record).
- */
-export const UNSOUND_KEY = 'aggregates:unsound';
 /** Log entries read per request while the log is walked to rebuild. */
 const PAGE = 2000;
 
@@ -304,7 +193,7 @@ export async function fillAggregates(tx: FillTx, dayStartHour?: number, onProgre
   const reviews = tx.objectStore('reviews');
   const total = onProgress ? await reviews.index('by-time').count() : 0;
   const index = reviews.index('by-time');
-  let lower = -Infinity;
+  let lower = MIN_KEY;
   // Entries at exactly `lower` already taken in (the index orders equal times by id).
   let seen = 0;
   let read = 0;

@@ -4,23 +4,33 @@
  * `aggregates.ts`, which every recorded answer needs, so that this code loads with those screens.
  */
 import type { IDBPTransaction } from 'idb';
+import { BucketBuilder, type ReviewBucket } from '../srs/day-counts';
 import type { ReviewRecord } from '../srs/types';
 import {
   asWriteTx,
   basisOf,
-  BASIS_KEY,
-  BucketBuilder,
   fillAggregates,
-  inTimeOrder,
-  LOGGED_KEY,
   packAll,
   unpackDay,
-  UNSOUND_KEY,
   type AnyWriteTx,
   type RebuildProgress,
 } from './aggregates';
 import { batch, inTransaction } from './db';
-import type { BriefdeckDB, ReviewBucket, StoreName } from './schema';
+import { BASIS_KEY, LOGGED_KEY, UNSOUND_KEY } from './keys';
+import type { BriefdeckDB, StoreName } from './schema';
+
+/** Sorts reviews into time order (ties by id), as the log's time index gives them. */
+function inTimeOrder(reviews: readonly ReviewRecord[]): ReviewRecord[] {
+  const sorted = reviews.slice();
+  let ordered = true;
+  for (let i = 1; i < sorted.length && ordered; i++) {
+    const a = sorted[i - 1]!;
+    const b = sorted[i]!;
+    if (a.at > b.at || (a.at === b.at && (a.id ?? 0) > (b.id ?? 0))) ordered = false;
+  }
+  if (!ordered) sorted.sort((a, b) => a.at - b.at || (a.id ?? 0) - (b.id ?? 0));
+  return sorted;
+}
 
 /** Writes the buckets of a log that replaces the old one (backup import), inside its transaction. */
 export async function replaceAggregates(

@@ -6,6 +6,7 @@
  */
 import { openDB, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { StoreError, toStoreError } from './errors';
+import { writeMarks } from './keys';
 import { DB_VERSION, migrate } from './migrations';
 import { DB_NAME, type BriefdeckDB, type StoreName } from './schema';
 
@@ -161,8 +162,6 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
  * write waits.
  */
 export const MARKS_KEPT = 2000;
-/** Every mark, as a key range of `meta` (numbers sort before the named keys). */
-const marks = () => IDBKeyRange.bound(-Infinity, Infinity);
 
 type StampTx = IDBPTransaction<BriefdeckDB, ['meta'], 'readwrite'>;
 
@@ -181,7 +180,7 @@ export class StaleWrite extends StoreError {
 
 /** The newest write mark, as read in any transaction that includes `meta` (0 before the first). */
 export async function writeCount(tx: IDBPTransaction<BriefdeckDB, StoreName[], IDBTransactionMode>): Promise<number> {
-  const newest = await tx.objectStore('meta').openKeyCursor(marks(), 'prev');
+  const newest = await tx.objectStore('meta').openKeyCursor(writeMarks(), 'prev');
   return typeof newest?.key === 'number' ? newest.key : 0;
 }
 
@@ -287,4 +286,3 @@ export function announce(deckIds: Iterable<string>): void {
   getChannel()?.postMessage(change);
 }
 
-export { StoreError };

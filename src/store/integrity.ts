@@ -6,6 +6,7 @@
  */
 import type { ItemRecord, ReviewRecord } from '../srs/types';
 import type { StoredDeck } from './schema';
+import { isGrade } from '../srs/rating';
 
 export interface Damage {
   store: 'items' | 'reviews' | 'decks' | 'settings';
@@ -75,7 +76,7 @@ export function soundItem(x: unknown): x is ItemRecord {
 export function soundReview(x: unknown): x is ReviewRecord {
   let problem: string | null = null;
   if (!isObject(x)) problem = 'is not a review';
-  else if (!text(x.itemId) || !text(x.deckId) || !finite(x.at) || ![1, 2, 3, 4].includes(x.grade as number)) problem = 'has no valid item, time or grade';
+  else if (!text(x.itemId) || !text(x.deckId) || !finite(x.at) || !isGrade(x.grade)) problem = 'has no valid item, time or grade';
   else if (x.mode !== 'study' && x.mode !== 'quiz') problem = 'has no valid mode';
   else problem = itemProblem(x.before) ?? fsrsProblem(x.after);
   if (problem) reportDamage({ store: 'reviews', key: keyOf(x), problem });

@@ -5,9 +5,8 @@
 import type { ItemId, ReviewRecord } from '../srs/types';
 import { inTransaction } from './db';
 import { soundReview } from './integrity';
+import { MAX_KEY, MIN_KEY } from './keys';
 
-const MIN_KEY = -Infinity;
-const MAX_KEY = Infinity;
 
 /** An item's review log, oldest first. */
 export async function itemHistory(itemId: ItemId): Promise<ReviewRecord[]> {

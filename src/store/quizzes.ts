@@ -1,9 +1,7 @@
 /** Quiz history: each finished quiz, per deck and over time. Loaded with the quiz and stats screens. */
 import type { QuizRecord } from '../srs/types';
 import { announce, inTransaction } from './db';
-
-const MIN_KEY = -Infinity;
-const MAX_KEY = Infinity;
+import { deckTime } from './keys';
 
 /** Keeps a finished quiz; returns its id. */
 export async function saveQuiz(q: QuizRecord): Promise<number> {
@@ -18,6 +16,6 @@ export async function listQuizzes(deckId?: string): Promise<QuizRecord[]> {
   return inTransaction(['quizzes'], 'readonly', (tx) =>
     deckId === undefined
       ? tx.objectStore('quizzes').index('by-time').getAll()
-      : tx.objectStore('quizzes').index('by-deck').getAll(IDBKeyRange.bound([deckId, MIN_KEY], [deckId, MAX_KEY])),
+      : tx.objectStore('quizzes').index('by-deck').getAll(deckTime(deckId)),
   );
 }

@@ -21,31 +21,9 @@ export interface DraftRecord {
   updated: number;
 }
 
-/** Review-log counts of one deck on one study day (see `aggregates.ts`); stored packed per day in a `DayRecord`. */
-export interface ReviewBucket {
-  deckId: string;
-  /** The study day: whole days since 1970-01-01 of the local calendar (as `src/stats/days.ts` numbers them). */
-  day: number;
-  /** Time of the day's earliest answer. */
-  first: number;
-  reviewed: number;
-  study: number;
-  quiz: number;
-  /** Answers graded Again. */
-  again: number;
-  /** Answers that took an item out of the new state. */
-  newLearned: number;
-  /** Time spent answering, ms (each answer already capped). */
-  timeMs: number;
-  /** Mature study answers that were the item's first study answer of the day, and passed… */
-  retained: number;
-  /** …and all of them. */
-  retentionTotal: number;
-}
-
 /**
  * Every deck's counts of one study day: `counts` holds, per deck in `deckIds` order, the numbers of
- * its `ReviewBucket` (first, reviewed, study, quiz, again, newLearned, timeMs, retained,
+ * its `ReviewBucket` (`src/srs/day-counts.ts`: first, reviewed, study, quiz, again, newLearned, timeMs, retained,
  * retentionTotal). One record per day, not per deck and day, with its numbers in one typed array:
  * reading a year of a big collection back is a few hundred records, not thousands.
  */
@@ -93,5 +71,3 @@ export interface BriefdeckDB extends DBSchema {
 
 export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta' | 'days';
 
-/** Stores a backup holds and an import replaces (meta is the database's own bookkeeping). */
-export const BACKUP_STORES = ['items', 'reviews', 'decks', 'settings', 'quizzes', 'drafts'] as const;

@@ -3,11 +3,13 @@
  * item back to exactly its state before, the siblings it buried back in their queues, its log
  * entry removed and taken back out of its day's counts, all at once.
  */
-import { nextStudyDayStart, studyDayStart } from '../srs/day';
+import { nextStudyDayStart, studyDayNumber, studyDayStart } from '../srs/day';
 import { QUEUE, queueOf } from '../srs/queue';
 import type { ReviewRecord } from '../srs/types';
-import { apply, LOGGED_KEY, packDay, sameBasis, studyDayOf, unpackDay, type ReviewTx } from './aggregates';
+import { countAnswer } from '../srs/day-counts';
+import { packDay, sameBasis, unpackDay, type ReviewTx } from './aggregates';
 import { inTransaction } from './db';
+import { deckTime, LOGGED_KEY } from './keys';
 
 /**
  * Reverts log entry `id`: null when it is gone, 'answered since' when its item was answered
@@ -41,12 +43,12 @@ export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: b
   const logged = await meta.get(LOGGED_KEY);
   if (typeof logged === 'number') await meta.put(logged - 1, LOGGED_KEY);
   const store = tx.objectStore('days');
-  const day = studyDayOf(r.at, dayStartHour);
+  const day = studyDayNumber(r.at, dayStartHour);
   const stored = await store.get(day);
   const decks = stored ? unpackDay(stored) : [];
   const b = decks.find((x) => x.deckId === r.deckId);
   if (!b) return;
-  apply(b, r, firstOfDay, -1);
+  countAnswer(b, r, firstOfDay, -1);
   if (b.reviewed <= 0) {
     const left = decks.filter((x) => x !== b);
     await (left.length ? store.put(packDay(day, left)) : store.delete(day));
@@ -58,7 +60,7 @@ export async function uncountReview(tx: ReviewTx, r: ReviewRecord, firstOfDay: b
     const [left] = await tx
       .objectStore('reviews')
       .index('by-deck-time')
-      .getAll(IDBKeyRange.bound([r.deckId, from], [r.deckId, nextStudyDayStart(r.at, dayStartHour)], false, true), 1);
+      .getAll(deckTime(r.deckId, from, nextStudyDayStart(r.at, dayStartHour)), 1);
     if (left) b.first = left.at;
   }
   await store.put(packDay(day, decks));

@@ -3,11 +3,12 @@
  * in words as well as colour, and a link to study just that point.
  */
 import { RichText } from '../ui/RichText';
-import type { KeyPointMastery, Mastery } from './mastery';
+import type { Mastery } from '../srs/mastery';
+import type { BriefPoint } from './mastery';
 
 const LABEL: Record<Mastery, string> = { new: 'New', shaky: 'Shaky', solid: 'Solid' };
 
-export function Brief({ deckId, points }: { deckId: string; points: KeyPointMastery[] }) {
+export function Brief({ deckId, points }: { deckId: string; points: BriefPoint[] }) {
   if (!points.length) return null;
   const solid = points.filter((p) => p.mastery === 'solid').length;
   return (

@@ -9,6 +9,7 @@ import { setSuspended } from '../store';
 import { itemHistory } from '../store/log';
 import { browserRows, filterRows, type BrowserFilter, type BrowserRow, type RowState } from './card-browser';
 import { GRADE_NAMES } from './GradeBar';
+import * as State from '../srs/state';
 
 // The schema's card types, restated so this chunk does not pull in the schema's validators; as a
 // Record over CardType the compiler rejects a missing or unknown type.
@@ -52,7 +53,7 @@ function Row({ row, now }: { row: BrowserRow; now: number }) {
   const [busy, setBusy] = useState(false);
   const short = row.text.length > 60 ? `${row.text.slice(0, 57)}…` : row.text;
   const suspended = row.item?.suspended ?? false;
-  const due = row.item && row.item.state !== 0 && !suspended ? new Date(row.item.due) : null;
+  const due = row.item && row.item.state !== State.New && !suspended ? new Date(row.item.due) : null;
   return (
     <li class="browser-row">
       <p>{row.text}</p>

@@ -6,7 +6,7 @@
  */
 import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
-import { getDeckEntry, type DeckOrigin } from '../deck/library';
+import { getDeckEntry, type DeckOrigin } from '../library/library';
 import type { Deck, DeckSource } from '../deck/schema';
 import type { ItemRecord } from '../srs/types';
 import { QUEUE } from '../srs/queue';

@@ -5,6 +5,7 @@
  */
 import type { Ref } from 'preact';
 import type { Grade } from '../srs/types';
+import { GRADES } from '../srs/rating';
 
 export const GRADE_NAMES: Record<Grade, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 
@@ -34,7 +35,7 @@ export function GradeBar({ revealed, intervals, suggested, disabled, onReveal, o
   const focusGrade = 3;
   return (
     <div class="grade-bar" role="group" aria-label="Grade your answer">
-      {([1, 2, 3, 4] as const).map((g) => (
+      {GRADES.map((g) => (
         <button
           key={g}
           type="button"

@@ -5,8 +5,9 @@
  */
 import { parseCloze } from '../deck/cloze';
 import type { Card, CardType, Deck } from '../deck/schema';
-import { expandCard } from '../srs/items';
+import { expandCard } from '../deck/items';
 import type { ItemRecord } from '../srs/types';
+import * as State from '../srs/state';
 
 export type RowState = 'new' | 'learning' | 'review' | 'suspended' | 'buried' | 'unseen';
 
@@ -49,8 +50,8 @@ export function rowState(item: ItemRecord | undefined, now: number): RowState {
   if (!item) return 'unseen';
   if (item.suspended) return 'suspended';
   if (item.buriedUntil > now) return 'buried';
-  if (item.state === 0) return 'new';
-  if (item.state === 2) return 'review';
+  if (item.state === State.New) return 'new';
+  if (item.state === State.Review) return 'review';
   return 'learning';
 }
 

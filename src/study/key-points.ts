@@ -3,7 +3,7 @@
  * from `mastery.ts` so the review screen (main bundle) does not carry the mastery rules.
  */
 import type { Deck } from '../deck/schema';
-import { expandCard } from '../srs/items';
+import { expandCard } from '../deck/items';
 import type { ItemId } from '../srs/types';
 
 /** Item ids of every card under the given key points, in deck order. */

@@ -4,17 +4,13 @@
  * FSRS retrievability at `now`; pure, so the deck page and tests agree on the rule.
  */
 import type { Deck } from '../deck/schema';
-import { expandCard } from '../srs/items';
+import { expandCard } from '../deck/items';
 import { retrievability } from '../srs/scheduler';
 import type { ItemId, ItemRecord } from '../srs/types';
-import { countMasteries, groupMastery, type Mastery } from '../srs/mastery';
+import { countMasteries, groupMastery, type KeyPointMastery, type Mastery } from '../srs/mastery';
 
-export type { Mastery } from '../srs/mastery';
-
-export interface KeyPointMastery {
-  id: string;
-  text: string;
-  mastery: Mastery;
+/** A key point as the brief shows it. */
+export interface BriefPoint extends KeyPointMastery {
   /** Mean recall probability of the studied items, null when none is studied. */
   recall: number | null;
   itemIds: ItemId[];
@@ -30,7 +26,7 @@ export function masteryOf(items: readonly ItemRecord[], now: number): { mastery:
 }
 
 /** The brief: each key point of the deck, in deck order, with its mastery. */
-export function briefMastery(deck: Deck, items: readonly ItemRecord[], now: number): KeyPointMastery[] {
+export function briefMastery(deck: Deck, items: readonly ItemRecord[], now: number): BriefPoint[] {
   const byId = new Map(items.map((i) => [i.id, i]));
   return (deck.keyPoints ?? []).map((kp) => {
     const itemIds = deck.cards.filter((c) => c.keyPoint === kp.id).flatMap((c) => expandCard(deck.id, c).map((r) => r.id));
@@ -39,4 +35,3 @@ export function briefMastery(deck: Deck, items: readonly ItemRecord[], now: numb
   });
 }
 
-export { keyPointItems } from './key-points';

@@ -7,9 +7,9 @@
  */
 import { batch, signal } from '@preact/signals';
 import type { Card, Deck } from '../deck/schema';
-import { getDeck, listDecks } from '../deck/library';
+import { getDeck, listDecks } from '../library/library';
 import { previewIntervals } from '../srs/scheduler';
-import type { Grade, ItemId, ItemRecord, Settings } from '../srs/types';
+import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type Settings } from '../srs/types';
 import type { NextStudy } from '../store';
 import { sameShowing, savedCard, saveShownCard, type ShownCard } from './resume';
 import {
@@ -21,12 +21,13 @@ import {
   onRemoteStoreChange,
   prepareGrade,
   recordReview,
-  requestPersistence,
   setSuspended,
   syncDeckItems,
   undoDepth,
   undoLastReview,
 } from '../store';
+import * as Rating from '../srs/rating';
+import * as State from '../srs/state';
 
 export type Phase = 'loading' | 'card' | 'done' | 'error';
 
@@ -48,13 +49,8 @@ export interface Current {
   shownAt: number;
 }
 
-/** Anki caps the time counted for one answer, so a card left open does not skew stats. */
-const MAX_ANSWER_MS = 60_000;
 /** How long an intent runs before its controls are shown disabled. */
 const SHOW_BUSY_AFTER_MS = 100;
-
-// Ask for persistent storage once per page, after the first grade gives progress worth keeping.
-let persistenceAsked = false;
 
 export interface SessionOptions {
   clock?: () => number;
@@ -117,7 +113,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     if (!focus) return undefined;
     const done = new Set<ItemId>();
     for (const h of history) {
-      if (h.grade === 1) done.delete(h.itemId);
+      if (h.grade === Rating.Again) done.delete(h.itemId);
       else done.add(h.itemId);
     }
     return focus.filter((id) => !done.has(id));
@@ -157,11 +153,11 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     if (!p || p.after.id !== graded.id) return null;
     const r = await p.result;
     if (!r?.item || p.generation !== remoteWrites) return null;
-    if (r.learningSoon != null && r.learningSoon <= at && r.item.state !== 1 && r.item.state !== 3) return null;
+    if (r.learningSoon != null && r.learningSoon <= at && !State.isLearning(r.item.state)) return null;
     // The grade used one of today's new or review slots: the pick must still fit in what is left.
     const used = (s: number) => (graded.state === s ? 1 : 0);
-    if (r.item.state === 0 && r.remaining.new - used(0) < 1) return null;
-    if (r.item.state === 2 && r.remaining.review - used(2) < 1) return null;
+    if (r.item.state === State.New && r.remaining.new - used(State.New) < 1) return null;
+    if (r.item.state === State.Review && r.remaining.review - used(State.Review) < 1) return null;
     return r;
   }
 
@@ -334,17 +330,12 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         const cur = current.value;
         if (phase.value !== 'card' || !cur || !revealed.value) return;
         const at = now();
-        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_ANSWER_MS);
+        const durationMs = Math.min(Math.max(0, at - cur.shownAt), MAX_DURATION_MS);
         const result = await recordReview({ itemId: cur.item.id, grade, mode: 'study', at, durationMs });
         history.push({ itemId: cur.item.id, grade, durationMs });
-        if (!persistenceAsked) {
-          persistenceAsked = true;
-          // Refusal is reported on the settings screen's storage status; studying goes on either way.
-          void requestPersistence().catch(() => false);
-        }
         const counted = () => {
           reviewed.value++;
-          if (grade === 1) again.value++;
+          if (grade === Rating.Again) again.value++;
           timeMs.value += durationMs;
           leech.value = result.becameLeech ? { ...cur, item: result.item } : null;
           notice.value = null;
@@ -356,7 +347,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
             ready.item,
             () => {
               counted();
-              remaining.value = Math.max(0, left - (cur.item.state === 0 || cur.item.state === 2 ? 1 : 0));
+              remaining.value = Math.max(0, left - (cur.item.state === State.New || cur.item.state === State.Review ? 1 : 0));
             },
             cur.item.id,
           );
@@ -385,7 +376,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
         await show(item, () => {
           if (ours && last) {
             reviewed.value--;
-            if (last.grade === 1) again.value--;
+            if (last.grade === Rating.Again) again.value--;
             timeMs.value -= last.durationMs;
           }
           // The card that was up goes back into the queue behind the one taken back.

@@ -4,7 +4,7 @@
  * each grade's fuzz seeded from its review's id (`seeded.ts`). The same set of documents gives the same state
  * whatever order they arrived in and however they were split between devices. Pure.
  */
-import { parseItemId } from '../srs/items';
+import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { fromCard, newItem, schedulerFor, toCard } from '../srs/scheduler';
 import type { ItemId, ItemRecord, Settings } from '../srs/types';

@@ -2,7 +2,7 @@
  * The list of decks on the home screen: title (a link to the deck page), description, origin,
  * due / new / learning counts and when it was last studied.
  */
-import type { LibraryEntry } from '../deck/library';
+import type { LibraryEntry } from '../library/library';
 import type { DeckCounts } from '../store';
 
 /** "today", "yesterday", "3 days ago" or a date. */

@@ -4,7 +4,7 @@
  * Counts come from the store's indexes and refresh when any tab writes.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { listDecks, type LibraryEntry } from '../deck/library';
+import { listDecks, type LibraryEntry } from '../library/library';
 import { deckCounts, onStoreChange, reviewCount, type DeckCounts } from '../store';
 import { DeckList } from './DeckList';
 import { offlineReadySlot } from './home-status';

@@ -7,19 +7,8 @@ import { useState } from 'preact/hooks';
 import type { Deck } from '../../deck/schema';
 import { deckFileName, deckToJson } from '../export';
 import { encodeShareLink } from '../share';
+import { download } from '../../ui/download';
 
-/** Starts a download of text as a file. */
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers; a minute is plenty.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
 
 let shareSupport: boolean | null = null;
 

@@ -4,7 +4,7 @@
  * at the most recent weeks) so cells and labels keep a readable size.
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import type { HeatmapDay } from '../review-fold';
+import type { HeatmapDay } from '../log-stats';
 import { longDate, plural, weekday } from '../format';
 import { ChartFigure, imgLabel } from './ChartFigure';
 

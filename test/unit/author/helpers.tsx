@@ -2,7 +2,8 @@ import { render } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import type { ComponentType } from 'preact';
 import { vi } from 'vitest';
-import { forgetBundledIndex, summarise } from '../../../src/deck/library';
+import { summarise } from '../../../src/deck/summary';
+import { forgetBundledIndex } from '../../../src/library/library';
 import type { Deck } from '../../../src/deck/schema';
 
 /** Serves a bundled deck index (and deck files) from a stubbed fetch. */

@@ -1,6 +1,6 @@
 import { buildQuiz, checkAnswer, countQuizItems, scoreQuiz, type ChoiceQuestion, type Question, type QuizAnswer } from '../../../src/quiz/engine';
 import { normaliseAnswer } from '../../../src/deck/answer-match';
-import { expandDeck } from '../../../src/srs/items';
+import { expandDeck } from '../../../src/deck/items';
 import { deck, mixed } from './fixtures';
 
 const byItem = (qs: Question[], id: string) => {

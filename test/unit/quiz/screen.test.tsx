@@ -5,10 +5,10 @@ import { QuizHistory } from '../../../src/quiz/QuizHistory';
 import { closeStore, getSettings, getItem, saveDeck, syncDeckItems, recordReview } from '../../../src/store';
 import { itemHistory } from '../../../src/store/log';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
-import { forgetBundledIndex } from '../../../src/deck/library';
+import { forgetBundledIndex } from '../../../src/library/library';
 import { busy } from '../../../src/pwa/activity';
 import { deck, mixed } from './fixtures';
-import { expandDeck } from '../../../src/srs/items';
+import { expandDeck } from '../../../src/deck/items';
 
 const t0 = Date.UTC(2026, 2, 10, 9);
 

@@ -1,7 +1,7 @@
 import { default_w, FSRS6_DEFAULT_DECAY } from 'ts-fsrs';
 import fc from 'fast-check';
 import { newItem, gradeItem, previewIntervals, formatInterval, retrievability, schedulerFor, isLeechLapse } from '../../../src/srs/scheduler';
-import { itemId } from '../../../src/srs/items';
+import { itemId } from '../../../src/deck/items';
 import { QUEUE } from '../../../src/srs/queue';
 import { DEFAULT_SETTINGS, type Grade, type ItemRecord } from '../../../src/srs/types';
 

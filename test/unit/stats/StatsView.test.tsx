@@ -1,13 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
-import { computeStats } from '../../../src/stats';
+import { computeStats } from './oracle';
 import { StatsView } from '../../../src/stats/StatsView';
 import { StatsPage } from '../../../src/stats/StatsPage';
 import { forgetKeptStats } from '../../../src/stats/load';
 import { level } from '../../../src/stats/charts/Heatmap';
 import { closeStore, getItems, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
 import { saveQuiz } from '../../../src/store/quizzes';
-import { forgetBundledIndex } from '../../../src/deck/library';
+import { forgetBundledIndex } from '../../../src/library/library';
 import type { Deck } from '../../../src/deck/schema';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
 import { at, item, matureReview, review } from './fixtures';

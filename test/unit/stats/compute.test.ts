@@ -1,4 +1,4 @@
-import { computeStats, type ReviewSource } from '../../../src/stats';
+import { computeStats, type ReviewSource } from './oracle';
 import type { ReviewRecord } from '../../../src/srs/types';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
 import { at, item, matureReview, review } from './fixtures';

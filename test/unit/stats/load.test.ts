@@ -1,5 +1,5 @@
 import { forgetKeptStats, loadStats } from '../../../src/stats/load';
-import { computeStats } from '../../../src/stats';
+import { computeStats } from './oracle';
 import {
   closeStore,
   exportBackup,
@@ -13,7 +13,7 @@ import {
   undoLastReview,
 } from '../../../src/store';
 import { forEachReview } from '../../../src/store/log';
-import { forgetBundledIndex, getDeck } from '../../../src/deck/library';
+import { forgetBundledIndex, getDeck } from '../../../src/library/library';
 import type { Deck } from '../../../src/deck/schema';
 import type { ReviewRecord } from '../../../src/srs/types';
 import { inTransaction } from '../../../src/store/db';

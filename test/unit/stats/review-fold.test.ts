@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import { ReviewFold, streaks, wasMature } from '../../../src/stats/review-fold';
-import { studyDayNumber } from '../../../src/stats/days';
+import { wasMature } from '../../../src/srs/day-counts';
+import { studyDayNumber } from '../../../src/srs/day';
+import { streaks } from '../../../src/stats/log-stats';
+import { ReviewFold } from './oracle';
 import type { ReviewRecord } from '../../../src/srs/types';
 import { at, inTimeZone, item, matureReview, review, reviewItem } from './fixtures';
 

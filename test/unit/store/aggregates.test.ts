@@ -10,7 +10,7 @@ import {
 } from '../../../src/store';
 import { forEachReview } from '../../../src/store/log';
 import { reviewBuckets } from '../../../src/store/buckets';
-import { BucketBuilder } from '../../../src/store/aggregates';
+import { BucketBuilder } from '../../../src/srs/day-counts';
 import { replaceWithBackup } from '../../../src/store/backup';
 import { DEFAULT_SETTINGS, type Grade, type ReviewRecord } from '../../../src/srs/types';
 import { item, reviewItem } from '../stats/fixtures';

@@ -3,7 +3,7 @@ import { storageStatus } from '../../../src/store/storage';
 import { saveDraft, getDraft } from '../../../src/store/drafts';
 import { reviewCount, type ReviewBucket } from '../../../src/store';
 import { reviewBuckets } from '../../../src/store/buckets';
-import { BucketBuilder } from '../../../src/store/aggregates';
+import { BucketBuilder } from '../../../src/srs/day-counts';
 import { DB_VERSION, MIGRATIONS } from '../../../src/store/migrations';
 import type { BriefdeckDB } from '../../../src/store/schema';
 import { openDB } from 'idb';

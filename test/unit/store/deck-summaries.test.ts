@@ -15,7 +15,7 @@ import {
   syncDeckItems,
 } from '../../../src/store';
 import { database } from '../../../src/store/db';
-import { deckItemsSignature } from '../../../src/srs/items';
+import { deckItemsSignature } from '../../../src/deck/items';
 import { deckOf, T0 } from './fixtures';
 
 afterEach(async () => {

@@ -2,7 +2,8 @@
 import { vi } from 'vitest';
 import type { Deck } from '../../../src/deck/schema';
 import type { DeckIndex } from '../../../src/deck/catalog-types';
-import { summarise, forgetBundledIndex } from '../../../src/deck/library';
+import { summarise } from '../../../src/deck/summary';
+import { forgetBundledIndex } from '../../../src/library/library';
 import { forgetBundledDecks } from '../../../src/deck/catalog';
 
 export const mixedDeck: Deck = {

@@ -9,7 +9,7 @@ import { eventDoc, historyId, reviewDoc, tombstone, type CouchDoc, type HistoryD
 import { liveHistory, replay, replayAll } from '../../../src/sync/replay';
 import { gradeItem, newItem } from '../../../src/srs/scheduler';
 import { gradeSeeded } from '../../../src/sync/seeded';
-import { parseItemId } from '../../../src/srs/items';
+import { parseItemId } from '../../../src/deck/items';
 import { DEFAULT_SETTINGS, type Grade } from '../../../src/srs/types';
 
 const T0 = Date.UTC(2026, 0, 5, 9);

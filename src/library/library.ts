@@ -3,10 +3,9 @@
  * store (imported or authored). A stored deck with the same id as a bundled one replaces it, so a
  * teacher's edited copy wins. Views ask here, never the catalog or the store directly, for decks.
  */
-import { loadBundledDeck, loadDeckIndex } from './catalog';
-import type { DeckIndex, DeckSummary } from './catalog-types';
-import type { Deck } from './schema';
-import { summarise } from './summary';
+import { loadBundledDeck, loadDeckIndex } from '../deck/catalog';
+import type { DeckIndex, DeckSummary } from '../deck/catalog-types';
+import type { Deck } from '../deck/schema';
 import { getStoredDeck, listStoredDeckSummaries, onStoreChange, type StoredDeck, type StoredDeckSummary } from '../store';
 
 export type DeckOrigin = 'bundled' | 'imported' | 'authored';
@@ -68,14 +67,6 @@ function storedDeck(id: string): Promise<StoredDeck | undefined> {
   }
   return pending;
 }
-
-/** Forgets the stored decks read so far (tests that swap the database under the library). */
-export function forgetStoredDecks(): void {
-  stored = null;
-  full.clear();
-}
-
-export { summarise };
 
 /** Every deck: bundled ones in index order (replaced by a stored copy with the same id), then the rest by title. */
 export async function listDecks(): Promise<LibraryEntry[]> {

@@ -1,74 +1,59 @@
 /**
- * One pass over the review log: today's numbers, streaks, the year heatmap and true retention.
- * Pure (no DOM, no IndexedDB). The fold keeps one small accumulator — counts per study day, and
- * per deck and day for retention, plus the items seen on the current day — never the reviews
- * themselves, so 200,000 log entries cost the same memory as 200.
- * The accumulator does not depend on `now`: `result(now)` derives the figures, so a fold can be
- * kept and fed only the reviews logged since (see `load.ts`).
- * Reviews must arrive in time order (the store's time index gives that order).
+ * A test oracle: the raw fold of the review log that the stats once used, kept here as an
+ * independent second way to the same figures. It walks the log entry by entry with its own day
+ * numbering (local calendar fields, not `studyDayStart`), and the tests hold the app's one
+ * study-day fold (`src/srs/day-counts.ts` with `src/stats/bucket-fold.ts`) against it.
  */
-import type { ReviewRecord } from '../srs/types';
-import { DayClock, dayLabel, studyDayNumber } from './days';
+import type { ReviewRecord } from '../../../src/srs/types';
+import { assembleStats, type Stats, type StatsInput } from '../../../src/stats/compute';
+import { checkDayStartHour, studyDayStartOf } from '../../../src/stats/days';
+import { heatmap, streaks, toRow, WINDOW_DAYS, type ReviewLogStats, type RetentionRow } from '../../../src/stats/log-stats';
 
-/** An item is mature when its interval before the review was at least this many days (as Anki). */
-export const MATURE_DAYS = 21;
-/** Review state number (ts-fsrs State.Review). */
-const REVIEW_STATE = 2;
-const NEW_STATE = 0;
+const DAY_MS = 86_400_000;
 
-export const RETENTION_WINDOWS = ['7d', '30d', '365d', 'all'] as const;
-export type RetentionWindow = (typeof RETENTION_WINDOWS)[number];
-const WINDOW_DAYS = [7, 30, 365, Infinity];
-
-export interface TodayStats {
-  /** Every answer given today, study and quiz. */
-  reviewed: number;
-  study: number;
-  quiz: number;
-  /** Items seen for the first time today (they left the "new" state). */
-  newLearned: number;
-  /** Time spent answering, ms. */
-  timeMs: number;
-  /** Answers graded Again (a wrong quiz answer counts as Again). */
-  again: number;
-  /** `again / reviewed`, or null when nothing was reviewed. */
-  againRate: number | null;
+/** Number of the local study day that contains time `t`, from the local calendar fields and the hour. */
+export function oracleDayNumber(t: number, dayStartHour: number): number {
+  const d = new Date(t);
+  // Date.UTC on the local calendar fields gives an integer day count that ignores offset changes.
+  let n = Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
+  if (d.getHours() < dayStartHour) n -= 1;
+  return n;
 }
 
-export interface StreakStats {
-  /** Consecutive study days with at least one review, ending today (or yesterday while today is still empty). */
-  current: number;
-  longest: number;
-  reviewedToday: boolean;
+/**
+ * Maps times to study days, remembering the last day's bounds: reviews arrive in time order,
+ * so almost every lookup is two comparisons instead of a Date construction.
+ */
+export class DayClock {
+  private from = Infinity;
+  private to = -Infinity;
+  private day = 0;
+
+  constructor(readonly dayStartHour: number) {
+    checkDayStartHour(dayStartHour);
+  }
+
+  dayOf(t: number): number {
+    if (t >= this.from && t < this.to) return this.day;
+    const day = oracleDayNumber(t, this.dayStartHour);
+    this.day = day;
+    this.from = studyDayStartOf(day, this.dayStartHour);
+    this.to = studyDayStartOf(day + 1, this.dayStartHour);
+    // A start hour skipped by a clock change can put `t` outside the computed bounds; then do not cache.
+    if (t < this.from || t >= this.to) {
+      this.from = Infinity;
+      this.to = -Infinity;
+    }
+    return day;
+  }
 }
 
-export interface HeatmapDay {
-  day: number;
-  /** Calendar date of the study day, `YYYY-MM-DD`. */
-  date: string;
-  count: number;
+function describe(r: ReviewRecord, index: number): string {
+  return r.id !== undefined ? `review id ${r.id}` : `review #${index + 1}`;
 }
 
-export interface RetentionCell {
-  right: number;
-  total: number;
-  /** `right / total`, or null when there was nothing to measure. */
-  rate: number | null;
-}
-export type RetentionRow = Record<RetentionWindow, RetentionCell>;
-
-export interface ReviewLogStats {
-  /** Study day number of `now`. */
-  today: number;
-  /** Reviews counted (within the deck scope). */
-  total: number;
-  firstReviewAt: number | null;
-  todayStats: TodayStats;
-  streak: StreakStats;
-  /** The past 365 study days, oldest first, today last. */
-  heatmap: HeatmapDay[];
-  /** True retention over mature study reviews, first review of an item per day. */
-  retention: { overall: RetentionRow; byDeck: Record<string, RetentionRow> };
+function iso(t: number): string {
+  return Number.isFinite(t) ? new Date(t).toISOString() : String(t);
 }
 
 export interface FoldOptions {
@@ -87,17 +72,9 @@ interface DayTotals {
   again: number;
 }
 
-/** Whether the item was mature when this review was given (interval ≥ 21 days, in review state). */
-export function wasMature(r: Pick<ReviewRecord, 'before'>): boolean {
-  return r.before.state === REVIEW_STATE && r.before.fsrs.scheduled_days >= MATURE_DAYS;
-}
-
-function describe(r: ReviewRecord, index: number): string {
-  return r.id !== undefined ? `review id ${r.id}` : `review #${index + 1}`;
-}
-
-function iso(t: number): string {
-  return Number.isFinite(t) ? new Date(t).toISOString() : String(t);
+/** Whether the item was mature when this review was given (interval ≥ 21 days, in review state: ts-fsrs's State.Review is 2). */
+function wasMature(r: Pick<ReviewRecord, 'before'>): boolean {
+  return r.before.state === 2 && r.before.fsrs.scheduled_days >= 21;
 }
 
 /** Accumulates review-log statistics one entry at a time; `result(now)` gives the figures. */
@@ -174,7 +151,7 @@ export class ReviewFold {
     t.reviewed++;
     if (r.mode === 'quiz') t.quiz++;
     else t.study++;
-    if (r.before.state === NEW_STATE && r.after.state !== NEW_STATE) t.newLearned++;
+    if (r.before.state === 0 && r.after.state !== 0) t.newLearned++;
     t.timeMs += r.durationMs > 0 ? r.durationMs : 0;
     if (g === 1) t.again++;
 
@@ -198,7 +175,7 @@ export class ReviewFold {
   /** The figures as of `now` (today, the past year and the retention windows end at `now`'s study day). */
   result(now: number): ReviewLogStats {
     if (!Number.isFinite(now)) throw new RangeError(`now: must be a time in ms, got ${String(now)}`);
-    const today = studyDayNumber(now, this.dayStartHour);
+    const today = oracleDayNumber(now, this.dayStartHour);
     const counts = new Map<number, number>();
     for (const [day, totals] of this.days) counts.set(day, totals.reviewed);
     const t = this.days.get(today) ?? { reviewed: 0, study: 0, quiz: 0, newLearned: 0, timeMs: 0, again: 0 };
@@ -232,42 +209,28 @@ export class ReviewFold {
   }
 }
 
-function toRow(cells: number[]): RetentionRow {
-  const row = {} as RetentionRow;
-  RETENTION_WINDOWS.forEach((w, i) => {
-    const right = cells[i * 2]!;
-    const total = cells[i * 2 + 1]!;
-    row[w] = { right, total, rate: total ? right / total : null };
-  });
-  return row;
-}
+export type ReviewVisitor = (r: ReviewRecord) => void;
 
-/** An empty retention row (for a deck with no mature reviews yet). */
-export function emptyRetentionRow(): RetentionRow {
-  return toRow([0, 0, 0, 0, 0, 0, 0, 0]);
-}
+/** Where reviews come from, in time order: an array or (async) iterable, or a function that pushes every review to a visitor. */
+export type ReviewSource =
+  | Iterable<ReviewRecord>
+  | AsyncIterable<ReviewRecord>
+  | ((visit: ReviewVisitor) => Promise<void> | void);
 
-/** Current and longest runs of consecutive study days that have at least one review. */
-export function streaks(dayCounts: ReadonlyMap<number, number>, today: number): StreakStats {
-  const active = (d: number) => (dayCounts.get(d) ?? 0) > 0;
-  const reviewedToday = active(today);
-  let current = 0;
-  // Today still counts as "in progress": yesterday's streak is not broken until today ends.
-  for (let d = reviewedToday ? today : today - 1; active(d); d--) current++;
-  let longest = 0;
-  let run = 0;
-  let prev = NaN;
-  for (const d of [...dayCounts.keys()].filter(active).sort((a, b) => a - b)) {
-    run = d === prev + 1 ? run + 1 : 1;
-    prev = d;
-    if (run > longest) longest = run;
+/** Feeds every review of `source` to `visit`, one at a time. */
+export async function eachReview(source: ReviewSource, visit: ReviewVisitor): Promise<void> {
+  if (typeof source === 'function') return source(visit);
+  if (Symbol.asyncIterator in source) {
+    for await (const r of source) visit(r);
+    return;
   }
-  return { current, longest: Math.max(longest, current), reviewedToday };
+  for (const r of source) visit(r);
 }
 
-/** Review counts for the `days` study days ending today, oldest first. */
-export function heatmap(dayCounts: ReadonlyMap<number, number>, today: number, days = 365): HeatmapDay[] {
-  const out: HeatmapDay[] = [];
-  for (let d = today - days + 1; d <= today; d++) out.push({ day: d, date: dayLabel(d), count: dayCounts.get(d) ?? 0 });
-  return out;
+/** Every progress stat from the raw review log, through the oracle fold. */
+export async function computeStats(input: StatsInput & { reviews: ReviewSource }): Promise<Stats> {
+  // With no deck filter, the log counts every deck ever studied (history outlives a deleted deck).
+  const fold = new ReviewFold({ dayStartHour: input.settings.dayStartHour, deckIds: input.deckIds ?? null });
+  await eachReview(input.reviews, (r) => fold.add(r));
+  return assembleStats(fold.result(input.now), input);
 }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { getDeck, getDeckEntry, listDecks } from '../../../src/deck/library';
+import { getDeck, getDeckEntry, listDecks } from '../../../src/library/library';
 import { closeStore, saveDeck } from '../../../src/store';
-import { mixedDeck, publishDecks, smallDeck } from './fixtures';
+import { mixedDeck, publishDecks, smallDeck } from '../study/fixtures';
 
 afterEach(async () => {
   await closeStore();
@@ -45,7 +45,7 @@ describe('library', () => {
 
   test('a failing index is reported, not hidden', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 503 })));
-    const { forgetBundledIndex } = await import('../../../src/deck/library');
+    const { forgetBundledIndex } = await import('../../../src/library/library');
     forgetBundledIndex();
     await expect(listDecks()).rejects.toThrow(/deck list/);
   });

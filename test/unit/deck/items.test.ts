@@ -1,4 +1,4 @@
-import { expandCard, expandDeck, itemId, parseItemId } from '../../../src/srs/items';
+import { expandCard, expandDeck, itemId, parseItemId } from '../../../src/deck/items';
 import type { Deck } from '../../../src/deck/schema';
 
 const deck: Deck = {

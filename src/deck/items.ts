@@ -4,9 +4,17 @@
  * mcq / truefalse / typed card. Ids come from deck id + card id (+ side or deletion), never
  * from card text, so editing a card keeps its progress. Pure: no IndexedDB, no clock.
  */
-import { parseCloze } from '../deck/cloze';
-import type { Card, Deck } from '../deck/schema';
-import type { ItemId, ItemSub } from './types';
+import { parseCloze } from './cloze';
+import type { Card, Deck } from './schema';
+
+/**
+ * A review item's sub-key within its card: `''` for the front of a basic card and for
+ * mcq / truefalse / typed, `'reverse'` for a reversed basic card, `'c1'`, `'c2'`… per cloze deletion.
+ */
+export type ItemSub = string;
+
+/** Stable id of a review item: `deckId/cardId` or `deckId/cardId#sub`. */
+export type ItemId = string;
 
 export interface ItemRef {
   id: ItemId;
