@@ -73,6 +73,7 @@ describe('npm run sync:setup', () => {
     await couchRequest(server.asAdmin, 'DELETE', `/${userDbName('sue')}`);
     const { code, out } = await runSetup(['--class', 'bio-7a', '--teacher', 'tina', '--title', 'Biology 7A', '--students', 'sam,sue']);
     expect(out).toContain('class bio-7a');
+    expect(out).toContain('private databases: 3 account(s) ready');
     expect(code).toBe(0);
     const db = classDbName('bio-7a');
     const security = await getSecurity(server.asAdmin, db);
