@@ -77,7 +77,17 @@ export default defineConfig({
         // The app shell, icons and every published deck file; the manifest is added by the plugin.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         // Install-sheet screenshots are only fetched by the browser's install UI, never offline.
-        globIgnores: ['screenshots/**'],
+        // The Anki import Worker (sql.js, fflate, fzstd) and sql.js's wasm are not in the first
+        // precache: they load on the import screen only, and are kept for offline once used.
+        globIgnores: ['screenshots/**', 'assets/anki-worker-*.js'],
+        runtimeCaching: [
+          {
+            urlPattern: /\/assets\/(anki-worker-[\w-]+\.js|sql-wasm[\w-]*\.wasm)$/,
+            // Hashed names never change content, so the cached copy is always right.
+            handler: 'CacheFirst',
+            options: { cacheName: 'briefdeck-anki-import', expiration: { maxEntries: 6 } },
+          },
+        ],
         navigateFallback: '/index.html',
         // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
         navigateFallbackDenylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],

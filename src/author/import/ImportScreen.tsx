@@ -1,6 +1,6 @@
 /**
- * `/import`: a deck file (.json) or a table (.csv, .tsv, .txt from Anki or Quizlet) by file
- * picker, drag and drop, or paste. JSON is validated completely first and every error listed
+ * `/import`: a deck file (.json), a table (.csv, .tsv, .txt from Anki or Quizlet) or an Anki
+ * package (.apkg, .colpkg: read in a Worker, see AnkiImport) by file picker, drag and drop, or paste. JSON is validated completely first and every error listed
  * with its path; nothing is stored until the confirm step. Lazy authoring chunk.
  */
 import { useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { LIMITS, type Deck } from '../../deck/schema';
 import { formatError, parseDeckJson, type DeckError } from '../../deck/validate';
 import { DeckConfirm } from './DeckConfirm';
 import { TableImport } from './TableImport';
+import { AnkiImport, isAnkiPackage } from './AnkiImport';
 import '../author.css';
 
 type Input = { kind: 'json' | 'table'; text: string; name: string };
@@ -26,8 +27,10 @@ export function ImportScreen() {
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
   const [done, setDone] = useState<string | null>(null);
+  const [anki, setAnki] = useState<File | null>(null);
 
   const accept = (text: string, name: string) => {
+    setAnki(null);
     setDone(null);
     setDeck(null);
     const kind = sniff(name, text);
@@ -42,6 +45,15 @@ export function ImportScreen() {
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
+    // An Anki package is a zip of any size up to its own limit; it goes to the Worker unread.
+    if (isAnkiPackage(file.name, new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
+      setDone(null);
+      setDeck(null);
+      setErrors([]);
+      setInput(null);
+      setAnki(file);
+      return;
+    }
     if (file.size > LIMITS.fileBytes) {
       setInput({ kind: 'json', text: '', name: file.name });
       setErrors([{ path: file.name, message: `is ${(file.size / 1048576).toFixed(1)} MB; an import may be at most ${LIMITS.fileBytes / 1048576} MB` }]);
@@ -68,7 +80,7 @@ export function ImportScreen() {
   return (
     <section class="page author">
       <h1>Import a deck</h1>
-      <p>A Briefdeck deck file (.json), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain Text” export or a Quizlet export.</p>
+      <p>A Briefdeck deck file (.json), an Anki deck package (.apkg or .colpkg, with its review history), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain Text” export or a Quizlet export.</p>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -83,7 +95,7 @@ export function ImportScreen() {
         }}
       >
         <label for="import-file">Choose a file</label>
-        <input id="import-file" type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input id="import-file" type="file" accept=".json,.csv,.tsv,.txt,.apkg,.colpkg,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
         <p class="hint">…or drop it here.</p>
       </div>
       <div class="field">
@@ -105,6 +117,7 @@ export function ImportScreen() {
           </ul>
         </div>
       )}
+      {anki && <AnkiImport key={`${anki.name}:${anki.size}:${anki.lastModified}`} file={anki} onReset={() => setAnki(null)} />}
       {input?.kind === 'table' && !deck && <TableImport key={input.text} text={input.text} fileName={input.name === 'pasted text' ? 'Imported deck' : input.name} onDeck={setDeck} />}
       {deck && <DeckConfirm key={deck.id} deck={deck} onDone={setDone} onCancel={() => setDeck(null)} />}
     </section>

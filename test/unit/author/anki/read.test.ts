@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SqlJsStatic } from 'sql.js';
 import { zipSync } from 'fflate';
-import { buildAnkiImport, openAnki, summarizeReport, type AnkiImport } from '../../../../src/author/import/anki/read';
+import { buildAnkiImport, openAnki, type AnkiImport } from '../../../../src/author/import/anki/read';
+import { summarizeReport } from '../../../../src/author/import/anki/report';
 import { AnkiImportError } from '../../../../src/author/import/anki/errors';
 import { DEFAULT_SETTINGS } from '../../../../src/srs/types';
 import { expandDeck } from '../../../../src/deck/items';
