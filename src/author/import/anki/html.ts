@@ -21,9 +21,12 @@ const STRONG = new Set(['b', 'strong']);
 const EM = new Set(['i', 'em']);
 const SOUND = /\[sound:([^\]\n]+)\]/g;
 
-/** Backslash-escapes what Markdown would read as syntax; line starts are handled by the caller. */
+/**
+ * Backslash-escapes what Markdown would read as syntax: emphasis, code, links, strike-through, raw
+ * HTML, and `&` only where it would start a character reference. Line starts are handled after.
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_`[\]~<>&|]/g, '\\$&');
+  return text.replace(/[\\*_`[\]~<]|&(?=#?\w+;)/g, '\\$&');
 }
 
 /** A local media name (no scheme, no path up): remote and inline images are not carried. */
@@ -54,6 +57,12 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
     const t = top();
     if (t.out && !t.out.endsWith('\n')) t.out += '\n';
   };
+  // The parser hands text over in pieces (a decoded entity is one): escape it whole.
+  let pending = '';
+  const flush = () => {
+    if (pending) text(pending);
+    pending = '';
+  };
   const text = (raw: string) => {
     const collapsed = raw.replace(/[\s\u00a0]+/g, ' ');
     let last = 0;
@@ -72,6 +81,7 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
   const parser = new Parser(
     {
       onopentag(name, attrs) {
+        flush();
         if (skipDepth || SKIP.has(name)) {
           if (SKIP.has(name) && !dropped.includes(name)) dropped.push(name);
           skipDepth++;
@@ -97,6 +107,7 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
         } else if (!plain && (STRONG.has(name) || EM.has(name) || name === 'a')) frames.push({ tag: name === 'a' ? `a ${attrs.href ?? ''}` : name, out: '' });
       },
       onclosetag(name) {
+        flush();
         if (skipDepth) {
           skipDepth--;
           return;
@@ -119,13 +130,14 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
         }
       },
       ontext(t) {
-        if (!skipDepth) text(t);
+        if (!skipDepth) pending += t;
       },
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
   parser.write(html);
   parser.end();
+  flush();
   while (frames.length > 1) {
     const f = frames.pop()!;
     emit(f.out);
@@ -137,6 +149,6 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   // A line that now starts like a heading or a quote is text, not Markdown syntax.
-  const safe = plain ? out : out.replace(/^(#+|>)/gm, '\\$1');
+  const safe = plain ? out : out.replace(/^(#+|>|\|)/gm, '\\$1');
   return { text: safe, media, dropped };
 }

@@ -18,7 +18,8 @@ describe('htmlToMarkdown', () => {
   });
 
   it('escapes text that would otherwise become Markdown or markup', () => {
-    expect(md('2 * 3 * 4 &lt;b&gt;not bold&lt;/b&gt; [x](javascript:alert(1))')).toBe('2 \\* 3 \\* 4 \\<b\\>not bold\\</b\\> \\[x\\](javascript:alert(1))');
+    expect(md('2 * 3 * 4 &lt;b&gt;not bold&lt;/b&gt; [x](javascript:alert(1))')).toBe('2 \\* 3 \\* 4 \\<b>not bold\\</b> \\[x\\](javascript:alert(1))');
+    expect(md('salt &amp; pepper, &amp;amp; stays text')).toBe('salt & pepper, \\&amp; stays text');
     expect(md('<div># not a heading</div>')).toBe('\\# not a heading');
   });
 
