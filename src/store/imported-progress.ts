@@ -8,7 +8,7 @@ import type { Deck } from '../deck/schema';
 import type { ItemRecord, ReviewRecord } from '../srs/types';
 import { announce, batch, inTransaction } from './db';
 import { summaryOf } from './deck-summaries';
-import { BASIS_KEY, LOGGED_KEY, summaryKey } from './keys';
+import { BASIS_KEY, LOGGED_KEY, deckTime, summaryKey } from './keys';
 import type { StoredDeck } from './schema';
 import { syncDeckItems } from './items';
 
@@ -26,11 +26,20 @@ export async function storeImportedProgress(p: ImportedProgress, now: number = D
   const added = await inTransaction(['decks', 'items', 'reviews', 'meta', 'days'], 'readwrite', async (tx) => {
     const meta = tx.objectStore('meta');
     const reviews = tx.objectStore('reviews');
-    // When the log already has answers of these items, read before any write is issued.
+    // When the log already has answers of these items, read before any write is issued: item by
+    // item, but only for decks the log has any answer of (none, on a first import).
     const answered = new Map<string, Set<number>>();
     for (const r of p.reviews) answered.set(r.itemId, answered.get(r.itemId) ?? new Set());
+    const deckIds = [...new Set(p.reviews.map((r) => r.deckId))];
+    const known = new Set<string>();
+    await Promise.all(
+      deckIds.map(async (id) => {
+        if (await reviews.index('by-deck-time').count(deckTime(id))) known.add(id);
+      }),
+    );
     await Promise.all(
       [...answered].map(async ([id, times]) => {
+        if (!known.has(id.slice(0, id.indexOf('/')))) return;
         for (const r of await reviews.index('by-item').getAll(id)) times.add(r.at);
       }),
     );

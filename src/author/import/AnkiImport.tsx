@@ -11,9 +11,10 @@ import { AnkiImportJob } from './anki/client';
 import type { Hierarchy } from './anki/convert';
 import { AnkiImportError } from './anki/errors';
 import { ANKI_LIMITS } from './anki/limits';
-import type { AnkiImport as Result, AnkiProgress } from './anki/read';
+import type { AnkiPreview as Result } from './anki/protocol';
+import type { AnkiProgress } from './anki/read';
 import { summarizeReport } from './anki/report';
-import { conflictingDecks, saveAnkiImport } from './anki/save';
+import { conflictingDecks, copyIds } from './anki/save';
 
 const STEP_LABEL: Record<AnkiProgress['step'], string> = { unpacking: 'Unpacking', reading: 'Reading the collection', converting: 'Making cards' };
 
@@ -38,7 +39,7 @@ export function AnkiImport({ file, onReset }: { file: File; onReset: () => void 
   const build = async (h: Hierarchy) => {
     setPhase({ kind: 'working', progress: null });
     const result = await job.current!.build(h, await getSettings());
-    setPhase({ kind: 'preview', result, conflicts: await conflictingDecks(result.decks) });
+    setPhase({ kind: 'preview', result, conflicts: await conflictingDecks(result.decks.map((d) => d.id)) });
   };
   const fail = (e: unknown) => {
     if (e instanceof AnkiImportError && e.kind === 'cancelled') return;
@@ -65,7 +66,7 @@ export function AnkiImport({ file, onReset }: { file: File; onReset: () => void 
     const { result } = phase;
     setPhase({ kind: 'saving', result });
     try {
-      const saved = await saveAnkiImport(result, mode);
+      const saved = await job.current!.save(await copyIds(result.decks.map((d) => d.id), mode));
       job.current?.cancel();
       setPhase({ kind: 'done', deckIds: saved.deckIds, titles: result.decks.map((d) => d.title), reviews: saved.reviews });
     } catch (e) {
@@ -158,7 +159,7 @@ export function AnkiImport({ file, onReset }: { file: File; onReset: () => void 
       <ul>
         {result.decks.map((d) => (
           <li key={d.id}>
-            {d.title} <span class="muted">({d.cards.length} cards)</span>
+            {d.title} <span class="muted">({d.cards} cards)</span>
           </li>
         ))}
       </ul>

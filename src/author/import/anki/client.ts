@@ -1,12 +1,13 @@
 /**
- * The import screen's side of the Anki Worker: open a file, build the import with a deck-level
- * choice, report progress, cancel (which ends the Worker at once, whatever it was doing).
+ * The import screen's side of the Anki Worker: open a file, build the preview with a deck-level
+ * choice, store it, report progress, cancel (which ends the Worker at once, whatever it was doing;
+ * a store already under way is one transaction, so it lands whole or not at all).
  */
 import type { Settings } from '../../../srs/types';
 import type { Hierarchy } from './convert';
 import { AnkiImportError } from './errors';
-import type { FromWorker, ToWorker } from './protocol';
-import type { AnkiImport, AnkiProgress } from './read';
+import type { AnkiPreview, FromWorker, ToWorker } from './protocol';
+import type { AnkiProgress } from './read';
 
 /** One Anki file being imported. */
 export class AnkiImportJob {
@@ -43,11 +44,18 @@ export class AnkiImportJob {
     await this.ask({ type: 'open', data, name }, [data]);
   }
 
-  /** Decks, progress and report for this deck-level choice. */
-  async build(hierarchy: Hierarchy, settings: Settings, now = Date.now()): Promise<AnkiImport> {
+  /** Converts with this deck-level choice; the preview of what would be stored. */
+  async build(hierarchy: Hierarchy, settings: Settings, now = Date.now()): Promise<AnkiPreview> {
     const m = await this.ask({ type: 'build', hierarchy, settings, now });
     if (m.type !== 'built') throw new Error('unexpected reply from the import worker');
-    return m.result;
+    return m.preview;
+  }
+
+  /** Stores the last build, decks renamed by `rename` (copies). */
+  async save(rename: Map<string, string>, now = Date.now()): Promise<{ deckIds: string[]; reviews: number }> {
+    const m = await this.ask({ type: 'save', rename: [...rename], now });
+    if (m.type !== 'saved') throw new Error('unexpected reply from the import worker');
+    return { deckIds: m.deckIds, reviews: m.reviews };
   }
 
   /** Stops the Worker now; a pending call rejects as cancelled. */
