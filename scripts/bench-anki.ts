@@ -10,8 +10,8 @@
  */
 import initSqlJs from 'sql.js';
 import { zipSync } from 'fflate';
-import { launchBrowser } from '../test/e2e/browser';
-import { startPreview } from '../test/e2e/server';
+import { launchBrowser } from '../test/browser/browser';
+import { startPreview } from '../test/browser/server';
 import { writeSchema11 } from '../src/author/anki/schema11';
 import { BASIC, BASIC_REVERSED, CLOZE } from '../src/author/anki/stock';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiRevlogRow } from '../src/author/anki/types';

@@ -69,5 +69,3 @@ export async function storeImportedProgress(p: ImportedProgress, now: number = D
   for (const deck of p.decks) await syncDeckItems(deck, now);
   return { reviews: added };
 }
-
-import { summaryKey as summaryKeyOf } from './keys';

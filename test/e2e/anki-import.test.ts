@@ -3,18 +3,17 @@
  * into the runtime cache; with the network cut, a second package with a review history is then
  * imported, studied, and its history shows in the stats next to the new answer.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import initSqlJs from 'sql.js';
 import { zipSync } from 'fflate';
-import { launchBrowser } from './browser';
-import { isControlled, workerActivated } from './pwa-helpers';
+import { freshContextEachTest } from './fixture';
+import { isControlled, workerActivated } from '../browser/pwa-helpers';
 import { writeSchema11 } from '../../src/author/anki/schema11';
 import type { AnkiCollection } from '../../src/author/anki/types';
 
 const baseUrl = inject('baseUrl');
 const DAY = 86_400_000;
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let problems: string[];
@@ -38,27 +37,21 @@ async function apkg(deck: string, notes: [string, string][], reviewDaysAgo: numb
   return Buffer.from(zipSync({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{}') }));
 }
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  problems = [];
-  context = await browser.newContext({ viewport: { width: 800, height: 900 } });
-  page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED/.test(m.text())) problems.push(m.text());
-  });
-  page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-  await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-  });
-});
-afterEach(async () => {
-  await context?.close();
-});
+freshContextEachTest(
+  async (c, p) => {
+    context = c;
+    page = p!;
+    problems = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED/.test(m.text())) problems.push(m.text());
+    });
+    page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+    await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
+      await page.getByRole('button', { name: 'OK', exact: true }).click();
+    });
+  },
+  { context: { viewport: { width: 800, height: 900 } } },
+);
 
 async function importFile(name: string, buffer: Buffer) {
   await page.goto(`${baseUrl}/import`);

@@ -68,13 +68,28 @@ test('no URL is precached twice', () => {
 test('the app shell, every script and style, the manifest and its icons are precached', () => {
   expect(urls).toContain('index.html');
   expect(urls).toContain('manifest.webmanifest');
-  const assets = readdirSync(join(outDir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
+  // Every script and style but the Anki import Worker's (see the next test).
+  const assets = readdirSync(join(outDir, 'assets')).filter((f) => /\.(js|css)$/.test(f) && !/^anki-worker-/.test(f));
+  expect(assets.length).toBeGreaterThan(5);
   for (const a of assets) expect(urls).toContain(`assets/${a}`);
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8')) as {
     icons: { src: string }[];
   };
   for (const icon of manifest.icons) expect(urls).toContain(icon.src.replace(/^\//, ''));
   expect(urls).toContain('apple-touch-icon.png');
+});
+
+test('the Anki import Worker and sql.js wasm are not precached, but kept by a runtime cache once used', () => {
+  const files = readdirSync(join(outDir, 'assets'));
+  const heavy = files.filter((f) => /^anki-worker-.*\.js$/.test(f) || /^sql-wasm.*\.wasm$/.test(f));
+  expect(heavy).toHaveLength(2);
+  for (const f of heavy) expect(urls).not.toContain(`assets/${f}`);
+  // generateSW writes it as `registerRoute(/…/,new X.CacheFirst({cacheName:"briefdeck-anki-import"…`.
+  const route = /registerRoute\((\/[^\n]+?\/[a-z]*),new \w+\.CacheFirst\(\{cacheName:"briefdeck-anki-import"/.exec(sw);
+  expect(route, 'a cache-first route for the Anki import assets').not.toBeNull();
+  const literal = route![1]!;
+  const pattern = new RegExp(literal.slice(1, literal.lastIndexOf('/')));
+  for (const f of heavy) expect(pattern.test(`/assets/${f}`), f).toBe(true);
 });
 
 test('install-sheet screenshots stay out of the precache', () => {
