@@ -107,15 +107,21 @@ async function main() {
       heapPeak = Math.max(heapPeak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
     };
     const timer = setInterval(() => void sample().catch(() => undefined), 250);
+    // The file reaches the page as a learner's would: fetched (served by the bench) and handed to
+    // the file input, so Playwright's own file injection is not counted as the app's work.
     const start = performance.now();
-    await page.locator('#import-file').setInputFiles({ name: 'bench.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from(apkg) });
-    // Handing the file to the page (Playwright's file injection, one task in the renderer) is the
-    // harness, not the app: its long task is reported apart, and the count starts after it.
-    const injection = await page.evaluate(() => {
+    await page.route('**/bench-input.apkg', (route) => route.fulfill({ body: Buffer.from(apkg), contentType: 'application/octet-stream' }));
+    const injection = await page.evaluate(async () => {
+      const blob = await (await fetch('/bench-input.apkg')).blob();
       const w = window as unknown as { longest: number };
-      const l = w.longest;
+      const before = w.longest;
       w.longest = 0;
-      return l;
+      const dt = new DataTransfer();
+      dt.items.add(new File([blob], 'bench.apkg'));
+      const input = document.querySelector<HTMLInputElement>('#import-file')!;
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+      return before;
     });
     await page.getByText(/ cards in .* notes, .* reviews/).waitFor({ timeout: 300_000 });
     const preview = performance.now() - start;
@@ -130,7 +136,7 @@ async function main() {
     );
     const ok = (v: boolean) => (v ? 'ok' : 'OVER');
     if (process.env.BENCH_DEBUG) console.log('long tasks', await page.evaluate(() => (window as unknown as { list: string[] }).list));
-    console.log(`file handed to the page: longest task ${injection.toFixed(0)} ms (test harness)`);
+    console.log(`before the file was chosen: longest task ${injection.toFixed(0)} ms (page load)`);
     console.log(`preview after ${(preview / 1000).toFixed(1)} s (longest main-thread task so far ${previewLongest.toFixed(0)} ms)`);
     console.log(`stored after ${(stored / 1000).toFixed(1)} s [target ≤ 30 s: ${ok(stored <= 30_000)}]`);
     console.log(`longest main-thread task ${longest.toFixed(0)} ms over ${tasks} long tasks [target ≤ 100 ms: ${ok(longest <= 100)}]`);
