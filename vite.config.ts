@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { readFileSync } from 'node:fs';
+import { ON_FIRST_USE } from './src/pwa/on-first-use.ts';
 import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
@@ -82,9 +83,9 @@ export default defineConfig({
         // The app shell, icons and every published deck file; the manifest is added by the plugin.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         // Install-sheet screenshots are only fetched by the browser's install UI, never offline.
-        // The optimiser (its worker, thread helper and wasm, about 440 KB gzip) is cached by the
-        // service worker when first used, never in the first install.
-        globIgnores: ['screenshots/**', 'assets/optimizer.worker-*', 'assets/workerHelpers-*', 'assets/fsrs_browser-*'],
+        // The chunks of src/pwa/on-first-use.ts are cached by the service worker when first used,
+        // never in the first install.
+        globIgnores: ['screenshots/**', ...ON_FIRST_USE.map((name) => `assets/${name}[-_]*`)],
       },
     }),
   ],

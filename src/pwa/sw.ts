@@ -3,19 +3,18 @@
  * generated one did — precache the app shell and decks, answer navigations with the cached
  * index.html, take over when the learner accepts an update — and adds the cross-origin isolation
  * headers to everything it serves, so an installed app is isolated even on a host that cannot
- * send headers. The optimiser's wasm and its chunks are not precached: they are cached the first
- * time the learner optimises, then served offline.
+ * send headers. The chunks of on-first-use.ts (the optimiser, Anki import) are not precached:
+ * each is cached the first time it is fetched, then served offline.
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, addPlugins } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
+import { ExpirationPlugin } from 'workbox-expiration';
 import type { WorkboxPlugin } from 'workbox-core/types';
 import { withIsolation } from './isolation';
+import { RUNTIME_ASSET } from './on-first-use';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<{ url: string; revision: string | null }> };
-
-/** The optimiser's worker, its thread helper and the wasm build of the FSRS optimiser (see vite.config.ts). */
-const OPTIMIZER_FILES = /^\/assets\/(?:optimizer\.worker|workerHelpers|fsrs_browser)[^/]*\.(?:js|wasm)$/;
 
 /** Adds COOP/COEP to every response a route hands back (the document and the workers it starts). */
 const isolation: WorkboxPlugin = {
@@ -35,8 +34,9 @@ registerRoute(
     denylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],
   }),
 );
-// Hashed file names never change content, so the first copy fetched is good for ever.
+// Assets the precache does not hold (it answers first for those it does). Hashed file names never
+// change content, so the first copy fetched is good for ever; old builds' copies age out.
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && OPTIMIZER_FILES.test(url.pathname),
-  new CacheFirst({ cacheName: 'briefdeck-optimizer', plugins: [isolation] }),
+  ({ url, sameOrigin }) => sameOrigin && RUNTIME_ASSET.test(url.pathname),
+  new CacheFirst({ cacheName: 'briefdeck-on-first-use', plugins: [isolation, new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })] }),
 );

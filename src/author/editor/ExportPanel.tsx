@@ -1,5 +1,6 @@
 /**
- * Export a valid deck: a `.json` download (passes `npm run decks:check`), the Web Share API with
+ * Export a valid deck: a `.json` download (passes `npm run decks:check`), an Anki package (.apkg,
+ * optionally with the review history), the Web Share API with
  * the file where the browser can share files, and a share link carrying the deck in its fragment.
  * Lazy authoring chunk.
  */
@@ -28,6 +29,8 @@ export function ExportPanel({ deck }: { deck: Deck | null }) {
   const [link, setLink] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
+  const [withHistory, setWithHistory] = useState(false);
+  const [ankiBusy, setAnkiBusy] = useState(false);
   if (!deck) {
     return (
       <section class="editor-section" aria-labelledby="export-heading">
@@ -48,6 +51,18 @@ export function ExportPanel({ deck }: { deck: Deck | null }) {
     } else {
       setLink(null);
       setMessage(result.message);
+    }
+  };
+  const exportAnki = async () => {
+    setAnkiBusy(true);
+    setMessage(null);
+    try {
+      const { ankiPackage, ankiFileName } = await import('../anki/export-file');
+      download(ankiFileName(deck), (await ankiPackage(deck, withHistory)) as Uint8Array<ArrayBuffer>, 'application/octet-stream');
+    } catch (e) {
+      setMessage(`The Anki package could not be made: ${(e as Error).message}`);
+    } finally {
+      setAnkiBusy(false);
     }
   };
   const copy = async () => {
@@ -78,6 +93,14 @@ export function ExportPanel({ deck }: { deck: Deck | null }) {
         <button type="button" class="button" onClick={makeLink}>
           Make share link
         </button>
+      </div>
+      <div class="row-actions">
+        <button type="button" class="button" disabled={ankiBusy} onClick={exportAnki}>
+          Export for Anki (.apkg)
+        </button>
+        <label class="inline">
+          <input type="checkbox" checked={withHistory} onChange={(e) => setWithHistory(e.currentTarget.checked)} /> with my review history
+        </label>
       </div>
       {message && (
         <p class="field-error" role="alert">

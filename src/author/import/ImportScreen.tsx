@@ -1,6 +1,7 @@
 /**
  * `/import` ("Add a deck" on home): a deck file (.json) or a table (.csv, .tsv, .txt from Anki or
- * Quizlet) by file picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON
+ * Quizlet) or an Anki package (.apkg, .colpkg: read in a Worker, see AnkiImport) by file
+ * picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON
  * and links are checked completely first (in a Worker, with progress and Cancel) and every error
  * listed with its path; nothing is stored until the confirm step. Lazy authoring chunk.
  */
@@ -11,6 +12,7 @@ import { checkOffThread, isCancelled } from './check-client';
 import { CheckProgress } from './CheckProgress';
 import { DeckConfirm } from './DeckConfirm';
 import { TableImport } from './TableImport';
+import { AnkiImport, isAnkiPackage } from './AnkiImport';
 import '../author.css';
 
 type Input = { kind: 'json' | 'table'; text: string; name: string };
@@ -31,11 +33,13 @@ export function ImportScreen() {
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState<{ stage: string; fraction?: number | undefined } | null>(null);
   const [note, setNote] = useState<string | null>(null);
+  const [anki, setAnki] = useState<File | null>(null);
   const running = useRef<AbortController | null>(null);
   useEffect(() => () => running.current?.abort(), []);
 
   const accept = (text: string, name: string) => {
     running.current?.abort();
+    setAnki(null);
     setDone(null);
     setDeck(null);
     setNote(null);
@@ -68,6 +72,17 @@ export function ImportScreen() {
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
+    // An Anki package is a zip of any size up to its own limit; it goes to the Worker unread.
+    if (isAnkiPackage(file.name, new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
+      running.current?.abort();
+      setDone(null);
+      setDeck(null);
+      setErrors([]);
+      setNote(null);
+      setInput(null);
+      setAnki(file);
+      return;
+    }
     if (file.size > LIMITS.fileBytes) {
       setInput({ kind: 'json', text: '', name: file.name });
       setErrors([{ path: file.name, message: `is ${(file.size / 1048576).toFixed(1)} MB; an import may be at most ${LIMITS.fileBytes / 1048576} MB` }]);
@@ -95,7 +110,7 @@ export function ImportScreen() {
     <section class="page author">
       <h1>Add a deck</h1>
       <p>
-        A deck file from a teacher or a friend (.json), a link they shared, or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain
+        A deck file from a teacher or a friend (.json), a link they shared, an Anki deck package (.apkg or .colpkg, with its review history), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain
         Text” export or a Quizlet export.
       </p>
       <div
@@ -115,7 +130,7 @@ export function ImportScreen() {
           id="import-file"
           class="file-input"
           type="file"
-          accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
+          accept=".json,.csv,.tsv,.txt,.apkg,.colpkg,application/json,text/csv,text/tab-separated-values,text/plain"
           onChange={(e) => void readFile(e.currentTarget.files?.[0])}
         />
         <label for="import-file" class="button file-label">
@@ -144,6 +159,7 @@ export function ImportScreen() {
           </ul>
         </div>
       )}
+      {anki && <AnkiImport key={`${anki.name}:${anki.size}:${anki.lastModified}`} file={anki} onReset={() => setAnki(null)} />}
       {input?.kind === 'table' && !deck && <TableImport key={input.text} text={input.text} fileName={input.name === 'pasted text' ? 'Imported deck' : input.name} onDeck={setDeck} />}
       {deck && <DeckConfirm key={deck.id} deck={deck} onDone={setDone} onCancel={() => setDeck(null)} />}
     </section>

@@ -9,6 +9,7 @@ import { build } from 'vite';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isOnFirstUse, RUNTIME_ASSET } from '../../../src/pwa/on-first-use';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 let outDir: string;
@@ -65,14 +66,12 @@ test('no URL is precached twice', () => {
   expect(dupes).toEqual([]);
 });
 
-/** The optimiser's worker, thread helper and wasm: cached when first used, never in the first install. */
-const OPTIMIZER = /^(optimizer\.worker|workerHelpers|fsrs_browser)[-_]/;
-
-test('the app shell, every script and style but the optimiser, the manifest and its icons are precached', () => {
+test('the app shell, every script and style but those used on first use, the manifest and its icons are precached', () => {
   expect(urls).toContain('index.html');
   expect(urls).toContain('manifest.webmanifest');
   const assets = readdirSync(join(outDir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
-  for (const a of assets.filter((f) => !OPTIMIZER.test(f))) expect(urls).toContain(`assets/${a}`);
+  expect(assets.length).toBeGreaterThan(5);
+  for (const a of assets.filter((f) => !isOnFirstUse(f))) expect(urls).toContain(`assets/${a}`);
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8')) as {
     icons: { src: string }[];
   };
@@ -80,11 +79,18 @@ test('the app shell, every script and style but the optimiser, the manifest and 
   expect(urls).toContain('apple-touch-icon.png');
 });
 
-test('the optimiser (its worker, thread helper and wasm) stays out of the precache', () => {
-  const files = readdirSync(join(outDir, 'assets')).filter((f) => OPTIMIZER.test(f));
-  expect(files.some((f) => f.endsWith('.wasm'))).toBe(true);
-  expect(files.some((f) => f.startsWith('optimizer.worker'))).toBe(true);
-  expect(urls.filter((u) => OPTIMIZER.test(u.replace(/^assets\//, '')) || u.endsWith('.wasm'))).toEqual([]);
+test('the optimiser and the Anki import are left out of the first install, and cached by the worker once fetched', () => {
+  const files = readdirSync(join(outDir, 'assets'));
+  const heavy = files.filter((f) => isOnFirstUse(f) || f.endsWith('.wasm'));
+  // The optimiser's worker and wasm, the Anki import Worker and sql.js's wasm at least.
+  expect(heavy.some((f) => f.startsWith('optimizer.worker'))).toBe(true);
+  expect(heavy.some((f) => /^anki-worker-.*\.js$/.test(f))).toBe(true);
+  expect(heavy.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThanOrEqual(2);
+  for (const f of heavy) {
+    expect(urls).not.toContain(`assets/${f}`);
+    expect(RUNTIME_ASSET.test(`/assets/${f}`), f).toBe(true);
+  }
+  expect(sw).toMatch(/new \w+\(\{cacheName:["`]briefdeck-on-first-use["`]/);
 });
 
 test('install-sheet screenshots stay out of the precache', () => {

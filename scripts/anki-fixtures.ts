@@ -1,0 +1,221 @@
+/**
+ * Writes the Anki packages the importer's tests read (test/fixtures/anki/), in every format Anki
+ * writes: `collection.anki2` (schema 11, Anki 2.0), `collection.anki21` (schema 11, 2.1) with the
+ * legacy placeholder beside it, `collection.anki21b` (schema 18, zstd, protobuf media map, zstd
+ * media files, `meta`) as an .apkg and a .colpkg, and one from a future Anki. The files are
+ * committed, so tests need neither this script nor the `zstd` command it uses.
+ *
+ * Run: npx tsx scripts/anki-fixtures.ts
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { zipSync } from 'fflate';
+import { encodeMessage } from '../src/author/anki/protobuf';
+import { writeSchema11 } from '../src/author/anki/schema11';
+import { sha1 } from '../src/author/anki/sha1';
+import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType, AnkiRevlogRow } from '../src/author/anki/types';
+
+const OUT = fileURLToPath(new URL('../test/fixtures/anki/', import.meta.url));
+const DAY = 86_400_000;
+/** A fixed clock, so the files only change when this script does. */
+const CRT = 1_700_000_000; // collection created (epoch s)
+const T0 = CRT * 1000 + 10 * DAY;
+
+const zstd = (data: Uint8Array): Uint8Array => {
+  const r = spawnSync('zstd', ['-q', '-c', '-3', '--no-check'], { input: data, maxBuffer: 64 << 20 });
+  if (r.status !== 0) throw new Error(`zstd failed: ${r.stderr.toString()} (install it with apt-get install zstd)`);
+  return new Uint8Array(r.stdout);
+};
+
+const FRONT_BACK = ['Front', 'Back'];
+const NOTETYPES: AnkiNoteType[] = [
+  { id: 1001, name: 'Basic', kind: 0, fields: FRONT_BACK, templates: [{ name: 'Card 1', qfmt: '{{Front}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' }] },
+  {
+    id: 1002, name: 'Basic (and reversed card)', kind: 0, fields: FRONT_BACK,
+    templates: [
+      { name: 'Card 1', qfmt: '{{Front}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' },
+      { name: 'Card 2', qfmt: '{{Back}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}' },
+    ],
+  },
+  {
+    id: 1003, name: 'Basic (optional reversed card)', kind: 0, fields: ['Front', 'Back', 'Add Reverse'],
+    templates: [
+      { name: 'Card 1', qfmt: '{{Front}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Back}}' },
+      { name: 'Card 2', qfmt: '{{#Add Reverse}}{{Back}}{{/Add Reverse}}', afmt: '{{FrontSide}}\n\n<hr id=answer>\n\n{{Front}}' },
+    ],
+  },
+  { id: 1004, name: 'Basic (type in the answer)', kind: 0, fields: FRONT_BACK, templates: [{ name: 'Card 1', qfmt: '{{Front}}\n\n{{type:Back}}', afmt: '{{Front}}\n\n<hr id=answer>\n\n{{type:Back}}' }] },
+  { id: 1005, name: 'Cloze', kind: 1, fields: ['Text', 'Back Extra'], templates: [{ name: 'Cloze', qfmt: '{{cloze:Text}}', afmt: '{{cloze:Text}}<br>\n{{Back Extra}}' }] },
+  {
+    id: 1006, name: 'Vocabulary (picture)', kind: 0, fields: ['Word', 'Meaning', 'Example', 'Picture'],
+    templates: [
+      { name: 'Recognise', qfmt: '{{Word}}{{#Picture}}<br>{{Picture}}{{/Picture}}', afmt: '{{FrontSide}}<hr id=answer>{{Meaning}}{{^Example}}<br><i>no example yet</i>{{/Example}}{{#Example}}<br>{{Example}}{{/Example}}' },
+      { name: 'Recall', qfmt: 'Say it: {{Meaning}}', afmt: '{{FrontSide}}<hr id=answer>{{Word}}' },
+    ],
+  },
+];
+
+const DECKS = [
+  { id: 2001, name: 'Languages::Spanish' },
+  { id: 2002, name: 'Languages::Spanish::Verbs' },
+  { id: 2003, name: 'Science' },
+];
+
+/** Note type id, deck id, fields, tags: the notes every fixture holds. */
+const NOTE_SPECS: [number, number, string[], string[]][] = [
+  [1001, 2001, ['<b>perro</b>', 'dog'], ['animals']],
+  [1001, 2001, ['gato', 'cat<br>(a <i>small</i> feline)<img src="cat.png">'], ['animals', 'pets']],
+  [1001, 2002, ['hablar', '<ul><li>to speak</li><li>to talk</li></ul>'], ['verbs']],
+  [1002, 2003, ['Paris', 'capital of France'], ['geo']],
+  [1003, 2003, ['H<sub>2</sub>O', 'water', 'y'], []],
+  [1003, 2003, ['NaCl', 'table salt', ''], []],
+  [1004, 2003, ['2 + 2 =', '4'], ['maths']],
+  [1005, 2003, ['{{c1::Canberra}} is the capital of {{c2::Australia::a country}}', 'Not Sydney.'], ['geo']],
+  [1005, 2003, ['{{c1::The {{c2::mitochondrion}} makes most of the ATP}} in a cell', ''], ['biology']],
+  [1005, 2003, ['Water boils at {{c1::100}} °C and freezes at {{c1::0}} °C<script>alert(1)</script>', ''], []],
+  [1005, 2001, ['Listen: [sound:hola.mp3] means {{c1::hello}}', ''], []],
+  [1006, 2001, ['la manzana', 'apple', 'Como una <b>manzana</b>.', '<img src="apple.png">'], ['food']],
+  [1006, 2001, ['el pan', 'bread', '', ''], ['food']],
+];
+
+/** Pretend-media: real file headers are not needed for the importer, only names and bytes. */
+const MEDIA: [string, Uint8Array][] = [
+  ['cat.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])],
+  ['hola.mp3', Uint8Array.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 9, 8, 7, 6, 5])],
+  ['apple.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 5, 6, 7, 8, 9])],
+];
+
+function clozeNumbers(text: string): number[] {
+  return [...new Set([...text.matchAll(/\{\{c(\d+)::/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+/** The full collection: notes, one card per template (or cloze number), a review history. */
+function fixtureCollection(): AnkiCollection {
+  const notes: AnkiNoteRow[] = [];
+  const cards: AnkiCardRow[] = [];
+  NOTE_SPECS.forEach(([mid, did, fields, tags], i) => {
+    const nid = 1_600_000_000_000 + i;
+    notes.push({ id: nid, guid: `guid${i}`, mid, mod: CRT, tags, fields });
+    const nt = NOTETYPES.find((n) => n.id === mid)!;
+    const ords = nt.kind === 1 ? clozeNumbers(fields[0]!).map((n) => n - 1) : nt.templates.map((_, o) => o).filter((o) => !(mid === 1003 && o === 1 && !fields[2]));
+    for (const ord of ords) cards.push({ id: nid * 10 + ord, nid, did, ord, type: 0, queue: 0, due: i + 1, ivl: 0, factor: 0, reps: 0, lapses: 0 });
+  });
+  const revlog: AnkiRevlogRow[] = [];
+  const review = (cid: number, day: number, ease: number, type: number, ivl: number, lastIvl: number) =>
+    revlog.push({ id: T0 + day * DAY + revlog.length * 1000, cid, ease, ivl, lastIvl, factor: 2500, time: 4000 + revlog.length * 100, type });
+  const card = (note: number, ord = 0) => cards.find((c) => c.nid === 1_600_000_000_000 + note && c.ord === ord)!;
+  // perro: learnt, then two good reviews: a review card.
+  const perro = card(0);
+  review(perro.id, 0, 3, 0, -600, 0);
+  review(perro.id, 0.01, 3, 0, 1, -600);
+  review(perro.id, 1, 3, 1, 4, 1);
+  review(perro.id, 5, 3, 1, 11, 4);
+  Object.assign(perro, { type: 2, queue: 2, ivl: 11, due: 10 + 16, factor: 2500, reps: 4 });
+  // gato: learnt, reviewed, forgotten, relearnt.
+  const gato = card(1);
+  review(gato.id, 0, 3, 0, 1, -600);
+  review(gato.id, 1, 3, 1, 3, 1);
+  review(gato.id, 4, 1, 1, -600, 3);
+  review(gato.id, 4.01, 3, 2, 1, -600);
+  Object.assign(gato, { type: 2, queue: 2, ivl: 1, due: 10 + 5, factor: 2300, reps: 4, lapses: 1 });
+  // Paris, front: reviewed once, then suspended.
+  const paris = card(3, 0);
+  review(paris.id, 0, 4, 0, 4, 0);
+  Object.assign(paris, { type: 2, queue: -1, ivl: 4, due: 10 + 4, factor: 2650, reps: 1 });
+  // Paris, back: buried by the learner.
+  Object.assign(card(3, 1), { queue: -3 });
+  // Canberra c2: in learning after one Again.
+  const canberra2 = card(7, 1);
+  review(canberra2.id, 6, 1, 0, -60, 0);
+  Object.assign(canberra2, { type: 1, queue: 1, due: CRT + 6 * 86_400 + 60, reps: 1 });
+  // A manual reschedule entry is history without an answer: it must not count as a review.
+  revlog.push({ id: T0 + 7 * DAY, cid: perro.id, ease: 0, ivl: 20, lastIvl: 11, factor: 2500, time: 0, type: 4 });
+  return { crt: CRT, ver: 11, notetypes: NOTETYPES, decks: DECKS, notes, cards, revlog };
+}
+
+/** The one-note collection a modern package carries beside the real one, for Anki versions too old to read it. */
+function placeholder(SQL: SqlJsStatic): Uint8Array {
+  return writeSchema11(SQL, {
+    crt: CRT, ver: 11, notetypes: [NOTETYPES[0]!], decks: [{ id: 1, name: 'Default' }],
+    notes: [{ id: 1, guid: 'placeholder', mid: 1001, mod: CRT, tags: [], fields: ['This file requires a newer version of Anki.', 'Please update to the latest Anki version, then import the .colpkg/.apkg file again.'] }],
+    cards: [{ id: 1, nid: 1, did: 1, ord: 0, type: 0, queue: 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0 }],
+    revlog: [],
+  }, CRT * 1000);
+}
+
+const SCHEMA18_EXTRA = `
+CREATE TABLE deck_config (id integer PRIMARY KEY NOT NULL, name text NOT NULL, mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL);
+CREATE TABLE config (KEY text NOT NULL PRIMARY KEY, usn integer NOT NULL, mtime_secs integer NOT NULL, val blob NOT NULL) without rowid;
+CREATE TABLE fields (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL, config blob NOT NULL, PRIMARY KEY (ntid, ord)) without rowid;
+CREATE UNIQUE INDEX idx_fields_name_ntid ON fields (name, ntid);
+CREATE TABLE templates (ntid integer NOT NULL, ord integer NOT NULL, name text NOT NULL, mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL, PRIMARY KEY (ntid, ord)) without rowid;
+CREATE UNIQUE INDEX idx_templates_name_ntid ON templates (name, ntid);
+CREATE TABLE notetypes (id integer NOT NULL PRIMARY KEY, name text NOT NULL, mtime_secs integer NOT NULL, usn integer NOT NULL, config blob NOT NULL);
+CREATE UNIQUE INDEX idx_notetypes_name ON notetypes (name);
+CREATE TABLE decks (id integer PRIMARY KEY NOT NULL, name text NOT NULL, mtime_secs integer NOT NULL, usn integer NOT NULL, common blob NOT NULL, kind blob NOT NULL);
+CREATE UNIQUE INDEX idx_decks_name ON decks (name);
+CREATE TABLE tags (tag text NOT NULL PRIMARY KEY, usn integer NOT NULL, collapsed boolean NOT NULL, config blob NULL) without rowid;
+`;
+
+/**
+ * Schema 18 (collection.anki21b): note types, fields, templates and decks in tables of their own
+ * with protobuf configs, deck levels separated by \x1f, and the `unicase` collation Anki registers
+ * on its name columns (added afterwards, as sql.js cannot register it to write them).
+ */
+function writeSchema18(SQL: SqlJsStatic, col: AnkiCollection, ver = 18): Uint8Array {
+  const db = new SQL.Database(writeSchema11(SQL, { ...col, ver }, CRT * 1000));
+  db.run("UPDATE col SET models = '', decks = '', dconf = '', tags = '', conf = ''");
+  db.exec('DROP TABLE graves; CREATE TABLE graves (oid integer NOT NULL, type integer NOT NULL, usn integer NOT NULL, PRIMARY KEY (oid, type)) WITHOUT ROWID;');
+  db.exec(SCHEMA18_EXTRA);
+  for (const nt of col.notetypes) {
+    db.run('INSERT INTO notetypes VALUES (?, ?, ?, 0, ?)', [nt.id, nt.name, CRT, encodeMessage([[1, nt.kind], [3, '.card { text-align: center; }']])]);
+    nt.fields.forEach((f, ord) => db.run('INSERT INTO fields VALUES (?, ?, ?, ?)', [nt.id, ord, f, encodeMessage([[3, 'Arial'], [4, 20]])]));
+    nt.templates.forEach((t, ord) => db.run('INSERT INTO templates VALUES (?, ?, ?, ?, 0, ?)', [nt.id, ord, t.name, CRT, encodeMessage([[1, t.qfmt], [2, t.afmt]])]));
+  }
+  const normal = encodeMessage([[1, encodeMessage([[1, 1]])]]);
+  db.run('INSERT INTO decks VALUES (1, ?, ?, 0, ?, ?)', ['Default', CRT, new Uint8Array(), normal]);
+  for (const d of col.decks) db.run('INSERT INTO decks VALUES (?, ?, ?, 0, ?, ?)', [d.id, d.name.split('::').join('\x1f'), CRT, new Uint8Array(), normal]);
+  db.run('INSERT INTO deck_config VALUES (1, ?, ?, 0, ?)', ['Default', CRT, new Uint8Array()]);
+  db.exec(`PRAGMA writable_schema=ON;
+    UPDATE sqlite_master SET sql = replace(sql, 'name text NOT NULL,', 'name text NOT NULL COLLATE unicase,') WHERE name IN ('notetypes', 'fields', 'templates', 'decks', 'deck_config');
+    UPDATE sqlite_master SET sql = replace(sql, 'tag text NOT NULL PRIMARY KEY', 'tag text NOT NULL PRIMARY KEY COLLATE unicase') WHERE name = 'tags';
+    PRAGMA writable_schema=OFF;`);
+  const bytes = db.export();
+  db.close();
+  return bytes;
+}
+
+/** The legacy media map: JSON from the numbered entry to the file name. */
+const legacyMedia = () => ({
+  media: new TextEncoder().encode(JSON.stringify(Object.fromEntries(MEDIA.map(([name], i) => [String(i), name])))),
+  files: Object.fromEntries(MEDIA.map(([, bytes], i) => [String(i), bytes])),
+});
+
+/** The modern media map: zstd protobuf MediaEntries { repeated MediaEntry { name, size, sha1 } }, files zstd too. */
+const modernMedia = () => ({
+  media: zstd(encodeMessage(MEDIA.map(([name, bytes]) => [1, encodeMessage([[1, name], [2, bytes.length], [3, sha1(bytes)]])]))),
+  files: Object.fromEntries(MEDIA.map(([, bytes], i) => [String(i), zstd(bytes)])),
+});
+
+const write = (name: string, entries: Record<string, Uint8Array>) => {
+  writeFileSync(OUT + name, zipSync(entries, { level: 6, mtime: new Date(CRT * 1000) }));
+  console.log(`wrote test/fixtures/anki/${name}`);
+};
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  const SQL = await initSqlJs();
+  const col = fixtureCollection();
+  const legacy = legacyMedia();
+  write('deck-anki2.apkg', { 'collection.anki2': writeSchema11(SQL, col, CRT * 1000), media: legacy.media, ...legacy.files });
+  write('deck-anki21.apkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21': writeSchema11(SQL, col, CRT * 1000), media: legacy.media, ...legacy.files });
+  const modern = modernMedia();
+  const meta = (version: number) => encodeMessage([[1, version]]);
+  write('deck-anki21b.apkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, col)), media: modern.media, meta: meta(3), ...modern.files });
+  write('collection.colpkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, col)), media: modern.media, meta: meta(3), ...modern.files });
+  write('future.apkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, col, 19)), media: zstd(new Uint8Array()), meta: meta(4) });
+}
+
+await main();

@@ -1,0 +1,248 @@
+/**
+ * Anki notes → Briefdeck decks. Stock note types map to basic (with `reverse`), typed and cloze
+ * cards; other note types are rendered from their templates, one basic card per Anki card. Deck
+ * levels `A::B::C` become decks of their own or, as the learner chooses, tags within the top-level
+ * deck. Every Anki card is mapped to the review item it became, so its history can follow. A note
+ * that cannot become a card is reported with why, never silently dropped. Pure.
+ */
+import { LIMITS, type Card, type Deck } from '../../../deck/schema';
+import { parseCloze } from '../../../deck/cloze';
+import { expandDeck, itemId } from '../../../deck/items';
+import { validateDeck } from '../../../deck/validate';
+import { slugify, uniqueId } from '../../ids';
+import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType } from '../../anki/types';
+import { htmlToMarkdown } from './html';
+import { hasNestedCloze, isolateCloze } from './nested-cloze';
+import { noteShape, type NoteShape } from './notetype';
+import { answerOnly, renderTemplate } from './template';
+
+export type Hierarchy = 'decks' | 'tags';
+
+export interface ConvertOptions {
+  /** `decks`: every Anki deck its own deck; `tags`: one deck per top level, lower levels as tags. */
+  hierarchy: Hierarchy;
+}
+
+export interface SkippedNote {
+  noteId: number;
+  /** The note's first field as text, to recognise it. */
+  label: string;
+  reason: string;
+}
+
+export interface Conversion {
+  decks: Deck[];
+  /** Anki card id → the review item it became. */
+  itemOf: Map<number, string>;
+  skipped: SkippedNote[];
+  /** Notes that became cards. */
+  noteCount: number;
+  /** Review items the decks hold. */
+  itemCount: number;
+  /** Media names the cards refer to. */
+  mediaUsed: Set<string>;
+  /** Per note type rendered from templates or partly mapped: what could not be carried over. */
+  notices: string[];
+}
+
+interface Pending {
+  card: Card;
+  /** Anki card id → item sub-key within `card`. */
+  subs: [number, string][];
+}
+
+const DECK_SEPARATOR = ' › ';
+
+function cleanTag(tag: string): string | null {
+  const t = tag.replace(/[\s,]+/g, '_').slice(0, LIMITS.tagLength);
+  return t ? t : null;
+}
+
+/** Converts the collection's notes into decks, mapping each Anki card to its review item. */
+export function convertCollection(col: AnkiCollection, options: ConvertOptions): Conversion {
+  const types = new Map<number, AnkiNoteType>(col.notetypes.map((t) => [t.id, t]));
+  const shapes = new Map<number, NoteShape>();
+  const deckNames = new Map<number, string>(col.decks.map((d) => [d.id, d.name]));
+  const cardsOf = new Map<number, AnkiCardRow[]>();
+  for (const c of col.cards) {
+    let list = cardsOf.get(c.nid);
+    if (!list) cardsOf.set(c.nid, (list = []));
+    list.push(c);
+  }
+  const skipped: SkippedNote[] = [];
+  const notices = new Map<string, Set<string>>();
+  const notice = (nt: AnkiNoteType, what: string) => {
+    let set = notices.get(nt.name);
+    if (!set) notices.set(nt.name, (set = new Set()));
+    set.add(what);
+  };
+  const mediaUsed = new Set<string>();
+  const groups = new Map<string, { title: string; pending: Pending[] }>();
+  let noteCount = 0;
+
+  for (const note of col.notes) {
+    const label = htmlToMarkdown(note.fields[0] ?? '', true).text.slice(0, 60) || `note ${note.id}`;
+    const skip = (reason: string) => skipped.push({ noteId: note.id, label, reason });
+    const nt = types.get(note.mid);
+    if (!nt) {
+      skip('its note type is missing from the collection');
+      continue;
+    }
+    const cards = cardsOf.get(note.id) ?? [];
+    if (!cards.length) {
+      skip('it has no cards');
+      continue;
+    }
+    let shape = shapes.get(nt.id);
+    if (!shape) shapes.set(nt.id, (shape = noteShape(nt)));
+    const first = cards[0]!;
+    const deckName = deckNames.get(first.odid ? first.odid : first.did) ?? 'Default';
+    const levels = deckName.split('::');
+    const groupName = options.hierarchy === 'tags' ? levels[0]! : deckName;
+    const tags = note.tags.map(cleanTag).filter((t): t is string => !!t);
+    if (options.hierarchy === 'tags' && levels.length > 1) {
+      const t = cleanTag(levels.slice(1).join('::'));
+      if (t) tags.unshift(t);
+    }
+    const md = (i: number) => {
+      const f = htmlToMarkdown(note.fields[i] ?? '');
+      for (const m of f.media) mediaUsed.add(m);
+      return f.text;
+    };
+    const base = `anki-${note.id.toString(36)}`;
+    const made: Pending[] = [];
+    const problem = buildCards(note, nt, shape, cards, md, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)));
+    if (problem) {
+      skip(problem);
+      continue;
+    }
+    const tooLong = made.find((p) => Object.values(p.card).some((v) => typeof v === 'string' && v.length > LIMITS.textLength));
+    if (tooLong) {
+      skip(`a field is longer than ${LIMITS.textLength} characters`);
+      continue;
+    }
+    const uniqueTags = [...new Set(tags)].slice(0, LIMITS.tags);
+    for (const p of made) if (uniqueTags.length) p.card.tags = uniqueTags;
+    let group = groups.get(groupName);
+    if (!group) groups.set(groupName, (group = { title: groupName.split('::').join(DECK_SEPARATOR), pending: [] }));
+    group.pending.push(...made);
+    noteCount++;
+  }
+
+  const decks: Deck[] = [];
+  const itemOf = new Map<number, string>();
+  const deckIds = new Set<string>();
+  let itemCount = 0;
+  for (const [name, group] of groups) {
+    const parts = Math.ceil(group.pending.length / LIMITS.cards);
+    for (let part = 0; part < parts; part++) {
+      const slice = group.pending.slice(part * LIMITS.cards, (part + 1) * LIMITS.cards);
+      const suffix = parts > 1 ? ` (part ${part + 1} of ${parts})` : '';
+      const id = uniqueId(`${slugify(name.split('::').join(' '), 50)}${parts > 1 ? `-${part + 1}` : ''}`, deckIds, 'anki-deck');
+      const deck: Deck = { id, version: 1, title: `${group.title.slice(0, LIMITS.titleLength - suffix.length)}${suffix}`, cards: slice.map((p) => p.card) };
+      const checked = validateDeck(deck);
+      if (!checked.ok) {
+        // Drop the cards the deck format refuses, with the reason, and keep the rest.
+        const bad = new Set<number>();
+        for (const e of checked.errors) {
+          const m = /^cards\[(\d+)\]/.exec(e.path);
+          if (!m) throw new Error(`The deck “${deck.title}” could not be built: ${e.path}: ${e.message}`);
+          const i = Number(m[1]);
+          if (!bad.has(i)) skipped.push({ noteId: 0, label: slice[i]!.card.id, reason: `${e.path.replace(/^cards\[\d+\]\.?/, '') || 'the card'} ${e.message}` });
+          bad.add(i);
+        }
+        deck.cards = slice.filter((_, i) => !bad.has(i)).map((p) => p.card);
+        if (!deck.cards.length) continue;
+      }
+      const kept = new Set(deck.cards);
+      for (const p of slice) {
+        if (!kept.has(p.card)) continue;
+        for (const [ankiCard, sub] of p.subs) itemOf.set(ankiCard, itemId(id, p.card.id, sub));
+      }
+      itemCount += expandDeck(deck).length;
+      decks.push(deck);
+    }
+  }
+  const noticeList = [...notices].map(([name, set]) => `${name}: ${[...set].join('; ')}`);
+  return { decks, itemOf, skipped, noteCount, itemCount, mediaUsed, notices: noticeList };
+}
+
+/** Fills `out` with the note's cards; returns why the note cannot be imported, or null. */
+function buildCards(
+  note: AnkiNoteRow,
+  nt: AnkiNoteType,
+  shape: NoteShape,
+  cards: AnkiCardRow[],
+  md: (i: number) => string,
+  base: string,
+  out: Pending[],
+  notice: (what: string) => void,
+  useMedia: (names: string[]) => void,
+): string | null {
+  const fieldName = (i: number) => nt.fields[i] ?? `field ${i + 1}`;
+  switch (shape.kind) {
+    case 'basic': {
+      const front = md(shape.front);
+      const back = md(shape.back);
+      if (!front) return `its ${fieldName(shape.front)} field is empty`;
+      if (!back) return `its ${fieldName(shape.back)} field is empty`;
+      const reverse = cards.some((c) => c.ord === 1);
+      out.push({
+        card: reverse ? { id: base, type: 'basic', front, back, reverse: true } : { id: base, type: 'basic', front, back },
+        subs: cards.filter((c) => c.ord <= 1).map((c) => [c.id, c.ord === 1 ? 'reverse' : '']),
+      });
+      return null;
+    }
+    case 'typed': {
+      const question = md(shape.front);
+      const answer = htmlToMarkdown(note.fields[shape.back] ?? '', true).text.replace(/\s+/g, ' ');
+      if (!question) return `its ${fieldName(shape.front)} field is empty`;
+      if (!answer) return `its ${fieldName(shape.back)} field is empty`;
+      if (answer.length > LIMITS.titleLength) return `its typed answer is longer than ${LIMITS.titleLength} characters`;
+      out.push({ card: { id: base, type: 'typed', question, answer }, subs: cards.filter((c) => c.ord === 0).map((c) => [c.id, '']) });
+      return null;
+    }
+    case 'cloze': {
+      if (shape.occlusion || /image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it is an Image Occlusion note, and Briefdeck has no image cards yet';
+      const text = md(shape.text);
+      const extra = shape.extra >= 0 ? md(shape.extra) : '';
+      if (!text) return `its ${fieldName(shape.text)} field is empty`;
+      const explanation = extra ? { explanation: extra } : {};
+      if (hasNestedCloze(text)) {
+        notice('clozes inside clozes became one card per deletion');
+        for (const c of cards) {
+          const n = c.ord + 1;
+          const own = isolateCloze(text, n);
+          if (parseCloze(own).problems.length || !parseCloze(own).numbers.includes(n)) continue;
+          out.push({ card: { id: `${base}-c${n}`, type: 'cloze', text: own, ...explanation }, subs: [[c.id, `c${n}`]] });
+        }
+        return out.length ? null : 'its nested clozes could not be separated';
+      }
+      const parsed = parseCloze(text);
+      if (parsed.problems.length) return `its cloze markup ${parsed.problems[0]!.message}`;
+      if (!parsed.numbers.length) return 'its cloze text has no deletions';
+      const subs: [number, string][] = cards.filter((c) => parsed.numbers.includes(c.ord + 1)).map((c) => [c.id, `c${c.ord + 1}`]);
+      out.push({ card: { id: base, type: 'cloze', text, ...explanation }, subs });
+      return null;
+    }
+    case 'custom': {
+      const fields = Object.fromEntries(nt.fields.map((f, i) => [f, note.fields[i] ?? '']));
+      const special = { Tags: note.tags.join(' '), Type: nt.name };
+      notice('rendered from its card templates');
+      for (const c of cards) {
+        const t = nt.templates[c.ord];
+        if (!t) continue;
+        const q = renderTemplate(t.qfmt, { fields, special });
+        const a = renderTemplate(t.afmt, { fields, special, frontSide: q.html });
+        for (const p of [...q.problems, ...a.problems]) notice(p);
+        const fq = htmlToMarkdown(q.html);
+        const fa = htmlToMarkdown(answerOnly(a.html, q.html));
+        if (!fq.text || !fa.text) continue;
+        // Media named only through the template still come along.
+        useMedia([...fq.media, ...fa.media]);
+        out.push({ card: { id: `${base}-${c.ord + 1}`, type: 'basic', front: fq.text, back: fa.text }, subs: [[c.id, '']] });
+      }
+      return out.length ? null : 'none of its cards has both a question and an answer';
+    }
+  }
+}

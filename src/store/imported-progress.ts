@@ -1,0 +1,71 @@
+/**
+ * Decks imported with their progress (an Anki collection): the decks, their items as the imported
+ * history left them and the imported answers, written in one transaction, so an import is stored
+ * whole or not at all. The stats aggregates are marked stale (the next stats load rebuilds them
+ * from the log, which now holds answers from before today). Loaded with the import screen.
+ */
+import type { Deck } from '../deck/schema';
+import type { ItemRecord, ReviewRecord } from '../srs/types';
+import { announce, batch, inTransaction } from './db';
+import { summaryOf } from './deck-summaries';
+import { BASIS_KEY, LOGGED_KEY, deckTime, summaryKey } from './keys';
+import type { StoredDeck } from './schema';
+import { syncDeckItems } from './items';
+
+export interface ImportedProgress {
+  decks: Deck[];
+  items: ItemRecord[];
+  reviews: ReviewRecord[];
+}
+
+/**
+ * Stores the decks, items and answers. An answer already in the log (same item, same time: the
+ * same file imported again) is not added twice. Returns how many answers were added.
+ */
+export async function storeImportedProgress(p: ImportedProgress, now: number = Date.now()): Promise<{ reviews: number }> {
+  const added = await inTransaction(['decks', 'items', 'reviews', 'meta', 'days'], 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const reviews = tx.objectStore('reviews');
+    // When the log already has answers of these items, read before any write is issued: item by
+    // item, but only for decks the log has any answer of (none, on a first import).
+    const answered = new Map<string, Set<number>>();
+    for (const r of p.reviews) answered.set(r.itemId, answered.get(r.itemId) ?? new Set());
+    const deckIds = [...new Set(p.reviews.map((r) => r.deckId))];
+    const known = new Set<string>();
+    await Promise.all(
+      deckIds.map(async (id) => {
+        if (await reviews.index('by-deck-time').count(deckTime(id))) known.add(id);
+      }),
+    );
+    await Promise.all(
+      [...answered].map(async ([id, times]) => {
+        if (!known.has(id.slice(0, id.indexOf('/')))) return;
+        for (const r of await reviews.index('by-item').getAll(id)) times.add(r.at);
+      }),
+    );
+    const writes = batch();
+    for (const deck of p.decks) {
+      const stored: StoredDeck = { deck, origin: 'imported', updated: now };
+      writes.add(tx.objectStore('decks').put(stored));
+      writes.add(meta.put(summaryOf(stored), summaryKey(deck.id)));
+    }
+    for (const item of p.items) writes.add(tx.objectStore('items').put(item));
+    let count = 0;
+    for (const r of p.reviews) {
+      const times = answered.get(r.itemId)!;
+      if (times.has(r.at)) continue;
+      times.add(r.at);
+      writes.add(reviews.add(r));
+      count++;
+    }
+    // Answers from other days were added: the day records no longer add up and are rebuilt.
+    writes.add(meta.delete(BASIS_KEY));
+    writes.add(meta.delete(LOGGED_KEY));
+    await writes.done();
+    return count;
+  });
+  announce(p.decks.map((d) => d.id));
+  // Cards without progress get their new items the usual way.
+  for (const deck of p.decks) await syncDeckItems(deck, now);
+  return { reviews: added };
+}

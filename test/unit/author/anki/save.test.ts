@@ -1,0 +1,53 @@
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SqlJsStatic } from 'sql.js';
+import { buildAnkiImport, openAnki, type AnkiImport } from '../../../../src/author/import/anki/read';
+import { saveAnkiImport } from '../../../../src/author/import/anki/save';
+import { closeStore, deckCounts, getItems, getStoredDeck, reviewCount } from '../../../../src/store';
+import { reviewBuckets } from '../../../../src/store/buckets';
+import { DEFAULT_SETTINGS } from '../../../../src/srs/types';
+import { fixture, loadSql } from './helpers';
+
+const NOW = Date.UTC(2024, 0, 1, 12);
+let SQL: SqlJsStatic;
+let imp: AnkiImport;
+beforeAll(async () => {
+  SQL = await loadSql();
+  imp = buildAnkiImport(openAnki(fixture('deck-anki21b.apkg'), 'deck.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: NOW });
+});
+beforeEach(async () => {
+  await closeStore();
+});
+
+describe('saveAnkiImport', () => {
+  it('stores decks, progress and answers; stats see the history; re-importing adds nothing twice', async () => {
+    const saved = await saveAnkiImport(imp, 'replace', NOW);
+    expect(saved).toEqual({ deckIds: ['languages-spanish', 'languages-spanish-verbs', 'science'], reviews: 10 });
+    expect((await getStoredDeck('science'))?.origin).toBe('imported');
+    expect(await reviewCount()).toBe(10);
+    const science = await getItems('science');
+    expect(science).toHaveLength(11);
+    expect(science.filter((i) => i.suspended)).toHaveLength(1);
+    // Due counts follow from the history: two reviews overdue, one card in learning; the suspended
+    // and the buried card are not offered.
+    const counts = await deckCounts(['languages-spanish', 'science'], NOW);
+    expect(counts['languages-spanish']).toMatchObject({ due: 2, new: 5, learning: 0 });
+    expect(counts.science).toMatchObject({ due: 0, new: 8, learning: 1 });
+    // The answers count in the stats, on the days they were given.
+    const buckets = await reviewBuckets(DEFAULT_SETTINGS.dayStartHour);
+    expect(buckets.reduce((n, b) => n + b.reviewed, 0)).toBe(10);
+    expect(new Set(buckets.map((b) => b.day)).size).toBeGreaterThan(3);
+    const again = await saveAnkiImport(imp, 'replace', NOW + 1000);
+    expect(again.reviews).toBe(0);
+    expect(await reviewCount()).toBe(10);
+  });
+
+  it('imports a copy beside existing decks, history moving with it', async () => {
+    await saveAnkiImport(imp, 'replace', NOW);
+    const copy = await saveAnkiImport(imp, 'copy', NOW);
+    expect(copy.deckIds).toEqual(['languages-spanish-copy', 'languages-spanish-verbs-copy', 'science-copy']);
+    expect((await getStoredDeck('science-copy'))?.deck.title).toBe('Science (copy)');
+    expect(await reviewCount()).toBe(20);
+    expect((await getItems('science-copy')).filter((i) => i.suspended)).toHaveLength(1);
+    expect((await getItems('science')).every((i) => i.deckId === 'science')).toBe(true);
+  });
+});
