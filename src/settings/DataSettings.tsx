@@ -14,7 +14,7 @@ type Status = Awaited<ReturnType<typeof storageStatus>>;
 export function DataSettings() {
   const [status, setStatus] = useState<Status | null>(null);
   const [msg, setMsg] = useState<{ error: boolean; text: string } | null>(null);
-  const [pending, setPending] = useState<{ name: string; text: string } | null>(null);
+  const [pending, setPending] = useState<{ name: string; file: File } | null>(null);
   const [confirmReset, setConfirmReset] = useState(false);
   const refresh = () => storageStatus().then(setStatus, () => setStatus(null));
   useEffect(() => void refresh(), []);
@@ -22,7 +22,7 @@ export function DataSettings() {
   const doExport = async () => {
     try {
       const now = Date.now();
-      download(`briefdeck-backup-${new Date(now).toISOString().slice(0, 10)}.json`, await exportBackup(now));
+      download(`briefdeck-backup-${new Date(now).toISOString().slice(0, 10)}.briefdeck.gz`, await exportBackup(now));
       setMsg({ error: false, text: 'Backup exported.' });
     } catch (e) {
       setMsg({ error: true, text: `Backup failed: ${(e as Error).message}` });
@@ -30,7 +30,7 @@ export function DataSettings() {
   };
   const doImport = async () => {
     if (!pending) return;
-    const result = await importBackup(pending.text).catch((e: Error) => ({ ok: false as const, error: e.message }));
+    const result = await importBackup(pending.file).catch((e: Error) => ({ ok: false as const, error: e.message }));
     setPending(null);
     if (result.ok) {
       // The cards saved for a quick start came from the data just replaced.
@@ -55,11 +55,11 @@ export function DataSettings() {
           <input
             id="backup-file"
             type="file"
-            accept="application/json,.json"
+            accept="application/gzip,.gz,application/json,.json"
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';
-              if (file) setPending({ name: file.name, text: await file.text() });
+              if (file) setPending({ name: file.name, file });
             }}
           />
         </div>

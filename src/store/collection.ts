@@ -42,20 +42,24 @@ export async function resetProgress(): Promise<void> {
   announce([]);
 }
 
-/** Everything the learner owns as one versioned JSON text. */
-export async function exportBackup(now: number): Promise<string> {
-  const { writeBackup } = await import('./backup');
-  return writeBackup(now);
+/** Everything the learner owns as a backup file (version 2: compact rows, gzip-compressed). */
+export async function exportBackup(now: number): Promise<Blob> {
+  const { writeBackupFile } = await import('./backup-stream');
+  return writeBackupFile(now);
 }
 
 export type ImportResult =
   | { ok: true; counts: { items: number; reviews: number; decks: number; quizzes: number; drafts: number } }
   | { ok: false; error: string };
 
-/** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
-export async function importBackup(text: string, now: number = Date.now()): Promise<ImportResult> {
-  const { readBackup, replaceWithBackup } = await import('./backup');
-  const parsed = readBackup(text, now);
+/**
+ * Checks a backup file (either version; a version 1 file may also be given as its text)
+ * completely, then replaces everything with it in one transaction; on any problem nothing changes.
+ */
+export async function importBackup(file: Blob | string, now: number = Date.now()): Promise<ImportResult> {
+  const [{ readBackup, replaceWithBackup }, { isCompressed, readBackupFile }] = await Promise.all([import('./backup'), import('./backup-stream')]);
+  const parsed =
+    typeof file === 'string' ? readBackup(file, now) : (await isCompressed(file)) ? await readBackupFile(file, now) : readBackup(await file.text(), now);
   if (!parsed.ok) return parsed;
   let counts: Awaited<ReturnType<typeof replaceWithBackup>>;
   try {

@@ -3,9 +3,9 @@
 /** How long the file's object URL is kept: revoking at once can cancel the download in some browsers, which read it asynchronously. */
 const KEEP_URL_MS = 60_000;
 
-/** Starts a download of `text` as a file called `name`. */
-export function download(name: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Starts a download of `content` (text, or a file already made) as a file called `name`. */
+export function download(name: string, content: string | Blob, type = 'application/json'): void {
+  const url = URL.createObjectURL(typeof content === 'string' ? new Blob([content], { type }) : content);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
