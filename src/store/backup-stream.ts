@@ -9,7 +9,7 @@
 import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { DEFAULT_SETTINGS, type ItemRecord, type ReviewRecord } from '../srs/types';
-import { BACKUP_FORMAT, BACKUP_VERSION, CHECK, checkBackup, isRecord, Problems, refuse, type Backup, type CheckedLists } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, CHECK, checkBackup, checkRecord, isRecord, Problems, refuse, type Backup, type CheckedLists } from './backup';
 import { inTransaction } from './db';
 import { DB_VERSION } from './migrations';
 import { DRAFT_SHAPE, ITEM_SHAPE, QUIZ_SHAPE, REVIEW_SHAPE, STORED_DECK_SHAPE, type RecordShape } from './records';
@@ -42,6 +42,8 @@ const R_ITEM = field('itemId');
 const R_DECK = field('deckId');
 const R_CARD = field('cardId');
 const R_BEFORE = field('before');
+/** A review whose item is replayed: every field but `before`. */
+const REPLAYED_REVIEW_SHAPE: RecordShape = { ...REVIEW_SHAPE, fields: REVIEW_SHAPE.fields.filter((f) => f[0] !== 'before') };
 
 type Row = unknown[];
 
@@ -158,13 +160,20 @@ async function* linesOf(file: Blob): AsyncGenerator<string> {
     .pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>)
     .pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>)
     .getReader();
-  let rest = '';
+  // A line spans many chunks: its pieces are joined once, when its end arrives.
+  let pieces: string[] = [];
   for (let r = await reader.read(); !r.done; r = await reader.read()) {
-    const parts = (rest + r.value).split('\n');
-    rest = parts.pop()!;
-    yield* parts;
+    const chunk = r.value;
+    let from = 0;
+    for (let end = chunk.indexOf('\n'); end !== -1; end = chunk.indexOf('\n', from)) {
+      pieces.push(chunk.slice(from, end));
+      yield pieces.join('');
+      pieces = [];
+      from = end + 1;
+    }
+    if (from < chunk.length) pieces.push(chunk.slice(from));
   }
-  if (rest) yield rest;
+  if (pieces.length) yield pieces.join('');
 }
 
 type Read = { ok: true; backup: Backup } | { ok: false; error: string };
@@ -263,16 +272,14 @@ function readReview(row: Row, latest: Map<string, ReviewRecord>, path: () => str
       return null;
     }
     replay = replayed(previous);
-    // A stand-in for the check; the replayed item, already checked, takes its place.
-    row = [...row];
-    row[R_BEFORE] = toRow(ITEM_SHAPE, replay as unknown as Record<string, unknown>);
   }
   const record = fromRow(REVIEW_SHAPE, row);
   if (typeof record === 'string') {
     problems.add(path(), record);
     return null;
   }
-  const review = CHECK.reviews(record, path, problems);
+  // A replayed item is made of records already checked: the rest of the review is checked.
+  const review = replay ? (checkRecord(record, REPLAYED_REVIEW_SHAPE, path, problems) as ReviewRecord | null) : CHECK.reviews(record, path, problems);
   if (review && replay) review.before = replay;
   return review;
 }

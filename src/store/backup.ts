@@ -155,7 +155,7 @@ function checkField(x: unknown, kind: Kind, path: () => string, problems: Proble
  * Checks a record against its description: a fresh record holding only the described fields
  * (unknown ones are dropped, as a schema's output would be), or null when anything is wrong.
  */
-function checkRecord(x: unknown, shape: RecordShape, path: () => string, problems: Problems): Rec | null {
+export function checkRecord(x: unknown, shape: RecordShape, path: () => string, problems: Problems): Rec | null {
   if (!isRecord(x)) {
     problems.add(path(), 'must be an object');
     return null;
