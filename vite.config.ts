@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { bundledDecks } from './scripts/vite-plugin-decks';
+import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { readFileSync } from 'node:fs';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */

@@ -5,9 +5,9 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
-import { formatError, parseDeckJson } from '../src/deck/validate';
+import { formatError, parseDeckJson } from '../src/deck/validate.ts';
 import type { Deck } from '../src/deck/schema';
-import { summarise } from '../src/deck/summary';
+import { summarise } from '../src/deck/summary.ts';
 import type { DeckIndex } from '../src/deck/catalog-types';
 
 export const DECKS_DIR = resolve(import.meta.dirname, '..', 'decks');

@@ -1,6 +1,6 @@
 /** Builds `decks/deck.schema.json` from the valibot schema, so the two can never disagree. */
 import { toJsonSchema } from '@valibot/to-json-schema';
-import { DeckSchema } from '../src/deck/schema';
+import { DeckSchema } from '../src/deck/schema.ts';
 
 export function deckJsonSchema(): string {
   const schema = toJsonSchema(DeckSchema, { errorMode: 'throw' }) as Record<string, unknown>;

@@ -3,7 +3,7 @@
  * `public/screenshots/study-narrow.png` (540x1170, a card on a phone) and `home-wide.png`
  * (1280x800, the deck list on a laptop).
  * Run `npx vite build && npx tsx scripts/screenshots.ts`, then commit the PNGs; the next build
- * copies them. Light scheme, no service worker (so no "Ready to work offline" notice in shot).
+ * copies them. Light scheme, no service worker (so no service-worker notice in shot).
  */
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -5,8 +5,8 @@
  * Adding a deck file is therefore all a teacher does.
  */
 import type { Plugin } from 'vite';
-import { buildBundledDecks, DECKS_DIR } from './deck-files';
-import { deckJsonSchema } from './deck-schema-json';
+import { buildBundledDecks, DECKS_DIR } from './deck-files.ts';
+import { deckJsonSchema } from './deck-schema-json.ts';
 
 function publishedFiles(): Map<string, string> {
   const { index, decks } = buildBundledDecks();

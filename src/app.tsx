@@ -43,6 +43,7 @@ export function App() {
         <PwaStatus />
       </header>
       <StoreNotices />
+      <PwaNotices />
       <main id="main" tabIndex={-1}>
         <Router>
           <Route path="/" component={Home} />
@@ -60,7 +61,6 @@ export function App() {
           <Route default component={NotFound} />
         </Router>
       </main>
-      <PwaNotices />
     </LocationProvider>
   );
 }

@@ -4,7 +4,7 @@
  * mcq / truefalse / typed card. Ids come from deck id + card id (+ side or deletion), never
  * from card text, so editing a card keeps its progress. Pure: no IndexedDB, no clock.
  */
-import { parseCloze } from './cloze';
+import { parseCloze } from './cloze.ts';
 import type { Card, Deck } from './schema';
 
 /**

@@ -4,8 +4,8 @@
  * Pure: used by the app's importers, `scripts/decks-check.ts` and the tests.
  */
 import * as v from 'valibot';
-import { parseCloze } from './cloze';
-import { DeckSchema, LIMITS, type Deck } from './schema';
+import { parseCloze } from './cloze.ts';
+import { DeckSchema, LIMITS, type Deck } from './schema.ts';
 
 export interface DeckError {
   /** JSON path such as `cards[12].choices`; `deck` for the whole document. */

@@ -1,21 +1,21 @@
 /**
- * Non-blocking notices from the service worker: "Ready to work offline" once after the first
- * install, and "Reload to update" when a new version waits. Both wait while a study session or
- * quiz runs (`busy`): the update so a review is never cut short, and either notice so it never
- * covers the grade buttons in the thumb zone. Part of the main bundle.
+ * "Reload to update" when a new version waits, shown in the page's flow above the screen (it
+ * covers no control) and held back while a study session or quiz runs (`busy`), so a review is
+ * never cut short. That the app works offline is said once, by the home screen's note, never in a
+ * notice of its own. Part of the main bundle.
  */
 import { useState } from 'preact/hooks';
 import { busy } from './activity';
-import { applyUpdate, needRefresh, offlineReady, updating } from './state';
+import { needRefresh, updating } from './state';
 
 export function PwaNotices() {
   const [failed, setFailed] = useState<string | null>(null);
-  const free = !busy.value;
-  const showUpdate = free && needRefresh.value;
+  const showUpdate = !busy.value && needRefresh.value;
   const reload = async () => {
     setFailed(null);
     try {
-      await applyUpdate();
+      // The update flow's code is loaded only now: nothing of it weighs on start-up.
+      await (await import('./update')).applyUpdate();
     } catch (err) {
       updating.value = false;
       setFailed((err as Error).message);
@@ -33,16 +33,6 @@ export function PwaNotices() {
             </button>
             <button type="button" class="pwa-quiet" onClick={() => (needRefresh.value = false)}>
               Later
-            </button>
-          </div>
-        </div>
-      )}
-      {free && !showUpdate && offlineReady.value && (
-        <div class="pwa-toast">
-          <p>Ready to work offline.</p>
-          <div class="pwa-actions">
-            <button type="button" class="pwa-quiet" onClick={() => (offlineReady.value = false)}>
-              OK
             </button>
           </div>
         </div>

@@ -4,7 +4,7 @@
  * render, so neither this code nor workbox-window weighs on start-up.
  */
 import { registerSW } from 'virtual:pwa-register';
-import { needRefresh, offlineReady, resumeUpdate, setUpdater } from './state';
+import { needRefresh, offlineReady, setUpdater, UPDATE_KEY } from './state';
 
 let started = false;
 
@@ -32,7 +32,13 @@ export function startServiceWorker(doc: Document = document): void {
     },
   });
   setUpdater(update);
-  // An update accepted before the last reload may still be on its way in.
-  void resumeUpdate();
+  // An update accepted before the last reload may still be on its way in (only then is its code loaded).
+  let pending = false;
+  try {
+    pending = sessionStorage.getItem(UPDATE_KEY) !== null;
+  } catch {
+    /* storage refused: no update can have been remembered */
+  }
+  if (pending) void import('./update').then((m) => m.resumeUpdate());
 }
 

@@ -36,7 +36,7 @@ export function DataSettings() {
       // The cards saved for a quick start came from the data just replaced.
       forgetShownCards();
       const c = result.counts;
-      setMsg({ error: false, text: `Backup restored: ${c.items} cards, ${c.reviews} reviews, ${c.decks} decks.` });
+      setMsg({ error: false, text: `Backup restored: ${c.decks} decks, progress on ${c.cards} cards, ${c.reviews} reviews.` });
     } else setMsg({ error: true, text: `${pending.name} was not imported: ${result.error}` });
   };
 
@@ -51,9 +51,9 @@ export function DataSettings() {
           Export backup
         </button>
         <div class="field">
-          <label for="backup-file">Import a backup file</label>
           <input
             id="backup-file"
+            class="file-input"
             type="file"
             accept="application/gzip,.gz,application/json,.json"
             onChange={async (e) => {
@@ -62,6 +62,9 @@ export function DataSettings() {
               if (file) setPending({ name: file.name, file });
             }}
           />
+          <label for="backup-file" class="button file-label">
+            Import a backup file
+          </label>
         </div>
         {pending && (
           <div class="confirm" role="group" aria-label="Confirm import">

@@ -13,22 +13,54 @@ import './settings.css';
 
 type Parsed = { ok: true; patch: Partial<SettingsRecord> } | { ok: false; error: string };
 
-function NumberField(props: { id: string; label: string; hint?: string; value: number; step?: number; onCommit: (text: string) => void }) {
+interface FieldProps {
+  id: string;
+  label: string;
+  hint?: string;
+  /** The saved value, as text. */
+  value: string;
+  number?: boolean;
+  step?: number;
+  /** Saves the text; resolves to a message naming what is wrong, or null once saved. */
+  commit: (text: string) => Promise<string | null>;
+}
+
+/**
+ * A typed setting. A value that cannot be saved stays as typed, marked invalid, with the message
+ * under the field (announced), until it is fixed: it never snaps back in silence.
+ */
+function Field(props: FieldProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ids = [props.hint && `${props.id}-hint`, error && `${props.id}-error`].filter(Boolean).join(' ');
   return (
     <div class="field">
       <label for={props.id}>{props.label}</label>
       <input
         id={props.id}
-        type="number"
-        inputMode="decimal"
-        step={props.step ?? 1}
-        value={String(props.value)}
-        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
-        onChange={(e) => props.onCommit(e.currentTarget.value)}
+        type={props.number ? 'number' : 'text'}
+        inputMode={props.number ? 'decimal' : undefined}
+        step={props.number ? (props.step ?? 1) : undefined}
+        value={draft ?? props.value}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={ids || undefined}
+        onChange={async (e) => {
+          const text = e.currentTarget.value;
+          setDraft(text);
+          const problem = await props.commit(text);
+          setError(problem);
+          if (!problem) setDraft(null);
+        }}
       />
       {props.hint && (
         <p class="hint" id={`${props.id}-hint`}>
           {props.hint}
+        </p>
+      )}
+      {error && (
+        // Inserted with its text, so screen readers announce it.
+        <p class="field-error" id={`${props.id}-error`} role="alert">
+          {error}
         </p>
       )}
     </div>
@@ -53,13 +85,24 @@ export function Settings() {
       setMessage({ error: true, text: (e as Error).message });
     }
   };
+  /** Saves a typed field's patch; the message goes to the field, not the top of the page. */
+  const saveField = async (parsed: Parsed): Promise<string | null> => {
+    if (!parsed.ok) return parsed.error;
+    try {
+      setS(await updateSettings(parsed.patch));
+      setMessage({ error: false, text: 'Saved.' });
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
   const num = (key: 'newPerDay' | 'reviewsPerDay' | 'desiredRetention', label: string, min: number, max: number, whole: boolean) => (text: string) => {
     const r = parseNumber(text, label, min, max, whole);
-    void save(r.ok ? { ok: true, patch: { [key]: r.value } } : r);
+    return saveField(r.ok ? { ok: true, patch: { [key]: r.value } } : r);
   };
   const steps = (key: 'learningSteps' | 'relearningSteps', label: string) => (text: string) => {
     const r = parseSteps(text, label);
-    void save(r.ok ? { ok: true, patch: { [key]: r.steps } } : r);
+    return saveField(r.ok ? { ok: true, patch: { [key]: r.steps } } : r);
   };
 
   return (
@@ -73,8 +116,15 @@ export function Settings() {
         <>
           <fieldset>
             <legend>Daily study</legend>
-            <NumberField id="new-per-day" label="New cards per day" value={s.newPerDay} onCommit={num('newPerDay', 'New cards per day', 0, 9999, true)} />
-            <NumberField id="reviews-per-day" label="Reviews per day" value={s.reviewsPerDay} onCommit={num('reviewsPerDay', 'Reviews per day', 0, 99999, true)} />
+            <Field
+              id="new-per-day"
+              label="New cards per day"
+              hint="Cards held back by this limit wait for the next day."
+              number
+              value={String(s.newPerDay)}
+              commit={num('newPerDay', 'New cards per day', 0, 9999, true)}
+            />
+            <Field id="reviews-per-day" label="Reviews per day" number value={String(s.reviewsPerDay)} commit={num('reviewsPerDay', 'Reviews per day', 0, 99999, true)} />
             <div class="field">
               <label for="day-start">New day starts at</label>
               <select id="day-start" value={String(s.dayStartHour)} onChange={(e) => void save({ ok: true, patch: { dayStartHour: Number(e.currentTarget.value) } })}>
@@ -88,25 +138,23 @@ export function Settings() {
           </fieldset>
           <fieldset>
             <legend>Memory</legend>
-            <NumberField
+            <Field
               id="retention"
               label="Desired retention"
               hint="The chance of remembering a card when it comes back, from 0.70 to 0.97. Higher means more reviews."
-              value={s.desiredRetention}
+              number
               step={0.01}
-              onCommit={num('desiredRetention', 'Desired retention', 0.7, 0.97, false)}
+              value={String(s.desiredRetention)}
+              commit={num('desiredRetention', 'Desired retention', 0.7, 0.97, false)}
             />
-            <div class="field">
-              <label for="learning-steps">Learning steps</label>
-              <input id="learning-steps" type="text" value={s.learningSteps.join(' ')} aria-describedby="steps-hint" onChange={(e) => steps('learningSteps', 'Learning steps')(e.currentTarget.value)} />
-              <p class="hint" id="steps-hint">
-                Waits before a new card graduates, such as 1m 10m (m minutes, h hours, d days).
-              </p>
-            </div>
-            <div class="field">
-              <label for="relearning-steps">Relearning steps</label>
-              <input id="relearning-steps" type="text" value={s.relearningSteps.join(' ')} onChange={(e) => steps('relearningSteps', 'Relearning steps')(e.currentTarget.value)} />
-            </div>
+            <Field
+              id="learning-steps"
+              label="Learning steps"
+              hint="Waits before a new card graduates, such as 1m 10m (m minutes, h hours, d days)."
+              value={s.learningSteps.join(' ')}
+              commit={steps('learningSteps', 'Learning steps')}
+            />
+            <Field id="relearning-steps" label="Relearning steps" value={s.relearningSteps.join(' ')} commit={steps('relearningSteps', 'Relearning steps')} />
           </fieldset>
           <fieldset>
             <legend>Appearance</legend>

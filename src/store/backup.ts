@@ -329,7 +329,9 @@ function syncedDecks(b: Backup): Map<string, string> {
 }
 
 /** Replaces everything the learner owns with a checked backup, in one transaction. */
-export async function replaceWithBackup(b: Backup): Promise<{ items: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
+export async function replaceWithBackup(
+  b: Backup,
+): Promise<{ items: number; cards: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
   await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days'], 'readwrite', async (tx) => {
     // The items are replaced, so no deck's sync mark describes them any more.
     await tx.objectStore('meta').delete(syncMarks());
@@ -358,5 +360,7 @@ export async function replaceWithBackup(b: Backup): Promise<{ items: number; rev
     writes.add(replaceAggregates(asWriteTx(tx), b.reviews, b.settings.dayStartHour));
     await writes.done();
   });
-  return { items: b.items.length, reviews: b.reviews.length, decks: b.decks.length, quizzes: b.quizzes.length, drafts: b.drafts.length };
+  // `cards`: what the learner calls them (a card's parts, each with its own schedule, are `items`).
+  const cards = new Set(b.items.map((i) => `${i.deckId}/${i.cardId}`)).size;
+  return { items: b.items.length, cards, reviews: b.reviews.length, decks: b.decks.length, quizzes: b.quizzes.length, drafts: b.drafts.length };
 }

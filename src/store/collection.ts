@@ -49,7 +49,7 @@ export async function exportBackup(now: number): Promise<Blob> {
 }
 
 export type ImportResult =
-  | { ok: true; counts: { items: number; reviews: number; decks: number; quizzes: number; drafts: number } }
+  | { ok: true; counts: { items: number; cards: number; reviews: number; decks: number; quizzes: number; drafts: number } }
   | { ok: false; error: string };
 
 /**

@@ -14,11 +14,11 @@ import * as State from '../srs/state';
 
 /** Today's counts of a deck, as the deck list and a deck's page show them. */
 export interface DeckCounts {
-  /** Review items due today, within what is left of today's review limit. */
+  /** Cards due for review today, within what is left of today's review limit. */
   due: number;
-  /** New items still available today, within today's new-card limit. */
+  /** New cards still available today, within today's new-card limit. */
   new: number;
-  /** Learning and relearning items due now. */
+  /** Learning and relearning cards due now. */
   learning: number;
   /** The deck has items for its cards (they are made when it is first opened or studied). */
   started: boolean;
@@ -53,30 +53,51 @@ async function firstIn(tx: ReadTx, range: IDBKeyRange, exclude?: Exclude): Promi
   }
 }
 
-function countIn(tx: ReadTx, range: IDBKeyRange): Promise<number> {
-  return queueIndex(tx).count(range);
+/**
+ * The cards (`deckId/cardId`) of a range, up to `cap` of them, leaving out those in `except`. A
+ * learner sees one part of a card a day (answering it buries the others), so every count a screen
+ * shows is of cards: the number before a session is the number of answers it takes. At most a few
+ * times `cap` keys are read: the work stays bounded however long an overdue pile or a new-card
+ * backlog grows. (Chromium's store on disk counts an index range entry by entry, each checked
+ * against its record, so a count costs what the whole range holds.)
+ */
+async function cardsUpTo(tx: ReadTx, range: IDBKeyRange, cap: number, except?: ReadonlySet<string>): Promise<Set<string>> {
+  const cards = new Set<string>();
+  if (cap <= 0) return cards;
+  // Read past siblings and excepted cards, more each time, until `cap` cards are seen.
+  for (let count = cap + (except?.size ?? 0); ; count *= 4) {
+    const keys = await queueIndex(tx).getAllKeys(range, count);
+    cards.clear();
+    for (const key of keys) {
+      const card = cardOfKey(key);
+      if (!except?.has(card)) cards.add(card);
+    }
+    if (cards.size >= cap || keys.length < count) return new Set([...cards].slice(0, cap));
+  }
 }
 
-/**
- * min(items in range, cap), reading at most `cap` keys: the work stays bounded however long an
- * overdue pile or a new-card backlog grows. (Chromium's store on disk counts an index range entry
- * by entry, each checked against its record, so a count costs what the whole range holds.)
- */
-async function countUpTo(tx: ReadTx, range: IDBKeyRange, cap: number): Promise<number> {
-  if (cap <= 0) return 0;
-  return (await queueIndex(tx).getAllKeys(range, cap)).length;
+/** `deckId/cardId` of an item id (`deckId/cardId` or `deckId/cardId#sub`). */
+const cardOfKey = (id: IDBValidKey) => String(id).split('#')[0]!;
+
+/** The cards with a learning part due by `now` (read from the index's keys, not the records). */
+async function learningDueCards(tx: ReadTx, deckId: string, now: number): Promise<Set<string>> {
+  return new Set((await queueIndex(tx).getAllKeys(queueRange(deckId, QUEUE.learning, MIN_KEY, now))).map(cardOfKey));
 }
 
+/** How many of `cards` are not excluded. */
+const countBut = (cards: ReadonlySet<string>, exclude: Exclude) => (exclude ? [...cards].filter((c) => !exclude.has(c)).length : cards.size);
+
 /**
- * The learning items of a deck due by `now`, counted without reading them (their ids come from
- * the index's keys), passing over excluded cards.
+ * A deck's cards due today: reviews (up to the day's limit) and learning parts due now, and the
+ * cards new today with none of those parts (a card's due part comes first and buries its new ones).
  */
-async function learningDueCount(tx: ReadTx, deckId: string, now: number, exclude?: Exclude): Promise<number> {
-  const range = queueRange(deckId, QUEUE.learning, MIN_KEY, now);
-  if (!exclude) return countIn(tx, range);
-  const ids = await queueIndex(tx).getAllKeys(range);
-  // Item ids are `deckId/cardId` or `deckId/cardId#sub`.
-  return ids.filter((id) => !exclude.has(String(id).split('#')[0]!)).length;
+async function dueCards(tx: ReadTx, deckId: string, now: number, day: Day, settings: Settings) {
+  const [review, learning] = await Promise.all([
+    cardsUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
+    learningDueCards(tx, deckId, now),
+  ]);
+  const due = new Set([...review, ...learning]);
+  return { review, learning, due, fresh: await cardsUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay, due) };
 }
 
 interface Day {
@@ -99,10 +120,8 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
   return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const entries = await Promise.all(
       deckIds.map(async (deckId): Promise<[string, DeckCounts]> => {
-        const [reviewDue, fresh, learning, newDone, reviewDone, last, own] = await Promise.all([
-          countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
-          countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
-          countIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now)),
+        const [cards, newDone, reviewDone, last, own] = await Promise.all([
+          dueCards(tx, deckId, now, day, settings),
           doneToday(tx, deckId, State.New, day.start),
           doneToday(tx, deckId, State.Review, day.start),
           tx.objectStore('reviews').index('by-deck-time').openCursor(deckTime(deckId), 'prev'),
@@ -111,9 +130,9 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
         return [
           deckId,
           {
-            due: withinLimit(reviewDue, settings.reviewsPerDay, reviewDone),
-            new: withinLimit(fresh, settings.newPerDay, newDone),
-            learning,
+            due: withinLimit(cards.review.size, settings.reviewsPerDay, reviewDone),
+            new: withinLimit(cards.fresh.size, settings.newPerDay, newDone),
+            learning: cards.learning.size,
             started: own !== undefined,
             lastStudied: last?.value.at ?? null,
           },
@@ -126,11 +145,17 @@ export async function deckCounts(deckIds: string[], now: number): Promise<Record
 
 export type NextStudy =
   /**
-   * `remaining` counts what is left today, the returned item included. `learningSoon` is when the
+   * `remaining` counts the cards left today, the returned item's included (one per card: see `cardsUpTo`). `learningSoon` is when the
    * earliest learning item in the learn-ahead window falls due (null when none): a caller holding
    * this answer for later must ask again once that time has come.
    */
-  | { item: ItemRecord; remaining: { new: number; learning: number; review: number }; learningSoon?: number | null }
+  | {
+      item: ItemRecord;
+      remaining: { new: number; learning: number; review: number };
+      learningSoon?: number | null;
+      /** Excluded cards counted in `remaining` (still new or due when read): 0 once graded. */
+      pending: { new: number; review: number };
+    }
   | { item: null; nextDue: number | null };
 
 function earliest(a: ItemRecord | null, b: ItemRecord | null): ItemRecord | null {
@@ -165,17 +190,20 @@ export async function nextStudyItem(
   const found = await inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const perDeck = await Promise.all(
       scope.deckIds.map(async (deckId) => {
-        const [learnAhead, learningCount, review, reviewDue, fresh, freshCount, newDone, reviewDone] = await Promise.all([
+        const [learnAhead, cards, review, newDone, reviewDone] = await Promise.all([
           // The earliest learning item within the learn-ahead window: due now if its time has come.
           firstIn(tx, queueRange(deckId, QUEUE.learning, MIN_KEY, now + LEARN_AHEAD_MS), exclude),
-          learningDueCount(tx, deckId, now, exclude),
+          dueCards(tx, deckId, now, day, settings),
           firstIn(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), exclude),
-          countUpTo(tx, queueRange(deckId, QUEUE.review, MIN_KEY, day.end, true), settings.reviewsPerDay),
-          firstIn(tx, queueRange(deckId, QUEUE.new), exclude),
-          countUpTo(tx, queueRange(deckId, QUEUE.new), settings.newPerDay),
           doneToday(tx, deckId, State.New, day.start),
           doneToday(tx, deckId, State.Review, day.start),
         ]);
+        // A card with a part due is not offered as new: that part comes first and buries the rest.
+        const fresh = await firstIn(tx, queueRange(deckId, QUEUE.new), new Set([...cards.due, ...(exclude ?? [])]));
+        const learningCount = countBut(cards.learning, exclude);
+        const reviewDue = cards.review.size;
+        const freshCount = cards.fresh.size;
+        const pending = (set: Set<string>) => (exclude ? [...exclude].filter((c) => set.has(c)).length : 0);
         return {
           learningDue: learnAhead && learnAhead.due <= now ? learnAhead : null,
           learningCount,
@@ -187,6 +215,8 @@ export async function nextStudyItem(
           reviewDone,
           newLeft: withinLimit(freshCount, settings.newPerDay, newDone),
           reviewLeft: withinLimit(reviewDue, settings.reviewsPerDay, reviewDone),
+          pendingNew: pending(cards.fresh),
+          pendingReview: pending(cards.review),
         };
       }),
     );
@@ -198,7 +228,10 @@ export async function nextStudyItem(
       progress: { newDone: 0, reviewDone: 0, newLeft: 0, reviewLeft: 0 },
     };
     let learning = 0;
+    const pending = { new: 0, review: 0 };
     for (const d of perDeck) {
+      pending.new += d.pendingNew;
+      pending.review += d.pendingReview;
       facts.learningDue = earliest(facts.learningDue, d.learningDue);
       facts.learnAhead = earliest(facts.learnAhead, d.learnAhead);
       if (d.reviewLeft > 0) facts.review = earliest(facts.review, d.review);
@@ -212,8 +245,10 @@ export async function nextStudyItem(
     }
     const item = pickNext(facts);
     if (item) {
+      // A card learnt ahead (not due yet) is on screen all the same: it counts as one left.
+      if (item === facts.learnAhead && item.due > now) learning++;
       const remaining = { new: facts.progress.newLeft, learning, review: facts.progress.reviewLeft };
-      return { item, remaining, learningSoon: facts.learnAhead?.due ?? null };
+      return { item, remaining, learningSoon: facts.learnAhead?.due ?? null, pending };
     }
     // Reviews or new items held back by today's limits come back on the next study day.
     const heldBack = perDeck.some((d) => d.review || d.freshCount > 0);
@@ -252,7 +287,9 @@ async function nextOfItems(itemIds: string[], now: number, day: Day): Promise<Ne
     review: unseenToday.filter((i) => i.state !== State.New).length,
   };
   const first = learningDue.sort((a, b) => a.due - b.due)[0] ?? unseenToday[0] ?? ahead.sort((a, b) => a.due - b.due)[0];
-  if (first) return { item: first, remaining };
+  // A card learnt ahead is on screen all the same: it counts as one left.
+  if (first && first === ahead[0]) remaining.learning++;
+  if (first) return { item: first, remaining, pending: { new: 0, review: 0 } };
   const later = usable.filter((i) => State.isLearning(i.state)).map((i) => i.due);
   return { item: null, nextDue: later.length ? Math.min(...later) : null };
 }

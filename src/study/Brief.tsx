@@ -8,6 +8,16 @@ import type { BriefPoint } from './mastery';
 
 const LABEL: Record<Mastery, string> = { new: 'New', shaky: 'Shaky', solid: 'Solid' };
 
+const pct = (r: number) => `${Math.round(r * 100)} % recall`;
+
+/** Why a point has its mastery, in words that agree with it: cards still in their steps, or recall. */
+export function masteryReason(p: Pick<BriefPoint, 'mastery' | 'recall' | 'weakest' | 'learning'>): string {
+  if (p.mastery === 'new') return '';
+  if (p.learning > 0) return ` · ${p.learning} ${p.learning === 1 ? 'card' : 'cards'} still being learnt`;
+  if (p.mastery === 'shaky') return p.weakest === null ? ' · some cards not studied yet' : ` · weakest card at ${pct(p.weakest)}`;
+  return p.recall === null ? '' : ` · ${pct(p.recall)}`;
+}
+
 export function Brief({ deckId, points }: { deckId: string; points: BriefPoint[] }) {
   if (!points.length) return null;
   const solid = points.filter((p) => p.mastery === 'solid').length;
@@ -23,7 +33,7 @@ export function Brief({ deckId, points }: { deckId: string; points: BriefPoint[]
             <RichText text={p.text} class="brief-text" />
             <p class="brief-meta">
               <span class={`mastery-badge mastery-badge-${p.mastery}`}>{LABEL[p.mastery]}</span>
-              {p.recall !== null && <span class="meta"> · {Math.round(p.recall * 100)} % recall</span>}
+              <span class="meta">{masteryReason(p)}</span>
               {p.itemIds.length > 0 && (
                 <>
                   {' · '}

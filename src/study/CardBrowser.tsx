@@ -84,6 +84,9 @@ function Row({ row, now }: { row: BrowserRow; now: number }) {
   );
 }
 
+/** Rows are parts (a cloze deletion, a reversed side); the learner counts cards. */
+const cardsOf = (rows: readonly BrowserRow[]) => new Set(rows.map((r) => r.card.id)).size;
+
 export function CardBrowser({ deck, items, now }: { deck: Deck; items: ItemRecord[]; now: number }) {
   const [filter, setFilter] = useState<BrowserFilter>({ text: '', type: '', keyPoint: '', state: '' });
   const [shown, setShown] = useState(PAGE);
@@ -138,7 +141,8 @@ export function CardBrowser({ deck, items, now }: { deck: Deck; items: ItemRecor
         </label>
       </div>
       <p class="meta" role="status">
-        {visible.length} of {rows.length} items
+        {cardsOf(visible)} of {cardsOf(rows)} cards
+        {rows.length > deck.cards.length && ` (${visible.length} of ${rows.length} parts)`}
       </p>
       <ul class="browser-list" aria-label="Card list">
         {visible.slice(0, shown).map((r) => (

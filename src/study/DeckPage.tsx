@@ -101,7 +101,8 @@ export function DeckPage() {
   const brief = briefMastery(deck, items, now);
   const shaky = brief.filter((k) => k.mastery === 'shaky').map((k) => k.id);
   const toStudy = counts ? counts.due + counts.new + counts.learning : 0;
-  const suspended = items.filter((i) => i.queue === QUEUE.suspended).length;
+  // Counted in cards, as everywhere: a card with several parts is one card.
+  const suspended = new Set(items.filter((i) => i.queue === QUEUE.suspended).map((i) => i.cardId)).size;
   return (
     <section class="page deck-page">
       <h1>{deck.title}</h1>
@@ -109,7 +110,7 @@ export function DeckPage() {
       {deck.source && <Citation source={deck.source} />}
       {counts && (
         <p class="deck-counts">
-          {counts.due} due · {counts.new} new · {counts.learning} learning · {suspended} suspended
+          {counts.due + counts.learning} due · {counts.new} new · {suspended} suspended
         </p>
       )}
       <div class="deck-actions">

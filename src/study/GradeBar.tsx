@@ -18,14 +18,16 @@ export interface GradeBarProps {
   onGrade: (g: Grade) => void;
   revealRef: Ref<HTMLButtonElement>;
   gradeRef: Ref<HTMLButtonElement>;
+  /** A typed answer: focus is in its field, where Space types a space and Enter shows the answer. */
+  typed?: boolean;
 }
 
-export function GradeBar({ revealed, intervals, suggested, disabled, onReveal, onGrade, revealRef, gradeRef }: GradeBarProps) {
+export function GradeBar({ revealed, intervals, suggested, disabled, onReveal, onGrade, revealRef, gradeRef, typed }: GradeBarProps) {
   if (!revealed) {
     return (
       <div class="grade-bar">
         <button type="button" class="primary reveal" ref={revealRef} onClick={onReveal}>
-          Show answer <kbd aria-hidden="true">Space</kbd>
+          Show answer <kbd aria-hidden="true">{typed ? 'Enter' : 'Space'}</kbd>
         </button>
       </div>
     );

@@ -82,8 +82,13 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       const action = reviewKeyAction(keyOf(e), s.revealed.value);
       if (!action) return;
       if (action.kind !== 'undo' && s.phase.value !== 'card') return;
+      if (action.kind === 'leave') return (e.target as HTMLElement).blur();
+      // A digit picks the card's choice of that number, as a tap would (a card without choices ignores it).
+      const choice = action.kind === 'pick' && document.querySelectorAll<HTMLElement>('.study-card .choice')[action.index];
+      if (action.kind === 'pick' && !choice) return;
       e.preventDefault();
-      if (action.kind === 'reveal') s.reveal();
+      if (choice) choice.click();
+      else if (action.kind === 'reveal') s.reveal();
       else if (action.kind === 'grade') void s.grade(action.grade);
       else void s.undo();
     };
@@ -96,7 +101,9 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
     if (revealNow) s.reveal();
   };
   const j = cur ? judge(cur.card, response) : null;
-  const total = s.reviewed.value + s.remaining.value + (cur ? 1 : 0);
+  // `remaining` counts the card on screen: it falls by one with each answer that is done for today.
+  const left = s.remaining.value;
+  const total = s.reviewed.value + left;
   const done = s.reviewed.value;
   const keyPoint = cur?.card.keyPoint ? cur.deck.keyPoints?.find((k) => k.id === cur.card.keyPoint)?.text : undefined;
   const title = deckId === 'all' ? 'Study all due' : (s.title.value ?? 'Study');
@@ -104,10 +111,13 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
   return (
     <section class="page study" aria-labelledby="study-title">
       <div class="study-head">
+        <a class="study-back" href="/" aria-label="Your decks">
+          ←
+        </a>
         <h1 id="study-title">{title}</h1>
         <div class="study-tools">
           {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
-          <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>
+          <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value || !s.canUndo()}>
             Undo <kbd aria-hidden="true">Z</kbd>
           </button>
         </div>
@@ -119,12 +129,12 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
         aria-valuemin={0}
         aria-valuemax={Math.max(total, 1)}
         aria-valuenow={done}
-        aria-valuetext={`${done} done, ${s.remaining.value + (cur ? 1 : 0)} left`}
+        aria-valuetext={`${done} done, ${left} left`}
       >
         <div class="progress-fill" style={{ width: `${total ? (100 * done) / total : phase === 'done' ? 100 : 0}%` }} />
       </div>
       <p class="study-counts" aria-hidden="true">
-        {phase === 'card' ? `${s.remaining.value + 1} left` : ''}
+        {phase === 'card' ? `${left} left` : ''}
       </p>
       <p role="status" class="notice">
         {s.notice.value}
@@ -187,6 +197,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
             disabled={s.busy.value}
             onReveal={() => s.reveal()}
             onGrade={(g) => void s.grade(g)}
+            typed={cur.card.type === 'typed'}
             revealRef={revealRef}
             gradeRef={gradeRef}
           />

@@ -1,6 +1,6 @@
 /**
  * End of a study session: how many cards, the again-rate, time spent and when the next card is
- * due — or, when nothing was due at all, a clear "nothing due — next card at …". Its own chunk,
+ * due — or, when nothing was due at all, a clear "Nothing due. Next review: tomorrow at 9:00". Its own chunk,
  * loaded when a session ends.
  */
 export interface SessionSummaryProps {
@@ -14,13 +14,13 @@ export interface SessionSummaryProps {
   canUndo: boolean;
 }
 
-/** "14:05", "tomorrow 09:30" or "Mon 3 Mar 09:30", in the learner's locale. */
+/** "today at 14:05", "tomorrow at 09:30" or "Mon 3 Mar at 09:30", in the learner's locale. */
 export function formatWhen(at: number, now: number): string {
-  const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' }).format(at);
+  const time = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(at);
   const day = (t: number) => new Date(t).toDateString();
-  if (day(at) === day(now)) return time;
-  if (day(at) === day(now + 86_400_000)) return `tomorrow ${time}`;
-  return new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(at);
+  if (day(at) === day(now)) return `today at ${time}`;
+  if (day(at) === day(now + 86_400_000)) return `tomorrow at ${time}`;
+  return `${new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' }).format(at)} at ${time}`;
 }
 
 export function formatDuration(ms: number): string {
@@ -37,7 +37,7 @@ export function SessionSummary(p: SessionSummaryProps) {
       {p.reviewed === 0 ? (
         <>
           <h2 tabIndex={-1}>Nothing due</h2>
-          <p>{next ? `Nothing due — next card at ${next}.` : 'Nothing due — no cards are scheduled in this deck.'}</p>
+          <p>{next ? `Nothing due. Next review: ${next}.` : 'Nothing due: no cards are scheduled in this deck.'}</p>
         </>
       ) : (
         <>
@@ -56,7 +56,7 @@ export function SessionSummary(p: SessionSummaryProps) {
               <dd>{formatDuration(p.timeMs)}</dd>
             </div>
           </dl>
-          <p>{next ? `Next card due at ${next}.` : 'No more cards are scheduled.'}</p>
+          <p>{next ? `Next review: ${next}.` : 'No more cards are scheduled.'}</p>
         </>
       )}
       <p class="summary-actions">

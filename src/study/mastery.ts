@@ -11,18 +11,37 @@ import { countMasteries, groupMastery, type KeyPointMastery, type Mastery } from
 
 /** A key point as the brief shows it. */
 export interface BriefPoint extends KeyPointMastery {
-  /** Mean recall probability of the studied items, null when none is studied. */
+  /** Mean recall probability of the items past their first steps (in review), null when none is. */
   recall: number | null;
+  /** The lowest of those, which is what makes a point shaky when nothing is being learnt. */
+  weakest: number | null;
+  /** Cards of the point still in their learning or relearning steps (answered Again, or just met). */
+  learning: number;
   itemIds: ItemId[];
   studied: number;
 }
 
 /** Mastery of one group of items by the shared rule (suspended and orphaned ones do not count). */
-export function masteryOf(items: readonly ItemRecord[], now: number): { mastery: Mastery; recall: number | null; studied: number } {
+export function masteryOf(
+  items: readonly ItemRecord[],
+  now: number,
+): { mastery: Mastery; recall: number | null; weakest: number | null; learning: number; studied: number } {
   const live = items.filter((i) => !i.suspended && !i.orphaned);
-  const recalls = live.map((i) => retrievability(i, now)).filter((r): r is number => r !== null);
+  // A card in its steps was just answered, so its recall reads near 100 % whatever the grade:
+  // it counts as still being learnt, never as recall.
+  const steps = live.filter((i) => i.state === 1 || i.state === 3);
+  const recalls = live
+    .filter((i) => i.state === 2)
+    .map((i) => retrievability(i, now))
+    .filter((r): r is number => r !== null);
   const recall = recalls.length ? recalls.reduce((a, b) => a + b, 0) / recalls.length : null;
-  return { mastery: groupMastery(countMasteries(live, now)), recall, studied: recalls.length };
+  return {
+    mastery: groupMastery(countMasteries(live, now)),
+    recall,
+    weakest: recalls.length ? Math.min(...recalls) : null,
+    learning: new Set(steps.map((i) => i.cardId)).size,
+    studied: recalls.length + steps.length,
+  };
 }
 
 /** The brief: each key point of the deck, in deck order, with its mastery. */

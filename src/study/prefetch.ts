@@ -45,9 +45,9 @@ export function createPrefetch(now: () => number, deckFor: (id: string) => Promi
       if (!r?.item || p.generation !== remoteWrites) return null;
       if (r.learningSoon != null && r.learningSoon <= at && !State.isLearning(r.item.state)) return null;
       // The grade used one of today's new or review slots: the pick must still fit in what is left.
-      const used = (s: number) => (graded.state === s ? 1 : 0);
-      if (r.item.state === State.New && r.remaining.new - used(State.New) < 1) return null;
-      if (r.item.state === State.Review && r.remaining.review - used(State.Review) < 1) return null;
+      // (`pending` says whether the prefetch still counted the graded card: it may have read after the grade.)
+      if (r.item.state === State.New && r.remaining.new - r.pending.new < 1) return null;
+      if (r.item.state === State.Review && r.remaining.review - r.pending.review < 1) return null;
       return r;
     },
 

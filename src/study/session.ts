@@ -26,7 +26,6 @@ import {
   undoLastReview,
 } from '../store';
 import * as Rating from '../srs/rating';
-import * as State from '../srs/state';
 
 export type Phase = 'loading' | 'card' | 'done' | 'error';
 
@@ -70,6 +69,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
   const current = signal<Current | null>(preview && { item: preview.item, deck: preview.deck, card: preview.card, shownAt: now() });
   const revealed = signal(false);
   const intervals = signal<Record<Grade, { due: number; label: string }> | null>(null);
+  /** Cards left today, the one on screen included. */
   const remaining = signal(preview?.remaining ?? 0);
   const reviewed = signal(0);
   const again = signal(0);
@@ -312,7 +312,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
             ready.item,
             () => {
               counted();
-              remaining.value = Math.max(0, left - (cur.item.state === State.New || cur.item.state === State.Review ? 1 : 0));
+              remaining.value = Math.max(0, left - ready.pending.new - ready.pending.review);
             },
             cur.item.id,
           );
@@ -344,8 +344,8 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
             if (last.grade === Rating.Again) again.value--;
             timeMs.value -= last.durationMs;
           }
-          // The card that was up goes back into the queue behind the one taken back.
-          if (current.value) remaining.value++;
+          // The card taken back is to answer again (the one that was up, if any, stays in the queue).
+          remaining.value++;
           leech.value = null;
           notice.value = 'Last grade undone.';
         });

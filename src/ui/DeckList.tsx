@@ -14,6 +14,13 @@ export function lastStudiedText(at: number, now: number): string {
   return new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(at);
 }
 
+/** A deck's cover colour: a hue from its first tag (decks on one subject share it), or its title. */
+export function coverHue(tags: readonly string[] | undefined, title: string): number {
+  let h = 0;
+  for (const ch of tags?.[0] ?? title) h = (h * 31 + ch.charCodeAt(0)) % 360;
+  return h;
+}
+
 export interface DeckListProps {
   decks: LibraryEntry[];
   counts: Record<string, DeckCounts> | null;
@@ -28,6 +35,9 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
         const c = counts?.[d.id];
         return (
           <li key={d.id} class="deck-tile">
+            <span class="deck-cover" aria-hidden="true" style={`--h:${coverHue(d.tags, d.title)}`}>
+              {[...d.title][0]}
+            </span>
             <h2>
               <a href={`/deck/${d.id}`} id={`deck-title-${d.id}`}>
                 {d.title}
@@ -41,13 +51,12 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
             {c && !c.started && d.cardCount > 0 && (
               <p class="deck-counts">
                 <span class="count count-new">Not started</span>
-                <span class="meta"> · its cards become study items when you open or study it</span>
               </p>
             )}
             {c?.started && (
+              // Learning cards due now are due too: one "due" everywhere, so due + new is what Study takes.
               <p class="deck-counts">
-                <span class="count count-due">{c.due} due</span> · <span class="count count-new">{c.new} new</span> ·{' '}
-                <span class="count count-learning">{c.learning} learning</span>
+                <span class="count count-due">{c.due + c.learning} due</span> · <span class="count count-new">{c.new} new</span>
                 <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
               </p>
             )}

@@ -8,6 +8,7 @@ import { listDecks, type LibraryEntry } from '../library/library';
 import { deckCounts, onStoreChange, reviewCount, type DeckCounts } from '../store';
 import { DeckList } from './DeckList';
 import { offlineReadySlot } from './home-status';
+import type Next from './NextReview';
 import './home.css';
 
 interface HomeData {
@@ -49,6 +50,12 @@ export function Home() {
     : null;
   // A deck never opened has no items yet; studying it creates them, so it counts as work to do.
   const unstarted = data?.decks.some((d) => d.summary.cardCount > 0 && !data.counts[d.summary.id]?.started) ?? false;
+  const idle = !!totals && totals.due + totals.new === 0 && !unstarted;
+  // When to come back is read only when nothing is due, by a chunk of its own.
+  const [NextReview, setNextReview] = useState<typeof Next | null>(null);
+  useEffect(() => {
+    if (idle && !NextReview) void import('./NextReview').then((m) => setNextReview(() => m.default));
+  }, [idle]);
   return (
     <section class="page home">
       <h1>Your decks</h1>
@@ -67,10 +74,15 @@ export function Home() {
               Study all due{totals.due + totals.new > 0 ? ` (${totals.due} due, ${totals.new} new)` : ''}
             </a>
           ) : (
-            <span class="meta">Nothing due right now. Well done.</span>
+            <span class="meta">
+              Nothing due right now. {NextReview && <NextReview deckIds={data!.decks.map((d) => d.summary.id)} now={data!.now} />}
+            </span>
           )}{' '}
           <a class="button" href="/quiz/all">
             Quick quiz
+          </a>{' '}
+          <a class="button" href="/import">
+            Add a deck
           </a>
         </p>
       )}

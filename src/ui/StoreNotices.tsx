@@ -1,20 +1,17 @@
 /**
  * Tells the learner what the store cannot fix alone: damaged records it skipped, another tab
- * holding the database during an upgrade, or the browser closing storage. Part of the main bundle.
+ * holding the database during an upgrade, or the browser closing storage. Part of the main
+ * bundle: it only listens; the words load (NoticeCards) when there is something to say.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { damagedRecords, onConnectionEvent, onDamage, type ConnectionEvent, type Damage } from '../store';
-
-const CONNECTION: Record<ConnectionEvent['type'], string> = {
-  blocked: 'Close other Briefdeck tabs: an older version open there keeps this one from updating its storage.',
-  blocking: 'Briefdeck was updated in another tab. Reload this tab to keep studying; nothing you saved is lost.',
-  terminated: 'The browser closed Briefdeck’s storage unexpectedly. It reopens with your next action; if saving fails, reload.',
-};
+import type { NoticeCards as Cards } from './NoticeCards';
 
 export function StoreNotices() {
   const [damage, setDamage] = useState<Damage[]>(damagedRecords);
   const [connection, setConnection] = useState<ConnectionEvent['type'] | null>(null);
   const [dismissed, setDismissed] = useState(0);
+  const [NoticeCards, setCards] = useState<typeof Cards | null>(null);
   useEffect(() => {
     const stopDamage = onDamage(setDamage);
     const stopConnection = onConnectionEvent((e) => setConnection(e.type));
@@ -24,44 +21,17 @@ export function StoreNotices() {
     };
   }, []);
   const shown = damage.length > dismissed;
-  if (!shown && !connection) return null;
+  const any = shown || !!connection;
+  useEffect(() => {
+    if (any && !NoticeCards) void import('./NoticeCards').then((m) => setCards(() => m.NoticeCards));
+  }, [any]);
+  if (!any || !NoticeCards) return null;
   return (
-    <div class="store-notices">
-      {shown && (
-        <div role="alert" class="notice-card">
-          <p>
-            Briefdeck skipped {damage.length === 1 ? 'a damaged saved record' : `${damage.length} damaged saved records`} so that it could keep
-            working. The rest of your progress is safe; export a backup from <a href="/settings">Settings</a> to keep it.
-          </p>
-          <details>
-            <summary>What was damaged</summary>
-            <ul>
-              {damage.map((d) => (
-                <li key={`${d.store}:${d.key}`}>
-                  {d.store} “{d.key}” {d.problem}
-                </li>
-              ))}
-            </ul>
-          </details>
-          <button type="button" onClick={() => setDismissed(damage.length)}>
-            Dismiss
-          </button>
-        </div>
-      )}
-      {connection && (
-        <div role="alert" class="notice-card">
-          <p>{CONNECTION[connection]}</p>
-          {connection === 'blocking' ? (
-            <button type="button" onClick={() => location.reload()}>
-              Reload
-            </button>
-          ) : (
-            <button type="button" onClick={() => setConnection(null)}>
-              Dismiss
-            </button>
-          )}
-        </div>
-      )}
-    </div>
+    <NoticeCards
+      damage={shown ? damage : null}
+      connection={connection}
+      onDismissDamage={() => setDismissed(damage.length)}
+      onDismissConnection={() => setConnection(null)}
+    />
   );
 }

@@ -156,7 +156,7 @@ test('a deck of 50,000 cards or a 10 MB file is refused with a clear message, th
   await page.goto(`${baseUrl}/import`);
   const cards = Array.from({ length: 50_000 }, (_, i) => ({ id: `c${i}`, type: 'basic', front: `Front ${i}`, back: `Back ${i}` }));
   const huge = JSON.stringify({ format: 1, id: 'huge', version: 1, title: 'Huge deck', cards });
-  await page.getByLabel('Or paste deck JSON or table text').fill(huge);
+  await page.getByLabel('Or paste a shared link, deck JSON or table text').fill(huge);
   await page.getByRole('button', { name: 'Check pasted text' }).click();
   await page.getByRole('alert').filter({ hasText: 'cards: must have at most 5000 cards' }).waitFor();
   // Still responsive: the page answers a script and a click at once.

@@ -59,7 +59,7 @@ async function assertInert(where: string) {
 test('a deck full of injection payloads is imported and shown inertly on every screen', async () => {
   const deck = xssDeck();
   await page.goto(`${baseUrl}/import`);
-  await page.getByLabel('Or paste deck JSON or table text').fill(JSON.stringify(deck));
+  await page.getByLabel('Or paste a shared link, deck JSON or table text').fill(JSON.stringify(deck));
   await page.getByRole('button', { name: 'Check pasted text' }).click();
   await page.getByRole('button', { name: 'Import this deck' }).click();
   await page.getByRole('heading', { name: 'Imported' }).waitFor();

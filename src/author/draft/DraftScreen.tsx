@@ -2,9 +2,12 @@
  * `/author/draft`: paste an article or open a .txt file, get proposed key points and cards, and
  * accept, edit or reject each one; only accepted text is saved. The source sentence of each
  * proposal is shown here and never saved with it. compromise (the NLP library) loads only when
- * a draft is made. Lazy authoring chunk.
+ * a draft is made. The article and the proposals are kept as a draft in the store while the
+ * teacher works (as the editor keeps its decks), so leaving before saving loses nothing. Lazy
+ * authoring chunk.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { deleteDraft, getDraft, saveDraft } from '../../store/drafts';
 import { useLocation } from 'preact-iso';
 import type { Card } from '../../deck/schema';
 import { formatError, type DeckError } from '../../deck/validate';
@@ -27,6 +30,17 @@ interface CardState extends CardProposal {
 
 const KIND_NAMES: Record<CardProposal['kind'], string> = { cloze: 'Cloze', why: '“Why” question', what: '“What” question', truefalse: 'True or false' };
 const noErrors = new Map<string, string[]>();
+
+/** Where the unsaved work of this screen is kept. */
+export const DRAFT_SCREEN_KEY = 'draft-screen';
+interface KeptDraft {
+  text: string;
+  title: string;
+  kps: KpState[] | null;
+  cards: CardState[];
+}
+/** How long typing pauses before the work is written (a page leaving writes at once). */
+const KEEP_AFTER_MS = 400;
 
 async function loadNlp(): Promise<Nlp> {
   const mod = await import('compromise');
@@ -81,6 +95,53 @@ export function DraftScreen() {
   const [cards, setCards] = useState<CardState[]>([]);
   const [errors, setErrors] = useState<DeckError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
+  const [restored, setRestored] = useState<'reading' | boolean>('reading');
+  const proposalsRef = useRef<HTMLHeadingElement>(null);
+  const madeRef = useRef(false);
+
+  // Brings back the work left unsaved last time, once, before anything is kept over it.
+  useEffect(() => {
+    getDraft(DRAFT_SCREEN_KEY).then(
+      (d) => {
+        const kept = d as KeptDraft | undefined;
+        if (kept && typeof kept.text === 'string' && Array.isArray(kept.cards)) {
+          setText(kept.text);
+          setTitle(kept.title ?? '');
+          setKps(kept.kps);
+          setCards(kept.cards);
+          setRestored(true);
+        } else setRestored(false);
+      },
+      () => setRestored(false),
+    );
+  }, []);
+  // Keeps the work after a pause in typing, and at once when the page goes away.
+  useEffect(() => {
+    if (restored === 'reading') return;
+    const keep = () => void (text.trim() || kps ? saveDraft(DRAFT_SCREEN_KEY, { text, title, kps, cards } satisfies KeptDraft) : deleteDraft(DRAFT_SCREEN_KEY)).catch(() => undefined);
+    const timer = setTimeout(keep, KEEP_AFTER_MS);
+    window.addEventListener('pagehide', keep);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener('pagehide', keep);
+    };
+  }, [text, title, kps, cards, restored]);
+  // New proposals appear below the article: take the reader (and focus) to them.
+  useLayoutEffect(() => {
+    if (!kps || !madeRef.current) return;
+    madeRef.current = false;
+    proposalsRef.current?.focus();
+    proposalsRef.current?.scrollIntoView?.({ block: 'start' });
+  }, [kps]);
+
+  const startOver = () => {
+    setText('');
+    setTitle('');
+    setKps(null);
+    setCards([]);
+    setErrors([]);
+    setRestored(false);
+  };
 
   const make = async () => {
     setBusy(true);
@@ -90,6 +151,7 @@ export function DraftScreen() {
       setTitle(draft.title.slice(0, 120));
       setKps(draft.keyPoints.map((k) => ({ ...k, verdict: 'pending' })));
       setCards(draft.cards.map((c) => ({ ...c, verdict: 'pending' })));
+      madeRef.current = true;
       if (!draft.keyPoints.length) setMessage('No key points were found: the text needs several full sentences.');
     } catch (e) {
       setMessage(`The draft could not be made: ${(e as Error).message}`);
@@ -116,7 +178,11 @@ export function DraftScreen() {
     }
     const saved = await saveEdited(result.deck);
     if (!saved.ok) setErrors(saved.errors);
-    else route(`/author/${saved.deck.id}`);
+    else {
+      await deleteDraft(DRAFT_SCREEN_KEY).catch(() => undefined);
+      setRestored('reading');
+      route(`/author/${saved.deck.id}`);
+    }
   };
 
   const accepted = cards.filter((c) => c.verdict === 'accepted').length;
@@ -127,12 +193,28 @@ export function DraftScreen() {
       </p>
       <h1>Draft a deck from an article</h1>
       <p class="hint">
-        Key points are the article’s most central sentences: those sharing the most distinctive words with the rest of it (LexRank over TF-IDF), trimmed of asides. Cards are
-        proposals; nothing is saved until you accept it.
+        Briefdeck picks the sentences most central to the article as key points and proposes cards from them. Edit, accept or reject each one;
+        nothing becomes a deck until you save it.
       </p>
+      {restored === true && (
+        <p role="status">
+          Your unsaved draft is back, as you left it.{' '}
+          <button type="button" class="button" onClick={startOver}>
+            Start over
+          </button>
+        </p>
+      )}
       <div class="field">
-        <label for="article-file">Open a .txt file</label>
-        <input id="article-file" type="file" accept=".txt,text/plain" onChange={async (e) => setText(await (e.currentTarget.files?.[0]?.text() ?? Promise.resolve(text)))} />
+        <input
+          id="article-file"
+          class="file-input"
+          type="file"
+          accept=".txt,text/plain"
+          onChange={async (e) => setText(await (e.currentTarget.files?.[0]?.text() ?? Promise.resolve(text)))}
+        />
+        <label for="article-file" class="button file-label">
+          Open a .txt file
+        </label>
       </div>
       <div class="field">
         <label for="article-text">Article text</label>
@@ -157,7 +239,9 @@ export function DraftScreen() {
             </button>
           </div>
           <section class="editor-section" aria-labelledby="draft-kp-heading">
-            <h2 id="draft-kp-heading">Proposed key points ({kps.length})</h2>
+            <h2 id="draft-kp-heading" tabIndex={-1} ref={proposalsRef}>
+              Proposed key points ({kps.length})
+            </h2>
             <ol class="proposal-list">
               {kps.map((k, i) => (
                 <li key={k.id} class={`proposal ${k.verdict}`}>

@@ -1,12 +1,13 @@
 /**
- * `/import`: a deck file (.json) or a table (.csv, .tsv, .txt from Anki or Quizlet) by file
- * picker, drag and drop, or paste. JSON is validated completely first and every error listed
+ * `/import` ("Add a deck" on home): a deck file (.json) or a table (.csv, .tsv, .txt from Anki or
+ * Quizlet) by file picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON is validated completely first and every error listed
  * with its path; nothing is stored until the confirm step. Lazy authoring chunk.
  */
 import { useState } from 'preact/hooks';
 import { LIMITS, type Deck } from '../../deck/schema';
 import { formatError, parseDeckJson, type DeckError } from '../../deck/validate';
 import { DeckConfirm } from './DeckConfirm';
+import { decodeShareFragment } from '../share';
 import { TableImport } from './TableImport';
 import '../author.css';
 
@@ -30,6 +31,13 @@ export function ImportScreen() {
   const accept = (text: string, name: string) => {
     setDone(null);
     setDeck(null);
+    // A link a teacher shared holds its deck in the fragment: read it here as the link would.
+    const link = /^https?:\/\/\S+\/share#\S+$/.test(text.trim()) ? new URL(text.trim()) : null;
+    if (link) {
+      setInput({ kind: 'json', text, name: 'the shared link' });
+      void decodeShareFragment(link.hash).then((r) => (r.ok ? (setErrors([]), setDeck(r.deck)) : setErrors(r.errors)));
+      return;
+    }
     const kind = sniff(name, text);
     setInput({ kind, text, name });
     if (kind === 'json') {
@@ -67,8 +75,11 @@ export function ImportScreen() {
 
   return (
     <section class="page author">
-      <h1>Import a deck</h1>
-      <p>A Briefdeck deck file (.json), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain Text” export or a Quizlet export.</p>
+      <h1>Add a deck</h1>
+      <p>
+        A deck file from a teacher or a friend (.json), a link they shared, or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain
+        Text” export or a Quizlet export.
+      </p>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -82,12 +93,20 @@ export function ImportScreen() {
           void readFile(e.dataTransfer?.files[0]);
         }}
       >
-        <label for="import-file">Choose a file</label>
-        <input id="import-file" type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input
+          id="import-file"
+          class="file-input"
+          type="file"
+          accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain"
+          onChange={(e) => void readFile(e.currentTarget.files?.[0])}
+        />
+        <label for="import-file" class="button file-label">
+          Choose a file
+        </label>
         <p class="hint">…or drop it here.</p>
       </div>
       <div class="field">
-        <label for="import-paste">Or paste deck JSON or table text</label>
+        <label for="import-paste">Or paste a shared link, deck JSON or table text</label>
         <textarea id="import-paste" rows={6} value={paste} onInput={(e) => setPaste(e.currentTarget.value)} />
         <button type="button" class="button" disabled={!paste.trim()} onClick={() => accept(paste, 'pasted text')}>
           Check pasted text

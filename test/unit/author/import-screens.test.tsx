@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { ImportScreen } from '../../../src/author/import/ImportScreen';
 import { SharePage } from '../../../src/author/SharePage';
-import { DraftScreen } from '../../../src/author/draft/DraftScreen';
+import { DRAFT_SCREEN_KEY, DraftScreen } from '../../../src/author/draft/DraftScreen';
+import { getDraft } from '../../../src/store/drafts';
 import { Editor } from '../../../src/author/editor/Editor';
 import { deckToJson } from '../../../src/author/export';
 import { encodeShareLink } from '../../../src/author/share';
@@ -47,7 +48,7 @@ afterEach(async () => {
 
 const importScreen = () => at('/import', [['/import', ImportScreen]]);
 const paste = (text: string) => {
-  fireEvent.input(screen.getByRole('textbox', { name: 'Or paste deck JSON or table text' }), { target: { value: text } });
+  fireEvent.input(screen.getByRole('textbox', { name: 'Or paste a shared link, deck JSON or table text' }), { target: { value: text } });
   fireEvent.click(screen.getByRole('button', { name: 'Check pasted text' }));
 };
 
@@ -171,6 +172,18 @@ describe('share links', () => {
     expect((await getStoredDeck('solar'))!.deck).toEqual(deck);
   });
 
+  test('a shared link pasted on "Add a deck" shows the deck and imports it when asked', async () => {
+    const link = await encodeShareLink(deck, 'http://localhost:3000');
+    if (!link.ok) throw new Error(link.message);
+    importScreen();
+    paste(`  ${link.url}\n`);
+    await screen.findByRole('heading', { name: 'The solar system' });
+    expect(await listStoredDecks()).toEqual([]);
+    fireEvent.click(await screen.findByRole('button', { name: 'Import this deck' }));
+    await screen.findByRole('heading', { name: 'Imported' });
+    expect((await getStoredDeck('solar'))!.deck).toEqual(deck);
+  });
+
   test('a damaged link says so', async () => {
     at('/share#d=AAAAnotadeck', [['/share', SharePage]]);
     expect((await screen.findByRole('alert')).textContent).toMatch(/damaged or cut short/);
@@ -225,5 +238,31 @@ In 2018, the European Union banned three neonicotinoids on open fields. Scientis
     expect(stored!.deck.cards).toHaveLength(2);
     expect(stored!.deck.keyPoints).toHaveLength(1);
     await waitFor(() => expect(screen.getByText(/saved version 1/)).toBeTruthy());
+    // Saved: the screen's kept draft is gone.
+    expect(await getDraft(DRAFT_SCREEN_KEY)).toBeUndefined();
+  }, 30_000);
+
+  test('focus goes to the proposals; the article and proposals survive leaving before saving', async () => {
+    at('/author/draft', [['/author/draft', DraftScreen]]);
+    // No jargon for the teacher.
+    expect(screen.queryByText(/LexRank|TF-IDF/)).toBeNull();
+    fireEvent.input(screen.getByRole('textbox', { name: 'Article text' }), { target: { value: ARTICLE } });
+    fireEvent.click(screen.getByRole('button', { name: 'Draft a deck' }));
+    const heading = await screen.findByRole('heading', { name: /Proposed key points/ });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+    const kpGroups = screen.getAllByRole('group', { name: /^Decide on key point/ });
+    fireEvent.click(within(kpGroups[0]!).getByRole('button', { name: 'Accept' }));
+    await waitFor(async () => expect(((await getDraft(DRAFT_SCREEN_KEY)) as { kps: { verdict: string }[] } | undefined)?.kps[0]?.verdict).toBe('accepted'));
+    cleanup();
+
+    at('/author/draft', [['/author/draft', DraftScreen]]);
+    await screen.findByText(/Your unsaved draft is back/);
+    expect((screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement).value).toBe(ARTICLE);
+    const again = screen.getAllByRole('group', { name: /^Decide on key point/ });
+    expect(within(again[0]!).getByRole('button', { name: 'Accept' }).getAttribute('aria-pressed')).toBe('true');
+    fireEvent.click(screen.getByRole('button', { name: 'Start over' }));
+    expect((screen.getByRole('textbox', { name: 'Article text' }) as HTMLTextAreaElement).value).toBe('');
+    expect(screen.queryByRole('heading', { name: /Proposed key points/ })).toBeNull();
+    await waitFor(async () => expect(await getDraft(DRAFT_SCREEN_KEY)).toBeUndefined());
   }, 30_000);
 });

@@ -27,7 +27,8 @@ async function load() {
   const { PwaNotices } = await import('../../../src/pwa/PwaNotices');
   const { markBusy } = await import('../../../src/pwa/activity');
   const state = await import('../../../src/pwa/state');
-  return { startServiceWorker, PwaNotices, markBusy, state };
+  const update = await import('../../../src/pwa/update');
+  return { startServiceWorker, PwaNotices, markBusy, state, update };
 }
 
 test('registers the worker once, however often it is started', async () => {
@@ -37,15 +38,14 @@ test('registers the worker once, however often it is started', async () => {
   expect(registered).toHaveLength(1);
 });
 
-test('"Ready to work offline" shows after the first install and can be dismissed', async () => {
-  const { startServiceWorker, PwaNotices } = await load();
+test('the first install raises no notice of its own: the home screen\'s note says it once, in the page', async () => {
+  const { startServiceWorker, PwaNotices, state } = await load();
   render(<PwaNotices />);
-  expect(screen.queryByText(/ready to work offline/i)).toBeNull();
   startServiceWorker();
   registered[0]!.onOfflineReady!();
-  await screen.findByText(/ready to work offline/i);
-  fireEvent.click(screen.getByRole('button', { name: 'OK' }));
-  await vi.waitFor(() => expect(screen.queryByText(/ready to work offline/i)).toBeNull());
+  await vi.waitFor(() => expect(state.offlineReady.value).toBe(true));
+  expect(screen.getByRole('status').textContent).toBe('');
+  expect(screen.queryByRole('button')).toBeNull();
 });
 
 test('a waiting update is offered only between sessions, and accepting it reloads into the new version', async () => {
@@ -70,24 +70,6 @@ test('a waiting update is offered only between sessions, and accepting it reload
   fireEvent.click(reload);
   await vi.waitFor(() => expect(updateSW).toHaveBeenCalledWith(true));
   expect(screen.getByRole('button', { name: 'Updating…' })).toHaveProperty('disabled', true);
-});
-
-test('"Ready to work offline" waits for the end of a session too, so it never covers the grade buttons', async () => {
-  const { startServiceWorker, PwaNotices, markBusy, state } = await load();
-  const Witness = () => <p>{state.offlineReady.value ? 'offline ready' : 'installing'}</p>;
-  render(
-    <>
-      <PwaNotices />
-      <Witness />
-    </>,
-  );
-  const done = markBusy('quiz');
-  startServiceWorker();
-  registered[0]!.onOfflineReady!();
-  await screen.findByText('offline ready');
-  expect(screen.queryByText(/ready to work offline/i)).toBeNull();
-  done();
-  await screen.findByText(/ready to work offline/i);
 });
 
 test('a session that starts while the notice shows hides it until the session ends', async () => {
@@ -157,10 +139,10 @@ function fakeHost({ withWaiting = true, build = 'b1', shell = 'b1', now = 1_000_
 }
 
 test('accepting asks the waiting worker to take over and reloads once it controls the page', async () => {
-  const { startServiceWorker, state } = await load();
+  const { startServiceWorker, state, update } = await load();
   startServiceWorker();
   const { container, postMessage, timers, host } = fakeHost();
-  await state.applyUpdate(host);
+  await update.applyUpdate(host);
   expect(postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' });
   expect(state.updating.value).toBe(true);
   expect(host.reload).not.toHaveBeenCalled();
@@ -172,21 +154,21 @@ test('accepting asks the waiting worker to take over and reloads once it control
 });
 
 test('when the old worker holds on past the grace period, the page reloads anyway', async () => {
-  const { startServiceWorker, state } = await load();
+  const { startServiceWorker, update } = await load();
   startServiceWorker();
   const { timers, host } = fakeHost();
-  await state.applyUpdate(host);
-  expect(timers.map((t) => t.ms)).toEqual([state.TAKEOVER_GRACE_MS]);
+  await update.applyUpdate(host);
+  expect(timers.map((t) => t.ms)).toEqual([update.TAKEOVER_GRACE_MS]);
   expect(host.reload).not.toHaveBeenCalled();
   timers[0]!.fn();
   expect(host.reload).toHaveBeenCalledTimes(1);
 });
 
 test('with no worker waiting any more, the register module is asked and the page still reloads', async () => {
-  const { startServiceWorker, state } = await load();
+  const { startServiceWorker, update } = await load();
   startServiceWorker();
   const { postMessage, timers, host } = fakeHost({ withWaiting: false });
-  await state.applyUpdate(host);
+  await update.applyUpdate(host);
   expect(postMessage).not.toHaveBeenCalled();
   expect(updateSW).toHaveBeenCalledWith(true);
   timers[0]!.fn();
@@ -194,10 +176,10 @@ test('with no worker waiting any more, the register module is asked and the page
 });
 
 test('a reload that a study session would cut short waits for the session to end', async () => {
-  const { startServiceWorker, markBusy, state } = await load();
+  const { startServiceWorker, markBusy, update } = await load();
   startServiceWorker();
   const { container, host } = fakeHost();
-  await state.applyUpdate(host);
+  await update.applyUpdate(host);
   const done = markBusy('study');
   container.dispatchEvent(new Event('controllerchange'));
   expect(host.reload).not.toHaveBeenCalled();
@@ -207,9 +189,9 @@ test('a reload that a study session would cut short waits for the session to end
 
 describe('after the reload, an accepted update is carried through', () => {
   test('nothing happens when no update was accepted', async () => {
-    const { state } = await load();
+    const { state, update } = await load();
     const { postMessage, timers, host } = fakeHost();
-    await state.resumeUpdate(host);
+    await update.resumeUpdate(host);
     expect(postMessage).not.toHaveBeenCalled();
     expect(timers).toHaveLength(0);
     expect(host.reload).not.toHaveBeenCalled();
@@ -217,13 +199,13 @@ describe('after the reload, an accepted update is carried through', () => {
   });
 
   test('a worker still waiting (the reload was served by the old one) is asked again', async () => {
-    const { startServiceWorker, state } = await load();
+    const { startServiceWorker, state, update } = await load();
     startServiceWorker();
     const { postMessage, timers, host, stored } = fakeHost();
-    await state.applyUpdate(host);
+    await update.applyUpdate(host);
     postMessage.mockClear();
     timers.length = 0;
-    await state.resumeUpdate(host);
+    await update.resumeUpdate(host);
     expect(postMessage).toHaveBeenCalledWith({ type: 'SKIP_WAITING' });
     expect(state.updating.value).toBe(true);
     expect(JSON.parse([...stored.values()][0]!).attempts).toBe(2);
@@ -232,44 +214,44 @@ describe('after the reload, an accepted update is carried through', () => {
   });
 
   test('a page left on the old build after the switch reloads into the new one, once', async () => {
-    const { startServiceWorker, state } = await load();
+    const { startServiceWorker, update } = await load();
     startServiceWorker();
     const first = fakeHost();
-    await state.applyUpdate(first.host);
+    await update.applyUpdate(first.host);
     const { host } = fakeHost({ withWaiting: false, build: 'old', shell: 'new' });
     host.memory = first.host.memory;
-    await state.resumeUpdate(host);
+    await update.resumeUpdate(host);
     expect(host.reload).toHaveBeenCalledTimes(1);
     // On the new build the request is finished and forgotten.
     const landed = fakeHost({ withWaiting: false, build: 'new', shell: 'new' });
     landed.host.memory = first.host.memory;
-    await state.resumeUpdate(landed.host);
+    await update.resumeUpdate(landed.host);
     expect(landed.host.reload).not.toHaveBeenCalled();
     expect(first.stored.size).toBe(0);
   });
 
   test('after the last try it gives up and the notice is offered again', async () => {
-    const { startServiceWorker, state } = await load();
+    const { startServiceWorker, state, update } = await load();
     startServiceWorker();
     const { postMessage, host, stored } = fakeHost();
-    await state.applyUpdate(host);
-    for (let i = 1; i < state.MAX_UPDATE_ATTEMPTS; i++) await state.resumeUpdate(host);
-    expect(postMessage).toHaveBeenCalledTimes(state.MAX_UPDATE_ATTEMPTS);
+    await update.applyUpdate(host);
+    for (let i = 1; i < update.MAX_UPDATE_ATTEMPTS; i++) await update.resumeUpdate(host);
+    expect(postMessage).toHaveBeenCalledTimes(update.MAX_UPDATE_ATTEMPTS);
     state.updating.value = false; // a fresh page
-    await state.resumeUpdate(host);
-    expect(postMessage).toHaveBeenCalledTimes(state.MAX_UPDATE_ATTEMPTS);
+    await update.resumeUpdate(host);
+    expect(postMessage).toHaveBeenCalledTimes(update.MAX_UPDATE_ATTEMPTS);
     expect(stored.size).toBe(0);
     expect(state.updating.value).toBe(false);
   });
 
   test('a request from long ago (the tab was closed mid-way) is forgotten', async () => {
-    const { startServiceWorker, state } = await load();
+    const { startServiceWorker, update } = await load();
     startServiceWorker();
     const first = fakeHost({ now: 0 });
-    await state.applyUpdate(first.host);
+    await update.applyUpdate(first.host);
     const later = fakeHost({ now: 10 * 60_000 });
     later.host.memory = first.host.memory;
-    await state.resumeUpdate(later.host);
+    await update.resumeUpdate(later.host);
     expect(later.postMessage).not.toHaveBeenCalled();
     expect(later.host.reload).not.toHaveBeenCalled();
     expect(first.stored.size).toBe(0);

@@ -28,11 +28,25 @@ describe('settings screen', () => {
     await waitFor(async () => expect((await getSettings()).newPerDay).toBe(35));
     fireEvent.change(screen.getByRole('textbox', { name: 'Learning steps' }), { target: { value: '2m, 15m 1h' } });
     await waitFor(async () => expect((await getSettings()).learningSteps).toEqual(['2m', '15m', '1h']));
-    fireEvent.change(screen.getByRole('spinbutton', { name: 'Desired retention' }), { target: { value: '1.2' } });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Desired retention: enter a number from 0.7 to 0.97/);
+    // A bad value stays as typed, marked invalid, with its message at the field (an alert, so it is announced).
+    const retention = screen.getByRole('spinbutton', { name: 'Desired retention' }) as HTMLInputElement;
+    fireEvent.change(retention, { target: { value: '1.2' } });
+    await waitFor(() => expect(retention.getAttribute('aria-invalid')).toBe('true'));
+    expect(retention.value).toBe('1.2');
+    const retentionError = document.getElementById(retention.getAttribute('aria-describedby')!.split(' ').at(-1)!)!;
+    expect(retentionError.getAttribute('role')).toBe('alert');
+    expect(retentionError.textContent).toMatch(/Desired retention: enter a number from 0.7 to 0.97/);
     expect((await getSettings()).desiredRetention).toBe(0.9);
-    fireEvent.change(screen.getByRole('textbox', { name: 'Relearning steps' }), { target: { value: '10 minutes' } });
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Relearning steps: "10" is not a step/);
+    const relearning = screen.getByRole('textbox', { name: 'Relearning steps' }) as HTMLInputElement;
+    fireEvent.change(relearning, { target: { value: '10 minutes' } });
+    await waitFor(() => expect(document.getElementById('relearning-steps-error')?.textContent).toMatch(/Relearning steps: "10" is not a step/));
+    expect(relearning.value).toBe('10 minutes');
+    expect(relearning.getAttribute('aria-describedby')).toBe('relearning-steps-error');
+    // Fixed, it saves, and the mark and the message go.
+    fireEvent.change(retention, { target: { value: '0.85' } });
+    await waitFor(async () => expect((await getSettings()).desiredRetention).toBe(0.85));
+    await waitFor(() => expect(retention.hasAttribute('aria-invalid')).toBe(false));
+    expect(document.getElementById('retention-error')).toBeNull();
     fireEvent.change(screen.getByRole('combobox', { name: 'New day starts at' }), { target: { value: '6' } });
     await waitFor(async () => expect((await getSettings()).dayStartHour).toBe(6));
   });

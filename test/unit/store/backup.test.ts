@@ -33,7 +33,7 @@ describe('backup', () => {
     await closeStore();
     globalThis.indexedDB = new IDBFactory();
     const result = await importBackup(text, T0 + DAYMS);
-    expect(result).toEqual({ ok: true, counts: { items: 3, reviews: 3, decks: 1, quizzes: 1, drafts: 1 } });
+    expect(result).toEqual({ ok: true, counts: { items: 3, cards: 3, reviews: 3, decks: 1, quizzes: 1, drafts: 1 } });
     expect(await getItem('mine/card-1')).toEqual(item);
     expect(await itemHistory('mine/card-1')).toEqual(history);
     expect((await getSettings()).newPerDay).toBe(7);
@@ -44,6 +44,14 @@ describe('backup', () => {
     const next = await recordReview({ itemId: 'mine/card-3', grade: 3, mode: 'study', at: T0 + DAYMS, durationMs: 1 });
     expect(next.review.id).toBe(4);
     expect(await backupText(await exportBackup(T0 + DAYMS))).not.toBe(await backupText(text));
+  });
+
+  it('counts a restored card once however many parts it has', async () => {
+    await syncDeckItems(deckOf('gaps', 1, [{ id: 'three', type: 'cloze', text: '{{c1::a}} {{c2::b}} {{c3::c}}' }]), T0);
+    const text = await exportBackup(T0);
+    await closeStore();
+    globalThis.indexedDB = new IDBFactory();
+    expect(await importBackup(text, T0)).toMatchObject({ ok: true, counts: { items: 4, cards: 2 } });
   });
 
   it('exports collections larger than one page of records', async () => {

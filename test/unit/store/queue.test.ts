@@ -123,8 +123,14 @@ describe('session queue', () => {
     // At +11 min card-1 is due again and comes first.
     expect((await nextStudyItem({ deckIds: ['a'] }, T0 + 11 * MIN)).item?.id).toBe('a/card-1');
     await recordReview({ itemId: 'a/card-2', grade: 3, mode: 'study', at: T0 + MIN, durationMs: 1 }); // due at +11
-    // Nothing new left: learning cards due within 20 minutes are shown early (learn-ahead).
-    expect((await nextStudyItem({ deckIds: ['a'] }, T0 + 2 * MIN)).item?.id).toBe('a/card-1');
+    // Nothing new left: learning cards due within 20 minutes are shown early (learn-ahead), and
+    // the card on screen counts as one left.
+    const ahead = await nextStudyItem({ deckIds: ['a'] }, T0 + 2 * MIN);
+    expect(ahead.item?.id).toBe('a/card-1');
+    if (ahead.item) expect(ahead.remaining).toEqual({ new: 0, learning: 1, review: 0 });
+    const focused = await nextStudyItem({ deckIds: ['a'], itemIds: ['a/card-1'] }, T0 + 2 * MIN);
+    expect(focused.item?.id).toBe('a/card-1');
+    if (focused.item) expect(focused.remaining).toEqual({ new: 0, learning: 1, review: 0 });
   });
 
   it('says when the next card is due once nothing is left, even past the learn-ahead window', async () => {

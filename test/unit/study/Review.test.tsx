@@ -150,12 +150,38 @@ describe('review screen', () => {
     await screen.findByText('Session complete');
   });
 
-  test('typed: keys typed into the answer are not shortcuts', async () => {
-    await study({ itemIds: ['chips/typed-one'] });
+  test('typed: keys typed into the answer are not shortcuts; Escape leaves the field and Z then undoes', async () => {
+    await study({ itemIds: ['chips/tf-one', 'chips/typed-one'] });
+    await screen.findByText('Substitutes are on par.');
+    // Nothing answered yet: nothing to undo.
+    expect(screen.getByRole('button', { name: /^Undo/ })).toHaveProperty('disabled', true);
+    fireEvent.click(screen.getByRole('button', { name: 'False' }));
+    fireEvent.click(grade('Good'));
     const input = await screen.findByRole('textbox', { name: 'Your answer' });
+    // Enabled once the grade's intent has ended (a slow write shows the controls busy meanwhile).
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Undo/ })).toHaveProperty('disabled', false));
+    // Focus is in the field, where Space types a space: the hint names Enter.
+    expect(showAnswer().textContent).toContain('Enter');
+    expect(showAnswer().textContent).not.toContain('Space');
     fireEvent.keyDown(input, { key: ' ' });
     fireEvent.keyDown(input, { key: 'z' });
     expect(showAnswer()).toBeTruthy();
+    expect(await reviewCount()).toBe(1);
+    input.focus();
+    fireEvent.keyDown(input, { key: 'Escape' });
+    expect(document.activeElement).not.toBe(input);
+    key('z');
+    await screen.findByText('Substitutes are on par.');
+    expect(await reviewCount()).toBe(0);
+  });
+
+  test('choice cards: a digit picks the choice of that number, as in the quiz', async () => {
+    await study({ itemIds: ['chips/mcq-one'] });
+    await screen.findByText('Which firm designs the H20?');
+    key('2');
+    expect(screen.getByRole('button', { name: /AMD ✗ your answer/ })).toBeTruthy();
+    expect(grade('Again').getAttribute('class')).toContain('suggested');
+    expect(await reviewCount()).toBe(0);
   });
 
   test('a reversed basic card asks the back and answers the front', async () => {
@@ -198,7 +224,7 @@ describe('review screen', () => {
     document.body.innerHTML = '';
     await study({ itemIds: ['chips/tf-one'] });
     await screen.findByRole('heading', { name: 'Nothing due' });
-    expect(screen.getByText(/^Nothing due — /)).toBeTruthy();
+    expect(screen.getByText(/^Nothing due(\. Next review: (today|tomorrow) at \d|: no cards)/)).toBeTruthy();
   });
 
   test('a card that becomes a leech is reported as suspended, with a way to keep it', async () => {

@@ -5,7 +5,7 @@ import type { VNode } from 'preact';
 import { Home } from '../../../src/ui/Home';
 import { DeckPage } from '../../../src/study/DeckPage';
 import { offlineReadySlot } from '../../../src/ui/home-status';
-import { closeStore, getItem, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
+import { closeStore, getItem, recordReview, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
 import { mixedDeck, publishDecks, smallDeck } from './fixtures';
 
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
@@ -41,6 +41,8 @@ describe('home', () => {
     // Items do not exist until a deck is opened or studied: the decks say so and can be studied at once.
     expect(screen.getAllByText('Not started')).toHaveLength(3);
     expect(screen.getByRole('link', { name: 'Study all due' }).getAttribute('href')).toBe('/study/all');
+    // A deck from a teacher (a file or a shared link) is added from home.
+    expect(screen.getByRole('link', { name: 'Add a deck' }).getAttribute('href')).toBe('/import');
     const chips = screen.getByRole('link', { name: 'Chip access' }).closest('li')!;
     expect(within(chips).getByRole('link', { name: 'Study', description: 'Chip access' }).getAttribute('href')).toBe('/study/chips');
   });
@@ -57,6 +59,20 @@ describe('home', () => {
     const all = screen.getByRole('link', { name: /^Study all due/ });
     expect(all.getAttribute('href')).toBe('/study/all');
     expect(within(tile).getByRole('link', { name: 'Study' }).getAttribute('href')).toBe('/study/chips');
+  });
+});
+
+describe('home after a session', () => {
+  test('with nothing due, says when to come back and that the new-card limit holds cards back', async () => {
+    publishDecks([smallDeck]);
+    await updateSettings({ newPerDay: 1 });
+    const now = Date.now();
+    await syncDeckItems(smallDeck, now - 1000);
+    await recordReview({ itemId: 'small/a', grade: 4, mode: 'study', at: now - 500, durationMs: 900 });
+    at('/', <Route path="/" component={Home} />);
+    await screen.findByText(/^Nothing due right now\./);
+    expect(await screen.findByText(/^Next review: (tomorrow|today at .+), 1 card\.$/)).toBeTruthy();
+    expect(screen.getByText(/^1 new card waits: you met today’s 1 \(the daily limit, in Settings\)\.$/)).toBeTruthy();
   });
 });
 
@@ -83,10 +99,11 @@ describe('deck page', () => {
     expect(within(brief).getAllByText('New')).toHaveLength(2);
     expect(screen.getByRole('link', { name: 'Quiz' }).getAttribute('href')).toBe('/quiz/chips');
     expect(screen.queryByRole('link', { name: /Study shaky key points/ })).toBeNull();
-    // The deck page created the items, so the study link counts them.
-    await waitFor(() => expect(screen.getByRole('link', { name: /^Study \(\d+\)$/ })).toBeTruthy());
+    // The deck page created the items, so the study link counts them: in cards, one per card however many parts it has.
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Study (5)' })).toBeTruthy());
+    expect(screen.getByText('0 due · 5 new · 0 suspended')).toBeTruthy();
     const browser = await screen.findByRole('region', { name: 'Cards' });
-    expect(within(browser).getByText('7 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('5 of 5 cards (7 of 7 parts)')).toBeTruthy();
   });
 
   test('a forgotten card makes its key point shaky and offers a focused session', async () => {
@@ -107,23 +124,23 @@ describe('deck page', () => {
     at('/deck/chips', <Route path="/deck/:id" component={DeckPage} />);
     const browser = await screen.findByRole('region', { name: 'Cards' });
     fireEvent.input(within(browser).getByRole('searchbox', { name: 'Search cards' }), { target: { value: 'huawei' } });
-    expect(within(browser).getByText('2 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('1 of 5 cards (2 of 7 parts)')).toBeTruthy();
     fireEvent.input(within(browser).getByRole('searchbox', { name: 'Search cards' }), { target: { value: '' } });
     fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: 'typed' } });
-    expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('1 of 5 cards (1 of 7 parts)')).toBeTruthy();
     fireEvent.click(within(browser).getByText('History'));
     await within(browser).findByText(/Good \(study\)/);
     fireEvent.click(within(browser).getByRole('button', { name: /^Suspend Name the export rule year/ }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(true));
     await within(browser).findByRole('button', { name: /^Unsuspend / });
     // The deck's counts, read from its items, follow.
-    expect(await screen.findByText(/learning · 1 suspended$/)).toBeTruthy();
+    expect(await screen.findByText(/ new · 1 suspended$/)).toBeTruthy();
     fireEvent.change(within(browser).getByRole('combobox', { name: 'Type' }), { target: { value: '' } });
     fireEvent.change(within(browser).getByRole('combobox', { name: 'State' }), { target: { value: 'suspended' } });
-    expect(within(browser).getByText('1 of 7 items')).toBeTruthy();
+    expect(within(browser).getByText('1 of 5 cards (1 of 7 parts)')).toBeTruthy();
     fireEvent.click(within(browser).getByRole('button', { name: /^Unsuspend / }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(false));
-    expect(await screen.findByText(/learning · 0 suspended$/)).toBeTruthy();
+    expect(await screen.findByText(/ new · 0 suspended$/)).toBeTruthy();
   });
 
   test('an unknown deck says so', async () => {

@@ -4,6 +4,7 @@ import { answerText, judge } from '../../../src/study/card-face';
 import { browserRows, filterRows, cardText } from '../../../src/study/card-browser';
 import { keyPointItems } from '../../../src/study/key-points';
 import { briefMastery, masteryOf } from '../../../src/study/mastery';
+import { masteryReason } from '../../../src/study/Brief';
 import { reviewKeyAction, type KeyLike } from '../../../src/study/review-keys';
 import { newItem } from '../../../src/srs/scheduler';
 import type { ItemRecord } from '../../../src/srs/types';
@@ -40,6 +41,24 @@ describe('mastery', () => {
     expect(masteryOf([reviewed('d/a', 30, 1), newItem({ id: 'd/b', deckId: 'd', cardId: 'b', sub: '' }, now)], now).mastery).toBe('shaky');
   });
 
+  test('the words beside a mastery agree with it and follow the grades, never "shaky · 100 % recall"', () => {
+    // Just met (Good) and just forgotten (Again): in their steps, recall reads ~100 %, yet they are being learnt.
+    const justMet = reviewed('d/a', 0.1, 0, 1);
+    const forgotten = { ...reviewed('d/b', 0.1, 0, 3), cardId: 'b' };
+    const first = masteryOf([justMet, forgotten], now);
+    expect(first).toMatchObject({ mastery: 'shaky', recall: null, learning: 2 });
+    expect(masteryReason(first)).toBe(' · 2 cards still being learnt');
+    // Past its steps but fading: shaky, and the weakest card's recall says why.
+    const fading = masteryOf([reviewed('d/a', 30, 1), reviewed('d/b', 2, 20)], now);
+    expect(fading.mastery).toBe('shaky');
+    expect(masteryReason(fading)).toMatch(/^ · weakest card at \d+ % recall$/);
+    expect(fading.weakest!).toBeLessThan(0.8);
+    const solid = masteryOf([reviewed('d/a', 30, 1)], now);
+    expect(solid.mastery).toBe('solid');
+    expect(masteryReason(solid)).toMatch(/^ · (9\d|100) % recall$/);
+    expect(masteryReason(masteryOf([newItem({ id: 'd/a', deckId: 'd', cardId: 'a', sub: '' }, now)], now))).toBe('');
+  });
+
   test('suspended items do not count', () => {
     const weak = { ...reviewed('d/b', 2, 20), suspended: true };
     expect(masteryOf([reviewed('d/a', 30, 1), weak], now).mastery).toBe('solid');
@@ -62,8 +81,10 @@ describe('review keys', () => {
     expect(reviewKeyAction(k(' '), false)).toEqual({ kind: 'reveal' });
     expect(reviewKeyAction(k('Enter'), true)).toEqual({ kind: 'grade', grade: 3 });
   });
-  test('digits grade only after the reveal', () => {
-    expect(reviewKeyAction(k('1'), false)).toBeNull();
+  test('digits pick a choice before the reveal and grade after it', () => {
+    expect(reviewKeyAction(k('1'), false)).toEqual({ kind: 'pick', index: 0 });
+    expect(reviewKeyAction(k('9'), false)).toEqual({ kind: 'pick', index: 8 });
+    expect(reviewKeyAction(k('0'), false)).toBeNull();
     expect(reviewKeyAction(k('4'), true)).toEqual({ kind: 'grade', grade: 4 });
     expect(reviewKeyAction(k('5'), true)).toBeNull();
   });
@@ -79,6 +100,10 @@ describe('review keys', () => {
     expect(reviewKeyAction(k(' ', { targetTag: 'BUTTON' }), false)).toBeNull();
     expect(reviewKeyAction(k('3', { targetTag: 'BUTTON' }), true)).toEqual({ kind: 'grade', grade: 3 });
     expect(reviewKeyAction(k('3', { ctrlKey: true }), true)).toBeNull();
+  });
+  test('Escape leaves a field, so the shortcuts work again', () => {
+    expect(reviewKeyAction(k('Escape', { targetTag: 'INPUT' }), false)).toEqual({ kind: 'leave' });
+    expect(reviewKeyAction(k('Escape'), false)).toBeNull();
   });
 });
 
