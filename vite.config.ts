@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
+import { ON_FIRST_USE } from './scripts/on-first-use.ts';
 import { readFileSync } from 'node:fs';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
@@ -77,7 +78,18 @@ export default defineConfig({
         // The app shell, icons and every published deck file; the manifest is added by the plugin.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
         // Install-sheet screenshots are only fetched by the browser's install UI, never offline.
-        globIgnores: ['screenshots/**'],
+        // The authoring tools (editor, drafter with its language library, deck import) are not in
+        // the first install: they are cached when first used (below), so that a student's install
+        // downloads only what studying and quizzing need.
+        globIgnores: ['screenshots/**', ...ON_FIRST_USE.map((name) => `assets/${name}-*`)],
+        runtimeCaching: [
+          {
+            // Built files are named by their content, so a cached one never goes stale.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith('/assets/'),
+            handler: 'CacheFirst',
+            options: { cacheName: 'briefdeck-tools' },
+          },
+        ],
         navigateFallback: '/index.html',
         // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
         navigateFallbackDenylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],

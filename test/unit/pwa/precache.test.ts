@@ -9,6 +9,8 @@ import { build } from 'vite';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ON_FIRST_USE } from '../../../scripts/on-first-use';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 let outDir: string;
@@ -65,16 +67,30 @@ test('no URL is precached twice', () => {
   expect(dupes).toEqual([]);
 });
 
-test('the app shell, every script and style, the manifest and its icons are precached', () => {
+/** Whether a built file is one of the authoring tools' chunks. */
+const onFirstUse = (file: string) => ON_FIRST_USE.some((name) => file.startsWith(`${name}-`));
+
+test('the app shell, every script and style but the authoring tools, the manifest and its icons are precached', () => {
   expect(urls).toContain('index.html');
   expect(urls).toContain('manifest.webmanifest');
   const assets = readdirSync(join(outDir, 'assets')).filter((f) => /\.(js|css)$/.test(f));
-  for (const a of assets) expect(urls).toContain(`assets/${a}`);
+  for (const a of assets.filter((f) => !onFirstUse(f))) expect(urls).toContain(`assets/${a}`);
   const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.webmanifest'), 'utf8')) as {
     icons: { src: string }[];
   };
   for (const icon of manifest.icons) expect(urls).toContain(icon.src.replace(/^\//, ''));
   expect(urls).toContain('apple-touch-icon.png');
+});
+
+test('the authoring tools are cached on first use, not installed: the first install stays within 300 KB over the wire', () => {
+  const tools = readdirSync(join(outDir, 'assets')).filter(onFirstUse);
+  // The drafter's language library and the editor, at least, are left out.
+  expect(tools.some((f) => f.startsWith('three-'))).toBe(true);
+  expect(tools.some((f) => f.startsWith('Editor-'))).toBe(true);
+  for (const t of tools) expect(urls).not.toContain(`assets/${t}`);
+  expect(sw).toMatch(/new \w+\.CacheFirst\(\{cacheName:"briefdeck-tools"/);
+  const wire = urls.reduce((sum, u) => sum + gzipSync(readFileSync(join(outDir, u))).length, 0);
+  expect(wire).toBeLessThanOrEqual(300 * 1024);
 });
 
 test('install-sheet screenshots stay out of the precache', () => {
