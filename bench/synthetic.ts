@@ -48,15 +48,21 @@ export function syntheticCollection(size: CollectionSize, now: number): Collecti
   const studied = items.filter((i) => i.state !== 0);
   const reviews: ReviewRecord[] = [];
   const start = now - 365 * DAY;
+  // Each item's latest answer: the next one is given to the item as that answer left it, as in the app.
+  const latest = new Map<string, ReviewRecord>();
   for (let r = 0; r < size.reviews; r++) {
     const item = studied[Math.floor(random() * studied.length)]!;
+    const previous = latest.get(item.id);
+    const before = previous
+      ? withQueue({ ...previous.before, fsrs: previous.after, due: previous.after.due, state: previous.after.state }, previous.at)
+      : item;
     // The log ends a day before now, so today's daily limits start fresh for the measured session.
     const at = start + Math.floor((r / size.reviews) * 364 * DAY);
     const p = random();
     const grade: Grade = p < 0.1 ? 1 : p < 0.15 ? 2 : p < 0.9 ? 3 : 4;
     const scheduled = 1 + Math.floor(random() * 60);
     const after: FsrsState = { ...item.fsrs, due: at + scheduled * DAY, scheduled_days: scheduled, last_review: at, state: 2 };
-    reviews.push({
+    const review: ReviewRecord = {
       id: r + 1,
       itemId: item.id,
       deckId: item.deckId,
@@ -65,9 +71,11 @@ export function syntheticCollection(size: CollectionSize, now: number): Collecti
       mode: random() < 0.9 ? 'study' : 'quiz',
       at,
       durationMs: 2000 + Math.floor(random() * 10_000),
-      before: item,
+      before,
       after,
-    });
+    };
+    reviews.push(review);
+    latest.set(item.id, review);
   }
   return { decks, items, reviews };
 }

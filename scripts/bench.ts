@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --runs 3]`: measures Briefdeck's budgets (../DESIGN budgets table) in Debian's
- * Chromium and prints each figure beside its budget; writes `bench/results.json`. It reports and
+ * Chromium and prints each figure beside its budget; writes `bench/results.json` (`--small`: a tenth
+ * of the collection; `--large`: five times it, written to `bench/results-large.json` and compared
+ * figure by figure with the last full-size results). It reports and
  * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
  * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
  */
@@ -21,7 +23,10 @@ const skipLighthouse = args.includes('--no-lighthouse');
 /** `--bytes-only`: just the study path's bytes and the lazy chunks (quick, for bundle work). */
 const bytesOnly = args.includes('--bytes-only');
 // `--small` checks the harness quickly on a tenth of the collection; figures are quoted at full size.
-const SIZE = args.includes('--small') ? { cards: 2_000, reviews: 20_000 } : { cards: 20_000, reviews: 200_000 };
+// `--large`: five times today's collection, a heavy Anki user's; its results are compared with today's size.
+const SIZE_NAME = args.includes('--small') ? 'small' : args.includes('--large') ? 'large' : 'full';
+const SIZES = { small: { cards: 2_000, reviews: 20_000 }, full: { cards: 20_000, reviews: 200_000 }, large: { cards: 100_000, reviews: 1_000_000 } };
+const SIZE = SIZES[SIZE_NAME];
 const GRADES = 200;
 
 const gz = (buf: Buffer | Uint8Array) => gzipSync(buf, { level: 9 }).length;
@@ -213,7 +218,21 @@ async function collection() {
     const session = await page.evaluate(() => window.bench.session());
     const writeFloor = await page.evaluate(() => window.bench.writeFloor());
     const stats = await page.evaluate(() => window.bench.stats());
-    const backup = await page.evaluate(() => window.bench.backup());
+    const exported = await page.evaluate(() => window.bench.backupExport());
+    // The JS heap's peak while a backup is imported, sampled from outside the page.
+    const pageCdp = await context.newCDPSession(page);
+    await pageCdp.send('HeapProfiler.collectGarbage');
+    let peak = (await pageCdp.send('Runtime.getHeapUsage')).usedSize;
+    let importing = true;
+    const sampling = (async () => {
+      while (importing) {
+        peak = Math.max(peak, (await pageCdp.send('Runtime.getHeapUsage')).usedSize);
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const imported = await page.evaluate(() => window.bench.backupImport()).finally(() => (importing = false));
+    await sampling;
+    const backup = { ...exported, ...imported, peakHeapMB: peak / 1048576 };
     return {
       seeded,
       settledMs,
@@ -323,7 +342,7 @@ async function main() {
     ['JS+CSS to show decks and study a card (gzip)', bytes.studyPathKB, 'KB', '≤ 45', bytes.studyPathKB <= 45],
     ['first card, first start (syncs bundled decks)', c.firstCardMs, 'ms', '', null],
     ['first card shown after navigation, later start', c.laterFirstCardMs, 'ms', '≤ 300', c.laterFirstCardMs <= 300],
-    ['first card, later start without a saved card', c.laterUnsavedFirstCardMs, 'ms', '', null],
+    ['first card, later start without a saved card', c.laterUnsavedFirstCardMs, 'ms', '≤ 300', c.laterUnsavedFirstCardMs <= 300],
     ['grade → next card, p50', c.gradeToNext.p50, 'ms', '', null],
     ['grade → next card, p95', c.gradeToNext.p95, 'ms', '≤ 16', c.gradeToNext.p95 <= 16],
     ['due count, all decks (p50)', c.dueCount.p50, 'ms', '≤ 50', c.dueCount.p50 <= 50],
@@ -337,10 +356,12 @@ async function main() {
     ['IndexedDB floor: one put, own transaction, p95', c.writeFloor.p95, 'ms', '', null],
     ['all stats from the review log (p50)', c.stats.p50, 'ms', '≤ 200', c.stats.p50 <= 200],
     ['stats first load: review-log figures shown', c.statsFirst.logMs, 'ms', '≤ 200', c.statsFirst.logMs <= 200],
-    ['stats first load: everything (cards read)', c.statsFirst.fullMs, 'ms', '', null],
+    ['stats first load: everything (cards read)', c.statsFirst.fullMs, 'ms', '≤ 1000', c.statsFirst.fullMs <= 1000],
     ['JS heap after a 200-card session', c.heapMB, 'MB', '≤ 30', c.heapMB <= 30],
-    ['backup export', c.backup.exportMs, 'ms', '', null],
-    ['backup import (validate + replace)', c.backup.importMs, 'ms', '', null],
+    ['backup file', c.backup.megabytes, 'MB', '≤ 15', c.backup.megabytes <= 15],
+    ['backup export', c.backup.exportMs, 'ms', '≤ 3000', c.backup.exportMs <= 3000],
+    ['backup import (validate + replace)', c.backup.importMs, 'ms', '≤ 10000', c.backup.importMs <= 10000],
+    ['JS heap peak during backup import', c.backup.peakHeapMB, 'MB', '≤ 150', c.backup.peakHeapMB <= 150],
     ['offline cold start to deck list', m.offline.ms, 'ms', 'usable', m.offline.controlled],
   ];
   // The drafter is pure TypeScript: timed in Node on the evaluation set's 2,000-word article.
@@ -363,7 +384,9 @@ async function main() {
     console.log(`${what.padEnd(46)} ${`${fmt(value)} ${unit}`.padStart(9)}  ${budget.padEnd(8)} ${result}`);
   }
   console.log('\nStudy start, step by step (ms):', Object.entries(c.startSteps).map(([k, v]) => `${k} ${fmt(v)}`).join(', '));
+  console.log('Study path files (gzip KB):', Object.entries(bytes.files).map(([f, b]) => `${f} ${b}`).join(', '));
   console.log('Lazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
+  if (SIZE_NAME === 'large') compareWithFull(rows);
   const results = {
     date: new Date().toISOString(),
     runs,
@@ -375,8 +398,27 @@ async function main() {
     lighthouse: lh,
     samples,
   };
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  console.log('Wrote bench/results.json');
+  const file = SIZE_NAME === 'large' ? 'bench/results-large.json' : 'bench/results.json';
+  writeFileSync(join(ROOT, file), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`Wrote ${file}`);
+}
+
+/** Each figure at today's size (the last full run's `bench/results.json`) beside the large one, and their ratio: flat is the aim. */
+function compareWithFull(rows: Row[]) {
+  const path = join(ROOT, 'bench/results.json');
+  const full = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as { size: { cards: number }; rows: { what: string; value: number | null }[] }) : null;
+  if (!full || full.size.cards !== SIZES.full.cards) {
+    console.log('\nNo full-size results in bench/results.json to compare with: run `npm run bench -- --no-lighthouse` first.');
+    return;
+  }
+  const before = new Map(full.rows.map((r) => [r.what, r.value]));
+  console.log(`\n${'what'.padEnd(46)} ${'20k/200k'.padStart(9)} ${'100k/1M'.padStart(9)}  ratio`);
+  for (const [what, value] of rows) {
+    const base = before.get(what);
+    if (base == null || value == null) continue;
+    const ratio = base === 0 ? 'n/a' : `${(value / base).toFixed(2)}×`;
+    console.log(`${what.padEnd(46)} ${base.toFixed(1).padStart(9)} ${value.toFixed(1).padStart(9)}  ${ratio}`);
+  }
 }
 
 main().catch((err: Error) => {

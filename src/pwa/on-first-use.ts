@@ -10,6 +10,15 @@ export const ON_FIRST_USE = [
   'fsrs_browser',
   // Anki import: its Worker bundles sql.js, fflate and fzstd; sql.js's wasm is never precached.
   'anki-worker',
+  // Writing decks: the deck list, editor and its fields, the card preview, the drafter and its
+  // language library (compromise, ~120 KB gzip). Adding a deck from a file or a shared link is
+  // not here: a student does that, offline too.
+  'AuthorList',
+  'Editor',
+  'Field',
+  'CardPreview',
+  'DraftScreen',
+  'three',
 ] as const;
 
 /** Whether a built file under `assets/` (a name such as `anki-worker-B1x2.js`) is left out of the first install. */

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence } from '../store';
-import { exportBackup, resetProgress, restoreBackupFile } from '../store/replace';
+import { backupFileName, exportBackup, resetProgress, restoreBackupFile } from '../store/replace';
 import { storageStatus } from '../store/storage';
 import { formatBytes } from './settings-form';
 import { forgetShownCards } from '../study/resume';
@@ -26,7 +26,7 @@ export function DataSettings() {
   const doExport = async () => {
     try {
       const now = Date.now();
-      download(`briefdeck-backup-${new Date(now).toISOString().slice(0, 10)}.json`, await exportBackup(now));
+      download(backupFileName(now), await exportBackup(now));
       setMsg({ error: false, text: 'Backup exported.' });
     } catch (e) {
       setMsg({ error: true, text: `Backup failed: ${(e as Error).message}` });
@@ -66,7 +66,7 @@ export function DataSettings() {
             id="backup-file"
             class="file-input"
             type="file"
-            accept="application/json,.json"
+            accept="application/gzip,.gz,application/json,.json"
             onChange={async (e) => {
               const file = e.currentTarget.files?.[0];
               e.currentTarget.value = '';

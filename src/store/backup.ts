@@ -1,7 +1,8 @@
 /**
- * Backup files: everything the learner owns (settings, stored decks, review items, the review
- * log, quiz history, drafts) as one versioned JSON text, and the reader that checks a file
- * completely before anything is replaced. Loaded lazily: valibot and the deck validator stay off
+ * Backups: everything the learner owns (settings, stored decks, review items, the review log,
+ * quiz history, drafts), the table of backup versions, the reader of version 1 files (one JSON
+ * text) and the complete check before anything is replaced; `backup-stream.ts` writes and reads
+ * today's files. Loaded lazily: valibot and the deck validator stay off
  * the study path.
  */
 import { formatPath, validateDeck } from '../deck/validate';
@@ -18,7 +19,6 @@ import { draftProblem } from './draft-check';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
-import { DB_VERSION } from './migrations';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
@@ -34,8 +34,10 @@ export const BACKUP_FORMAT = 'briefdeck-backup';
  * lacking it. The last is the version written today.
  */
 const BACKUP_VERSIONS: readonly { version: number; toNext?: (data: Record<string, unknown>) => Record<string, unknown> }[] = [
-  // 1: the first shape.
-  { version: 1 },
+  // 1: the first shape, one JSON text. Its records are today's records.
+  { version: 1, toNext: (data) => data },
+  // 2: the same records, written compactly and gzip-compressed, a page of rows per line (`backup-stream.ts`).
+  { version: 2 },
 ];
 export const BACKUP_VERSION = BACKUP_VERSIONS[BACKUP_VERSIONS.length - 1]!.version;
 
@@ -48,57 +50,13 @@ export interface Backup {
   drafts: DraftRecord[];
 }
 
-/** Records read per request while exporting: a round trip per page, not per record. */
-const PAGE = 2000;
-
-/** Each exported store's primary key, read from its records (for paging by key). */
-const KEY_OF = {
-  decks: (r: StoredDeck) => r.deck.id,
-  items: (r: ItemRecord) => r.id,
-  reviews: (r: ReviewRecord) => r.id!,
-  quizzes: (r: QuizRecord) => r.id!,
-  drafts: (r: DraftRecord) => r.key,
-} as const;
-
-/** Writes the backup a page of records at a time, so the log is never held twice as objects. */
-export async function writeBackup(now: number): Promise<string> {
-  return inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts'], 'readonly', async (tx) => {
-    const parts: string[] = [];
-    const settings = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get('settings')) };
-    parts.push(
-      `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"database":${DB_VERSION},"exportedAt":${now},`,
-      `"settings":${JSON.stringify(settings)}`,
-    );
-    for (const name of ['decks', 'items', 'reviews', 'quizzes', 'drafts'] as const) {
-      parts.push(`,\n"${name}":[`);
-      const keyOf = KEY_OF[name] as (r: unknown) => IDBValidKey;
-      const store = tx.objectStore(name) as unknown as { getAll(q: IDBKeyRange | null, n: number): Promise<unknown[]> };
-      let after: IDBValidKey | null = null;
-      let first = true;
-      for (;;) {
-        const page = await store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
-        // One stringify per page, not per record: a few hundred calls for the whole log.
-        if (page.length) {
-          parts.push(first ? '\n' : ',\n', JSON.stringify(page).slice(1, -1));
-          first = false;
-        }
-        if (page.length < PAGE) break;
-        after = keyOf(page[page.length - 1]);
-      }
-      parts.push(']');
-    }
-    parts.push('}\n');
-    return parts.join('');
-  });
-}
-
 // ---- the record checks ----
 // Each record is checked against its one description (`records.ts`) by a plain loop rather than a
 // schema library's nested objects: a backup holds hundreds of thousands of records, and these run
 // in well under a second over them. Paths are only built when something is wrong.
 
 /** Problems found so far: the first few kept as text, all counted. */
-class Problems {
+export class Problems {
   readonly shown: string[] = [];
   total = 0;
   add(path: string, message: string): void {
@@ -112,7 +70,7 @@ class Problems {
 }
 
 type Rec = Record<string, unknown>;
-const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isRecord = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
 const at = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
 function timeProblem(x: unknown): string | null {
@@ -215,7 +173,7 @@ function checkField(x: unknown, kind: Kind, path: () => string, problems: Proble
  * Checks a record against its description: a fresh record holding only the described fields
  * (unknown ones are dropped, as a schema's output would be), or null when anything is wrong.
  */
-function checkRecord(x: unknown, shape: RecordShape, path: () => string, problems: Problems): Rec | null {
+export function checkRecord(x: unknown, shape: RecordShape, path: () => string, problems: Problems): Rec | null {
   if (!isRecord(x)) {
     problems.add(path(), 'must be an object');
     return null;
@@ -238,11 +196,18 @@ const recordOf =
   <T>(shape: RecordShape) =>
   (x: unknown, path: () => string, problems: Problems): T | null =>
     checkRecord(x, shape, path, problems) as T | null;
-const checkItem = recordOf<ItemRecord>(ITEM_SHAPE);
-const checkReview = recordOf<ReviewRecord>(REVIEW_SHAPE);
-const checkQuiz = recordOf<QuizRecord>(QUIZ_SHAPE);
-const checkDraft = recordOf<DraftRecord>(DRAFT_SHAPE);
-const checkStoredDeck = recordOf<{ deck: unknown; origin: StoredDeck['origin']; updated: number }>(STORED_DECK_SHAPE);
+/** The record check of each list in a backup. */
+export const CHECK = {
+  items: recordOf<ItemRecord>(ITEM_SHAPE),
+  reviews: recordOf<ReviewRecord>(REVIEW_SHAPE),
+  quizzes: recordOf<QuizRecord>(QUIZ_SHAPE),
+  drafts: recordOf<DraftRecord>(DRAFT_SHAPE),
+  decks: recordOf<CheckedDeck>(STORED_DECK_SHAPE),
+};
+/** A stored deck whose deck is still to be checked by the deck validator. */
+export type CheckedDeck = { deck: unknown; origin: StoredDeck['origin']; updated: number };
+/** Each list of a backup with its records checked one by one, before the checks across them. */
+export type CheckedLists = { decks: CheckedDeck[]; items: ItemRecord[]; reviews: ReviewRecord[]; quizzes: QuizRecord[]; drafts: DraftRecord[] };
 
 /** Checks every record of a list (`name` in the backup); the checked records, or null when anything was wrong. */
 function checkList<T>(
@@ -267,7 +232,8 @@ function checkList<T>(
 
 const MAX_PROBLEMS = 5;
 
-function refuse(problems: Problems): { ok: false; error: string } {
+/** The refusal naming the first problems found. */
+export function refuse(problems: Problems): { ok: false; error: string } {
   const shown = problems.shown.join('; ');
   const more = problems.total > MAX_PROBLEMS ? ` (and ${problems.total - MAX_PROBLEMS} more problems)` : '';
   return { ok: false, error: `This backup was not imported, nothing was changed: ${shown}${more}.` };
@@ -308,16 +274,20 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   const problems = new Problems();
   if (!isRecord(data.settings)) problems.add('settings', 'must be an object');
   const checked = {
-    decks: checkList(data.decks, 'decks', checkStoredDeck, problems),
-    items: checkList(data.items, 'items', checkItem, problems),
-    reviews: checkList(data.reviews, 'reviews', checkReview, problems),
-    quizzes: checkList(data.quizzes, 'quizzes', checkQuiz, problems),
-    drafts: checkList(data.drafts, 'drafts', checkDraft, problems),
+    decks: checkList(data.decks, 'decks', CHECK.decks, problems),
+    items: checkList(data.items, 'items', CHECK.items, problems),
+    reviews: checkList(data.reviews, 'reviews', CHECK.reviews, problems),
+    quizzes: checkList(data.quizzes, 'quizzes', CHECK.quizzes, problems),
+    drafts: checkList(data.drafts, 'drafts', CHECK.drafts, problems),
   };
   if (problems.total) return refuse(problems);
-  const rawSettings = data.settings as Rec;
-  const { decks: storedDecks, items: checkedItems, reviews, quizzes, drafts } = checked as { [K in keyof typeof checked]: NonNullable<(typeof checked)[K]> };
+  return checkBackup(data.settings as Rec, checked as CheckedLists, now);
+}
 
+/** The checks across a backup's records (settings, decks, ids and references), once each record has passed its own. */
+export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number): { ok: true; backup: Backup } | { ok: false; error: string } {
+  const problems = new Problems();
+  const { decks: storedDecks, items: checkedItems, reviews, quizzes, drafts } = lists;
   const settings = { ...DEFAULT_SETTINGS, ...rawSettings } as Settings;
   for (const p of [...settingsProblems(settings), ...parametersProblems(settings.parameters)]) problems.line(`settings.${p}`);
 

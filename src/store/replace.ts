@@ -28,10 +28,15 @@ export async function resetProgress(): Promise<void> {
   announce([]);
 }
 
-/** Everything the learner owns as one versioned JSON text. */
-export async function exportBackup(now: number): Promise<string> {
-  const { writeBackup } = await import('./backup');
-  return writeBackup(now);
+/** Everything the learner owns as a backup file (version 2: compact rows, gzip-compressed, written page by page). */
+export async function exportBackup(now: number): Promise<Blob> {
+  const { writeBackupFile } = await import('./backup-stream');
+  return writeBackupFile(now);
+}
+
+/** The name a backup exported at `now` is saved under. */
+export function backupFileName(now: number): string {
+  return `briefdeck-backup-${new Date(now).toISOString().slice(0, 10)}.briefdeck.gz`;
 }
 
 type ImportedCounts = { items: number; cards: number; reviews: number; decks: number; quizzes: number; drafts: number };
@@ -43,10 +48,12 @@ export type ImportResult = { ok: true; counts: ImportedCounts } | { ok: false; e
  * problem nothing changes. Runs in a Worker or in the page: the tab that asked then forgets
  * what referred to the old data (`importBackup` does both in the page).
  */
-export async function writeCheckedBackup(text: string, now: number, progress?: (stage: string) => void): Promise<ImportResult> {
-  const { readBackup, replaceWithBackup } = await import('./backup');
+export async function writeCheckedBackup(file: Blob | string, now: number, progress?: (stage: string) => void): Promise<ImportResult> {
+  const [{ readBackup, replaceWithBackup }, { isCompressed, readBackupFile }] = await Promise.all([import('./backup'), import('./backup-stream')]);
   progress?.('Checking the backup');
-  const parsed = readBackup(text, now);
+  // Version 2 files are read and checked as they decompress; a version 1 file (JSON) may also be given as its text.
+  const parsed =
+    typeof file === 'string' ? readBackup(file, now) : (await isCompressed(file)) ? await readBackupFile(file, now) : readBackup(await file.text(), now);
   if (!parsed.ok) return parsed;
   progress?.('Restoring');
   try {
@@ -66,9 +73,9 @@ function restored(counts: ImportedCounts): void {
   announce([]);
 }
 
-/** Checks a backup completely, then replaces everything with it in one transaction; on any problem nothing changes. */
-export async function importBackup(text: string, now: number = Date.now()): Promise<ImportResult> {
-  const result = await writeCheckedBackup(text, now);
+/** Checks a backup file (either version) completely, then replaces everything with it in one transaction; on any problem nothing changes. */
+export async function importBackup(file: Blob | string, now: number = Date.now()): Promise<ImportResult> {
+  const result = await writeCheckedBackup(file, now);
   if (result.ok) restored(result.counts);
   return result;
 }
@@ -82,7 +89,7 @@ export function restoreBackupFile(file: Blob, options: { onProgress?: (stage: st
   const { onProgress, signal } = options;
   const now = Date.now();
   if (typeof Worker === 'undefined') {
-    return file.text().then((text) => importBackup(text, now));
+    return importBackup(file, now);
   }
   return new Promise<ImportResult>((resolve, reject) => {
     const worker = new Worker(new URL('./restore.worker.ts', import.meta.url), { type: 'module' });

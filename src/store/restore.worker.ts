@@ -6,7 +6,6 @@ import { writeCheckedBackup } from './replace';
 
 self.onmessage = async (e: MessageEvent<{ file: Blob; now: number }>) => {
   self.postMessage({ type: 'progress', stage: 'Reading the backup' });
-  const text = await e.data.file.text();
-  const result = await writeCheckedBackup(text, e.data.now, (stage) => self.postMessage({ type: 'progress', stage }));
+  const result = await writeCheckedBackup(e.data.file, e.data.now, (stage) => self.postMessage({ type: 'progress', stage }));
   self.postMessage({ type: 'done', result });
 };

@@ -33,9 +33,9 @@ export function StorageWatch({ every = CHECK_EVERY_MS }: { every?: number }) {
 
   const exportNow = async () => {
     try {
-      const { exportBackup } = await import('../store/replace');
+      const { backupFileName, exportBackup } = await import('../store/replace');
       const now = Date.now();
-      download(`briefdeck-backup-${new Date(now).toISOString().slice(0, 10)}.json`, await exportBackup(now));
+      download(backupFileName(now), await exportBackup(now));
       setMsg('Backup exported. Keep the file somewhere other than this device.');
     } catch (e) {
       setMsg(`Backup failed: ${(e as Error).message}`);

@@ -21,10 +21,10 @@ import { DEFAULT_SETTINGS, type ReviewRecord, type Settings } from '../../src/sr
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
 let page: Page;
-let backup: string;
+let backup: Buffer;
 
 /** A backup holding one deck and about 1,200 study answers of the synthetic learner. */
-async function learnerBackup(): Promise<string> {
+async function learnerBackup(): Promise<Blob> {
   const answers = syntheticAnswers({ reviews: 1200, seed: 23 });
   const cards = new Set(answers.map((a) => a.itemId)).size;
   const deck = {
@@ -42,7 +42,7 @@ async function learnerBackup(): Promise<string> {
 }
 
 beforeAll(async () => {
-  backup = await learnerBackup();
+  backup = Buffer.from(await (await learnerBackup()).arrayBuffer());
 }, 120_000);
 freshContextEachTest((c, p) => {
   context = c;
@@ -126,7 +126,7 @@ test('Optimize fits, compares and applies parameters; the next grade uses them; 
   const threads: string[] = [];
   page.on('worker', (w) => threads.push(w.url()));
   await page.goto(`${baseUrl}/settings`);
-  await page.locator('#backup-file').setInputFiles({ name: 'learner.json', mimeType: 'application/json', buffer: Buffer.from(backup) });
+  await page.locator('#backup-file').setInputFiles({ name: 'learner.briefdeck.gz', mimeType: 'application/gzip', buffer: backup });
   await page.getByRole('button', { name: 'Replace with backup' }).click();
   await page.getByText(/imported|restored|replaced/i).first().waitFor();
   await page.reload();

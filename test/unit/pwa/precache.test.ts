@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { isOnFirstUse, RUNTIME_ASSET } from '../../../src/pwa/on-first-use';
+import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
 let outDir: string;
@@ -79,11 +80,14 @@ test('the app shell, every script and style but those used on first use, the man
   expect(urls).toContain('apple-touch-icon.png');
 });
 
-test('the optimiser and the Anki import are left out of the first install, and cached by the worker once fetched', () => {
+test('the authoring tools, the optimiser and the Anki import are left out of the first install, and cached by the worker once fetched', () => {
   const files = readdirSync(join(outDir, 'assets'));
   const heavy = files.filter((f) => isOnFirstUse(f) || f.endsWith('.wasm'));
   // The optimiser's worker and wasm, the Anki import Worker and sql.js's wasm at least.
   expect(heavy.some((f) => f.startsWith('optimizer.worker'))).toBe(true);
+  // The drafter's language library and the editor.
+  expect(heavy.some((f) => f.startsWith('three-'))).toBe(true);
+  expect(heavy.some((f) => f.startsWith('Editor-'))).toBe(true);
   expect(heavy.some((f) => /^anki-worker-.*\.js$/.test(f))).toBe(true);
   expect(heavy.filter((f) => f.endsWith('.wasm')).length).toBeGreaterThanOrEqual(2);
   for (const f of heavy) {
@@ -91,6 +95,8 @@ test('the optimiser and the Anki import are left out of the first install, and c
     expect(RUNTIME_ASSET.test(`/assets/${f}`), f).toBe(true);
   }
   expect(sw).toMatch(/new \w+\(\{cacheName:["`]briefdeck-on-first-use["`]/);
+  const wire = urls.reduce((sum, u) => sum + gzipSync(readFileSync(join(outDir, u))).length, 0);
+  expect(wire, 'the first install over the wire').toBeLessThanOrEqual(300 * 1024);
 });
 
 test('install-sheet screenshots stay out of the precache', () => {

@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { closeStore, recordReview, saveDeck, syncDeckItems } from '../../../src/store';
 import { exportBackup, importBackup } from '../../../src/store/replace';
 import { deckOf, MIN, T0 } from './fixtures';
+import { backupText, v1Of } from './backup-files';
 
 let valid: Record<string, unknown>;
 
@@ -17,7 +18,7 @@ beforeAll(async () => {
   await syncDeckItems(deck, T0);
   await recordReview({ itemId: 'prop/card-1', grade: 3, mode: 'study', at: T0, durationMs: 3000 });
   await recordReview({ itemId: 'prop/card-2', grade: 1, mode: 'study', at: T0 + MIN, durationMs: 2000 });
-  valid = JSON.parse(await exportBackup(T0 + 2 * MIN)) as Record<string, unknown>;
+  valid = await v1Of(await exportBackup(T0 + 2 * MIN), T0 + 2 * MIN);
 });
 
 beforeEach(async () => {
@@ -66,14 +67,13 @@ test('a refused edit of a real backup changes nothing; an accepted one exports a
       fc.constantFrom(...allPaths),
       fc.oneof(fc.constant(undefined), fc.jsonValue()),
       async (path, replacement) => {
-        const baseline = await exportBackup(T0);
+        const baseline = await backupText(await exportBackup(T0));
         const result = await importBackup(JSON.stringify(edit(valid, path, replacement)), T0);
         if (!result.ok) {
           expect(result.error).toMatch(/nothing was changed/i);
-          expect(await exportBackup(T0)).toBe(baseline);
+          expect(await backupText(await exportBackup(T0))).toBe(baseline);
         } else {
-          const again = JSON.parse(await exportBackup(T0)) as { items: unknown[]; reviews: unknown[] };
-          const reimport = await importBackup(JSON.stringify(again), T0);
+          const reimport = await importBackup(await exportBackup(T0), T0);
           expect(reimport.ok).toBe(true);
         }
       },

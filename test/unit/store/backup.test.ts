@@ -4,6 +4,7 @@ import { itemHistory } from '../../../src/store/log';
 import { getDraft, saveDraft } from '../../../src/store/drafts';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { deckOf, MIN, T0 } from './fixtures';
+import { backupText, v1Of } from './backup-files';
 
 beforeEach(async () => {
   await closeStore();
@@ -26,7 +27,7 @@ describe('backup', () => {
   it('round-trips everything the learner owns', async () => {
     await seed();
     const text = await exportBackup(T0 + DAYMS);
-    expect(JSON.parse(text)).toMatchObject({ format: 'briefdeck-backup', version: 1, exportedAt: T0 + DAYMS });
+    expect(JSON.parse((await backupText(text)).split('\n')[0]!)).toMatchObject({ format: 'briefdeck-backup', version: 2, exportedAt: T0 + DAYMS });
     const item = await getItem('mine/card-1');
     const history = await itemHistory('mine/card-1');
 
@@ -43,7 +44,7 @@ describe('backup', () => {
     // The log continues after the imported entries.
     const next = await recordReview({ itemId: 'mine/card-3', grade: 3, mode: 'study', at: T0 + DAYMS, durationMs: 1 });
     expect(next.review.id).toBe(4);
-    expect(await exportBackup(T0 + DAYMS)).not.toBe(text);
+    expect(await backupText(await exportBackup(T0 + DAYMS))).not.toBe(await backupText(text));
   });
 
   it('counts a restored card once however many parts it has', async () => {
@@ -56,7 +57,7 @@ describe('backup', () => {
 
   it('exports collections larger than one page of records', async () => {
     await syncDeckItems(deckOf('big', 4500), T0);
-    const backup = JSON.parse(await exportBackup(T0));
+    const backup = await v1Of(await exportBackup(T0), T0);
     expect(backup.items).toHaveLength(4500);
     expect(new Set(backup.items.map((i: { id: string }) => i.id)).size).toBe(4500);
   });
@@ -75,7 +76,7 @@ describe('backup', () => {
     ['not JSON', () => '{"format": "briefdeck-backup", "items": [', /not valid JSON/],
     ['a foreign file', () => JSON.stringify({ hello: 'world' }), /not a Briefdeck backup/],
     ['a deck file', (b) => JSON.stringify(b.decks[0].deck), /not a Briefdeck backup/],
-    ['a newer backup', (b) => JSON.stringify({ ...b, version: 2 }), /newer Briefdeck/],
+    ['a newer backup', (b) => JSON.stringify({ ...b, version: 3 }), /newer Briefdeck/],
     ['a backup version no Briefdeck wrote', (b) => JSON.stringify({ ...b, version: 0.5 }), /unknown version \(0\.5\)/],
     ['a backup without a version', (b) => JSON.stringify({ ...b, version: undefined }), /unknown version \(none\): Briefdeck numbers its backups 1, 2, 3/],
     ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],
@@ -105,16 +106,16 @@ describe('backup', () => {
 
   it.each(refusals)('refuses %s with a reason and changes nothing', async (_name, corrupt, reason) => {
     await seed();
-    const good = await exportBackup(T0);
+    const good = await v1Of(await exportBackup(T0), T0);
     await updateSettings({ newPerDay: 9 });
-    const before = await exportBackup(T0);
-    const result = await importBackup(String(corrupt(JSON.parse(good))), T0);
+    const before = await backupText(await exportBackup(T0));
+    const result = await importBackup(String(corrupt(good)), T0);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error).toMatch(reason);
       expect(result.error).toMatch(/[Nn]othing was changed/);
     }
-    expect(await exportBackup(T0)).toBe(before);
+    expect(await backupText(await exportBackup(T0))).toBe(before);
   });
 
   /**
@@ -125,7 +126,7 @@ describe('backup', () => {
     await seed();
     const text = await exportBackup(T0);
     await updateSettings({ newPerDay: 9 });
-    const before = await exportBackup(T0);
+    const before = await backupText(await exportBackup(T0));
     const realPut = IDBObjectStore.prototype.put;
     let puts = 0;
     const spy = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
@@ -140,7 +141,7 @@ describe('backup', () => {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error).toMatch(/nothing was changed: This device has no room left/);
       spy.mockRestore();
-      expect(await exportBackup(T0)).toBe(before);
+      expect(await backupText(await exportBackup(T0))).toBe(before);
       // The aborted writes' rejections have had their turn to surface.
       await new Promise((r) => setTimeout(r, 20));
       expect(unheard).toEqual([]);

@@ -8,6 +8,7 @@ import { setSpaceLow } from '../../../src/store/space';
 import { emptiedSince, lastCounts, lowSpace } from '../../../src/store/watch';
 import { StorageWatch } from '../../../src/ui/StorageWatch';
 import { deckOf, T0 } from './fixtures';
+import { v1Of } from './backup-files';
 
 afterEach(async () => {
   cleanup();
@@ -75,7 +76,7 @@ describe('low space', () => {
     await screen.findByText(/This device is almost out of space: 10 MB left for Briefdeck/);
     fireEvent.click(screen.getByRole('button', { name: 'Export backup' }));
     await screen.findByText(/Backup exported/);
-    expect(JSON.parse(await created[0]!.text())).toMatchObject({ format: 'briefdeck-backup', reviews: [{}, {}] });
+    expect(await v1Of(created[0]!, T0 + 2000)).toMatchObject({ format: 'briefdeck-backup', reviews: [{}, {}] });
   });
 
   test('plenty of room: no warning, drafts are kept', async () => {
