@@ -26,7 +26,8 @@ import { DB_VERSION } from './migrations';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
-import type { DraftRecord, StoredDeck } from './schema';
+import type { DraftRecord, MediaRecord, StoredDeck } from './schema';
+import { mediaToJson, readBackupMedia, verifyMedia } from './backup-media';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';
 export const BACKUP_VERSION = 1;
@@ -38,6 +39,8 @@ export interface Backup {
   reviews: ReviewRecord[];
   quizzes: QuizRecord[];
   drafts: DraftRecord[];
+  /** Media files by content hash (none in a backup from before media). */
+  media?: MediaRecord[];
 }
 
 /** Records read per request while exporting: a round trip per page, not per record. */
@@ -54,7 +57,7 @@ const KEY_OF = {
 
 /** Writes the backup a page of records at a time, so the log is never held twice as objects. */
 export async function writeBackup(now: number): Promise<string> {
-  return inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts'], 'readonly', async (tx) => {
+  return inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'media'], 'readonly', async (tx) => {
     const parts: string[] = [];
     const settings = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get('settings')) };
     parts.push(
@@ -79,7 +82,14 @@ export async function writeBackup(now: number): Promise<string> {
       }
       parts.push(']');
     }
-    parts.push('}\n');
+    // One file at a time: each may be megabytes, so no page of them is ever held at once.
+    parts.push(',\n"media":[');
+    const hashes = await tx.objectStore('media').getAllKeys();
+    for (let i = 0; i < hashes.length; i++) {
+      const record = await tx.objectStore('media').get(hashes[i]!);
+      if (record) parts.push(i ? ',\n' : '\n', mediaToJson(record));
+    }
+    parts.push(']}\n');
     return parts.join('');
   });
 }
@@ -472,9 +482,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
     if (draftKeys.has(draft.key)) problems.line(`drafts[${i}].key: "${draft.key}" appears twice`);
     draftKeys.add(draft.key);
   });
+  const media = readBackupMedia(data.media, decks);
+  for (const p of media.problems) problems.line(p);
   if (problems.total) return refuse(problems);
 
-  return { ok: true, backup: { settings, decks, items, reviews, quizzes, drafts } };
+  return { ok: true, backup: { settings, decks, items, reviews, quizzes, drafts, media: media.media } };
 }
 
 /**
@@ -502,7 +514,8 @@ function syncedDecks(b: Backup): Map<string, string> {
 
 /** Replaces everything the learner owns with a checked backup, in one transaction. */
 export async function replaceWithBackup(b: Backup): Promise<{ items: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
-  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days'], 'readwrite', async (tx) => {
+  await verifyMedia(b.media ?? []);
+  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days', 'media'], 'readwrite', async (tx) => {
     // The items are replaced, so no deck's sync mark describes them any more.
     await tx.objectStore('meta').delete(syncMarks());
     await tx.objectStore('meta').delete(summaryKeys());
@@ -523,6 +536,8 @@ export async function replaceWithBackup(b: Backup): Promise<{ items: number; rev
     for (const r of b.reviews) writes.add(reviews.put(r));
     for (const q of b.quizzes) writes.add(quizzes.put(q));
     for (const d of b.drafts) writes.add(drafts.put(d));
+    writes.add(tx.objectStore('media').clear());
+    for (const m of b.media ?? []) writes.add(tx.objectStore('media').put(m));
     // A stored deck whose items in the backup are exactly in line with its cards is marked synced,
     // so the first session after a restore does not read its items again.
     for (const [deckId, signature] of syncedDecks(b)) writes.add(tx.objectStore('meta').put(signature, syncKey(deckId)));
