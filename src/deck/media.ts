@@ -84,3 +84,9 @@ export function mediaRefs(text: string): MediaRef[] {
 export function hasMediaRef(text: string): boolean {
   return text.includes('](') || text.includes('[sound:');
 }
+
+/** Lowercase hex SHA-256 of some bytes: the key a media file is stored and checked under. */
+export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
+  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
+}

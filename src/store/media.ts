@@ -4,7 +4,7 @@
  * stored deck lists any more are removed, and the storage status can count their bytes. Loaded
  * only by screens that handle media: decks without media never load it.
  */
-import { mediaRefs } from '../deck/media';
+import { mediaRefs, sha256Hex } from '../deck/media';
 import type { Deck, MediaFile } from '../deck/schema';
 import { announce, batch, inTransaction } from './db';
 import { summaryOf } from './deck-summaries';
@@ -12,11 +12,7 @@ import { StoreError, toStoreError } from './errors';
 import { summaryKey } from './keys';
 import type { MediaRecord, StoredDeck } from './schema';
 
-/** Lowercase hex SHA-256 of some bytes. */
-export async function sha256Hex(data: ArrayBuffer | Uint8Array): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', data as BufferSource));
-  return Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('');
-}
+export { sha256Hex };
 
 /** A deck's media files by name, as a bundle or the editor hands them over. */
 export type MediaFiles = ReadonlyMap<string, Uint8Array>;

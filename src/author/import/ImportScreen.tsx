@@ -1,5 +1,5 @@
 /**
- * `/import`: a deck file (.json) or a table (.csv, .tsv, .txt from Anki or Quizlet) by file
+ * `/import`: a deck file (.json), a bundle (.briefdeck: the deck with its media) or a table (.csv, .tsv, .txt from Anki or Quizlet) by file
  * picker, drag and drop, or paste. JSON is validated completely first and every error listed
  * with its path; nothing is stored until the confirm step. Lazy authoring chunk.
  */
@@ -22,6 +22,7 @@ export function sniff(name: string, text: string): Input['kind'] {
 export function ImportScreen() {
   const [input, setInput] = useState<Input | null>(null);
   const [deck, setDeck] = useState<Deck | null>(null);
+  const [files, setFiles] = useState<Map<string, Uint8Array> | undefined>(undefined);
   const [errors, setErrors] = useState<DeckError[]>([]);
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -30,6 +31,7 @@ export function ImportScreen() {
   const accept = (text: string, name: string) => {
     setDone(null);
     setDeck(null);
+    setFiles(undefined);
     const kind = sniff(name, text);
     setInput({ kind, text, name });
     if (kind === 'json') {
@@ -42,6 +44,21 @@ export function ImportScreen() {
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
+    if (/\.briefdeck$/i.test(file.name)) {
+      // A bundle: the deck and its pictures and sounds, checked together before the confirm step.
+      setDone(null);
+      setDeck(null);
+      setInput({ kind: 'json', text: '', name: file.name });
+      // The zip reader loads only for bundles; unpacked sizes are checked before anything is inflated.
+      const { importBundleBytes } = await import('../bundle-io');
+      const r = await importBundleBytes(new Uint8Array(await file.arrayBuffer()));
+      if (r.ok) {
+        setErrors([]);
+        setFiles(r.files);
+        setDeck(r.deck);
+      } else setErrors(r.errors);
+      return;
+    }
     if (file.size > LIMITS.fileBytes) {
       setInput({ kind: 'json', text: '', name: file.name });
       setErrors([{ path: file.name, message: `is ${(file.size / 1048576).toFixed(1)} MB; an import may be at most ${LIMITS.fileBytes / 1048576} MB` }]);
@@ -68,7 +85,7 @@ export function ImportScreen() {
   return (
     <section class="page author">
       <h1>Import a deck</h1>
-      <p>A Briefdeck deck file (.json), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain Text” export or a Quizlet export.</p>
+      <p>A Briefdeck deck file (.json) or bundle with pictures and sounds (.briefdeck), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain Text” export or a Quizlet export.</p>
       <div
         class={`drop-zone${dragging ? ' dragging' : ''}`}
         onDragOver={(e) => {
@@ -83,7 +100,7 @@ export function ImportScreen() {
         }}
       >
         <label for="import-file">Choose a file</label>
-        <input id="import-file" type="file" accept=".json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
+        <input id="import-file" type="file" accept=".briefdeck,.json,.csv,.tsv,.txt,application/json,text/csv,text/tab-separated-values,text/plain" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />
         <p class="hint">…or drop it here.</p>
       </div>
       <div class="field">
@@ -106,7 +123,7 @@ export function ImportScreen() {
         </div>
       )}
       {input?.kind === 'table' && !deck && <TableImport key={input.text} text={input.text} fileName={input.name === 'pasted text' ? 'Imported deck' : input.name} onDeck={setDeck} />}
-      {deck && <DeckConfirm key={deck.id} deck={deck} onDone={setDone} onCancel={() => setDeck(null)} />}
+      {deck && <DeckConfirm key={deck.id} deck={deck} files={files} onDone={setDone} onCancel={() => setDeck(null)} />}
     </section>
   );
 }

@@ -2,20 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { mediaNameProblem, mediaRefs, typeOfName } from '../../../src/deck/media';
 import { validateDeck } from '../../../src/deck/validate';
-import { validDeck } from './helpers';
-
-/** A valid format 2 deck with one image and one sound, referred to from its first card. */
-export function mediaDeck(): any {
-  const deck = validDeck();
-  deck.format = 2;
-  deck.media = [
-    { name: 'chart.png', type: 'image/png', width: 640, height: 480 },
-    { name: 'say.mp3', type: 'audio/mpeg' },
-  ];
-  deck.cards[0].front = 'What does this show? ![A bar chart of chip sales by year](chart.png)';
-  deck.cards[0].back = 'Sales [sound:say.mp3]';
-  return deck;
-}
+import { mediaDeck, validDeck } from './helpers';
 
 function errorsOf(change: (deck: any) => void) {
   const deck = mediaDeck();
