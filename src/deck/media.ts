@@ -35,8 +35,8 @@ export function typeOfName(name: string): MediaType | null {
   return null;
 }
 
-/** Letters and digits of any script, then letters, digits, `.`, `_`, `-` or single spaces. */
-const NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._ -]*$/u;
+/** Letters and digits of any script, then letters, digits, `.`, `_` or `-` (no spaces: Markdown ends a link at one). */
+const NAME = /^[\p{L}\p{N}][\p{L}\p{M}\p{N}._-]*$/u;
 
 /**
  * Why a media name is refused, or null when it is a plain file name. Names are never paths: no
@@ -49,8 +49,8 @@ export function mediaNameProblem(name: string): string | null {
   if (/[/\\]/.test(name) || /^[A-Za-z]:/.test(name)) return 'is a path; a media name is a plain file name without folders';
   if (name.includes('..')) return 'contains "..", which is not allowed in a media name';
   if (name.normalize('NFC') !== name) return 'is not in Unicode normal form (NFC); retype the name';
-  if (!NAME.test(name) || /\s{2}|\s$/.test(name)) {
-    return 'may only hold letters, digits, ".", "_", "-" and single spaces, and must start with a letter or digit';
+  if (!NAME.test(name)) {
+    return 'may only hold letters, digits, ".", "_" and "-" (no spaces), and must start with a letter or digit';
   }
   if (!typeOfName(name)) return `ends in a type Briefdeck does not take (${Object.values(MEDIA_TYPES).flat().join(', ')})`;
   return null;

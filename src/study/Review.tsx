@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { markBusy } from '../pwa/activity';
-import { preloadMarkdown, hasMarkdown } from '../ui/RichText';
+import { preloadMarkdown, hasMarkdown, RichDeckContext } from '../ui/RichText';
 import { answerText, cardTexts, judge, type Response } from './card-face';
 import { CardFace } from './CardFace';
 import { GradeBar } from './GradeBar';
@@ -170,6 +170,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       {phase === 'card' && cur && (
         <>
           <article class="study-card" aria-label={`Card from ${cur.deck.title}`}>
+            <RichDeckContext.Provider value={cur.deck}>
             <CardFace
               card={cur.card}
               sub={cur.item.sub}
@@ -179,6 +180,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
               inputRef={inputRef}
               keyPoint={keyPoint}
             />
+            </RichDeckContext.Provider>
           </article>
           <GradeBar
             revealed={revealed}
