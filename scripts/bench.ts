@@ -9,9 +9,9 @@ import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, launchPersistent } from '../test/e2e/browser';
-import { startPreview } from '../test/e2e/server';
-import { freePort, workerActivated } from '../test/e2e/pwa-helpers';
+import { launchBrowser, launchPersistent } from '../test/browser/browser';
+import { startPreview } from '../test/browser/server';
+import { freePort, workerActivated } from '../test/browser/pwa-helpers';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);

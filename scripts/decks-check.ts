@@ -21,7 +21,8 @@ const errors = checked.flatMap((c) => c.errors);
 
 for (const c of checked) {
   if (c.deck && !c.errors.length) {
-    const media = c.deck.media?.length ? `, ${c.deck.media.length} media files` : '';
+    const n = c.deck.media?.length ?? 0;
+    const media = n ? `, ${n} media file${n === 1 ? '' : 's'}` : '';
     console.log(`ok  ${c.deck.id}: ${c.deck.cards.length} cards, ${c.deck.keyPoints?.length ?? 0} key points${media}`);
   }
 }

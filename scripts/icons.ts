@@ -8,7 +8,7 @@
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/browser';
 
 const PUBLIC = resolve(import.meta.dirname, '..', 'public');
 /** Fills the maskable icon's bleed area; the same blue as the mark's own background. */

@@ -9,9 +9,9 @@ import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser';
-import { startPreview } from '../test/e2e/server';
-import { freePort } from '../test/e2e/pwa-helpers';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/browser';
+import { startPreview } from '../test/browser/server';
+import { freePort } from '../test/browser/pwa-helpers';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = resolve(ROOT, 'bench', 'lighthouse.json');

@@ -8,9 +8,9 @@
 import { chromium } from 'playwright-core';
 import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/browser';
-import { startPreview } from '../test/e2e/server';
-import { freePort } from '../test/e2e/pwa-helpers';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/browser/browser';
+import { startPreview } from '../test/browser/server';
+import { freePort } from '../test/browser/pwa-helpers';
 
 const OUT = resolve(import.meta.dirname, '..', 'public', 'screenshots');
 /** Phone: a card on the study screen. Laptop: the home screen with every deck. */

@@ -68,12 +68,6 @@ function storedDeck(id: string): Promise<StoredDeck | undefined> {
   return pending;
 }
 
-/** Forgets the stored decks read so far (tests that swap the database under the library). */
-export function forgetStoredDecks(): void {
-  stored = null;
-  full.clear();
-}
-
 /** Every deck: bundled ones in index order (replaced by a stored copy with the same id), then the rest by title. */
 export async function listDecks(): Promise<LibraryEntry[]> {
   const [bundled, own] = await Promise.all([bundledIndex(), storedSummaries()]);

@@ -11,12 +11,9 @@
  * Every answer is written to the review log with mode 'quiz' either way.
  */
 import type { Grade, ItemRecord, Settings } from '../srs/types';
-import { itemMastery, SHAKY_RECALL } from '../srs/mastery';
+import { itemMastery } from '../srs/mastery';
 import * as State from '../srs/state';
 import * as Rating from '../srs/rating';
-
-/** Below this predicted recall a studied item is shaky (the rule shared with the brief and stats). */
-export const SHAKY_RETRIEVABILITY = SHAKY_RECALL;
 
 export interface QuizReviewPlan {
   grade: Grade;

@@ -18,7 +18,6 @@ import type { FsrsState, Grade, ItemRecord, ItemState, Settings } from './types'
 import { GRADES } from './rating';
 import * as State from './state';
 
-export { studyDayStart, nextStudyDayStart } from './day';
 
 export interface SchedulerOptions {
   /** Spread review intervals a little so cards learnt together do not stay together (default on). */

@@ -4,7 +4,8 @@
  */
 import type { Stats, DeckStats } from './compute';
 import { RETENTION_WINDOWS, type RetentionCell, type RetentionRow } from './log-stats';
-import type { KeyPointStats, Mastery } from './item-stats';
+import type { Mastery } from '../srs/mastery';
+import type { KeyPointStats } from './item-stats';
 import { duration, hourLabel, percent, plural } from './format';
 import { Heatmap } from './charts/Heatmap';
 import { Forecast } from './charts/Forecast';

@@ -6,16 +6,10 @@
  */
 import { studyDayNumber } from '../srs/day';
 import type { ReviewBucket } from '../srs/day-counts';
-import { heatmap, streaks, toRow, WINDOW_DAYS, type RetentionRow, type ReviewLogStats } from './log-stats';
+import { heatmap, streaks, toRow, WINDOW_DAYS, type RetentionRow, type ReviewLogStats, type TodayStats } from './log-stats';
 
-interface DayTotals {
-  reviewed: number;
-  study: number;
-  quiz: number;
-  newLearned: number;
-  timeMs: number;
-  again: number;
-}
+/** What one study day holds, across the decks in scope. */
+type DayTotals = Omit<TodayStats, 'againRate'>;
 
 /**
  * Review-log figures as of `now` from the day records of the decks in scope (`deckIds`; every

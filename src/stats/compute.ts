@@ -4,6 +4,7 @@
  * Days are local study days starting at `settings.dayStartHour`.
  */
 import type { ItemRecord, QuizRecord, Settings } from '../srs/types';
+import type { RecallFn } from '../srs/mastery';
 import { retrievability } from '../srs/scheduler';
 import { emptyRetentionRow, type ReviewLogStats, type RetentionRow } from './log-stats';
 import {
@@ -15,7 +16,6 @@ import {
   type DeckShape,
   type ForecastDay,
   type KeyPointStats,
-  type RecallFn,
 } from './item-stats';
 import { quizTrend, type QuizTrend } from './quiz-trend';
 

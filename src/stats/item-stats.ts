@@ -4,7 +4,7 @@
  * Orphaned items (their card left the deck) are left out everywhere; suspended items only
  * appear in the "suspended" count.
  */
-import { groupMastery, itemMastery, SHAKY_RECALL, type KeyPointMastery, type Mastery, type RecallFn } from '../srs/mastery';
+import { groupMastery, itemMastery, type KeyPointMastery, type Mastery, type RecallFn } from '../srs/mastery';
 import * as State from '../srs/state';
 import type { ItemRecord } from '../srs/types';
 import { studyDayNumber } from '../srs/day';
@@ -82,7 +82,6 @@ export function cardStates(items: Iterable<ItemRecord>): Record<string, CardStat
   return out;
 }
 
-export { itemMastery, SHAKY_RECALL, type Mastery, type RecallFn };
 
 /** A key point as the stats screen shows it. */
 export interface KeyPointStats extends KeyPointMastery {

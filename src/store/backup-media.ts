@@ -1,7 +1,8 @@
 /**
  * Media files in a backup: written as `"media": [{ "hash", "type", "data" (base64) }]` after the
- * other records, checked when read (a backup from before media has none), and checked against
- * their hashes before anything is replaced. Part of the lazily loaded backup code.
+ * other records, checked when read, and checked against
+ * their hashes before anything is replaced (backup version 2; a version 1 file is given an empty
+ * list). Part of the lazily loaded backup code.
  */
 import { isMediaType } from '../deck/media';
 import type { Deck } from '../deck/schema';
@@ -34,13 +35,13 @@ export function mediaToJson(record: MediaRecord): string {
 
 /**
  * The backup's media records, or the problems found (as `path: problem`), including any file a
- * deck lists that the backup does not hold. A backup without `media` holds none.
+ * deck lists that the backup does not hold.
  */
 export function readBackupMedia(list: unknown, decks: readonly { deck: Deck }[]): { media: MediaRecord[]; problems: string[] } {
   const problems: string[] = [];
   const media: MediaRecord[] = [];
-  if (list !== undefined && !Array.isArray(list)) return { media, problems: ['media: must be a list'] };
-  ((list as unknown[] | undefined) ?? []).forEach((x, i) => {
+  if (!Array.isArray(list)) return { media, problems: ['media: must be a list'] };
+  list.forEach((x, i) => {
     const r = x as Record<string, unknown> | null;
     if (typeof r !== 'object' || r === null) return problems.push(`media[${i}]: must be an object`);
     if (typeof r.hash !== 'string' || !/^[0-9a-f]{64}$/.test(r.hash)) return problems.push(`media[${i}].hash: must be a SHA-256 hash (64 hex digits)`);

@@ -8,17 +8,9 @@ import { formatPath, validateDeck } from '../deck/validate';
 import { itemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { settingsProblems } from '../srs/settings';
-import {
-  DEFAULT_SETTINGS,
-  type FsrsState,
-  type Grade,
-  type ItemRecord,
-  type ItemState,
-  type QuizRecord,
-  type ReviewMode,
-  type ReviewRecord,
-  type Settings,
-} from '../srs/types';
+import { isGrade } from '../srs/rating';
+import * as State from '../srs/state';
+import { DEFAULT_SETTINGS, type ItemRecord, type QuizRecord, type ReviewRecord, type Settings } from '../srs/types';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
 import { batch, inTransaction } from './db';
@@ -26,11 +18,25 @@ import { DB_VERSION } from './migrations';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
+import { DRAFT_SHAPE, ITEM_SHAPE, QUIZ_SHAPE, REVIEW_SHAPE, STORED_DECK_SHAPE, type Kind, type RecordShape } from './records';
 import type { DraftRecord, MediaRecord, StoredDeck } from './schema';
 import { mediaToJson, readBackupMedia, verifyMedia } from './backup-media';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';
-export const BACKUP_VERSION = 1;
+
+/**
+ * Every backup version this Briefdeck reads, oldest first, each with what brings a file of it up
+ * to the next version before it is checked: a field added in a later version gets its default
+ * there, so that the checks, which describe today's records, never refuse an older backup for
+ * lacking it. The last is the version written today.
+ */
+const BACKUP_VERSIONS: readonly { version: number; toNext?: (data: Record<string, unknown>) => Record<string, unknown> }[] = [
+  // 1: the first shape.
+  { version: 1, toNext: (data) => ({ ...data, media: [] }) },
+  // 2: `media`, the decks' pictures and sounds by content hash (see backup-media.ts).
+  { version: 2 },
+];
+export const BACKUP_VERSION = BACKUP_VERSIONS[BACKUP_VERSIONS.length - 1]!.version;
 
 export interface Backup {
   settings: Settings;
@@ -95,10 +101,9 @@ export async function writeBackup(now: number): Promise<string> {
 }
 
 // ---- the record checks ----
-// Hand-written rather than a schema library's nested objects: a backup holds hundreds of thousands
-// of records, and these run in well under a second over them. Each check returns a fresh record
-// holding only the known fields (unknown ones are dropped, as a schema's output would), or
-// reports `path: problem` and returns null. Paths are only built when something is wrong.
+// Each record is checked against its one description (`records.ts`) by a plain loop rather than a
+// schema library's nested objects: a backup holds hundreds of thousands of records, and these run
+// in well under a second over them. Paths are only built when something is wrong.
 
 /** Problems found so far: the first few kept as text, all counted. */
 class Problems {
@@ -130,7 +135,7 @@ function countProblem(x: unknown): string | null {
   if (!Number.isInteger(x)) return 'must be a whole number';
   return x < 0 ? 'must be 0 or more' : null;
 }
-function nonNegativeProblem(x: unknown): string | null {
+function amountProblem(x: unknown): string | null {
   if (typeof x !== 'number') return 'must be a number';
   if (!Number.isFinite(x)) return 'must be a finite number';
   return x < 0 ? 'must be 0 or more' : null;
@@ -139,246 +144,99 @@ function idProblem(x: unknown): string | null {
   if (typeof x !== 'string') return 'must be text';
   return x.length === 0 ? 'must not be empty' : null;
 }
-function positiveIdProblem(x: unknown): string | null {
-  return countProblem(x) ?? ((x as number) < 1 ? 'must be 1 or more' : null);
-}
-const stateProblem = (x: unknown) => (x === 0 || x === 1 || x === 2 || x === 3 ? null : 'must be 0, 1, 2 or 3');
-const boolProblem = (x: unknown) => (typeof x === 'boolean' ? null : 'must be true or false');
-const textProblem = (x: unknown) => (typeof x === 'string' ? null : 'must be text');
 
-type FieldCheck = (x: unknown) => string | null;
+/** The complete check of each kind of value a description names (lists and tallies are walked in `checkField`). */
+const VALUE_PROBLEM: Record<Exclude<Kind, 'ids' | 'tally'>, (x: unknown) => string | null> = {
+  id: idProblem,
+  text: (x) => (typeof x === 'string' ? null : 'must be text'),
+  time: timeProblem,
+  count: countProblem,
+  amount: amountProblem,
+  key: (x) => countProblem(x) ?? ((x as number) < 1 ? 'must be 1 or more' : null),
+  number: (x) => (typeof x === 'number' ? null : 'must be a number'),
+  state: (x) => (x === State.New || x === State.Learning || x === State.Review || x === State.Relearning ? null : 'must be 0, 1, 2 or 3'),
+  grade: (x) => (isGrade(x) ? null : 'must be 1, 2, 3 or 4'),
+  mode: (x) => (x === 'study' || x === 'quiz' ? null : 'must be "study" or "quiz"'),
+  origin: (x) => (x === 'imported' || x === 'authored' ? null : 'must be "imported" or "authored"'),
+  bool: (x) => (typeof x === 'boolean' ? null : 'must be true or false'),
+  any: () => null,
+};
 
-/** Checks the listed fields of `r`; true when all are fine. */
-function fields(r: Rec, spec: readonly (readonly [string, FieldCheck])[], path: () => string, problems: Problems): boolean {
-  let ok = true;
-  for (const [key, check] of spec) {
-    const problem = check(r[key]);
-    if (problem) {
-      ok = false;
-      problems.add(at(path(), key), problem);
+/** One key point's right and total answers in a quiz (`QuizRecord.byKeyPoint`). */
+const TALLY_SHAPE: RecordShape = { notObject: 'is not a tally', fields: [['right', 'count'], ['total', 'count']] };
+
+/** What `checkField` returns for a wrong value (after reporting it). */
+const WRONG = Symbol('wrong');
+
+/** Checks one field's value: the value to keep, or WRONG once its problems are reported. */
+function checkField(x: unknown, kind: Kind, path: () => string, problems: Problems): unknown {
+  if (kind === 'ids') {
+    if (!Array.isArray(x)) {
+      problems.add(path(), 'must be a list of item ids');
+      return WRONG;
     }
-  }
-  return ok;
-}
-
-const FSRS_FIELDS = [
-  ['due', timeProblem],
-  ['stability', nonNegativeProblem],
-  ['difficulty', nonNegativeProblem],
-  ['elapsed_days', nonNegativeProblem],
-  ['scheduled_days', nonNegativeProblem],
-  ['learning_steps', countProblem],
-  ['reps', countProblem],
-  ['lapses', countProblem],
-  ['state', stateProblem],
-] as const;
-
-function checkFsrs(x: unknown, path: () => string, problems: Problems): FsrsState | null {
-  if (!isRecord(x)) {
-    problems.add(path(), 'must be an object');
-    return null;
-  }
-  let ok = fields(x, FSRS_FIELDS, path, problems);
-  if (x.last_review !== undefined) {
-    const problem = timeProblem(x.last_review);
-    if (problem) {
-      ok = false;
-      problems.add(at(path(), 'last_review'), problem);
-    }
-  }
-  if (!ok) return null;
-  const f: FsrsState = {
-    due: x.due as number,
-    stability: x.stability as number,
-    difficulty: x.difficulty as number,
-    elapsed_days: x.elapsed_days as number,
-    scheduled_days: x.scheduled_days as number,
-    learning_steps: x.learning_steps as number,
-    reps: x.reps as number,
-    lapses: x.lapses as number,
-    state: x.state as ItemState,
-  };
-  if (x.last_review !== undefined) f.last_review = x.last_review as number;
-  return f;
-}
-
-const ITEM_FIELDS = [
-  ['id', idProblem],
-  ['deckId', idProblem],
-  ['cardId', idProblem],
-  ['sub', textProblem],
-  ['due', timeProblem],
-  ['state', stateProblem],
-  ['suspended', boolProblem],
-  ['buriedUntil', timeProblem],
-  ['leech', boolProblem],
-  ['orphaned', boolProblem],
-  ['created', timeProblem],
-] as const;
-
-function checkItem(x: unknown, path: () => string, problems: Problems): ItemRecord | null {
-  if (!isRecord(x)) {
-    problems.add(path(), 'must be an object');
-    return null;
-  }
-  let ok = fields(x, ITEM_FIELDS, path, problems);
-  const fsrs = checkFsrs(x.fsrs, () => at(path(), 'fsrs'), problems);
-  if (x.queue !== undefined && typeof x.queue !== 'number') {
-    ok = false;
-    problems.add(at(path(), 'queue'), 'must be a number');
-  }
-  if (!ok || !fsrs) return null;
-  const item: ItemRecord = {
-    id: x.id as string,
-    deckId: x.deckId as string,
-    cardId: x.cardId as string,
-    sub: x.sub as string,
-    fsrs,
-    due: x.due as number,
-    state: x.state as ItemState,
-    suspended: x.suspended as boolean,
-    buriedUntil: x.buriedUntil as number,
-    leech: x.leech as boolean,
-    orphaned: x.orphaned as boolean,
-    created: x.created as number,
-  };
-  if (x.queue !== undefined) item.queue = x.queue as number;
-  return item;
-}
-
-const REVIEW_FIELDS = [
-  ['id', positiveIdProblem],
-  ['itemId', idProblem],
-  ['deckId', idProblem],
-  ['cardId', idProblem],
-  ['grade', (x: unknown) => (x === 1 || x === 2 || x === 3 || x === 4 ? null : 'must be 1, 2, 3 or 4')],
-  ['mode', (x: unknown) => (x === 'study' || x === 'quiz' ? null : 'must be "study" or "quiz"')],
-  ['at', timeProblem],
-  ['durationMs', nonNegativeProblem],
-] as const;
-
-function checkReview(x: unknown, path: () => string, problems: Problems): ReviewRecord | null {
-  if (!isRecord(x)) {
-    problems.add(path(), 'must be an object');
-    return null;
-  }
-  let ok = fields(x, REVIEW_FIELDS, path, problems);
-  const before = checkItem(x.before, () => at(path(), 'before'), problems);
-  const after = checkFsrs(x.after, () => at(path(), 'after'), problems);
-  if (x.correct !== undefined && typeof x.correct !== 'boolean') {
-    ok = false;
-    problems.add(at(path(), 'correct'), 'must be true or false');
-  }
-  let buried: string[] | undefined;
-  if (x.buried !== undefined) {
-    if (!Array.isArray(x.buried)) {
-      ok = false;
-      problems.add(at(path(), 'buried'), 'must be a list');
-    } else {
-      x.buried.forEach((b, k) => {
-        const problem = idProblem(b);
-        if (problem) {
-          ok = false;
-          problems.add(`${at(path(), 'buried')}[${k}]`, problem);
-        }
-      });
-      buried = x.buried as string[];
-    }
-  }
-  if (!ok || !before || !after) return null;
-  const review: ReviewRecord = {
-    id: x.id as number,
-    itemId: x.itemId as string,
-    deckId: x.deckId as string,
-    cardId: x.cardId as string,
-    grade: x.grade as Grade,
-    mode: x.mode as ReviewMode,
-    at: x.at as number,
-    durationMs: x.durationMs as number,
-    before,
-    after,
-  };
-  if (x.correct !== undefined) review.correct = x.correct as boolean;
-  if (buried) review.buried = buried;
-  return review;
-}
-
-function checkQuiz(x: unknown, path: () => string, problems: Problems): QuizRecord | null {
-  if (!isRecord(x)) {
-    problems.add(path(), 'must be an object');
-    return null;
-  }
-  let ok = fields(
-    x,
-    [
-      ['id', positiveIdProblem],
-      ['deckId', idProblem],
-      ['at', timeProblem],
-      ['durationMs', nonNegativeProblem],
-      ['score', countProblem],
-      ['total', countProblem],
-    ],
-    path,
-    problems,
-  );
-  if (!Array.isArray(x.missed)) {
-    ok = false;
-    problems.add(at(path(), 'missed'), 'must be a list of item ids');
-  } else {
-    x.missed.forEach((m, k) => {
-      const problem = idProblem(m);
+    let ok = true;
+    x.forEach((id, k) => {
+      const problem = idProblem(id);
       if (problem) {
         ok = false;
-        problems.add(`${at(path(), 'missed')}[${k}]`, problem);
+        problems.add(`${path()}[${k}]`, problem);
       }
     });
+    return ok ? x : WRONG;
   }
-  const byKeyPoint: Record<string, { right: number; total: number }> = {};
-  if (!isRecord(x.byKeyPoint)) {
-    ok = false;
-    problems.add(at(path(), 'byKeyPoint'), 'must be an object');
-  } else {
-    for (const [key, cell] of Object.entries(x.byKeyPoint)) {
-      const cellPath = () => `${at(path(), 'byKeyPoint')}${formatPath([key])}`;
-      if (!isRecord(cell)) {
-        ok = false;
-        problems.add(cellPath(), 'must be an object');
-      } else if (fields(cell, [['right', countProblem], ['total', countProblem]], cellPath, problems)) {
-        byKeyPoint[key] = { right: cell.right as number, total: cell.total as number };
-      } else ok = false;
+  if (kind === 'tally') {
+    if (!isRecord(x)) {
+      problems.add(path(), 'must be an object');
+      return WRONG;
     }
+    const tally: Rec = {};
+    let ok = true;
+    for (const [key, cell] of Object.entries(x)) {
+      const checked = checkRecord(cell, TALLY_SHAPE, () => `${path()}${formatPath([key])}`, problems);
+      if (checked) tally[key] = checked;
+      else ok = false;
+    }
+    return ok ? tally : WRONG;
   }
-  if (!ok) return null;
-  return {
-    id: x.id as number,
-    deckId: x.deckId as string,
-    at: x.at as number,
-    durationMs: x.durationMs as number,
-    score: x.score as number,
-    total: x.total as number,
-    missed: x.missed as string[],
-    byKeyPoint,
-  };
+  const problem = VALUE_PROBLEM[kind](x);
+  if (!problem) return x;
+  problems.add(path(), problem);
+  return WRONG;
 }
 
-function checkDraft(x: unknown, path: () => string, problems: Problems): DraftRecord | null {
+/**
+ * Checks a record against its description: a fresh record holding only the described fields
+ * (unknown ones are dropped, as a schema's output would be), or null when anything is wrong.
+ */
+function checkRecord(x: unknown, shape: RecordShape, path: () => string, problems: Problems): Rec | null {
   if (!isRecord(x)) {
     problems.add(path(), 'must be an object');
     return null;
   }
-  if (!fields(x, [['key', idProblem], ['updated', timeProblem]], path, problems)) return null;
-  return { key: x.key as string, value: x.value, updated: x.updated as number };
+  const out: Rec = {};
+  let ok = true;
+  for (const [key, kind, , optional] of shape.fields) {
+    const value = x[key];
+    if (optional && value === undefined) continue;
+    const fieldPath = () => at(path(), key);
+    const checked = typeof kind === 'object' ? (checkRecord(value, kind, fieldPath, problems) ?? WRONG) : checkField(value, kind, fieldPath, problems);
+    if (checked === WRONG) ok = false;
+    else out[key] = checked;
+  }
+  return ok ? out : null;
 }
 
-function checkStoredDeck(x: unknown, path: () => string, problems: Problems): { deck: unknown; origin: StoredDeck['origin']; updated: number } | null {
-  if (!isRecord(x)) {
-    problems.add(path(), 'must be an object');
-    return null;
-  }
-  const originProblem = (o: unknown) => (o === 'imported' || o === 'authored' ? null : 'must be "imported" or "authored"');
-  if (!fields(x, [['origin', originProblem], ['updated', timeProblem]], path, problems)) return null;
-  return { deck: x.deck, origin: x.origin as StoredDeck['origin'], updated: x.updated as number };
-}
+/** A list's record check: the checked record, typed as what its description describes, or null. */
+const recordOf =
+  <T>(shape: RecordShape) =>
+  (x: unknown, path: () => string, problems: Problems): T | null =>
+    checkRecord(x, shape, path, problems) as T | null;
+const checkItem = recordOf<ItemRecord>(ITEM_SHAPE);
+const checkReview = recordOf<ReviewRecord>(REVIEW_SHAPE);
+const checkQuiz = recordOf<QuizRecord>(QUIZ_SHAPE);
+const checkDraft = recordOf<DraftRecord>(DRAFT_SHAPE);
+const checkStoredDeck = recordOf<{ deck: unknown; origin: StoredDeck['origin']; updated: number }>(STORED_DECK_SHAPE);
 
 /** Checks every record of a list (`name` in the backup); the checked records, or null when anything was wrong. */
 function checkList<T>(
@@ -427,9 +285,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
       error: `This backup was made by a newer Briefdeck (backup version ${String(head.version)}); update Briefdeck to import it. Nothing was changed.`,
     };
   }
-  const data = json as Rec;
+  const from = BACKUP_VERSIONS.findIndex((v) => v.version === head.version);
+  if (from === -1) return { ok: false, error: `This backup has an unknown version (${String(head.version)}): it was not made by Briefdeck. Nothing was changed.` };
+  let data = json as Rec;
+  for (const step of BACKUP_VERSIONS.slice(from, -1)) data = step.toNext!(data);
   const problems = new Problems();
-  if (typeof data.version !== 'number') problems.add('version', 'must be a number');
   if (!isRecord(data.settings)) problems.add('settings', 'must be an object');
   const checked = {
     decks: checkList(data.decks, 'decks', checkStoredDeck, problems),

@@ -286,4 +286,3 @@ export function announce(deckIds: Iterable<string>): void {
   getChannel()?.postMessage(change);
 }
 
-export { StoreError };

@@ -26,11 +26,6 @@ const MESSAGES: Record<StoreErrorKind, string> = {
   unknown: 'Saving or reading your progress failed.',
 };
 
-/** The message shown for a kind of failure, when there is nothing more specific to say. */
-export function defaultMessage(kind: StoreErrorKind): string {
-  return MESSAGES[kind];
-}
-
 /** Maps an IndexedDB / DOM failure onto a StoreError (StoreErrors pass through unchanged). */
 export function toStoreError(error: unknown): StoreError {
   if (error instanceof StoreError) return error;

@@ -7,8 +7,6 @@ import type { DBSchema } from 'idb';
 import type { Deck } from '../deck/schema';
 import type { ItemRecord, QuizRecord, ReviewRecord, Settings } from '../srs/types';
 
-export type { ReviewBucket } from '../srs/day-counts';
-
 export const DB_NAME = 'briefdeck';
 
 export interface StoredDeck {
@@ -87,5 +85,3 @@ export interface BriefdeckDB extends DBSchema {
 
 export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta' | 'days' | 'media';
 
-/** Stores a backup holds and an import replaces (meta is the database's own bookkeeping). */
-export const BACKUP_STORES = ['items', 'reviews', 'decks', 'settings', 'quizzes', 'drafts'] as const;

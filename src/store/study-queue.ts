@@ -220,11 +220,11 @@ export async function nextStudyItem(
     return { item: null, heldBack };
   });
   if (found.item) return found;
-  return { item: null, nextDue: await nextDueAfter(scope.deckIds, now, day, found.heldBack) };
+  return { item: null, nextDue: await nextDueAfter(scope.deckIds, day, found.heldBack) };
 }
 
 /** When there will next be something to study, once nothing is left now (a second, rare query). */
-async function nextDueAfter(deckIds: string[], now: number, day: Day, heldBack: boolean): Promise<number | null> {
+async function nextDueAfter(deckIds: string[], day: Day, heldBack: boolean): Promise<number | null> {
   return inTransaction(['items', 'reviews'], 'readonly', async (tx) => {
     const firsts = await Promise.all(
       deckIds.flatMap((deckId) => [

@@ -3,7 +3,8 @@
  * in words as well as colour, and a link to study just that point.
  */
 import { RichText } from '../ui/RichText';
-import type { BriefPoint, Mastery } from './mastery';
+import type { Mastery } from '../srs/mastery';
+import type { BriefPoint } from './mastery';
 
 const LABEL: Record<Mastery, string> = { new: 'New', shaky: 'Shaky', solid: 'Solid' };
 

@@ -9,8 +9,6 @@ import { retrievability } from '../srs/scheduler';
 import type { ItemId, ItemRecord } from '../srs/types';
 import { countMasteries, groupMastery, type KeyPointMastery, type Mastery } from '../srs/mastery';
 
-export type { Mastery } from '../srs/mastery';
-
 /** A key point as the brief shows it. */
 export interface BriefPoint extends KeyPointMastery {
   /** Mean recall probability of the studied items, null when none is studied. */
@@ -37,4 +35,3 @@ export function briefMastery(deck: Deck, items: readonly ItemRecord[], now: numb
   });
 }
 
-export { keyPointItems } from './key-points';

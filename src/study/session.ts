@@ -10,7 +10,7 @@ import type { Card, Deck } from '../deck/schema';
 import { getDeck, listDecks } from '../library/library';
 import { previewIntervals } from '../srs/scheduler';
 import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type Settings } from '../srs/types';
-import type { NextStudy } from '../store';
+import { createPrefetch } from './prefetch';
 import { sameShowing, savedCard, saveShownCard, type ShownCard } from './resume';
 import {
   buryCard,
@@ -18,7 +18,6 @@ import {
   getItem,
   getSettings,
   nextStudyItem,
-  onRemoteStoreChange,
   prepareGrade,
   recordReview,
   setSuspended,
@@ -119,46 +118,13 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     return focus.filter((id) => !done.has(id));
   }
 
-  /**
-   * The card after the one on screen, fetched with its deck while the learner answers, so that
-   * grading costs one write and no queue query or deck read. Taken only if nothing could have
-   * changed the pick in between: no other tab wrote, no learning card fell due, and today's limits
-   * still leave room for it.
-   */
-  let prefetch: { after: ItemRecord; result: Promise<NextStudy | null>; generation: number } | null = null;
-  /** Counts other tabs' writes: a prefetch made before one of them is stale. */
-  let remoteWrites = 0;
-  const stopRemote = onRemoteStoreChange(() => {
-    remoteWrites++;
-  });
+  const prefetch = createPrefetch(now, deckFor);
 
   function startPrefetch(item: ItemRecord) {
-    prefetch = null;
+    prefetch.clear();
     // Focused sessions are small and follow their own order: they ask the store each time.
     if (focus || phase.value !== 'card') return;
-    const result = nextStudyItem({ deckIds }, now(), { excludeCards: [`${item.deckId}/${item.cardId}`] })
-      .then(async (r) => {
-        // Its deck too: the first card of a deck would otherwise read the whole deck after the grade.
-        if (r?.item) await deckFor(r.item.deckId);
-        return r;
-      })
-      .catch(() => null);
-    prefetch = { after: item, result, generation: remoteWrites };
-  }
-
-  /** The prefetched pick, if it is still what the store would answer after `graded` was graded at `at`. */
-  async function takePrefetch(graded: ItemRecord, at: number): Promise<Extract<NextStudy, { item: ItemRecord }> | null> {
-    const p = prefetch;
-    prefetch = null;
-    if (!p || p.after.id !== graded.id) return null;
-    const r = await p.result;
-    if (!r?.item || p.generation !== remoteWrites) return null;
-    if (r.learningSoon != null && r.learningSoon <= at && !State.isLearning(r.item.state)) return null;
-    // The grade used one of today's new or review slots: the pick must still fit in what is left.
-    const used = (s: number) => (graded.state === s ? 1 : 0);
-    if (r.item.state === State.New && r.remaining.new - used(State.New) < 1) return null;
-    if (r.item.state === State.Review && r.remaining.review - used(State.Review) < 1) return null;
-    return r;
+    prefetch.start(item, deckIds);
   }
 
   /** Remembers what this scope shows now for the next start (after the screen has updated). */
@@ -195,7 +161,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     remember({ ...shown, remaining: remaining.value }, graded);
     // Once this card is on screen (their requests would otherwise share the main thread with the
     // render): what grading it reads, and the card after it.
-    prefetch = null;
+    prefetch.clear();
     setTimeout(() => {
       if (current.value?.item !== item) return;
       void prepareGrade(item.id).catch(() => undefined);
@@ -276,8 +242,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
 
     /** Stops listening to other tabs; call when the session's screen goes away. */
     dispose() {
-      stopRemote();
-      prefetch = null;
+      prefetch.dispose();
     },
 
     /**
@@ -340,7 +305,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           leech.value = result.becameLeech ? { ...cur, item: result.item } : null;
           notice.value = null;
         };
-        const ready = await takePrefetch(cur.item, at);
+        const ready = await prefetch.take(cur.item, at);
         if (ready) {
           const left = ready.remaining.new + ready.remaining.learning + ready.remaining.review;
           await show(

@@ -3,36 +3,29 @@
  * see its progress kept, export it as a file and import that file back over the deck; open a share
  * link; draft a deck from an article in the browser.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterEach, expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser } from './browser';
+import { freshContextEachTest } from './fixture';
 import { parseDeckJson } from '../../src/deck/validate';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let dir: string;
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'briefdeck-author-'));
-  context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1000, height: 900 } });
-  page = await context.newPage();
-  await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-  });
-});
-afterEach(async () => {
-  await context?.close();
+freshContextEachTest(
+  async (_context, p) => {
+    dir = mkdtempSync(join(tmpdir(), 'briefdeck-author-'));
+    page = p!;
+    await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
+      await page.getByRole('button', { name: 'OK', exact: true }).click();
+    });
+  },
+  { context: { acceptDownloads: true, viewport: { width: 1000, height: 900 } } },
+);
+afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 /** Serves the built app once for the whole browser suite; `npm run test:e2e` builds it first. */
 import type { TestProject } from 'vitest/node';
 import { existsSync } from 'node:fs';
-import { startPreview, type Server } from './server';
+import { startPreview, type Server } from '../browser/server';
 
 let server: Server | undefined;
 

@@ -3,28 +3,21 @@
  * grade, two tabs grading the same deck, a damaged record on disk, and decks too big to take.
  * Each must end with a clear message and no review lost or half written.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { freshContextEachTest } from './fixture';
 
 const baseUrl = inject('baseUrl');
 const DECK = 'article-full';
-let browser: Browser;
 let context: BrowserContext;
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  context.setDefaultTimeout(20_000);
-});
-afterEach(async () => {
-  await context?.close();
-});
+freshContextEachTest(
+  (c) => {
+    context = c;
+    context.setDefaultTimeout(20_000);
+  },
+  { page: false },
+);
 
 /** The review log and the items of the deck, read straight from IndexedDB. */
 function readStore(page: Page) {

@@ -4,26 +4,17 @@
  * Each screen is checked for a dialog, the `window.__xss` sentinel, CSP violations and any
  * executable markup in the DOM, and the payload text must still be shown (inertly).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshContextEachTest } from './fixture';
 import { PAYLOADS, xssDeck } from './fixtures/xss-deck';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let dialogs: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
+freshContextEachTest(async (_context, p) => {
+  page = p!;
   // An action that cannot happen fails with its own message well before the test's time runs out.
   page.setDefaultTimeout(15_000);
   dialogs = [];
@@ -37,9 +28,6 @@ beforeEach(async () => {
       (window as unknown as { __violations: string[] }).__violations.push(`${e.violatedDirective} ${e.blockedURI}`);
     });
   });
-});
-afterEach(async () => {
-  await context?.close();
 });
 
 /** What an injection would leave behind: the sentinel, dialogs, CSP reports, executable markup. */

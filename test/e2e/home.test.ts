@@ -1,25 +1,13 @@
-import { afterAll, beforeAll, beforeEach, afterEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshContextEachTest } from './fixture';
 import { readFileSync, readdirSync } from 'node:fs';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext();
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
+freshContextEachTest((_context, p) => {
+  page = p!;
 });
 
 test('the home screen served by npm start lists every bundled deck by title', async () => {

@@ -5,8 +5,8 @@
  */
 import { afterEach, expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchPersistent } from './browser';
-import { workerActivated } from './pwa-helpers';
+import { launchPersistent } from '../browser/browser';
+import { workerActivated } from '../browser/pwa-helpers';
 
 const baseUrl = inject('baseUrl');
 let persistent: { context: BrowserContext; close(): Promise<void> } | undefined;

@@ -4,47 +4,37 @@
  * link and a study session still work, and progress made offline survives a reload. Also: "Ready to work offline" appears once, and the built app trips no
  * Content-Security-Policy violation and logs no error.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync, readdirSync } from 'node:fs';
-import { launchBrowser } from './browser';
-import { isControlled, workerActivated } from './pwa-helpers';
+import { freshContextEachTest } from './fixture';
+import { isControlled, workerActivated } from '../browser/pwa-helpers';
 
 const baseUrl = inject('baseUrl');
 const decks = readdirSync('decks')
   .filter((f) => f.endsWith('.json') && f !== 'deck.schema.json' && f !== 'index.json')
   .map((f) => JSON.parse(readFileSync(`decks/${f}`, 'utf8')) as { id: string; title: string });
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 /** Everything the page reported as wrong: CSP violations, console errors, uncaught exceptions. */
 let problems: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
+freshContextEachTest(async (c, p) => {
   problems = [];
-  context = await browser.newContext();
+  context = c;
   // Runs before any page script, in every document: collect CSP violations as they happen.
-  await context.addInitScript(() => {
+  await c.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
       console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
-  page = await context.newPage();
+  page = p!;
   page.on('console', (m) => {
     // Offline, the browser itself logs failed network fetches; those are the point of the test.
     if (m.type() === 'error' && !/ERR_INTERNET_DISCONNECTED/.test(m.text())) problems.push(m.text());
   });
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-});
-afterEach(async () => {
-  await context?.close();
 });
 
 async function homeListsEveryDeck() {

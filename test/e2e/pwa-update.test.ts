@@ -12,9 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { launchBrowser } from './browser';
-import { startPreview, type Server } from './server';
-import { freePort, isControlled, workerActivated } from './pwa-helpers';
+import { launchBrowser } from '../browser/browser';
+import { startPreview, type Server } from '../browser/server';
+import { freePort, isControlled, workerActivated } from '../browser/pwa-helpers';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const work = mkdtempSync(join(tmpdir(), 'briefdeck-update-'));

@@ -3,34 +3,24 @@
  * the keyboard, the score heading, "Study the missed cards now" opening a study session of exactly
  * those items, the quiz history surviving a reload, and the quiz chunk working offline.
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { expect, inject, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
-import { launchBrowser } from './browser';
-import { isControlled, workerActivated } from './pwa-helpers';
+import { freshContextEachTest } from './fixture';
+import { isControlled, workerActivated } from '../browser/pwa-helpers';
 
 const baseUrl = inject('baseUrl');
 const deck = JSON.parse(readFileSync('decks/article-full.json', 'utf8')) as { id: string; title: string };
 
-let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
+freshContextEachTest((c, p) => {
   errors = [];
-  context = await browser.newContext();
-  page = await context.newPage();
+  context = c;
+  page = p!;
   page.on('pageerror', (e) => errors.push(e.message));
-});
-afterEach(async () => {
-  await context?.close();
 });
 
 const VERDICT = /^(Right!|Right — mind the spelling\.|Not quite\.)$/;

@@ -1,25 +1,16 @@
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { freshContextEachTest } from './fixture';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const baseUrl = inject('baseUrl');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  page = await context.newPage();
-});
-afterEach(async () => {
-  await context?.close();
-});
+freshContextEachTest(
+  (_context, p) => {
+    page = p!;
+  },
+  { context: { viewport: { width: 320, height: 640 } } },
+);
 
 /** Shows the answer of the card on screen and grades it with the named grade. */
 async function answer(grade: 'Again' | 'Good') {

@@ -2,33 +2,26 @@
  * Studying in a real browser: five cards by keyboard and five by clicks from the article deck,
  * undo within the session, then a reload that must keep the progress (counts and review log).
  */
-import { afterAll, afterEach, beforeAll, beforeEach, expect, inject, test } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser } from './browser';
+import { expect, inject, test } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { freshContextEachTest } from './fixture';
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 const baseUrl = inject('baseUrl');
 const DECK = 'article-full';
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  page = await context.newPage();
-  // The one-time "Ready to work offline" toast may cover the grade bar; a learner taps OK.
-  await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
-    await page.getByRole('button', { name: 'OK', exact: true }).click();
-  });
-});
-afterEach(async () => {
-  await context?.close();
-});
+freshContextEachTest(
+  async (_context, p, b) => {
+    browser = b;
+    page = p!;
+    // The one-time "Ready to work offline" toast may cover the grade bar; a learner taps OK.
+    await page.addLocatorHandler(page.getByText('Ready to work offline.'), async () => {
+      await page.getByRole('button', { name: 'OK', exact: true }).click();
+    });
+  },
+  { context: { viewport: { width: 360, height: 740 } } },
+);
 
 /** The review log's entries (their item ids, oldest first), read straight from IndexedDB. */
 function reviewLog(p: Page): Promise<string[]> {

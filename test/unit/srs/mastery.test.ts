@@ -55,7 +55,7 @@ test('the brief, the stats screen and the quiz agree on the same items', () => {
     keyPoints: groups.map((_, i) => ({ id: `k${i}`, text: `K${i}` })),
     cards: groups.flatMap((g, i) => g.map((it) => ({ id: it.cardId, keyPoint: `k${i}` }))),
   };
-  const stats = keyPointMastery(deck, groups.flat(), now, (i, t) => (i.state === 0 ? null : i.fsrs.stability > 10 ? 0.95 : 0.5));
+  const stats = keyPointMastery(deck, groups.flat(), now, (i) => (i.state === 0 ? null : i.fsrs.stability > 10 ? 0.95 : 0.5));
   const brief = groups.map((g) => masteryOf(g, now).mastery);
   expect(brief).toEqual(['new', 'solid', 'shaky', 'shaky']);
   expect(stats.map((k) => k.mastery)).toEqual(brief);

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { studyDayNumber } from '../../../src/srs/day';
+import { studyDayNumber, studyDayStart } from '../../../src/srs/day';
 import { dayLabel, studyDayStartOf } from '../../../src/stats/days';
 import { DayClock } from './oracle';
-import { studyDayStart } from '../../../src/srs/scheduler';
 import { at, inTimeZone } from './fixtures';
 
 describe('study days are local days that start at the configured hour', () => {

@@ -1,4 +1,5 @@
-import { cardStates, forecast, itemMastery, keyPointMastery } from '../../../src/stats/item-stats';
+import { itemMastery } from '../../../src/srs/mastery';
+import { cardStates, forecast, keyPointMastery } from '../../../src/stats/item-stats';
 import { quizTrend } from '../../../src/stats/quiz-trend';
 import { retrievability } from '../../../src/srs/scheduler';
 import type { QuizRecord } from '../../../src/srs/types';

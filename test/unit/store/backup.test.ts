@@ -25,7 +25,7 @@ describe('backup', () => {
   it('round-trips everything the learner owns', async () => {
     await seed();
     const text = await exportBackup(T0 + DAYMS);
-    expect(JSON.parse(text)).toMatchObject({ format: 'briefdeck-backup', version: 1, exportedAt: T0 + DAYMS });
+    expect(JSON.parse(text)).toMatchObject({ format: 'briefdeck-backup', version: 2, exportedAt: T0 + DAYMS, media: [] });
     const item = await getItem('mine/card-1');
     const history = await itemHistory('mine/card-1');
 
@@ -66,7 +66,9 @@ describe('backup', () => {
     ['not JSON', () => '{"format": "briefdeck-backup", "items": [', /not valid JSON/],
     ['a foreign file', () => JSON.stringify({ hello: 'world' }), /not a Briefdeck backup/],
     ['a deck file', (b) => JSON.stringify(b.decks[0].deck), /not a Briefdeck backup/],
-    ['a newer backup', (b) => JSON.stringify({ ...b, version: 2 }), /newer Briefdeck/],
+    ['a newer backup', (b) => JSON.stringify({ ...b, version: 3 }), /newer Briefdeck/],
+    ['a backup version no Briefdeck wrote', (b) => JSON.stringify({ ...b, version: 0.5 }), /unknown version \(0\.5\)/],
+    ['a backup without a version', (b) => JSON.stringify({ ...b, version: undefined }), /newer Briefdeck/],
     ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],
     ['a review time no date can hold', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], at: 1e300 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.at: must be a time a date can hold/],
     ['a bad grade', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], grade: 7 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.grade: must be 1, 2, 3 or 4/],

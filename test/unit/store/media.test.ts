@@ -131,3 +131,16 @@ describe('media store', () => {
     expect(await mediaUsage()).toEqual({ files: 2, bytes: PNG.length + MP3.length });
   });
 });
+
+describe('backup version 1 (before media)', () => {
+  it('is still imported, holding no media', async () => {
+    await saveDeck(deckOf('plain', 2), 'imported', T0);
+    const v1 = JSON.parse(await exportBackup(T0));
+    delete v1.media;
+    v1.version = 1;
+    await closeStore();
+    globalThis.indexedDB = new IDBFactory();
+    expect(await importBackup(JSON.stringify(v1), T0)).toMatchObject({ ok: true, counts: { decks: 1 } });
+    expect(await mediaUsage()).toEqual({ files: 0, bytes: 0 });
+  });
+});

@@ -323,7 +323,7 @@ describe('review screen', () => {
   });
 
   test('a key-point session only shows that point\'s cards', async () => {
-    const { keyPointItems } = await import('../../../src/study/mastery');
+    const { keyPointItems } = await import('../../../src/study/key-points');
     const session = createSession({ deck: 'chips', keyPoints: ['substitutes'] }, { keyPointItems });
     render(<ReviewView session={session} deckId="chips" />);
     await session.start();

@@ -1,5 +1,6 @@
 /**
- * Debian's Chromium driven by playwright-core. Every test gets a fresh context (fresh storage);
+ * Debian's Chromium driven by playwright-core, for the browser tests and the scripts (bench, Lighthouse,
+ * screenshots). Every test gets a fresh context (fresh storage);
  * tests wait for states (roles, worker `activated`), never for fixed sleeps.
  */
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
