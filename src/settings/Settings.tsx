@@ -8,6 +8,7 @@ import type { Settings as SettingsRecord, Theme } from '../srs/types';
 import { getSettings, updateSettings } from '../store';
 import { applyAppearance } from './appearance';
 import { DataSettings } from './DataSettings';
+import { SoundSettings } from './SoundSettings';
 import { parseNumber, parseSteps, TEXT_SCALES } from './settings-form';
 import './settings.css';
 
@@ -134,6 +135,7 @@ export function Settings() {
               Reduce motion
             </label>
           </fieldset>
+          <SoundSettings />
           <DataSettings />
         </>
       )}

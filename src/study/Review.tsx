@@ -91,6 +91,17 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
     return () => window.removeEventListener('keydown', onKey);
   }, [s]);
 
+  // Read aloud (its own chunk): on request, or for every card and answer when set in Settings.
+  const read = () =>
+    cur && void import('./read-aloud').then((m) => m.readCard(cur.card, cur.item.sub, s.revealed.value, cur.deck.language)).then((m) => m && (s.notice.value = m));
+  useEffect(() => {
+    try {
+      if (/"autoRead":true/.test(localStorage.getItem('briefdeck:media-prefs:1') ?? '')) read();
+    } catch {
+      // No storage in this browser: nothing was set, so nothing is read on its own.
+    }
+  }, [itemKey, revealed]);
+
   const onResponse = (r: Response, revealNow: boolean) => {
     setAnswered({ key: itemKey, response: r });
     if (revealNow) s.reveal();
@@ -106,7 +117,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       <div class="study-head">
         <h1 id="study-title">{title}</h1>
         <div class="study-tools">
-          {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
+          {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} onRead={read} />}
           <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value}>
             Undo <kbd aria-hidden="true">Z</kbd>
           </button>

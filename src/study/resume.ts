@@ -13,7 +13,7 @@ export interface ShownCard {
   item: ItemRecord;
   card: Card;
   /** What the screen needs of the deck: its id and title, and the card's key point, if any. */
-  deck: { id: string; title: string; keyPoints?: { id: string; text: string }[]; format?: number | undefined; media?: MediaFile[] | undefined };
+  deck: { id: string; title: string; keyPoints?: { id: string; text: string }[]; format?: number | undefined; media?: MediaFile[] | undefined; language?: string | undefined };
   /** Cards left after this one when it was shown. */
   remaining: number;
 }
