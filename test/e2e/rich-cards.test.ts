@@ -7,10 +7,9 @@
  */
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
 import { freshContextEachTest } from './fixture';
 import { isControlled, workerActivated } from '../browser/pwa-helpers';
-import { writeBundle } from '../../src/deck/bundle';
+import { bundleOf, PNG, PNG_ALT, PNG_SIZE, silentWav } from '../browser/rich-bundle';
 
 const baseUrl = inject('baseUrl');
 let context: BrowserContext;
@@ -24,35 +23,8 @@ freshContextEachTest(async (c, p) => {
   page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
 });
 
-/** A real PNG (the app icon) and its size from its header. */
-const PNG = new Uint8Array(readFileSync('public/icon-96.png'));
-const view = new DataView(PNG.buffer, PNG.byteOffset);
-const [W, H] = [view.getUint32(16), view.getUint32(20)];
-
-/** A short silent WAV file. */
-function wav(): Uint8Array {
-  const samples = 800;
-  const buf = new ArrayBuffer(44 + samples);
-  const d = new DataView(buf);
-  const ascii = (at: number, s: string) => [...s].forEach((c, i) => d.setUint8(at + i, c.charCodeAt(0)));
-  ascii(0, 'RIFF');
-  d.setUint32(4, 36 + samples, true);
-  ascii(8, 'WAVE');
-  ascii(12, 'fmt ');
-  d.setUint32(16, 16, true);
-  d.setUint16(20, 1, true);
-  d.setUint16(22, 1, true);
-  d.setUint32(24, 8000, true);
-  d.setUint32(28, 8000, true);
-  d.setUint16(32, 1, true);
-  d.setUint16(34, 8, true);
-  ascii(36, 'data');
-  d.setUint32(40, samples, true);
-  new Uint8Array(buf, 44).fill(128);
-  return new Uint8Array(buf);
-}
-
-const ALT = 'The Briefdeck icon: a white card on blue';
+const [W, H] = [PNG_SIZE.width, PNG_SIZE.height];
+const ALT = PNG_ALT;
 const deck = {
   format: 2,
   id: 'rich-e2e',
@@ -69,7 +41,7 @@ const deck = {
     { id: 'sound', type: 'basic', front: 'Listen [sound:beep.wav]', back: `A beep, with the icon again ![${ALT}](icon.png)` },
   ],
 };
-const bundle = writeBundle(JSON.stringify(deck), deck as never, new Map([['icon.png', PNG], ['beep.wav', wav()]]));
+const bundle = bundleOf(deck, new Map([['icon.png', PNG], ['beep.wav', silentWav()]]));
 
 /** The card's picture: an <img> with its alt text, decoded and painted at a non-zero size. */
 async function pictureShown() {
