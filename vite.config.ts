@@ -80,8 +80,9 @@ export default defineConfig({
         ],
       },
       injectManifest: {
-        // The app shell, icons and every published deck file; the manifest is added by the plugin.
-        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}'],
+        // The app shell, icons and every published deck file and media file (named by hash); the
+        // manifest is added by the plugin.
+        globPatterns: ['**/*.{js,css,html,svg,png,ico,json}', 'decks/media/*'],
         // Install-sheet screenshots are only fetched by the browser's install UI, never offline.
         // The chunks of src/pwa/on-first-use.ts are cached by the service worker when first used,
         // never in the first install.

@@ -9,6 +9,7 @@ import { deleteStoredDeck, getStoredDeck, listStoredDecks, saveDeck, syncDeckIte
 import { deleteDraft, getDraft, saveDraft } from '../store/drafts';
 import { draftDeckProblem } from '../store/draft-check';
 import { reportDamage } from '../store/integrity';
+import type { MediaFiles } from '../store/media';
 import { newCardId, uniqueId } from './ids';
 import { cleanForSave } from './edit-model';
 
@@ -158,6 +159,8 @@ export async function duplicateDeck(id: string, now = Date.now()): Promise<strin
 export async function deleteDeck(id: string): Promise<void> {
   await deleteStoredDeck(id);
   await discardDraft(id);
+  // Pictures and sounds no other deck lists go with it.
+  await (await import('../store/media')).collectMedia();
 }
 
 export type ImportMode = 'replace' | 'copy';
@@ -168,16 +171,25 @@ export async function existingDeck(id: string): Promise<Deck | null> {
 }
 
 /**
- * Stores an imported deck. `replace` keeps the id (and so every card's progress); `copy` gives
- * it a new id. Returns the id it was stored under.
+ * Stores an imported deck, with the media files a bundle brought (all in one transaction).
+ * `replace` keeps the id (and so every card's progress); `copy` gives it a new id. Returns the
+ * id it was stored under.
  */
-export async function importDeck(deck: Deck, mode: ImportMode = 'replace', now = Date.now()): Promise<string> {
+export async function importDeck(deck: Deck, mode: ImportMode = 'replace', now = Date.now(), files?: MediaFiles): Promise<string> {
   let toSave = deck;
   if (mode === 'copy') {
     const taken = await takenDeckIds();
     toSave = { ...deck, id: uniqueId(`${deck.id}-copy`, taken), title: `${deck.title} (copy)`.slice(0, 120) };
   }
   const { $schema: _schema, format: _format, ...plain } = toSave;
+  if (plain.media?.length) {
+    // A deck with media stays format 2, and is stored with its files or not at all.
+    const media = await import('../store/media');
+    const saved = await media.saveDeckWithMedia({ format: 2, ...plain }, files ?? new Map(), 'imported', now);
+    await syncDeckItems(saved, now);
+    await media.collectMedia();
+    return saved.id;
+  }
   await saveDeck(plain, 'imported', now);
   await syncDeckItems(plain, now);
   return plain.id;

@@ -40,6 +40,13 @@ export type ShareLinkResult = { ok: true; url: string } | { ok: false; length: n
 
 /** Builds `<origin>/share#d=…`, or refuses with the size when the link would be too long. */
 export async function encodeShareLink(deck: Deck, origin: string): Promise<ShareLinkResult> {
+  if (deck.media?.length) {
+    return {
+      ok: false,
+      length: 0,
+      message: 'This deck has pictures or sounds, which a link cannot carry. Share the .briefdeck file instead: it holds the deck and its media.',
+    };
+  }
   const json = JSON.stringify(deck);
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream('deflate-raw'));
   const url = `${origin.replace(/\/+$/, '')}/share#d=${toBase64Url(packed)}`;

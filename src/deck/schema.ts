@@ -1,5 +1,5 @@
 /**
- * Deck format v1: the one schema behind the app, the `decks:check` CLI, the generated
+ * Deck formats 1 and 2 (2 adds `media`): the one schema behind the app, the `decks:check` CLI, the generated
  * `decks/deck.schema.json` and the tests. Types are inferred from it, so they cannot drift.
  * Pure data description: no DOM, no IndexedDB. Semantic rules a schema cannot express
  * (unique ids, references, cloze markup) live in `validate.ts`.
@@ -24,9 +24,13 @@ export const LIMITS = {
   /** Review items a deck's cards make (a reversed basic card makes 2, a cloze card one per number). */
   items: 10000,
   fileBytes: 5 * 1024 * 1024,
+  media: 500,
 } as const;
 
+/** The format a text-only deck is written in; a deck with media is written in `MEDIA_FORMAT`. */
 export const DECK_FORMAT = 1;
+/** Deck format 2: format 1 plus `media`, files referred to by name from text fields (see media.ts). */
+export const MEDIA_FORMAT = 2;
 
 const slug = v.pipe(
   v.string('must be a text id'),
@@ -139,9 +143,30 @@ export const SourceSchema = v.strictObject({
   url: v.optional(v.pipe(v.string('must be text'), v.regex(/^https?:\/\/\S+$/, 'must be an http(s) address'))),
 }, 'must be a citation: an object with at least a title');
 
+const dimension = v.pipe(
+  v.number('must be a number of pixels'),
+  v.integer('must be a whole number'),
+  v.minValue(1, 'must be 1 or more'),
+  v.maxValue(20000, 'must be at most 20000'),
+);
+
+/**
+ * One media file a format 2 deck carries: its plain file name (which text fields refer to), its
+ * type, and for images the pixel size, so that a card reserves the image's room before it loads.
+ * `sha256` is the content's hash, as Briefdeck stores it; a bundle's file must match it.
+ */
+export const MediaSchema = v.strictObject({
+  name: v.pipe(v.string('must be a file name'), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
+  type: v.pipe(v.string('must be a media type such as image/png'), v.maxLength(40, 'must be at most 40 characters')),
+  width: v.optional(dimension),
+  height: v.optional(dimension),
+  bytes: v.optional(v.pipe(v.number('must be a number of bytes'), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'))),
+  sha256: v.optional(v.pipe(v.string('must be text'), v.regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal digits'))),
+}, 'must be a media file: an object with name and type');
+
 export const DeckSchema = v.strictObject({
   $schema: v.optional(v.string('must be text')),
-  format: v.optional(v.literal(DECK_FORMAT, `must be ${DECK_FORMAT}: this Briefdeck reads deck format ${DECK_FORMAT}`)),
+  format: v.optional(v.picklist([DECK_FORMAT, MEDIA_FORMAT], `must be ${DECK_FORMAT} or ${MEDIA_FORMAT}: this Briefdeck reads deck formats ${DECK_FORMAT} and ${MEDIA_FORMAT}`)),
   id: slug,
   version: v.pipe(v.number('must be a number'), v.integer('must be a whole number'), v.minValue(1, 'must be 1 or more')),
   title: text(LIMITS.titleLength),
@@ -155,6 +180,12 @@ export const DeckSchema = v.strictObject({
       v.maxLength(LIMITS.keyPoints, `must have at most ${LIMITS.keyPoints} key points`),
     ),
   ),
+  media: v.optional(
+    v.pipe(
+      v.array(MediaSchema, 'must be a list of media files'),
+      v.maxLength(LIMITS.media, `must have at most ${LIMITS.media} media files`),
+    ),
+  ),
   cards: v.pipe(
     v.array(CardSchema, 'must be a list of cards'),
     v.minLength(1, 'needs at least 1 card'),
@@ -166,6 +197,7 @@ export type Deck = v.InferOutput<typeof DeckSchema>;
 export type Card = v.InferOutput<typeof CardSchema>;
 export type CardType = Card['type'];
 export type KeyPoint = v.InferOutput<typeof KeyPointSchema>;
+export type MediaFile = v.InferOutput<typeof MediaSchema>;
 export type DeckSource = v.InferOutput<typeof SourceSchema>;
 export type BasicCard = v.InferOutput<typeof BasicCardSchema>;
 export type ClozeCard = v.InferOutput<typeof ClozeCardSchema>;

@@ -1,11 +1,12 @@
 /**
- * Validates unknown input against deck format v1 and the rules a schema cannot express.
+ * Validates unknown input against deck formats 1 and 2 and the rules a schema cannot express.
  * Returns every problem at once, each with the JSON path it is about. Never throws.
  * Pure: used by the app's importers, `scripts/decks-check.ts` and the tests.
  */
 import * as v from 'valibot';
 import { parseCloze } from './cloze.ts';
-import { DeckSchema, LIMITS, type Deck } from './schema.ts';
+import { isImageType, isMediaType, mediaNameProblem, mediaRefs, typeOfName } from './media.ts';
+import { DeckSchema, LIMITS, MEDIA_FORMAT, type Deck } from './schema.ts';
 import { hasVisibleText } from './visible.ts';
 import { tooDeepAt } from './json-depth.ts';
 
@@ -96,6 +97,7 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
   if (isRecord(input.source) && typeof input.source.date === 'string' && !isRealDate(input.source.date)) {
     errors.push({ path: 'source.date', message: `is "${input.source.date}", which is not a real calendar date` });
   }
+  errors.push(...mediaErrors(input));
   if (!Array.isArray(input.cards)) return errors;
   const cardIds = new Map<string, number>();
   // Review items the cards make (see srs/items.ts), counted as they are checked.
@@ -161,7 +163,87 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
   return errors;
 }
 
-/** Checks any value against deck format v1; all errors at once, sorted by path order of discovery. */
+/** Card fields that are deck text and so may refer to media (typed answers are plain text). */
+const CARD_TEXT_FIELDS = ['front', 'back', 'text', 'question', 'statement', 'explanation'] as const;
+
+/** Every text field of a deck that may refer to media, with its path. */
+function textFields(input: Record<string, unknown>): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  if (typeof input.description === 'string') out.push({ path: 'description', text: input.description });
+  if (Array.isArray(input.keyPoints)) {
+    input.keyPoints.forEach((kp, i) => {
+      if (isRecord(kp) && typeof kp.text === 'string') out.push({ path: `keyPoints[${i}].text`, text: kp.text });
+    });
+  }
+  if (Array.isArray(input.cards)) {
+    input.cards.forEach((card, i) => {
+      if (!isRecord(card)) return;
+      for (const field of CARD_TEXT_FIELDS) {
+        const value = card[field];
+        if (typeof value === 'string') out.push({ path: `cards[${i}].${field}`, text: value });
+      }
+      if (card.type === 'mcq' && Array.isArray(card.choices)) {
+        card.choices.forEach((c, j) => typeof c === 'string' && out.push({ path: `cards[${i}].choices[${j}]`, text: c }));
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Format 2's media rules: safe, unique names of types Briefdeck takes, pixel sizes for images, and
+ * references that name a listed file of the right kind, images with alt text. Format 1 text is
+ * not read for references: `![x](y)` there stays the characters it always showed.
+ */
+function mediaErrors(input: Record<string, unknown>): DeckError[] {
+  const errors: DeckError[] = [];
+  const format2 = input.format === MEDIA_FORMAT;
+  if (input.media !== undefined && !format2) {
+    errors.push({ path: 'media', message: `needs "format": ${MEDIA_FORMAT}; format 1 decks carry no media` });
+    return errors;
+  }
+  if (!format2) return errors;
+  const types = new Map<string, string>();
+  if (Array.isArray(input.media)) {
+    input.media.forEach((m, i) => {
+      if (!isRecord(m) || typeof m.name !== 'string') return;
+      const at = (field: string) => `media[${i}].${field}`;
+      const problem = mediaNameProblem(m.name);
+      if (problem) errors.push({ path: at('name'), message: `"${m.name}" ${problem}` });
+      if (types.has(m.name)) errors.push({ path: at('name'), message: `repeats the media name "${m.name}"` });
+      if (typeof m.type !== 'string') return;
+      types.set(m.name, m.type);
+      if (!isMediaType(m.type)) {
+        errors.push({ path: at('type'), message: `is "${m.type}", a type Briefdeck does not take (images: PNG, JPEG, WebP, GIF, SVG; sound: MP3, Ogg, WAV, M4A, WebM)` });
+      } else if (!problem && typeOfName(m.name) !== m.type) {
+        errors.push({ path: at('type'), message: `is "${m.type}", but the name "${m.name}" ends like ${typeOfName(m.name)}` });
+      }
+      if (isImageType(m.type)) {
+        for (const field of ['width', 'height'] as const) {
+          if (m[field] === undefined) errors.push({ path: at(field), message: 'is required for an image, so the card keeps its room while it loads' });
+        }
+      }
+    });
+  }
+  for (const { path, text } of textFields(input)) {
+    for (const ref of mediaRefs(text)) {
+      const type = types.get(ref.name);
+      const where = `(at character ${ref.offset + 1})`;
+      if (type === undefined) {
+        errors.push({ path, message: `refers to the media "${ref.name}", which is not in media ${where}` });
+        continue;
+      }
+      if (ref.kind === 'image' && !isImageType(type)) errors.push({ path, message: `shows "${ref.name}" as an image, but it is ${type} ${where}` });
+      if (ref.kind === 'audio' && !type.startsWith('audio/')) errors.push({ path, message: `plays "${ref.name}" as sound, but it is ${type} ${where}` });
+      if (ref.kind === 'image' && !ref.alt) {
+        errors.push({ path, message: `shows the image "${ref.name}" without alt text: write what it shows, as in ![a bar chart of sales](${ref.name}) ${where}` });
+      }
+    }
+  }
+  return errors;
+}
+
+/** Checks any value against deck formats 1 and 2; all errors at once, sorted by path order of discovery. */
 export function validateDeck(input: unknown): DeckResult {
   const parsed = v.safeParse(DeckSchema, input);
   const errors = parsed.success ? [] : parsed.issues.map(issueToError);

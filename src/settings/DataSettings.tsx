@@ -107,6 +107,11 @@ export function DataSettings() {
                 {status.quota ? ` of ${formatBytes(status.quota)} available` : ''}.
               </p>
             )}
+            {status.media && status.media.files > 0 && (
+              <p class="meta">
+                Pictures and sounds: {status.media.files} file{status.media.files === 1 ? '' : 's'}, {formatBytes(status.media.bytes)}.
+              </p>
+            )}
             {!status.persisted && (
               <button type="button" onClick={() => void requestPersistence().then(refresh)}>
                 Ask to keep data

@@ -10,6 +10,7 @@ import type { Settings as SettingsRecord, Theme } from '../srs/types';
 import { getSettings, updateSettings } from '../store';
 import { applyAppearance } from './appearance';
 import { DataSettings } from './DataSettings';
+import { SoundSettings } from './SoundSettings';
 import { parseNumber, parseSteps, TEXT_SCALES } from './settings-form';
 import './settings.css';
 
@@ -193,6 +194,7 @@ export function Settings() {
             </label>
           </fieldset>
           {Personal ? <Personal onSettings={setS} /> : <p aria-busy="true">Loading personal scheduling…</p>}
+          <SoundSettings />
           <DataSettings />
         </>
       )}

@@ -1,14 +1,16 @@
 /**
- * Backup files of version 2: the records of `records.ts` as rows (arrays in each description's
+ * Backup files of versions 2 and 3: the records of `records.ts` as rows (arrays in each description's
  * field order), a page of rows per line, gzip-compressed with the browser's CompressionStream.
  * A review does not repeat the item it was given to when that is what replaying the log gives
  * (its item's previous answer), nor the deck and card its item id names. Both directions stream:
  * the export compresses page by page, the import decompresses and checks line by line, and
- * neither ever holds the file as one string. Loaded lazily with `backup.ts`.
+ * neither ever holds the file as one string. Version 3 adds the decks' media, one file per line
+ * after the records. Loaded lazily with `backup.ts`.
  */
 import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { DEFAULT_SETTINGS, type ItemRecord, type ReviewRecord } from '../srs/types';
+import { mediaToJson } from './backup-media';
 import { BACKUP_FORMAT, BACKUP_VERSION, CHECK, checkBackup, checkRecord, isRecord, Problems, refuse, type Backup, type CheckedLists } from './backup';
 import { inTransaction } from './db';
 import { DB_VERSION } from './migrations';
@@ -93,7 +95,7 @@ function reviewRow(review: ReviewRecord, previous: ReviewRecord | undefined): Ro
   return row;
 }
 
-/** Writes everything the learner owns as a version 2 backup file, compressing it page by page. */
+/** Writes everything the learner owns as a backup file (version 3), compressing it page by page. */
 export async function writeBackupFile(now: number): Promise<Blob> {
   let lines!: ReadableStreamDefaultController<string>;
   const text = new ReadableStream<string>({ start: (c) => void (lines = c) });
@@ -106,7 +108,7 @@ export async function writeBackupFile(now: number): Promise<Blob> {
     return new Blob(chunks as BlobPart[], { type: BACKUP_TYPE });
   })();
   try {
-    await inTransaction(['settings', ...LISTS], 'readonly', async (tx) => {
+    await inTransaction(['settings', ...LISTS, 'media'], 'readonly', async (tx) => {
       const settings = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get('settings')) };
       const columns = Object.fromEntries(LISTS.map((name) => [name, SHAPES[name].fields.map((f) => f[0])]));
       lines.enqueue(`${JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, database: DB_VERSION, exportedAt: now, settings, columns })}\n`);
@@ -135,6 +137,14 @@ export async function writeBackupFile(now: number): Promise<Blob> {
           after = (KEY_OF[name] as (r: unknown) => IDBValidKey)(page[page.length - 1]);
         }
       }
+      // Pictures and sounds last, one file per line: each may be megabytes, so none waits for another.
+      counts.media = 0;
+      for (const hash of await tx.objectStore('media').getAllKeys()) {
+        const record = await tx.objectStore('media').get(hash);
+        if (!record) continue;
+        lines.enqueue(`["media",${mediaToJson(record)}]\n`);
+        counts.media++;
+      }
       // The counts close the file, so a file cut short is told from a smaller collection.
       lines.enqueue(`${JSON.stringify(['end', counts])}\n`);
     });
@@ -147,7 +157,7 @@ export async function writeBackupFile(now: number): Promise<Blob> {
   return gathered;
 }
 
-/** Whether a file starts as gzip does (version 2); version 1 files are JSON text. */
+/** Whether a file starts as gzip does (versions 2 and 3); version 1 files are JSON text. */
 export async function isCompressed(file: Blob): Promise<boolean> {
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   return head[0] === 0x1f && head[1] === 0x8b;
@@ -182,10 +192,11 @@ const damaged = (what: string): Read => ({
   error: `This file is not a Briefdeck backup: ${what} (it may be damaged or cut short). Nothing was changed.`,
 });
 
-/** Reads and checks a version 2 backup file completely, line by line; never touches the database. */
+/** Reads and checks a backup file of version 2 or 3 completely, line by line; never touches the database. */
 export async function readBackupFile(file: Blob, now: number): Promise<Read> {
   const problems = new Problems();
-  const lists: CheckedLists = { decks: [], items: [], reviews: [], quizzes: [], drafts: [] };
+  const media: unknown[] = [];
+  const lists: CheckedLists = { decks: [], items: [], reviews: [], quizzes: [], drafts: [], media };
   let settings: Record<string, unknown> | null = null;
   let end: unknown = null;
   const latest = new Map<string, ReviewRecord>();
@@ -203,7 +214,8 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
       if (settings === null) {
         const head = json as { format?: unknown; version?: unknown; settings?: unknown } | null;
         if (!isRecord(head) || head.format !== BACKUP_FORMAT) return damaged('it has no "format": "briefdeck-backup"');
-        if (head.version !== BACKUP_VERSION) {
+        // Version 2 is this format without media; both are read here.
+        if (head.version !== 2 && head.version !== BACKUP_VERSION) {
           return typeof head.version === 'number' && head.version > BACKUP_VERSION
             ? { ok: false, error: `This backup was made by a newer Briefdeck (backup version ${head.version}); update Briefdeck to import it. Nothing was changed.` }
             : { ok: false, error: `This backup has an unknown version (${String(head.version)}): it was not made by Briefdeck. Nothing was changed.` };
@@ -220,6 +232,11 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
       const name = json[0];
       if (name === 'end') {
         end = json[1];
+        continue;
+      }
+      if (name === 'media') {
+        // Checked with the decks that list them, once every deck is read (backup-media.ts).
+        media.push(...json.slice(1));
         continue;
       }
       if (!(LISTS as readonly string[]).includes(name)) return damaged(`line ${line} holds an unknown list "${name}"`);
@@ -247,6 +264,7 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
   for (const name of LISTS) {
     if (end[name] !== lists[name].length) return damaged(`it should hold ${String(end[name])} ${name} but holds ${lists[name].length}`);
   }
+  if ((end.media ?? 0) !== media.length) return damaged(`it should hold ${String(end.media)} media files but holds ${media.length}`);
   if (problems.total) return refuse(problems);
   return checkBackup(settings, lists, now);
 }

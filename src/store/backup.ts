@@ -23,7 +23,8 @@ import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
 import { DRAFT_SHAPE, ITEM_SHAPE, QUIZ_SHAPE, REVIEW_SHAPE, STORED_DECK_SHAPE, type Kind, type RecordShape } from './records';
-import type { DraftRecord, StoredDeck } from './schema';
+import type { DraftRecord, MediaRecord, StoredDeck } from './schema';
+import { readBackupMedia, verifyMedia } from './backup-media';
 
 export const BACKUP_FORMAT = 'briefdeck-backup';
 
@@ -37,7 +38,9 @@ const BACKUP_VERSIONS: readonly { version: number; toNext?: (data: Record<string
   // 1: the first shape, one JSON text. Its records are today's records.
   { version: 1, toNext: (data) => data },
   // 2: the same records, written compactly and gzip-compressed, a page of rows per line (`backup-stream.ts`).
-  { version: 2 },
+  { version: 2, toNext: (data) => ({ ...data, media: [] }) },
+  // 3: `media`, the decks' pictures and sounds by content hash, one file per line (see backup-media.ts).
+  { version: 3 },
 ];
 export const BACKUP_VERSION = BACKUP_VERSIONS[BACKUP_VERSIONS.length - 1]!.version;
 
@@ -48,6 +51,8 @@ export interface Backup {
   reviews: ReviewRecord[];
   quizzes: QuizRecord[];
   drafts: DraftRecord[];
+  /** Media files by content hash (none in a backup from before media). */
+  media?: MediaRecord[];
 }
 
 // ---- the record checks ----
@@ -207,7 +212,15 @@ export const CHECK = {
 /** A stored deck whose deck is still to be checked by the deck validator. */
 export type CheckedDeck = { deck: unknown; origin: StoredDeck['origin']; updated: number };
 /** Each list of a backup with its records checked one by one, before the checks across them. */
-export type CheckedLists = { decks: CheckedDeck[]; items: ItemRecord[]; reviews: ReviewRecord[]; quizzes: QuizRecord[]; drafts: DraftRecord[] };
+export type CheckedLists = {
+  decks: CheckedDeck[];
+  items: ItemRecord[];
+  reviews: ReviewRecord[];
+  quizzes: QuizRecord[];
+  drafts: DraftRecord[];
+  /** Media entries as read (checked with the decks that list them, by backup-media.ts). */
+  media?: unknown;
+};
 
 /** Checks every record of a list (`name` in the backup); the checked records, or null when anything was wrong. */
 function checkList<T>(
@@ -279,6 +292,7 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
     reviews: checkList(data.reviews, 'reviews', CHECK.reviews, problems),
     quizzes: checkList(data.quizzes, 'quizzes', CHECK.quizzes, problems),
     drafts: checkList(data.drafts, 'drafts', CHECK.drafts, problems),
+    media: data.media,
   };
   if (problems.total) return refuse(problems);
   return checkBackup(data.settings as Rec, checked as CheckedLists, now);
@@ -336,9 +350,11 @@ export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number):
     if (problem) problems.line(`drafts[${i}].${problem}`);
     draftKeys.add(draft.key);
   });
+  const media = readBackupMedia(lists.media ?? [], decks);
+  for (const p of media.problems) problems.line(p);
   if (problems.total) return refuse(problems);
 
-  return { ok: true, backup: { settings, decks, items, reviews, quizzes, drafts } };
+  return { ok: true, backup: { settings, decks, items, reviews, quizzes, drafts, media: media.media } };
 }
 
 /**
@@ -368,7 +384,8 @@ function syncedDecks(b: Backup): Map<string, string> {
 export async function replaceWithBackup(
   b: Backup,
 ): Promise<{ items: number; cards: number; reviews: number; decks: number; quizzes: number; drafts: number }> {
-  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days'], 'readwrite', async (tx) => {
+  await verifyMedia(b.media ?? []);
+  await inTransaction(['settings', 'decks', 'items', 'reviews', 'quizzes', 'drafts', 'meta', 'days', 'media'], 'readwrite', async (tx) => {
     // The items are replaced, so no deck's sync mark describes them any more.
     await tx.objectStore('meta').delete(syncMarks());
     await tx.objectStore('meta').delete(summaryKeys());
@@ -389,6 +406,8 @@ export async function replaceWithBackup(
     for (const r of b.reviews) writes.add(reviews.put(r));
     for (const q of b.quizzes) writes.add(quizzes.put(q));
     for (const d of b.drafts) writes.add(drafts.put(d));
+    writes.add(tx.objectStore('media').clear());
+    for (const m of b.media ?? []) writes.add(tx.objectStore('media').put(m));
     // A stored deck whose items in the backup are exactly in line with its cards is marked synced,
     // so the first session after a restore does not read its items again.
     for (const [deckId, signature] of syncedDecks(b)) writes.add(tx.objectStore('meta').put(signature, syncKey(deckId)));

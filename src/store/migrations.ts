@@ -53,6 +53,10 @@ export const MIGRATIONS: readonly Migration[] = [
     items.deleteIndex('by-due');
     items.deleteIndex('by-deck');
   },
+  // 4: media files of format 2 decks, by content hash (see media.ts).
+  (db) => {
+    db.createObjectStore('media', { keyPath: 'hash' }).createIndex('by-bytes', 'bytes');
+  },
 ];
 
 /** The version today's code writes. */

@@ -33,6 +33,18 @@ export interface DayRecord {
   counts: Float64Array;
 }
 
+/**
+ * One media file, stored once however many decks use it, under the SHA-256 of its bytes. The
+ * bytes are kept as an ArrayBuffer, which every engine stores and clones alike; readers wrap
+ * them in a Blob of `type`.
+ */
+export interface MediaRecord {
+  hash: string;
+  type: string;
+  bytes: number;
+  data: ArrayBuffer;
+}
+
 export interface BriefdeckDB extends DBSchema {
   items: {
     key: string;
@@ -67,7 +79,9 @@ export interface BriefdeckDB extends DBSchema {
   meta: { key: string | number; value: unknown };
   /** Review-log aggregates for stats, kept with every answer (migration 2): one record per study day. */
   days: { key: number; value: DayRecord };
+  /** Media files by content hash (migration 4); `by-bytes` lets the storage status sum sizes from keys alone. */
+  media: { key: string; value: MediaRecord; indexes: { 'by-bytes': number } };
 }
 
-export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta' | 'days';
+export type StoreName = 'items' | 'reviews' | 'decks' | 'settings' | 'quizzes' | 'drafts' | 'meta' | 'days' | 'media';
 

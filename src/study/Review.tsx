@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { markBusy } from '../pwa/activity';
-import { preloadMarkdown, hasMarkdown } from '../ui/RichText';
+import { preloadMarkdown, hasMarkdown, RichDeckContext } from '../ui/RichText';
 import { answerText, cardTexts, judge, type Response } from './card-face';
 import { CardFace } from './CardFace';
 import { GradeBar } from './GradeBar';
@@ -96,6 +96,17 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
     return () => window.removeEventListener('keydown', onKey);
   }, [s]);
 
+  // Read aloud (its own chunk): on request, or for every card and answer when set in Settings.
+  const read = () =>
+    cur && void import('./read-aloud').then((m) => m.readCard(cur.card, cur.item.sub, s.revealed.value, cur.deck.language)).then((m) => m && (s.notice.value = m));
+  useEffect(() => {
+    try {
+      if (/"autoRead":true/.test(localStorage.getItem('briefdeck:media-prefs:1') ?? '')) read();
+    } catch {
+      // No storage in this browser: nothing was set, so nothing is read on its own.
+    }
+  }, [itemKey, revealed]);
+
   const onResponse = (r: Response, revealNow: boolean) => {
     setAnswered({ key: itemKey, response: r });
     if (revealNow) s.reveal();
@@ -116,7 +127,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
         </a>
         <h1 id="study-title">{title}</h1>
         <div class="study-tools">
-          {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} />}
+          {phase === 'card' && cur && <StudyMenu onBury={() => void s.bury()} onSuspend={() => void s.suspend()} onRead={read} />}
           <button type="button" class="undo" onClick={() => void s.undo()} disabled={s.busy.value || !s.canUndo()}>
             Undo <kbd aria-hidden="true">Z</kbd>
           </button>
@@ -182,6 +193,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       {phase === 'card' && cur && (
         <>
           <article class="study-card" aria-label={`Card from ${cur.deck.title}`}>
+            <RichDeckContext.Provider value={cur.deck}>
             <CardFace
               card={cur.card}
               sub={cur.item.sub}
@@ -191,6 +203,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
               inputRef={inputRef}
               keyPoint={keyPoint}
             />
+            </RichDeckContext.Provider>
           </article>
           <GradeBar
             revealed={revealed}

@@ -1,10 +1,10 @@
 /**
- * The review screen's small menu: bury the card until tomorrow, or suspend it. A native
+ * The review screen's small menu: read the card aloud, bury it until tomorrow, or suspend it. A native
  * disclosure (`details`), so it works by keyboard and screen reader without extra script.
  */
 import { useRef } from 'preact/hooks';
 
-export function StudyMenu({ onBury, onSuspend }: { onBury: () => void; onSuspend: () => void }) {
+export function StudyMenu({ onBury, onSuspend, onRead }: { onBury: () => void; onSuspend: () => void; onRead: () => void }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const act = (fn: () => void) => () => {
     if (ref.current) ref.current.open = false;
@@ -17,6 +17,9 @@ export function StudyMenu({ onBury, onSuspend }: { onBury: () => void; onSuspend
         <span class="visually-hidden">Card options</span>
       </summary>
       <div class="study-menu-items">
+        <button type="button" onClick={act(onRead)}>
+          Read aloud
+        </button>
         <button type="button" onClick={act(onBury)}>
           Bury until tomorrow
         </button>

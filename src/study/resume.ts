@@ -5,7 +5,7 @@
  * store picks the same card in the same state, and replaces it otherwise; nothing is graded
  * until then. Part of the main bundle: keep it small.
  */
-import type { Card } from '../deck/schema';
+import type { Card, MediaFile } from '../deck/schema';
 import type { ItemRecord } from '../srs/types';
 import { pageBuild } from '../pwa/state';
 
@@ -13,7 +13,7 @@ export interface ShownCard {
   item: ItemRecord;
   card: Card;
   /** What the screen needs of the deck: its id and title, and the card's key point, if any. */
-  deck: { id: string; title: string; keyPoints?: { id: string; text: string }[] };
+  deck: { id: string; title: string; keyPoints?: { id: string; text: string }[]; format?: number | undefined; media?: MediaFile[] | undefined; language?: string | undefined };
   /** Cards left after this one when it was shown. */
   remaining: number;
 }

@@ -153,7 +153,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     const shown: ShownCard = {
       item,
       card,
-      deck: { id: deck.id, title: deck.title, keyPoints: deck.keyPoints?.filter((k) => k.id === card.keyPoint) },
+      deck: { id: deck.id, title: deck.title, keyPoints: deck.keyPoints?.filter((k) => k.id === card.keyPoint), format: deck.format, media: deck.media, language: deck.language },
       remaining: 0,
     };
     // The saved card on screen is the store's pick too: it stays as it is (answer shown or not).

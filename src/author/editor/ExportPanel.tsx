@@ -78,9 +78,23 @@ export function ExportPanel({ deck }: { deck: Deck | null }) {
     <section class="editor-section" aria-labelledby="export-heading">
       <h2 id="export-heading">Export and share</h2>
       <div class="row-actions">
-        <button type="button" class="button" onClick={() => download(deckFileName(deck), deckToJson(deck))}>
-          Download .json
-        </button>
+        {deck.media?.length ? (
+          <button
+            type="button"
+            class="button"
+            onClick={() =>
+              void import('../bundle-io')
+                .then(async (b) => b.downloadBundle(b.bundleFileName(deck), await b.exportBundle(deck)))
+                .catch((e: Error) => setMessage(e.message))
+            }
+          >
+            Download .briefdeck
+          </button>
+        ) : (
+          <button type="button" class="button" onClick={() => download(deckFileName(deck), deckToJson(deck))}>
+            Download .json
+          </button>
+        )}
         {canShareFile && (
           <button
             type="button"

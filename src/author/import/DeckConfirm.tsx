@@ -8,7 +8,18 @@ import type { Deck } from '../../deck/schema';
 import { existingDeck, importDeck, type ImportMode } from '../data';
 import { CardPreview } from '../editor/CardPreview';
 
-export function DeckConfirm({ deck, onDone, onCancel }: { deck: Deck; onDone: (id: string) => void; onCancel?: () => void }) {
+export function DeckConfirm({
+  deck,
+  files,
+  onDone,
+  onCancel,
+}: {
+  deck: Deck;
+  /** A bundle's media files, stored with the deck. */
+  files?: ReadonlyMap<string, Uint8Array> | undefined;
+  onDone: (id: string) => void;
+  onCancel?: () => void;
+}) {
   const [existing, setExisting] = useState<Deck | null | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +29,7 @@ export function DeckConfirm({ deck, onDone, onCancel }: { deck: Deck; onDone: (i
   const go = async (mode: ImportMode) => {
     setBusy(true);
     try {
-      onDone(await importDeck(deck, mode));
+      onDone(await importDeck(deck, mode, Date.now(), files));
     } catch (e) {
       setError(`The deck could not be stored: ${(e as Error).message}`);
       setBusy(false);

@@ -1,5 +1,6 @@
 /**
- * `/import` ("Add a deck" on home): a deck file (.json) or a table (.csv, .tsv, .txt from Anki or
+ * `/import` ("Add a deck" on home): a deck file (.json), a bundle (.briefdeck: the deck with its
+ * media), a table (.csv, .tsv, .txt from Anki or
  * Quizlet) or an Anki package (.apkg, .colpkg: read in a Worker, see AnkiImport) by file
  * picker, drag and drop, or paste; or a shared link (`…/share#d=…`) pasted. JSON
  * and links are checked completely first (in a Worker, with progress and Cancel) and every error
@@ -27,6 +28,7 @@ export function sniff(name: string, text: string): Input['kind'] {
 export function ImportScreen() {
   const [input, setInput] = useState<Input | null>(null);
   const [deck, setDeck] = useState<Deck | null>(null);
+  const [files, setFiles] = useState<Map<string, Uint8Array> | undefined>(undefined);
   const [errors, setErrors] = useState<DeckError[]>([]);
   const [paste, setPaste] = useState('');
   const [dragging, setDragging] = useState(false);
@@ -43,6 +45,7 @@ export function ImportScreen() {
     setDone(null);
     setDeck(null);
     setNote(null);
+    setFiles(undefined);
     // A link a teacher shared holds its deck in the fragment: read it here as the link would.
     const link = /^https?:\/\/\S+\/share#\S+$/.test(text.trim()) ? new URL(text.trim()) : null;
     const job = link ? ({ kind: 'share', hash: link.hash } as const) : null;
@@ -72,6 +75,24 @@ export function ImportScreen() {
   };
   const readFile = async (file: File | undefined) => {
     if (!file) return;
+    if (/\.briefdeck$/i.test(file.name)) {
+      // A bundle: the deck and its pictures and sounds, checked together before the confirm step.
+      running.current?.abort();
+      setAnki(null);
+      setNote(null);
+      setDone(null);
+      setDeck(null);
+      setInput({ kind: 'json', text: '', name: file.name });
+      // The zip reader loads only for bundles; unpacked sizes are checked before anything is inflated.
+      const { importBundleBytes } = await import('../bundle-io');
+      const r = await importBundleBytes(new Uint8Array(await file.arrayBuffer()));
+      if (r.ok) {
+        setErrors([]);
+        setFiles(r.files);
+        setDeck(r.deck);
+      } else setErrors(r.errors);
+      return;
+    }
     // An Anki package is a zip of any size up to its own limit; it goes to the Worker unread.
     if (isAnkiPackage(file.name, new Uint8Array(await file.slice(0, 4).arrayBuffer()))) {
       running.current?.abort();
@@ -110,7 +131,7 @@ export function ImportScreen() {
     <section class="page author">
       <h1>Add a deck</h1>
       <p>
-        A deck file from a teacher or a friend (.json), a link they shared, an Anki deck package (.apkg or .colpkg, with its review history), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain
+        A deck file from a teacher or a friend (.json, or .briefdeck with its pictures and sounds), a link they shared, an Anki deck package (.apkg or .colpkg, with its review history), or cards from a spreadsheet (CSV or TSV), an Anki “Notes in Plain
         Text” export or a Quizlet export.
       </p>
       <div
@@ -130,7 +151,7 @@ export function ImportScreen() {
           id="import-file"
           class="file-input"
           type="file"
-          accept=".json,.csv,.tsv,.txt,.apkg,.colpkg,application/json,text/csv,text/tab-separated-values,text/plain"
+          accept=".briefdeck,.json,.csv,.tsv,.txt,.apkg,.colpkg,application/json,text/csv,text/tab-separated-values,text/plain"
           onChange={(e) => void readFile(e.currentTarget.files?.[0])}
         />
         <label for="import-file" class="button file-label">
@@ -161,7 +182,7 @@ export function ImportScreen() {
       )}
       {anki && <AnkiImport key={`${anki.name}:${anki.size}:${anki.lastModified}`} file={anki} onReset={() => setAnki(null)} />}
       {input?.kind === 'table' && !deck && <TableImport key={input.text} text={input.text} fileName={input.name === 'pasted text' ? 'Imported deck' : input.name} onDeck={setDeck} />}
-      {deck && <DeckConfirm key={deck.id} deck={deck} onDone={setDone} onCancel={() => setDeck(null)} />}
+      {deck && <DeckConfirm key={deck.id} deck={deck} files={files} onDone={setDone} onCancel={() => setDeck(null)} />}
     </section>
   );
 }

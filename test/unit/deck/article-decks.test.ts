@@ -21,7 +21,8 @@ describe.each(ARTICLE_DECKS)('%s', (file) => {
 
   it('is valid and named after its id', () => {
     expect(basename(file, '.json')).toBe(deck.id);
-    expect(deck.format).toBe(1);
+    // The full deck carries a diagram, so it is format 2; the brief deck is text only.
+    expect(deck.format).toBe(deck.media ? 2 : 1);
     expect(deck.language).toBe('en');
   });
 
@@ -119,5 +120,19 @@ describe('the briefing deck', () => {
   it('uses key point ids from the full deck', () => {
     const fullIds = new Set(full.keyPoints?.map((k) => k.id));
     for (const kp of brief.keyPoints ?? []) expect(fullIds.has(kp.id), kp.id).toBe(true);
+  });
+});
+
+describe('the engine-and-car diagram', () => {
+  it('is an SVG the full deck lists with its size and shows, with alt text, on one card', () => {
+    expect(full.media).toEqual([{ name: 'engine-car.svg', type: 'image/svg+xml', width: 640, height: 360 }]);
+    const showing = full.cards.filter((c) => JSON.stringify(c).includes('](engine-car.svg)'));
+    expect(showing.map((c) => c.id)).toEqual(['engine-meaning']);
+    const alt = /!\[([^\]]+)\]\(engine-car\.svg\)/.exec(JSON.stringify(showing[0]))![1]!;
+    expect(alt).toMatch(/engine.*imported chips/i);
+    expect(alt).toMatch(/car.*AI industry/i);
+    const svg = readText('decks/media/engine-car.svg');
+    expect(svg).toMatch(/^<svg[^>]+viewBox="0 0 640 360"/);
+    expect(svg).not.toMatch(/<script|on\w+=|href=/i);
   });
 });

@@ -42,7 +42,7 @@ describe('npx tsx scripts/decks-check.ts', () => {
     const { status, stdout, stderr } = check('decks/article-full.json', 'decks/article-brief.json');
     expect(stderr).toBe('');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^ok {2}article-full: \d+ cards, 14 key points$/m);
+    expect(stdout).toMatch(/^ok {2}article-full: \d+ cards, 14 key points, 1 media file$/m);
     expect(stdout).toMatch(/^ok {2}article-brief: \d+ cards, 7 key points$/m);
   }, 60_000);
 });

@@ -48,3 +48,16 @@ export function errorsAfter(change: (deck: any) => void): DeckError[] {
 }
 
 export const ARTICLE_DECKS = ['decks/article-full.json', 'decks/article-brief.json'] as const;
+
+/** A valid format 2 deck with one image and one sound, referred to from its first card. */
+export function mediaDeck(): any {
+  const deck = validDeck();
+  deck.format = 2;
+  deck.media = [
+    { name: 'chart.png', type: 'image/png', width: 640, height: 480 },
+    { name: 'say.mp3', type: 'audio/mpeg' },
+  ];
+  deck.cards[0].front = 'What does this show? ![A bar chart of chip sales by year](chart.png)';
+  deck.cards[0].back = 'Sales [sound:say.mp3]';
+  return deck;
+}

@@ -109,7 +109,7 @@ describe('validateDeck: structure', () => {
   });
 
   it('rejects a format this Briefdeck does not read', () => {
-    expectOnly(errorsAfter((d) => (d.format = 2)), 'format', /must be 1/);
+    expectOnly(errorsAfter((d) => (d.format = 3)), 'format', /must be 1 or 2/);
   });
 });
 

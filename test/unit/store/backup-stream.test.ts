@@ -31,20 +31,35 @@ async function linesOf(file: Blob): Promise<unknown[][]> {
 
 const rewrite = async (lines: unknown[]) => gzipOf(lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
 
-describe('backup files (version 2)', () => {
+describe('backup files (version 3)', () => {
   it('are gzip, rows as arrays, and leave out what replaying the log gives back', async () => {
     await seed();
     const file = await exportBackup(T0 + 60 * MIN);
     expect([...new Uint8Array(await file.slice(0, 2).arrayBuffer())]).toEqual([0x1f, 0x8b]);
     const [head, ...rest] = await linesOf(file);
-    expect(head).toMatchObject({ format: 'briefdeck-backup', version: 2, exportedAt: T0 + 60 * MIN });
+    expect(head).toMatchObject({ format: 'briefdeck-backup', version: 3, exportedAt: T0 + 60 * MIN });
     const reviews = rest.find((l) => l[0] === 'reviews')!.slice(1) as unknown[][];
     expect(reviews).toHaveLength(5);
     const before = (head as unknown as { columns: { reviews: string[] } }).columns.reviews.indexOf('before');
     // Each item's first answer carries its item; the later ones of card-1 are replayed.
     expect(reviews.filter((r) => r[before] === null).length).toBeGreaterThanOrEqual(2);
     expect(reviews.every((r) => typeof r[1] === 'string' && r[2] === null)).toBe(true);
-    expect(rest.at(-1)).toEqual(['end', { decks: 1, items: 3, reviews: 5, quizzes: 0, drafts: 0 }]);
+    expect(rest.at(-1)).toEqual(['end', { decks: 1, items: 3, reviews: 5, quizzes: 0, drafts: 0, media: 0 }]);
+  });
+
+  it('read version 2 files too: the same rows, with no media', async () => {
+    await seed();
+    const lines = await linesOf(await exportBackup(T0 + 60 * MIN));
+    const v2 = lines.map((l, i) => {
+      if (i === 0) return { ...(l as unknown as object), version: 2 };
+      if (l[0] !== 'end') return l;
+      const { media, ...counts } = l[1] as Record<string, number>;
+      expect(media).toBe(0);
+      return ['end', counts];
+    });
+    await closeStore();
+    globalThis.indexedDB = new IDBFactory();
+    expect(await importBackup(await rewrite(v2), T0 + 60 * MIN)).toMatchObject({ ok: true, counts: { reviews: 5, items: 3 } });
   });
 
   it('give back every answer exactly, replayed items included', async () => {
@@ -76,7 +91,7 @@ describe('backup files (version 2)', () => {
     ['a bad grade', (l) => l.map((x) => (x[0] === 'reviews' ? x.map((r, i) => (i === 1 ? (r as unknown[]).map((v, j) => (j === 4 ? 7 : v)) : r)) : x)), /reviews\[0\]\.grade: must be 1, 2, 3 or 4/],
     ['a row of the wrong length', (l) => l.map((x) => (x[0] === 'items' ? [x[0], (x[1] as unknown[]).slice(1), ...x.slice(2)] : x)), /items\[0\]: must be a row of 13 values, not 12/],
     ['an item left out of its first answer', (l) => l.map((x) => (x[0] === 'reviews' ? x.map((r, i) => (i === 1 ? (r as unknown[]).map((v, j) => (j === 8 ? null : v)) : r)) : x)), /reviews\[0\]\.before: is left out, but no earlier answer/],
-    ['a newer version', (l) => [{ ...(l[0] as object), version: 3 }, ...l.slice(1)], /newer Briefdeck \(backup version 3\)/],
+    ['a newer version', (l) => [{ ...(l[0] as object), version: 4 }, ...l.slice(1)], /newer Briefdeck \(backup version 4\)/],
     ['an unknown list', (l) => [l[0], ['cards', []], ...l.slice(1)], /unknown list "cards"/],
   ];
 

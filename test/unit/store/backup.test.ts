@@ -27,7 +27,7 @@ describe('backup', () => {
   it('round-trips everything the learner owns', async () => {
     await seed();
     const text = await exportBackup(T0 + DAYMS);
-    expect(JSON.parse((await backupText(text)).split('\n')[0]!)).toMatchObject({ format: 'briefdeck-backup', version: 2, exportedAt: T0 + DAYMS });
+    expect(JSON.parse((await backupText(text)).split('\n')[0]!)).toMatchObject({ format: 'briefdeck-backup', version: 3, exportedAt: T0 + DAYMS });
     const item = await getItem('mine/card-1');
     const history = await itemHistory('mine/card-1');
 
@@ -76,7 +76,7 @@ describe('backup', () => {
     ['not JSON', () => '{"format": "briefdeck-backup", "items": [', /not valid JSON/],
     ['a foreign file', () => JSON.stringify({ hello: 'world' }), /not a Briefdeck backup/],
     ['a deck file', (b) => JSON.stringify(b.decks[0].deck), /not a Briefdeck backup/],
-    ['a newer backup', (b) => JSON.stringify({ ...b, version: 3 }), /newer Briefdeck/],
+    ['a newer backup', (b) => JSON.stringify({ ...b, version: 4 }), /newer Briefdeck/],
     ['a backup version no Briefdeck wrote', (b) => JSON.stringify({ ...b, version: 0.5 }), /unknown version \(0\.5\)/],
     ['a backup without a version', (b) => JSON.stringify({ ...b, version: undefined }), /unknown version \(none\): Briefdeck numbers its backups 1, 2, 3/],
     ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],

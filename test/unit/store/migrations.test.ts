@@ -38,7 +38,7 @@ describe('migrations', () => {
     await closeStore();
     const db = await rawOpen();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['days', 'decks', 'drafts', 'items', 'meta', 'quizzes', 'reviews', 'settings']);
+    expect([...db.objectStoreNames].sort()).toEqual(['days', 'decks', 'drafts', 'items', 'media', 'meta', 'quizzes', 'reviews', 'settings']);
     const tx = db.transaction(['items', 'reviews', 'quizzes'], 'readonly');
     expect([...tx.objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck-queue-due']);
     expect([...tx.objectStore('reviews').indexNames].sort()).toEqual(['by-deck-time', 'by-item', 'by-limit', 'by-time']);
@@ -98,7 +98,7 @@ describe('migration 3: write stamps', () => {
     // The two item indexes it drops are gone; a deck's items are still found.
     expect(await getItems('d')).toEqual([item]);
     const before = await rawOpen();
-    expect(before.version).toBe(3);
+    expect(before.version).toBe(DB_VERSION);
     expect([...before.transaction('items').objectStore('items').indexNames].sort()).toEqual(['by-card', 'by-deck-queue-due']);
     const marks = (db: IDBDatabase) =>
       new Promise((ok) => (db.transaction('meta').objectStore('meta').getAllKeys(IDBKeyRange.bound(-Infinity, Infinity)).onsuccess = (e) => ok((e.target as IDBRequest).result)));

@@ -25,7 +25,7 @@ describe('persistent storage', () => {
         estimate: async () => ({ usage: 1234, quota: 99999 }),
       },
     });
-    expect(await storageStatus()).toEqual({ persisted: false, usage: 1234, quota: 99999 });
+    expect(await storageStatus()).toEqual({ persisted: false, usage: 1234, quota: 99999, media: { files: 0, bytes: 0 } });
     await syncDeckItems(deckOf('a', 1), T0);
     expect(persist).not.toHaveBeenCalled();
     await recordReview({ itemId: 'a/card-1', grade: 3, mode: 'study', at: T0, durationMs: 1 });
@@ -36,7 +36,7 @@ describe('persistent storage', () => {
 
   it('copes without the storage API', async () => {
     vi.stubGlobal('navigator', {});
-    expect(await storageStatus()).toEqual({ persisted: false, usage: null, quota: null });
+    expect(await storageStatus()).toEqual({ persisted: false, usage: null, quota: null, media: { files: 0, bytes: 0 } });
     expect(await requestPersistence()).toBe(false);
   });
 });

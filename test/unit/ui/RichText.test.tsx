@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { render, screen, waitFor, configure } from '@testing-library/preact';
-import { RichText, hasMarkdown, safeHref } from '../../../src/ui/RichText';
+import { RichText, hasMarkdown } from '../../../src/ui/RichText';
+import { safeHref } from '../../../src/ui/rich-render';
 
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
 configure({ asyncUtilTimeout: 5000 });

@@ -1,0 +1,131 @@
+/**
+ * Media files of format 2 decks, stored once by the SHA-256 of their bytes: a deck and the files
+ * it lists are saved in one transaction (all or nothing, also when the quota runs out), files no
+ * stored deck lists any more are removed, and the storage status can count their bytes. Loaded
+ * only by screens that handle media: decks without media never load it.
+ */
+import { mediaRefs, sha256Hex } from '../deck/media';
+import type { Deck, MediaFile } from '../deck/schema';
+import { announce, batch, inTransaction } from './db';
+import { summaryOf } from './deck-summaries';
+import { StoreError, toStoreError } from './errors';
+import { summaryKey } from './keys';
+import type { MediaRecord, StoredDeck } from './schema';
+
+export { sha256Hex };
+
+/** A deck's media files by name, as a bundle or the editor hands them over. */
+export type MediaFiles = ReadonlyMap<string, Uint8Array>;
+
+/** A copy of the buffer holding exactly these bytes (a view may sit in a larger buffer). */
+function ownBuffer(bytes: Uint8Array): ArrayBuffer {
+  return bytes.slice().buffer as ArrayBuffer;
+}
+
+/**
+ * Saves a deck with its media files in one transaction. Every file the deck lists must be given
+ * or already stored under the deck's `sha256`; a given file must match a hash the deck states.
+ * The deck is saved with each file's `sha256` and `bytes` filled in, and returned so. Refused with
+ * a StoreError naming the file when one is missing or does not match; a full disk aborts it all.
+ */
+export async function saveDeckWithMedia(
+  deck: Deck,
+  files: MediaFiles,
+  origin: 'imported' | 'authored',
+  now: number = Date.now(),
+): Promise<Deck> {
+  const records: MediaRecord[] = [];
+  const media: MediaFile[] = [];
+  for (const entry of deck.media ?? []) {
+    const bytes = files.get(entry.name);
+    if (!bytes) {
+      media.push(entry);
+      continue;
+    }
+    const hash = await sha256Hex(bytes);
+    if (entry.sha256 && entry.sha256 !== hash) {
+      throw new StoreError('corrupt', `The media file "${entry.name}" is not the file the deck lists (its SHA-256 differs), so the deck was not saved.`);
+    }
+    records.push({ hash, type: entry.type, bytes: bytes.byteLength, data: ownBuffer(bytes) });
+    media.push({ ...entry, bytes: bytes.byteLength, sha256: hash });
+  }
+  const saved: Deck = deck.media ? { ...deck, media } : deck;
+  const stored: StoredDeck = { deck: saved, origin, updated: now };
+  try {
+    await inTransaction(['decks', 'meta', 'media'], 'readwrite', async (tx) => {
+      const store = tx.objectStore('media');
+      for (const m of media) {
+        if (files.has(m.name)) continue;
+        // Not given: it must already be stored, under the hash the deck states.
+        const have = m.sha256 ? await store.getKey(m.sha256) : undefined;
+        if (have === undefined) {
+          throw new StoreError('corrupt', `The media file "${m.name}" is missing, so the deck was not saved.`);
+        }
+      }
+      const writes = batch();
+      for (const r of records) writes.add(store.put(r));
+      writes.add(tx.objectStore('decks').put(stored));
+      writes.add(tx.objectStore('meta').put(summaryOf(stored), summaryKey(deck.id)));
+      await writes.done();
+    });
+  } catch (error) {
+    const failure = toStoreError(error);
+    if (failure.kind === 'quota') {
+      throw new StoreError(
+        'quota',
+        `This device has no room left for the pictures and sounds of "${deck.title}", so the deck was not saved (nothing of it was kept). Free some space and import it again.`,
+        { cause: error },
+      );
+    }
+    throw failure;
+  }
+  announce([deck.id]);
+  return saved;
+}
+
+/** A stored media file as a Blob of its type, or undefined when it is not stored. */
+export async function getMediaBlob(hash: string): Promise<Blob | undefined> {
+  const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  return record && new Blob([record.data], { type: record.type });
+}
+
+/** A stored media file's bytes, for export and bundles. */
+export async function getMediaBytes(hash: string): Promise<Uint8Array | undefined> {
+  const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  return record && new Uint8Array(record.data);
+}
+
+/** Every media hash a deck lists. */
+export function deckMediaHashes(deck: Deck): string[] {
+  return (deck.media ?? []).flatMap((m) => (m.sha256 ? [m.sha256] : []));
+}
+
+/** Removes the media files no stored deck lists; returns how many went. */
+export async function collectMedia(): Promise<number> {
+  return inTransaction(['decks', 'media'], 'readwrite', async (tx) => {
+    const [decks, hashes] = await Promise.all([tx.objectStore('decks').getAll(), tx.objectStore('media').getAllKeys()]);
+    const used = new Set(decks.flatMap((d) => (d?.deck ? deckMediaHashes(d.deck) : [])));
+    const unused = hashes.filter((h) => !used.has(h));
+    await Promise.all(unused.map((h) => tx.objectStore('media').delete(h)));
+    return unused.length;
+  });
+}
+
+/** How many media files are stored and their bytes, read from the size index's keys alone. */
+export async function mediaUsage(): Promise<{ files: number; bytes: number }> {
+  return inTransaction(['media'], 'readonly', async (tx) => {
+    let files = 0;
+    let bytes = 0;
+    for (let cursor = await tx.objectStore('media').index('by-bytes').openKeyCursor(); cursor; cursor = await cursor.continue()) {
+      files++;
+      bytes += cursor.key;
+    }
+    return { files, bytes };
+  });
+}
+
+/** Names of the media a text refers to that the deck lists: for the card renderer's preloading. */
+export function referencedMedia(deck: Deck, text: string): MediaFile[] {
+  const byName = new Map((deck.media ?? []).map((m) => [m.name, m]));
+  return mediaRefs(text).flatMap((r) => byName.get(r.name) ?? []);
+}
