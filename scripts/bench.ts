@@ -304,19 +304,21 @@ async function revealToImage(browser: Browser) {
       await page.getByRole('button', { name: /^Show answer/ }).waitFor();
       times.push(
         await page.evaluate(
-          (alt) =>
-            new Promise<number>((done) => {
-              const reveal = [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show answer'))!;
-              const t0 = performance.now();
-              reveal.click();
-              const check = () => {
-                const img = document.querySelector<HTMLImageElement>(`.card-back img[alt="${alt}"]`);
-                // Decoded and laid out: the next frame paints it.
-                if (img?.complete && img.naturalWidth > 0) requestAnimationFrame(() => done(performance.now() - t0));
-                else requestAnimationFrame(check);
-              };
-              check();
-            }),
+          // No named inner functions: the page has no `__name` helper that tsx would wrap them in.
+          async (alt) => {
+            const reveal = [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show answer'))!;
+            const t0 = performance.now();
+            reveal.click();
+            for (;;) {
+              const img = document.querySelector<HTMLImageElement>(`.card-back img[alt="${alt}"]`);
+              // Decoded and laid out: the next frame paints it.
+              if (img?.complete && img.naturalWidth > 0) {
+                await new Promise((r) => requestAnimationFrame(r));
+                return performance.now() - t0;
+              }
+              await new Promise((r) => requestAnimationFrame(r));
+            }
+          },
           PNG_ALT,
         ),
       );
