@@ -19,6 +19,11 @@ export const ON_FIRST_USE = [
   'CardPreview',
   'DraftScreen',
   'three',
+  // Export for Anki (its package writer).
+  'export-file',
+  // Math typesetting (Temml, ~60 KB gzip): only decks with formulas use it. Fetched with the other
+  // tools in the background after the first session, so it is there offline too.
+  'math',
 ] as const;
 
 /** Whether a built file under `assets/` (a name such as `anki-worker-B1x2.js`) is left out of the first install. */

@@ -45,8 +45,11 @@ afterAll(() => {
   if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
-test('every published deck file is precached exactly once', () => {
-  const published = readdirSync(join(outDir, 'decks')).filter((f) => f.endsWith('.json'));
+test('every published deck file and its media is precached exactly once', () => {
+  const media = readdirSync(join(outDir, 'decks', 'media')).map((f) => `media/${f}`);
+  // The article deck's diagram, at least.
+  expect(media.length).toBeGreaterThan(0);
+  const published = [...readdirSync(join(outDir, 'decks')).filter((f) => f.endsWith('.json')), ...media];
   expect(published).toContain('index.json');
   for (const file of published) {
     expect(urls.filter((u) => u === `decks/${file}`), `decks/${file}`).toHaveLength(1);
