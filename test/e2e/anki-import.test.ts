@@ -55,7 +55,7 @@ freshContextEachTest(
 
 async function importFile(name: string, buffer: Buffer) {
   await page.goto(`${baseUrl}/import`);
-  await page.getByRole('heading', { level: 1, name: 'Import a deck' }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Add a deck' }).waitFor();
   await page.locator('#import-file').setInputFiles({ name, mimeType: 'application/octet-stream', buffer });
 }
 

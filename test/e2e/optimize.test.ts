@@ -127,6 +127,7 @@ test('Optimize fits, compares and applies parameters; the next grade uses them; 
   page.on('worker', (w) => threads.push(w.url()));
   await page.goto(`${baseUrl}/settings`);
   await page.locator('#backup-file').setInputFiles({ name: 'learner.briefdeck.gz', mimeType: 'application/gzip', buffer: backup });
+  await page.getByRole('textbox', { name: 'Type replace to confirm' }).fill('replace');
   await page.getByRole('button', { name: 'Replace with backup' }).click();
   await page.getByText(/imported|restored|replaced/i).first().waitFor();
   await page.reload();
