@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence } from '../store';
 import { backupFileName, exportBackup, resetProgress, restoreBackupFile } from '../store/replace';
 import { storageStatus } from '../store/storage';
-import { formatBytes } from './settings-form';
+import { formatBytes } from '../ui/format-bytes';
 import { forgetShownCards } from '../study/resume';
 import { TypedConfirm } from '../ui/TypedConfirm';
 import { DamagedRecords } from './DamagedRecords';

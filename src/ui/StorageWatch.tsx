@@ -7,7 +7,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { emptiedSince, lowSpace, collectionCounts, rememberCounts, type Counts } from '../store/watch';
-import { formatBytes } from '../settings/settings-form';
+import { formatBytes } from './format-bytes';
 import { download } from './download';
 import { StoreNotices } from './StoreNotices';
 

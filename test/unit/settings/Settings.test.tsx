@@ -2,7 +2,8 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { Settings } from '../../../src/settings/Settings';
 import { applyAppearance } from '../../../src/settings/appearance';
-import { formatBytes, parseNumber, parseSteps } from '../../../src/settings/settings-form';
+import { parseNumber, parseSteps } from '../../../src/settings/settings-form';
+import { formatBytes } from '../../../src/ui/format-bytes';
 import { closeStore, getSettings, recordReview, reviewCount, syncDeckItems } from '../../../src/store';
 import { mixedDeck } from '../study/fixtures';
 
