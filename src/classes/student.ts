@@ -56,11 +56,23 @@ export async function joinClass(
   await waitForUserDb(student, username);
   await grantReader(student, username, info.teacher);
   const join: JoinDoc = { _id: joinId(username), type: 'join', username, displayName: displayName.trim(), at: now };
-  try {
-    await couchRequest(asInvite(student.url, invite), 'PUT', `/${classDbName(invite.classId)}/${encodeURIComponent(join._id)}`, join);
-  } catch (e) {
-    // 409: this student joined before; the first request stands.
-    if (!(e instanceof CouchError && e.status === 409)) throw e;
+  const joinPath = `/${classDbName(invite.classId)}/${encodeURIComponent(join._id)}`;
+  const asKey = asInvite(student.url, invite);
+  // A student who joined before keeps their first request (the validation refuses to change it).
+  const exists = await couchRequest(asKey, 'GET', joinPath).then(
+    () => true,
+    (e: unknown) => {
+      if (e instanceof CouchError && e.status === 404) return false;
+      throw e;
+    },
+  );
+  if (!exists) {
+    try {
+      await couchRequest(asKey, 'PUT', joinPath, join);
+    } catch (e) {
+      // 409: another device of this student joined a moment ago.
+      if (!(e instanceof CouchError && e.status === 409)) throw e;
+    }
   }
   return { server: student.url, classId: invite.classId, key: invite.key, title: info.title, teacher: info.teacher, username };
 }
