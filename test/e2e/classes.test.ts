@@ -223,4 +223,17 @@ test('a teacher publishes a deck to a class, three students join by invite and s
   expect(lines).toContain(`"student","'=Cy","cy","3","0","${new Date(now - DAY).toISOString().replace(/\.\d{3}Z$/, 'Z')}","solid","solid"`);
   expect(lines).toContain('"card","Cell basics","c1","What decides what gets into a cell?","2","4","1",""');
   expect(lines).toContain('"key point","Cell basics","membrane","A membrane decides what gets into a cell.","2","3","0.667",""');
+
+  // On a 320 px wide screen, in dark mode, nothing makes the page scroll sideways (tables scroll in their own region).
+  for (const page of [teacher, pages.cy!]) {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 320, height: 700 });
+  }
+  await pages.cy!.goto(link);
+  await pages.cy!.getByRole('heading', { name: 'Join a class' }).waitFor();
+  for (const page of [teacher, pages.cy!]) {
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+  }
+  await teacher.getByRole('region', { name: 'Students', exact: true }).focus();
+  expect(await teacher.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('region');
 }, 110_000);
