@@ -81,33 +81,58 @@ export function asInvite(url: string, invite: Invite): CouchServer {
   return { url, headers: { Authorization: `Basic ${btoa(binary)}` }, fetch: withoutCookie };
 }
 
+/** Whether the invite's account signs in with its key (`GET /_session` with basic auth). */
+async function inviteWorks(url: string, invite: Invite): Promise<boolean> {
+  try {
+    const { body } = await couchRequest<{ userCtx: { name: string | null } }>(asInvite(url, invite), 'GET', '/_session');
+    return body.userCtx.name === inviteAccount(invite.classId);
+  } catch (e) {
+    if (e instanceof CouchError && e.status === 401) return false;
+    throw e;
+  }
+}
+
 /**
- * The class's invite, made on first use: an account whose password is the key, a member of the
- * class (so it reads the decks), named in the validation as able to add join requests only.
+ * The class's invite, made on first use and mended on every open: the `invite` document keeps
+ * the key (written first, so a step cut short is finished next time with the same key); an
+ * account whose password is the key; that account a member of the class (so it reads the decks)
+ * and named in the validation as able to add join requests only.
  */
 export async function ensureInvite(server: CouchServer, classId: string, teacher: string): Promise<Invite> {
+  const invitePath = path(classId, '/invite');
+  let key: string | null = null;
   try {
-    const doc = (await couchRequest<InviteDoc>(server, 'GET', path(classId, '/invite'))).body;
-    return { classId, key: doc.key };
+    key = (await couchRequest<InviteDoc>(server, 'GET', invitePath)).body.key;
   } catch (e) {
     if (!(e instanceof CouchError && e.status === 404)) throw e;
   }
   const account = inviteAccount(classId);
-  const key = newInviteKey();
-  try {
-    await createAccount({ url: server.url, fetch: withoutCookie }, account, key);
-  } catch (e) {
-    if (e instanceof CouchError && /already taken/.test(e.message)) {
-      throw new Error(`The invite account ${account} already exists on this server: choose another class id.`);
+  if (key === null) {
+    const doc: InviteDoc = { _id: 'invite', type: 'invite', account, key: newInviteKey(), createdAt: Date.now() };
+    try {
+      await couchRequest(server, 'PUT', invitePath, doc);
+      key = doc.key;
+    } catch (e) {
+      // 409: another device of the teacher made it a moment ago; use theirs.
+      if (!(e instanceof CouchError && e.status === 409)) throw e;
+      key = (await couchRequest<InviteDoc>(server, 'GET', invitePath)).body.key;
     }
-    throw e;
+  }
+  const invite = { classId, key };
+  if (!(await inviteWorks(server.url, invite))) {
+    try {
+      await createAccount({ url: server.url, fetch: withoutCookie }, account, key);
+    } catch (e) {
+      if (e instanceof CouchError && /already taken/.test(e.message)) {
+        throw new Error(`The account ${account} already exists on this server with another password: ask the administrator to remove it, or choose another class id.`);
+      }
+      throw e;
+    }
   }
   const db = classDbName(classId);
   await mergeSecurity(server, db, { admins: { names: [], roles: [] }, members: { names: [account], roles: [] } });
   await ensureDesignDoc(server, db, classDesignDoc([teacher], [account]));
-  const doc: InviteDoc = { _id: 'invite', type: 'invite', account, key, createdAt: Date.now() };
-  await couchRequest(server, 'PUT', path(classId, '/invite'), doc);
-  return { classId, key };
+  return invite;
 }
 
 /** The decks published to a class, checked as any document from the server is. */

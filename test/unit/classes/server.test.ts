@@ -74,6 +74,16 @@ describe('a teacher opens a class and publishes decks', () => {
     expect((await openOrCreateClass(as['ms-lee']!, me, 'bio-7a', 'Biology 7A')).invite).toEqual(invite);
   });
 
+  it('mends an invite whose account was lost, keeping its key', async () => {
+    const id = encodeURIComponent('org.couchdb.user:class-bio-7a-invite');
+    const { body } = await couchRequest<{ _rev: string }>(server.asAdmin, 'GET', `/_users/${id}`);
+    await couchRequest(server.asAdmin, 'DELETE', `/_users/${id}?rev=${body._rev}`);
+    expect(await status(couchRequest(asInvite(server.url, invite), 'GET', `/${classDbName('bio-7a')}/class`))).toBe(401);
+    const again = await openOrCreateClass(as['ms-lee']!, { name: 'ms-lee', admin: false }, 'bio-7a', 'Biology 7A');
+    expect(again.invite).toEqual(invite);
+    expect(await status(couchRequest(asInvite(server.url, invite), 'GET', `/${classDbName('bio-7a')}/class`))).toBe(200);
+  });
+
   it('lets a server admin create a class from the app', async () => {
     const opened = await openOrCreateClass(server.asAdmin, { name: 'ms-lee', admin: true }, 'chem-8', 'Chemistry 8');
     expect(opened.info.teacher).toBe('ms-lee');
