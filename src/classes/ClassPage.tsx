@@ -11,7 +11,7 @@ import { useTeacher } from './ClassesPage';
 import { Dashboard } from './Dashboard';
 import { inviteCode, inviteLink, type Invite } from './invite';
 import { savedServerUrl, sessionServer } from './server-session';
-import { listClassDecks, openOrCreateClass, publishDecks } from './teacher';
+import { listClassDecks, openOrCreateClass, publishDecks, unpublishDeck } from './teacher';
 import { rememberTeacherClass, teacherClasses } from './teacher-classes';
 
 export function ClassPage({ id }: { id: string }) {
@@ -122,7 +122,20 @@ export function ClassPage({ id }: { id: string }) {
               <ul aria-label="Published decks">
                 {published.map((d) => (
                   <li key={d._id}>
-                    {d.deck.title} <span class="meta">(version {d.deck.version})</span>
+                    {d.deck.title} <span class="meta">(version {d.deck.version})</span>{' '}
+                    <button
+                      type="button"
+                      class="button"
+                      aria-label={`Remove ${d.deck.title} from the class`}
+                      onClick={() =>
+                        unpublishDeck(sessionServer(server), id, d.deck.id).then(
+                          () => (setMessage(`Removed ${d.deck.title} from the class; students keep their copy and progress.`), loadPublished()),
+                          (err: Error) => setMessage(`Not removed: ${err.message}`),
+                        )
+                      }
+                    >
+                      Remove
+                    </button>
                   </li>
                 ))}
               </ul>

@@ -12,7 +12,7 @@ import { classDbName, userDbName } from '../../../src/sync/names';
 import { ensureClassDb, waitForUserDb } from '../../../src/sync/setup';
 import { reviewDoc } from '../../../src/sync/docs';
 import type { Deck } from '../../../src/deck/schema';
-import { NeedsAdminError, asInvite, listClassDecks, openOrCreateClass, publishDecks, readClassProgress, readStudent } from '../../../src/classes/teacher';
+import { NeedsAdminError, asInvite, listClassDecks, openOrCreateClass, publishDecks, readClassProgress, readStudent, unpublishDeck } from '../../../src/classes/teacher';
 import { fetchClassDecks, joinClass } from '../../../src/classes/student';
 import { computeDashboard } from '../../../src/classes/dashboard';
 import type { Invite } from '../../../src/classes/invite';
@@ -98,6 +98,14 @@ describe('a teacher opens a class and publishes decks', () => {
     expect(decks.map((d) => [d._id, d.deck.version, d.deck.cards[0]!.type === 'basic' && d.deck.cards[0]!.front])).toEqual([
       ['deck:cells', 2, 'What decides what enters a cell?'],
     ]);
+  });
+
+  it('removes a deck from a class', async () => {
+    const other = { ...deck(1, 'Q'), id: 'other', title: 'Other' };
+    await publishDecks(as['ms-lee']!, 'bio-7a', [other]);
+    expect((await listClassDecks(as['ms-lee']!, 'bio-7a')).decks.map((d) => d._id)).toEqual(['deck:cells', 'deck:other']);
+    await unpublishDeck(as['ms-lee']!, 'bio-7a', 'other');
+    expect((await listClassDecks(as['ms-lee']!, 'bio-7a')).decks.map((d) => d._id)).toEqual(['deck:cells']);
   });
 });
 
