@@ -7,9 +7,13 @@ import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/pwa/isolation.ts';
  * a meta policy cannot forbid framing (`frame-ancestors`): only a header can.
  */
 
-/** The Content-Security-Policy of index.html's meta tag (the test keeps the two the same). */
+/**
+ * The Content-Security-Policy of index.html's meta tag (the test keeps the two the same). The app
+ * may connect to a sync server the learner or teacher types: any HTTPS server, and plain HTTP
+ * only on this machine (the local development server, `npm run sync-server`).
+ */
 export const PAGE_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' https: http://localhost:* http://127.0.0.1:*; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 /** Headers every response carries, wherever Briefdeck is served from. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

@@ -20,6 +20,7 @@ const Editor = lazy(() => import('./author/editor/Editor').then((m) => m.Editor)
 const DraftScreen = lazy(() => import('./author/draft/DraftScreen').then((m) => m.DraftScreen));
 const ImportScreen = lazy(() => import('./author/import/ImportScreen').then((m) => m.ImportScreen));
 const SharePage = lazy(() => import('./author/SharePage').then((m) => m.SharePage));
+const Classes = lazy(() => import('./classes/entry'));
 // The home screen shows "ready offline" from the service worker's state without importing it:
 // either the worker just finished caching, or an earlier one already controls this page.
 effect(() => {
@@ -56,6 +57,8 @@ export function App() {
           <Route path="/author/:id" component={Editor} />
           <Route path="/import" component={ImportScreen} />
           <Route path="/share" component={SharePage} />
+          <Route path="/classes/:id?" component={Classes} />
+          <Route path="/join/:id?" component={Classes} />
           <Route default component={NotFound} />
         </Router>
       </main>

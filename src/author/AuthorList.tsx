@@ -1,6 +1,6 @@
 /**
  * `/author`: the decks a teacher can edit (authored, imported, and new ones not yet saved),
- * with New deck, Import and Draft from an article. Lazy authoring chunk.
+ * with New deck, Import, Draft from an article and the way to Classes. Lazy authoring chunk.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
@@ -45,6 +45,9 @@ export function AuthorList() {
         </a>
         <a class="button" href="/author/draft">
           Draft from an article
+        </a>
+        <a class="button" href="/classes">
+          Classes
         </a>
       </div>
       {error && <p role="alert">{error}</p>}

@@ -20,7 +20,7 @@ export interface SecurityObject {
 export const DESIGN_DOC_ID = '_design/briefdeck';
 
 /** Bumped when a validation function changes, so the setup replaces older copies. */
-export const DESIGN_VERSION = 1;
+export const DESIGN_VERSION = 2;
 
 /**
  * A learner's database: the learner is its admin and member (as `couch_peruser` sets it); the
@@ -60,12 +60,25 @@ export const USER_DB_VALIDATE = `function (newDoc, oldDoc, userCtx) {
 
 /**
  * Only the class's teachers (named in the design document, or holding an admin role of the
- * database) or a server admin write: a student who can read the class's decks gets 403.
+ * database) or a server admin write: a student who can read the class's decks gets 403. The
+ * class's invite account (named in `invites`, its password the invite key every student holds)
+ * may only add a join request in its own name slot, `join:<username>`, never change one.
  */
 export const CLASS_DB_VALIDATE = `function (newDoc, oldDoc, userCtx, secObj) {
   if (userCtx.roles.indexOf('_admin') !== -1) return;
   var teachers = this.teachers || [];
   if (teachers.indexOf(userCtx.name) !== -1) return;
+  var invites = this.invites || [];
+  if (invites.indexOf(userCtx.name) !== -1) {
+    if (oldDoc || newDoc._deleted) throw({ forbidden: 'A join request is never changed once made.' });
+    if (newDoc.type !== 'join' || typeof newDoc.username !== 'string' || newDoc._id !== 'join:' + newDoc.username) {
+      throw({ forbidden: 'An invite may only add a join request, join:<username>.' });
+    }
+    if (typeof newDoc.displayName !== 'string' || newDoc.displayName.length > 80 || newDoc.username.length > 64) {
+      throw({ forbidden: 'A join request needs a display name of at most 80 characters.' });
+    }
+    return;
+  }
   var roles = (secObj && secObj.admins && secObj.admins.roles) || [];
   for (var i = 0; i < roles.length; i++) {
     if (userCtx.roles.indexOf(roles[i]) !== -1) return;
@@ -83,6 +96,8 @@ export interface BriefdeckDesignDoc {
   owner?: string;
   /** In a class's database: its teachers. */
   teachers?: string[];
+  /** In a class's database: its invite accounts, which may only add join requests. */
+  invites?: string[];
 }
 
 /** The design document of a learner's database. */
@@ -91,6 +106,6 @@ export function userDesignDoc(owner: string): BriefdeckDesignDoc {
 }
 
 /** The design document of a class's database. */
-export function classDesignDoc(teachers: string[]): BriefdeckDesignDoc {
-  return { _id: DESIGN_DOC_ID, version: DESIGN_VERSION, validate_doc_update: CLASS_DB_VALIDATE, teachers };
+export function classDesignDoc(teachers: string[], invites: string[] = []): BriefdeckDesignDoc {
+  return { _id: DESIGN_DOC_ID, version: DESIGN_VERSION, validate_doc_update: CLASS_DB_VALIDATE, teachers, invites };
 }

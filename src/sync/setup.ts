@@ -119,12 +119,14 @@ export async function ensureDesignDoc(server: CouchServer, db: string, wanted: B
   }
   const next: BriefdeckDesignDoc = { ...wanted };
   if (wanted.teachers && current?.teachers) next.teachers = union(current.teachers, wanted.teachers);
+  if (wanted.invites && current?.invites) next.invites = union(current.invites, wanted.invites);
   if (current) {
     const same =
       current.version === next.version &&
       current.validate_doc_update === next.validate_doc_update &&
       current.owner === next.owner &&
-      JSON.stringify(current.teachers) === JSON.stringify(next.teachers);
+      JSON.stringify(current.teachers) === JSON.stringify(next.teachers) &&
+      JSON.stringify(current.invites ?? []) === JSON.stringify(next.invites ?? []);
     if (same) return;
     next._rev = current._rev;
   }
