@@ -5,10 +5,18 @@
  * never does, so it stays out of the code loaded to study.
  */
 import { fsrs, generatorParameters, type FSRS } from 'ts-fsrs';
-import { parametersFor, toCard } from './scheduler';
+import { toCard } from './scheduler';
 import type { ItemRecord, Settings } from './types';
 import type { RecallFn } from './mastery';
 import * as State from './state';
+
+/**
+ * The fitted parameters that apply to a deck, as the scheduler picks them: its own, else everyone's
+ * (`''`), else undefined (the defaults). An own-key lookup: a deck may be called `constructor`.
+ * Written out here too rather than shared: exporting it would add to the code loaded to study.
+ */
+const parametersFor = (parameters: Settings['parameters'], deckId: string): number[] | undefined =>
+  parameters[Object.hasOwn(parameters, deckId) ? deckId : ''];
 
 /** Schedulers by parameter list (the settings' own arrays), `undefined` for the defaults. */
 const byParameters = new Map<number[] | undefined, FSRS>();

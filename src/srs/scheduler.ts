@@ -25,17 +25,12 @@ export interface SchedulerOptions {
 
 const cache = new Map<string, FSRS>();
 
-/**
- * The fitted parameters that apply to a deck: its own, else everyone's (`''`), else undefined
- * (ts-fsrs's defaults). An own-key lookup: a deck may be called `constructor`.
- */
-export const parametersFor = (parameters: Settings['parameters'], deckId: string): number[] | undefined =>
-  Object.hasOwn(parameters, deckId) ? parameters[deckId] : parameters[''];
-
 /** The ts-fsrs scheduler for these settings and deck (kept, since settings rarely change). */
 export function schedulerFor(settings: Settings, options: SchedulerOptions = {}, deckId = ''): FSRS {
   const fuzz = options.fuzz ?? true;
-  const w = parametersFor(settings.parameters, deckId);
+  // The deck's own fitted parameters, else everyone's, else (undefined) ts-fsrs's defaults. An
+  // own-key lookup, as retrievability.ts makes it: a deck may be called `constructor`.
+  const w = settings.parameters[Object.hasOwn(settings.parameters, deckId) ? deckId : ''];
   const key = JSON.stringify([
     w,
     settings.desiredRetention,
