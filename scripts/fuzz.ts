@@ -1,13 +1,21 @@
 /**
  * `npm run fuzz [-- --runs N] [--seed S]`: fast-check throws generated, hostile and clumsy input
  * at everything Briefdeck reads from outside (deck files, share links, CSV tables, backup files)
- * and measures each call: its time and how much it grew the heap. It reports the inputs tried and
- * the worst of each, and exits 1 if a reader threw instead of answering, or if an input under
- * 1 MB took over 200 ms or grew the heap by over 100 MB. Figures are printed, never asserted in
- * unit tests (timings are noisy).
+ * and measures each call: the time it kept the main thread on a core, its wall-clock time and how
+ * much it grew the heap. It reports the inputs tried and the worst of each, and exits 1 if a reader
+ * threw instead of answering, or if an input under 1 MB kept the main thread busy over 200 ms or
+ * grew the heap by over 100 MB. The bar is on the main thread's CPU time (Linux's per-thread
+ * schedstat; elsewhere the whole process's, collector threads included): on a machine shared with
+ * other work the wall clock also counts the time the reader waited for a core, which says nothing
+ * about the reader. An input first measured over the bar is run twice more and judged by its
+ * fastest run; every such input is listed with both figures. The wall-clock worst (of first runs)
+ * and the load average are printed beside them.
+ * Figures are printed, never asserted in unit tests (timings are noisy).
  */
 import fc from 'fast-check';
 import { deflateRawSync } from 'node:zlib';
+import { loadavg } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { parseDeckJson } from '../src/deck/validate';
 import { decodeShareFragment, toBase64Url } from '../src/author/share';
 import { parseTable } from '../src/author/import/table';
@@ -24,6 +32,8 @@ const SEED = Number(arg('--seed') ?? Date.now() % 2 ** 31);
 const MAX_INPUT = 1024 * 1024;
 const MAX_MS = 200;
 const MAX_HEAP_MB = 100;
+/** Further runs of an input first measured over the bar. */
+const RETRIES = 2;
 const gc = (globalThis as { gc?: () => void }).gc;
 
 interface Worst {
@@ -31,11 +41,28 @@ interface Worst {
   skippedLarge: number;
   worstMs: number;
   worstMsInput: string;
+  worstWallMs: number;
+  worstWallInput: string;
   worstHeapMB: number;
   worstHeapInput: string;
   over: string[];
   threw: string[];
+  /** Inputs first measured over the bar, with their first and fastest CPU times. */
+  remeasured: string[];
 }
+
+/** CPU time of this thread so far, in ms: Linux's schedstat (ns on a core), else the process's. */
+const cpuNow = (() => {
+  try {
+    readFileSync('/proc/thread-self/schedstat', 'utf8');
+    return () => Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return () => {
+      const u = process.cpuUsage();
+      return (u.user + u.system) / 1000;
+    };
+  }
+})();
 
 const heapNow = () => {
   const m = process.memoryUsage();
@@ -45,26 +72,40 @@ const describe = (s: string) => `${s.length.toLocaleString('en')} chars: ${JSON.
 
 /** Runs `read` on every input of `arb` (plus `examples`), timing each call and its heap growth. */
 async function fuzz(name: string, arb: fc.Arbitrary<string>, read: (input: string) => unknown, examples: string[]): Promise<Worst> {
-  const w: Worst = { tried: 0, skippedLarge: 0, worstMs: 0, worstMsInput: '', worstHeapMB: 0, worstHeapInput: '', over: [], threw: [] };
+  const w: Worst = { tried: 0, skippedLarge: 0, worstMs: 0, worstMsInput: '', worstWallMs: 0, worstWallInput: '', worstHeapMB: 0, worstHeapInput: '', over: [], threw: [], remeasured: [] };
   const measure = async (input: string) => {
     if (input.length >= MAX_INPUT) {
       w.skippedLarge++;
       return;
     }
     w.tried++;
-    gc?.();
-    const before = heapNow();
-    const t0 = performance.now();
-    try {
-      await read(input);
-    } catch (err) {
-      w.threw.push(`${describe(input)} → ${(err as Error).message}`);
+    const once = async () => {
+      gc?.();
+      const before = heapNow();
+      const cpu0 = cpuNow();
+      const t0 = performance.now();
+      let error: string | null = null;
+      try {
+        await read(input);
+      } catch (err) {
+        error = (err as Error).message;
+      }
+      return { wall: performance.now() - t0, ms: cpuNow() - cpu0, heapMB: Math.max(0, heapNow() - before) / 1048576, error };
+    };
+    const first = await once();
+    if (first.error !== null) w.threw.push(`${describe(input)} → ${first.error}`);
+    let { ms, wall, heapMB } = first;
+    // Over the bar: measured twice more and judged by the fastest run. A reader's own cost is its
+    // fastest run; a slower one also counts time its core spent on other work (a shared machine).
+    for (let again = 0; again < RETRIES && (ms > MAX_MS || heapMB > MAX_HEAP_MB); again++) {
+      const next = await once();
+      [ms, wall, heapMB] = [Math.min(ms, next.ms), Math.min(wall, next.wall), Math.min(heapMB, next.heapMB)];
     }
-    const ms = performance.now() - t0;
-    const heapMB = Math.max(0, heapNow() - before) / 1048576;
     if (ms > w.worstMs) [w.worstMs, w.worstMsInput] = [ms, describe(input)];
+    if (first.wall > w.worstWallMs) [w.worstWallMs, w.worstWallInput] = [first.wall, describe(input)];
     if (heapMB > w.worstHeapMB) [w.worstHeapMB, w.worstHeapInput] = [heapMB, describe(input)];
-    if (ms > MAX_MS || heapMB > MAX_HEAP_MB) w.over.push(`${ms.toFixed(0)} ms, ${heapMB.toFixed(1)} MB: ${describe(input)}`);
+    if (ms !== first.ms) w.remeasured.push(`${first.ms.toFixed(0)} → ${ms.toFixed(0)} ms CPU: ${describe(input)}`);
+    if (ms > MAX_MS || heapMB > MAX_HEAP_MB) w.over.push(`${ms.toFixed(0)} ms CPU (${wall.toFixed(0)} ms wall), ${heapMB.toFixed(1)} MB: ${describe(input)}`);
   };
   // One call first, unmeasured: the first call of a reader pays for compiling it.
   await Promise.resolve(read('{}')).catch(() => undefined);
@@ -76,7 +117,11 @@ async function fuzz(name: string, arb: fc.Arbitrary<string>, read: (input: strin
     }),
     { numRuns: RUNS, seed: SEED },
   );
-  console.log(`${name}: ${w.tried} inputs, worst ${w.worstMs.toFixed(1)} ms (${w.worstMsInput}), worst heap growth ${w.worstHeapMB.toFixed(1)} MB (${w.worstHeapInput})`);
+  if (w.remeasured.length) console.log(`${name}: measured again after a first run over the bar: ${w.remeasured.length}\n  ${w.remeasured.slice(0, 10).join('\n  ')}`);
+  console.log(
+    `${name}: ${w.tried} inputs, worst ${w.worstMs.toFixed(1)} ms CPU (${w.worstMsInput}), worst ${w.worstWallMs.toFixed(1)} ms wall (${w.worstWallInput}), ` +
+      `worst heap growth ${w.worstHeapMB.toFixed(1)} MB (${w.worstHeapInput})`,
+  );
   return w;
 }
 
@@ -196,7 +241,8 @@ const backupExamples = [
 
 async function main() {
   if (!gc) console.log('(run through `npm run fuzz` for heap figures after a collection: node --expose-gc)');
-  console.log(`fast-check seed ${SEED}, ${RUNS} generated inputs per reader, plus the known attacks`);
+  const load = () => loadavg().map((l) => l.toFixed(1)).join(', ');
+  console.log(`fast-check seed ${SEED}, ${RUNS} generated inputs per reader, plus the known attacks; load average ${load()}`);
   const results = [
     // Each of these runs in a Worker in the app (import checks, backup restore): a slow input there
     // keeps the page answering, but is reported all the same.
@@ -208,8 +254,9 @@ async function main() {
   const tried = results.reduce((n, r) => n + r.tried, 0);
   const threw = results.flatMap((r) => r.threw);
   const over = results.flatMap((r) => r.over);
-  console.log(`\ninputs tried: ${tried}; worst time ${Math.max(...results.map((r) => r.worstMs)).toFixed(1)} ms; worst heap growth ${Math.max(...results.map((r) => r.worstHeapMB)).toFixed(1)} MB`);
-  console.log(`inputs over ${MAX_MS} ms or ${MAX_HEAP_MB} MB: ${over.length}; readers that threw: ${threw.length}`);
+  const worst = (f: (r: Worst) => number) => Math.max(...results.map(f)).toFixed(1);
+  console.log(`\ninputs tried: ${tried}; worst time ${worst((r) => r.worstMs)} ms CPU, ${worst((r) => r.worstWallMs)} ms wall; worst heap growth ${worst((r) => r.worstHeapMB)} MB; load average ${load()}`);
+  console.log(`inputs over ${MAX_MS} ms of CPU or ${MAX_HEAP_MB} MB: ${over.length}; readers that threw: ${threw.length}`);
   for (const line of [...over, ...threw].slice(0, 20)) console.log(`  ${line}`);
   process.exitCode = over.length || threw.length ? 1 : 0;
 }

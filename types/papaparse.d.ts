@@ -23,12 +23,17 @@ export interface ParseStepResult<T> {
   meta: ParseResult<T>['meta'];
 }
 
+/** The running parse, handed to `step`: `abort()` stops it after the current row. */
+export interface Parser {
+  abort(): void;
+}
+
 export interface ParseConfig<T> {
   delimiter?: string;
   quoteChar?: string;
   preview?: number;
   skipEmptyLines?: boolean | 'greedy';
-  step?: (result: ParseStepResult<T>) => void;
+  step?: (result: ParseStepResult<T>, parser: Parser) => void;
 }
 
 declare const Papa: {

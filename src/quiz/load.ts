@@ -74,7 +74,7 @@ export function focusFromQuery(query: Record<string, string>, source: QuizSource
   const itemFilter = shaky
     ? (ref: ItemRef) => {
         const item = source.items.get(ref.id);
-        return !!item && !item.suspended && !item.orphaned && shakiness(item, now) === 'shaky';
+        return !!item && !item.suspended && !item.orphaned && shakiness(item, now, source.settings.parameters) === 'shaky';
       }
     : undefined;
   const parts: string[] = [];

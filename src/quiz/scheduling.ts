@@ -12,6 +12,7 @@
  */
 import type { Grade, ItemRecord, Settings } from '../srs/types';
 import { itemMastery } from '../srs/mastery';
+import { recallWith } from '../srs/retrievability';
 import * as State from '../srs/state';
 import * as Rating from '../srs/rating';
 
@@ -39,8 +40,11 @@ export function planQuizReview(
 
 export type Shakiness = 'shaky' | 'steady' | 'new';
 
-/** Learning or relearning, or predicted recall under 80%: shaky. Never studied: new. */
-export function shakiness(item: ItemRecord, now: number): Shakiness {
-  const m = itemMastery(item, now);
+/**
+ * Learning or relearning, or predicted recall under 80% (by the learner's fitted `parameters`,
+ * else the defaults): shaky. Never studied: new.
+ */
+export function shakiness(item: ItemRecord, now: number, parameters: Settings['parameters'] = {}): Shakiness {
+  const m = itemMastery(item, now, recallWith(parameters));
   return m === 'solid' ? 'steady' : m;
 }

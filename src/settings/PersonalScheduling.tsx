@@ -10,7 +10,7 @@ import { cannotOptimize, optimize, type Run } from '../optimize/client';
 import { compareFits, isBetter, tooFew } from '../optimize/explain';
 import type { SimInput, SimPoint } from '../optimize/simulate';
 import type { Settings } from '../srs/types';
-import { applyParameters, parameterNotes, restorePrevious, simulationCards, studyAnswers, type ParameterNotes } from '../store/parameters';
+import { applyParameters, own, parameterNotes, restorePrevious, simulationCards, studyAnswers, type ParameterNotes } from '../store/parameters';
 import { getSettings, updateSettings } from '../store';
 import { RetentionChart } from './RetentionChart';
 import './scheduling.css';
@@ -24,13 +24,13 @@ type Phase = { kind: 'idle' } | { kind: 'running'; done: number } | { kind: 'don
  * the defaults (which the workers know: naming them here would make the start-up code export them).
  */
 function inUse(settings: Settings, scope: string): number[] | null {
-  return settings.parameters[scope] ?? settings.parameters[''] ?? null;
+  return own(settings.parameters, scope) ?? settings.parameters[''] ?? null;
 }
 
 function describe(settings: Settings, notes: ParameterNotes, scope: string): string {
-  const own = settings.parameters[scope];
-  const note = notes[scope]?.current;
-  if (own) {
+  const mine = own(settings.parameters, scope);
+  const note = own(notes, scope)?.current;
+  if (mine) {
     const when = note?.fittedAt ? `, fitted on ${new Date(note.fittedAt).toLocaleDateString()} to ${note.reviews ?? 'your'} reviews` : ' (fitted to your reviews)';
     return `In use: your own parameters${when}.`;
   }
@@ -83,7 +83,7 @@ export function PersonalScheduling({ onSettings }: { onSettings?: (s: Settings) 
       if (cancelled.current) return setPhase({ kind: 'done', text: CANCELLED });
       const current = inUse(settings, scope);
       // Parameters are never judged on reviews they were fitted on: the judged ones start after those.
-      const basis = notes[scope]?.current ?? (scope ? notes['']?.current : undefined);
+      const basis = own(notes, scope)?.current ?? (scope ? notes['']?.current : undefined);
       const notBefore = basis?.w && basis.trainedUntil ? basis.trainedUntil : -Infinity;
       run.current = optimize({ answers, dayStartHour: settings.dayStartHour, current, notBefore }, (done) => setPhase({ kind: 'running', done }));
       const result = await run.current.result;
@@ -134,8 +134,8 @@ export function PersonalScheduling({ onSettings }: { onSettings?: (s: Settings) 
 
   if (!settings) return null;
   const running = phase.kind === 'running';
-  const own = !!settings.parameters[scope];
-  const previous = notes[scope]?.previous;
+  const hasOwn = !!own(settings.parameters, scope);
+  const previous = own(notes, scope)?.previous;
   return (
     <fieldset class="personal-scheduling">
       <legend>Personal scheduling</legend>
@@ -169,7 +169,7 @@ export function PersonalScheduling({ onSettings }: { onSettings?: (s: Settings) 
             Go back to the previous parameters
           </button>
         )}
-        <button type="button" disabled={running || !own} onClick={() => void act(() => applyParameters(scope, { w: null }), 'The default parameters are in use.')}>
+        <button type="button" disabled={running || !hasOwn} onClick={() => void act(() => applyParameters(scope, { w: null }), 'The default parameters are in use.')}>
           Reset to defaults
         </button>
       </div>

@@ -28,8 +28,9 @@ const cache = new Map<string, FSRS>();
 /** The ts-fsrs scheduler for these settings and deck (kept, since settings rarely change). */
 export function schedulerFor(settings: Settings, options: SchedulerOptions = {}, deckId = ''): FSRS {
   const fuzz = options.fuzz ?? true;
-  // The deck's own fitted parameters, else everyone's, else (undefined) ts-fsrs's defaults.
-  const w = settings.parameters[deckId] ?? settings.parameters[''];
+  // The deck's own fitted parameters, else everyone's, else (undefined) ts-fsrs's defaults. An
+  // own-key lookup, as retrievability.ts makes it: a deck may be called `constructor`.
+  const w = settings.parameters[Object.hasOwn(settings.parameters, deckId) ? deckId : ''];
   const key = JSON.stringify([
     w,
     settings.desiredRetention,

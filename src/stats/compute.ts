@@ -5,7 +5,7 @@
  */
 import type { ItemRecord, QuizRecord, Settings } from '../srs/types';
 import type { RecallFn } from '../srs/mastery';
-import { retrievability } from '../srs/retrievability';
+import { recallWith } from '../srs/retrievability';
 import { emptyRetentionRow, type ReviewLogStats, type RetentionRow } from './log-stats';
 import {
   cardStates,
@@ -25,11 +25,12 @@ export interface StatsInput {
   items: Iterable<ItemRecord>;
   decks: DeckShape[];
   quizzes: Iterable<QuizRecord>;
-  settings: Pick<Settings, 'dayStartHour' | 'desiredRetention'>;
+  /** `parameters`: the learner's fitted ones, which recall is predicted by (the defaults when absent). */
+  settings: Pick<Settings, 'dayStartHour' | 'desiredRetention'> & Partial<Pick<Settings, 'parameters'>>;
   now: number;
   /** Limit everything to these decks (a deck's own stats page); all of `decks` when absent. */
   deckIds?: string[];
-  /** Recall probability of an item; the scheduler's FSRS `retrievability` unless given. */
+  /** Recall probability of an item; FSRS `retrievability` by the settings' parameters unless given. */
   recall?: RecallFn;
 }
 
@@ -71,7 +72,7 @@ export function assembleStats(log: ReviewLogStats, input: StatsInput): Stats {
   }
   const all = [...byDeck.values()].flat();
   const states = cardStates(all);
-  const recall = input.recall ?? retrievability;
+  const recall = input.recall ?? recallWith(settings.parameters ?? {});
 
   return {
     ...log,

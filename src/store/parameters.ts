@@ -28,6 +28,9 @@ export interface ParameterNote {
 export type ParameterNotes = Record<string, { current: ParameterNote; previous: ParameterNote | null }>;
 
 const NOTES_KEY = 'fsrs-parameters';
+
+/** `record[key]` if the record has it as its own: scopes are deck ids, and a deck may be called `constructor`. */
+export const own = <T>(record: Record<string, T>, key: string): T | undefined => (Object.hasOwn(record, key) ? record[key] : undefined);
 /** Reviews read per request. */
 const PAGE = 2000;
 
@@ -61,7 +64,7 @@ export async function parameterNotes(): Promise<ParameterNotes> {
   const notes: ParameterNotes = {};
   for (const [scope, note] of Object.entries(stored ?? {})) {
     // A backup import or another tab may have changed the parameters since the note was written.
-    if (same(note.current.w, settings.parameters[scope] ?? null)) notes[scope] = note;
+    if (same(note.current.w, own(settings.parameters, scope) ?? null)) notes[scope] = note;
   }
   return notes;
 }
@@ -79,7 +82,7 @@ export async function applyParameters(scope: string, next: ParameterNote): Promi
   }
   const settings = await getSettings();
   const notes = await parameterNotes();
-  const current: ParameterNote = notes[scope]?.current ?? { w: settings.parameters[scope] ?? null };
+  const current: ParameterNote = own(notes, scope)?.current ?? { w: own(settings.parameters, scope) ?? null };
   const parameters = { ...settings.parameters };
   if (next.w) parameters[scope] = next.w;
   else delete parameters[scope];
@@ -91,7 +94,7 @@ export async function applyParameters(scope: string, next: ParameterNote): Promi
 
 /** Goes back to the parameters used before the last change of this scope. */
 export async function restorePrevious(scope: string): Promise<void> {
-  const previous = (await parameterNotes())[scope]?.previous;
+  const previous = own(await parameterNotes(), scope)?.previous;
   if (!previous) throw new Error('There are no earlier parameters to go back to.');
   await applyParameters(scope, previous);
 }

@@ -8,9 +8,9 @@ import { useRoute } from 'preact-iso';
 import { useEffect, useState } from 'preact/hooks';
 import { getDeckEntry, type DeckOrigin } from '../library/library';
 import type { Deck, DeckSource } from '../deck/schema';
-import type { ItemRecord } from '../srs/types';
+import type { ItemRecord, Settings } from '../srs/types';
 import { QUEUE } from '../srs/queue';
-import { deckCounts, getItems, onStoreChange, syncDeckItems, type DeckCounts } from '../store';
+import { deckCounts, getItems, getSettings, onStoreChange, syncDeckItems, type DeckCounts } from '../store';
 import { RichText } from '../ui/RichText';
 import { briefMastery } from './mastery';
 import { QuizHistory } from '../quiz/QuizHistory';
@@ -23,6 +23,8 @@ interface DeckData {
   origin: DeckOrigin;
   items: ItemRecord[];
   counts: DeckCounts | undefined;
+  /** The learner's fitted parameters, which the brief predicts recall by. */
+  parameters: Settings['parameters'];
   now: number;
 }
 
@@ -61,8 +63,8 @@ export function DeckPage() {
         await syncDeckItems(entry.deck, now);
         synced = true;
       }
-      const [items, counts] = await Promise.all([getItems(id), deckCounts([id], now)]);
-      if (live) setData({ ...entry, items, counts: counts[id], now });
+      const [items, counts, settings] = await Promise.all([getItems(id), deckCounts([id], now), getSettings()]);
+      if (live) setData({ ...entry, items, counts: counts[id], parameters: settings.parameters, now });
     };
     load().catch((e: Error) => live && setError(e.message));
     const stop = onStoreChange((change) => {
@@ -97,8 +99,8 @@ export function DeckPage() {
       </section>
     );
 
-  const { deck, counts, items, now } = data;
-  const brief = briefMastery(deck, items, now);
+  const { deck, counts, items, parameters, now } = data;
+  const brief = briefMastery(deck, items, now, parameters);
   const shaky = brief.filter((k) => k.mastery === 'shaky').map((k) => k.id);
   const toStudy = counts ? counts.due + counts.new + counts.learning : 0;
   // Counted in cards, as everywhere: a card with several parts is one card.

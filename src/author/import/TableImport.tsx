@@ -102,7 +102,8 @@ export function TableImport({ text, fileName, onDeck }: { text: string; fileName
       <h2 id="table-heading">Cards from a table</h2>
       <p class="meta">
         Read as {table.format === 'anki' ? 'an Anki “Notes in Plain Text” export' : table.format === 'quizlet' ? 'a Quizlet export' : 'CSV/TSV'}, separated by{' '}
-        “{visible(table.delimiter)}”: {view.rowCount} {view.rowCount === 1 ? 'row' : 'rows'}
+        “{visible(table.delimiter)}”: {view.cutAtLine ? 'more than ' : ''}
+        {view.rowCount} {view.rowCount === 1 ? 'row' : 'rows'}
         {table.header ? ' after the header' : ''}.
       </p>
       <div class="field-row">

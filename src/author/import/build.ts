@@ -86,6 +86,11 @@ export type BuildResult =
 export function buildDeckFromTable(table: Table, options: BuildOptions): BuildResult {
   const { map } = options;
   const skipped: RowProblem[] = [...table.problems];
+  if (table.cutAtLine !== undefined) {
+    const most = LIMITS.cards.toLocaleString('en');
+    const message = `has more than ${most} rows (reading stopped at line ${table.cutAtLine.toLocaleString('en')}); a deck may have at most ${most} cards: split the file into smaller ones`;
+    return { ok: false, skipped, errors: [{ path: 'table', message }] };
+  }
   const html = table.format === 'anki' && /^true$/i.test(table.anki.html?.trim() ?? '');
   const cell = (cells: string[], i: number) => {
     if (i < 0) return '';

@@ -23,6 +23,8 @@ export interface TableView {
   delimiter: string;
   header: string[] | null;
   rowCount: number;
+  /** Where reading stopped on a table too large for any deck (see `MAX_TABLE_ROWS`). */
+  cutAtLine?: number;
   /** The first rows, for the preview table. */
   firstRows: Row[];
   /** Widest row among the first 50 (or the header), for the column lists. */
@@ -64,6 +66,7 @@ export async function runCheckJob(job: CheckJob, progress: Progress): Promise<Ch
       delimiter: table.delimiter,
       header: table.header,
       rowCount: table.rows.length,
+      ...(table.cutAtLine === undefined ? {} : { cutAtLine: table.cutAtLine }),
       firstRows: table.rows.slice(0, 8),
       width: Math.max(0, ...table.rows.slice(0, 50).map((r) => r.cells.length), table.header?.length ?? 0),
       columns,

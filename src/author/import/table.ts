@@ -4,6 +4,7 @@
  * Pure: the import screen and the tests feed it text.
  */
 import Papa from 'papaparse';
+import { LIMITS } from '../../deck/schema';
 
 export interface Row {
   /** 1-based line in the original file where the row starts. */
@@ -32,7 +33,18 @@ export interface Table {
   /** Anki header lines: `separator`, `html`, `tags column`… (lowercased keys). */
   anki: Record<string, string>;
   format: 'csv' | 'anki' | 'quizlet';
+  /**
+   * Set when the table has more rows than any deck can take (`MAX_TABLE_ROWS`): reading stopped
+   * at this line, and `rows` holds only the rows before it.
+   */
+  cutAtLine?: number;
 }
+
+/**
+ * Rows read at most: one per card a deck may have, plus a header row. Reading stops past it, so
+ * a 100,000-row file costs no more than the first rows that already make it too large.
+ */
+export const MAX_TABLE_ROWS = LIMITS.cards + 1;
 
 const ANKI_SEPARATORS = new Map([
   ['tab', '\t'],
@@ -135,6 +147,7 @@ function parseQuizlet(text: string, term: string, row: string): Table {
     countedLine = lineAt(text.slice(countedTo, offset), offset - countedTo, countedLine);
     countedTo = offset;
     const line = countedLine;
+    if (rows.length === MAX_TABLE_ROWS) return { rows, problems, delimiter: term, header: null, anki: {}, format: 'quizlet', cutAtLine: line };
     const at = body.indexOf(term);
     if (at === -1) {
       problems.push({ line, message: `has no term separator "${visible(term)}"` });
@@ -169,11 +182,13 @@ export function parseTable(raw: string, options: TableOptions = {}): Table {
   // Lines are counted incrementally: recounting from the top for every row is quadratic.
   let countedTo = 0;
   let countedLine = 1 + skippedLines;
+  let cutAtLine: number | undefined;
   Papa.parse<string[]>(body, {
     delimiter,
     // Anki writes quotes only around fields that need them; a lone quote elsewhere is text.
     quoteChar: '"',
-    step: (result) => {
+    step: (result, parser) => {
+      if (cutAtLine !== undefined) return;
       const start = previousCursor;
       previousCursor = result.meta.cursor;
       const offset = start + (/^\r?\n/.exec(body.slice(start, start + 2))?.[0].length ?? 0);
@@ -191,11 +206,16 @@ export function parseTable(raw: string, options: TableOptions = {}): Table {
         if (cells.length > 1) problems.push({ line, message: 'has only empty cells' });
         return;
       }
+      if (rows.length === MAX_TABLE_ROWS) {
+        cutAtLine = line;
+        parser.abort();
+        return;
+      }
       rows.push({ line, cells });
     },
   });
   let header: string[] | null = null;
   if (anki.columns) header = anki.columns.split(delimiter).map((c) => c.trim());
   else if (rows[0] && looksLikeHeader(rows[0].cells)) header = rows.shift()!.cells.map((c) => c.trim());
-  return { rows, problems, delimiter, header, anki, format: isAnki ? 'anki' : 'csv' };
+  return { rows, problems, delimiter, header, anki, format: isAnki ? 'anki' : 'csv', ...(cutAtLine === undefined ? {} : { cutAtLine }) };
 }

@@ -77,16 +77,27 @@ describe('checks off the main thread', () => {
 });
 
 describe('the table job', () => {
-  test('a 100,000-row table answers with a preview, counts and the first 50 skipped rows, not every row', async () => {
+  test('a 5,000-row table answers with a preview, counts and the first 50 skipped rows, not every row', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => (i % 2 ? `front ${i},back ${i}` : `front ${i},`));
+    const r = await runCheckJob({ kind: 'table', text: `front,back\n${rows.join('\n')}`, options: {}, header: 'auto', map: null }, () => undefined);
+    if (r.kind !== 'table') throw new Error('expected a table');
+    expect(r.view.rowCount).toBe(5000);
+    expect(r.view.cutAtLine).toBeUndefined();
+    expect(r.view.firstRows).toHaveLength(8);
+    expect(r.view.skipped).toHaveLength(50);
+    expect(r.view.skippedCount).toBe(2500);
+    expect(r.view.skipped[0]).toEqual({ line: 2, message: 'has an empty back' });
+    expect(r.view.result).toMatchObject({ ok: true, cardCount: 2500 });
+  });
+
+  test('a 100,000-row table is read only up to the row limit, and refused with the line reading stopped at', async () => {
     const rows = Array.from({ length: 100_000 }, (_, i) => (i % 2 ? `front ${i},back ${i}` : `front ${i},`));
     const r = await runCheckJob({ kind: 'table', text: `front,back\n${rows.join('\n')}`, options: {}, header: 'auto', map: null }, () => undefined);
     if (r.kind !== 'table') throw new Error('expected a table');
-    expect(r.view.rowCount).toBe(100_000);
+    expect(r.view.rowCount).toBe(5000);
+    expect(r.view.cutAtLine).toBe(5002);
     expect(r.view.firstRows).toHaveLength(8);
-    expect(r.view.skipped).toHaveLength(50);
-    expect(r.view.skippedCount).toBe(50_000);
-    expect(r.view.skipped[0]).toEqual({ line: 2, message: 'has an empty back' });
-    expect(r.view.result).toMatchObject({ ok: false, errors: [{ path: 'cards', message: /would have 50000 cards; a deck may have at most 5000/ }] });
+    expect(r.view.result).toMatchObject({ ok: false, errors: [{ path: 'table', message: /has more than 5,000 rows \(reading stopped at line 5,002\); a deck may have at most 5,000 cards/ }] });
   });
 
   test('retitle checks the id and title alone and keeps the cards', () => {

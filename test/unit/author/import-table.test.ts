@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildDeckFromTable, guessColumns } from '../../../src/author/import/build';
-import { parseTable } from '../../../src/author/import/table';
+import { MAX_TABLE_ROWS, parseTable } from '../../../src/author/import/table';
 
 const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../../fixtures/import', name), 'utf8');
 
@@ -179,5 +179,34 @@ describe('rows the deck format would refuse are skipped one by one', () => {
       { line: 4, message: 'has 51 deletions; a card may have at most 50' },
       { line: 5, message: 'numbers a deletion past c99' },
     ]);
+  });
+});
+
+describe('a table larger than any deck', () => {
+  const rows = (n: number, sep = ',') => Array.from({ length: n }, (_, i) => `front ${i}${sep}back ${i}`).join('\n');
+
+  test('reading stops past the row limit, and the table is refused with the line it stopped at', () => {
+    const { table, result } = build(`front,back\n${rows(100_000)}`);
+    // Header on line 1 counts as a row while reading: the row on line 5,002 is one too many.
+    expect(table.rows.length).toBe(MAX_TABLE_ROWS - 1);
+    expect(table.cutAtLine).toBe(MAX_TABLE_ROWS + 1);
+    expect(result).toEqual({
+      ok: false,
+      skipped: [],
+      errors: [{ path: 'table', message: 'has more than 5,000 rows (reading stopped at line 5,002); a deck may have at most 5,000 cards: split the file into smaller ones' }],
+    });
+  });
+
+  test('a table of exactly the most cards a deck may have is read whole and imported', () => {
+    const { table, result } = build(`front,back\n${rows(5000)}`);
+    expect(table.cutAtLine).toBeUndefined();
+    expect(result.ok && result.cardCount).toBe(5000);
+  });
+
+  test('a Quizlet export stops at the same limit', () => {
+    const { table, result } = build(rows(20_000, '\t'), { quizlet: { term: '\t', row: '\n' } });
+    expect(table.rows.length).toBe(MAX_TABLE_ROWS);
+    expect(table.cutAtLine).toBe(MAX_TABLE_ROWS + 1);
+    expect(result.ok).toBe(false);
   });
 });

@@ -10,6 +10,8 @@ import { PersonalScheduling } from '../../../src/settings/PersonalScheduling';
 import { cannotOptimize } from '../../../src/optimize/client';
 import { closeStore, getSettings } from '../../../src/store';
 import { applyParameters } from '../../../src/store/parameters';
+import { saveDeck } from '../../../src/store/decks';
+import { forgetBundledIndex } from '../../../src/library/library';
 
 beforeEach(() => {
   // A browser with workers but without isolation (happy-dom has neither).
@@ -117,6 +119,21 @@ describe('personal scheduling panel', () => {
     expect((await getSettings()).desiredRetention).toBe(0.85);
     expect(heard).toEqual([0.85]);
     expect(screen.queryByRole('button', { name: /as my desired retention/ })).toBeNull();
+  });
+
+  test('a deck called "constructor" uses the parameters fitted for every deck, and has none of its own to reset', async () => {
+    // An empty bundled list, and one stored deck whose id is the name of an object property.
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify({ decks: [] })));
+    forgetBundledIndex();
+    await saveDeck({ id: 'constructor', version: 1, title: 'Builders', cards: [{ id: 'a', type: 'truefalse', statement: 'Bricks are baked.', answer: true }] }, 'imported');
+    await applyParameters('', { w: mine });
+    render(<PersonalScheduling />);
+    await screen.findByRole('option', { name: 'Builders' });
+    fireEvent.change(screen.getByLabelText('Parameters for'), { target: { value: 'constructor' } });
+    await screen.findByText('In use: the parameters fitted for every deck.');
+    expect(screen.getByRole('button', { name: 'Reset to defaults' })).toHaveProperty('disabled', true);
+    expect(screen.queryByRole('button', { name: 'Go back to the previous parameters' })).toBeNull();
+    forgetBundledIndex();
   });
 
   test('resets to the defaults', async () => {

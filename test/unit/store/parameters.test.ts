@@ -49,6 +49,16 @@ describe('fitted parameters', () => {
     expect(notes['']!.previous).toEqual({ w: null });
   });
 
+  it('a deck called "constructor" (a valid id) gets, remembers and goes back from its own parameters', async () => {
+    await applyParameters('', { w: mine });
+    expect(await parameterNotes()).not.toHaveProperty('constructor');
+    await applyParameters('constructor', { w: other, reviews: 300 });
+    expect((await getSettings()).parameters).toEqual({ '': mine, constructor: other });
+    expect((await parameterNotes()).constructor).toEqual({ current: { w: other, reviews: 300 }, previous: { w: null } });
+    await restorePrevious('constructor');
+    expect((await getSettings()).parameters).toEqual({ '': mine });
+  });
+
   it('refuses parameters that are not 21 numbers and changes nothing', async () => {
     await applyParameters('', { w: mine });
     await expect(applyParameters('', { w: [1, 2, 3] })).rejects.toThrow(/parameters\.\(every deck\): must be a list of 21 numbers/);

@@ -28,7 +28,9 @@ const nonEmpty = (html: string | undefined) => !!html && html.replace(/<br\s*\/?
 /** Renders `fmt` with the note's fields. */
 export function renderTemplate(fmt: string, ctx: TemplateContext): Rendered {
   const problems: string[] = [];
-  const lookup = (name: string): string | undefined => ctx.fields[name] ?? ctx.special?.[name];
+  // Own keys only: a template is outside text, and `{{constructor}}` must be an unknown field, not Object.
+  const own = (record: Record<string, string> | undefined, key: string) => (record && Object.hasOwn(record, key) ? record[key] : undefined);
+  const lookup = (name: string): string | undefined => own(ctx.fields, name) ?? own(ctx.special, name);
   let html = fmt;
   // Innermost-first would need a parser; Anki's sections rarely nest the same field, so a repeated
   // pass of the first complete section (non-greedy, matched by name) resolves them in order.

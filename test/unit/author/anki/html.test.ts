@@ -50,6 +50,15 @@ describe('renderTemplate', () => {
     const r = renderTemplate('{{Nope}} {{type:Word}} {{tts en_US:Word}}', { fields });
     expect(r.problems).toEqual(['uses a field “Nope” the note type does not have', 'asks to type “Word”, which is shown as text instead', 'uses the filter “tts en_US”, shown unfiltered']);
   });
+  it('a template naming an object property ({{constructor}}, {{text:toString}}) is an unknown field, not code', () => {
+    const r = renderTemplate('{{Word}}{{constructor}}{{text:toString}}{{#valueOf}}x{{/valueOf}}{{__proto__}}', { fields, special: { Tags: 't' } });
+    expect(r.html).toBe('pan');
+    expect(r.problems).toEqual([
+      'uses a field “constructor” the note type does not have',
+      'uses a field “toString” the note type does not have',
+      'uses a field “__proto__” the note type does not have',
+    ]);
+  });
   it('puts the question in place of {{FrontSide}}', () => {
     expect(renderTemplate('{{FrontSide}}<hr id=answer>{{Meaning}}', { fields, frontSide: 'Q' }).html).toBe('Q<hr id=answer>bread');
   });
