@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
+import { prerender } from './scripts/vite-plugin-prerender.ts';
 import { readFileSync } from 'node:fs';
 import { ON_FIRST_USE } from './src/pwa/on-first-use.ts';
 import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
@@ -15,6 +16,7 @@ export default defineConfig({
   plugins: [
     preact(),
     bundledDecks(),
+    prerender(),
     headersFilePlugin(),
     VitePWA({
       // Our own worker (src/pwa/sw.ts): it adds the cross-origin isolation headers to what it serves.

@@ -1,7 +1,8 @@
 /**
  * Briefdeck's service worker (built by vite-plugin-pwa's injectManifest). It does what the
  * generated one did — precache the app shell and decks, answer navigations with the cached
- * index.html, take over when the learner accepts an update — and adds the cross-origin isolation
+ * pages (index.html, prerendered with the home screen, for `/`; app.html, the frame alone, for
+ * every other route), take over when the learner accepts an update — and adds the cross-origin isolation
  * headers to everything it serves, so an installed app is isolated even on a host that cannot
  * send headers. The chunks of on-first-use.ts (the optimiser, Anki import) are not precached:
  * each is cached the first time it is fetched, then served offline.
@@ -28,8 +29,9 @@ self.addEventListener('message', (event) => {
 addPlugins([isolation]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// `/` is the precache's own (index.html); every other route starts from the frame without a screen.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  new NavigationRoute(createHandlerBoundToURL('/app.html'), {
     // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
     denylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],
   }),

@@ -51,8 +51,13 @@ test('every published deck file is precached exactly once', () => {
   for (const file of published) {
     expect(urls.filter((u) => u === `decks/${file}`), `decks/${file}`).toHaveLength(1);
   }
-  // And no deck that the build did not publish.
-  for (const u of urls.filter((u) => u.startsWith('decks/'))) expect(published).toContain(u.slice('decks/'.length));
+  // And no deck that the build did not publish; the decks' media (named by content hash) are there too.
+  const media = readdirSync(join(outDir, 'decks/media'));
+  for (const u of urls.filter((u) => u.startsWith('decks/'))) {
+    if (u.startsWith('decks/media/')) expect(media).toContain(u.slice('decks/media/'.length));
+    else expect(published).toContain(u.slice('decks/'.length));
+  }
+  for (const file of media) expect(urls.filter((u) => u === `decks/media/${file}`), `decks/media/${file}`).toHaveLength(1);
 });
 
 test('each bundled deck in decks/ is one of them', () => {
@@ -104,8 +109,10 @@ test('install-sheet screenshots stay out of the precache', () => {
 });
 
 test('deep links fall back to the app shell, old caches are cleaned up, responses are made cross-origin isolated', () => {
-  // src/pwa/sw.ts, minified: the navigation handler bound to the cached shell, with the file denylist…
-  expect(sw).toMatch(/\(`\/index\.html`\),\{denylist:\[/);
+  // src/pwa/sw.ts, minified: the navigation handler bound to the cached frame (app.html; `/` is
+  // the precached index.html with the home screen), with the file denylist…
+  expect(urls).toContain('app.html');
+  expect(sw).toMatch(/\(`\/app\.html`\),\{denylist:\[/);
   // …workbox's clean-up of outdated precaches (it looks for caches named like theirs)…
   expect(sw).toContain('`-precache-`');
   // …and the isolation headers it adds to what it serves.
