@@ -4,8 +4,10 @@
  * pages (index.html, prerendered with the home screen, for `/`; app.html, the frame alone, for
  * every other route), take over when the learner accepts an update — and adds the cross-origin isolation
  * headers to everything it serves, so an installed app is isolated even on a host that cannot
- * send headers. The chunks of on-first-use.ts (the optimiser, Anki import) are not precached:
- * each is cached the first time it is fetched, then served offline.
+ * send headers. The chunks of on-first-use.ts (the optimiser, Anki import, authoring…) are not
+ * precached: each is cached the first time it is fetched, or when the page asks for them in the
+ * background (workbox's CACHE_URLS message, which workbox-routing's router answers through the
+ * routes below), then served offline.
  */
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, addPlugins } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
@@ -37,8 +39,14 @@ registerRoute(
   }),
 );
 // Assets the precache does not hold (it answers first for those it does). Hashed file names never
-// change content, so the first copy fetched is good for ever; old builds' copies age out.
+// change content, so the first copy fetched is good for ever; old builds' copies age out. The
+// host may answer `Vary: Origin`, and a module import sends an Origin that the page's background
+// download (CACHE_URLS) does not: a hashed file is the same for both, so Vary is ignored.
 registerRoute(
   ({ url, sameOrigin }) => sameOrigin && RUNTIME_ASSET.test(url.pathname),
-  new CacheFirst({ cacheName: 'briefdeck-on-first-use', plugins: [isolation, new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })] }),
+  new CacheFirst({
+    cacheName: 'briefdeck-on-first-use',
+    plugins: [isolation, new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })],
+    matchOptions: { ignoreVary: true },
+  }),
 );

@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isOnFirstUse, RUNTIME_ASSET } from '../../../src/pwa/on-first-use';
+import { isOnFirstUse, OFFLINE_TOOLS, OFFLINE_TOOLS_FILE, RUNTIME_ASSET, type OfflineToolFiles } from '../../../src/pwa/on-first-use';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -102,6 +102,22 @@ test('the authoring tools, the optimiser and the Anki import are left out of the
   expect(sw).toMatch(/new \w+\(\{cacheName:["`]briefdeck-on-first-use["`]/);
   const wire = urls.reduce((sum, u) => sum + gzipSync(readFileSync(join(outDir, u))).length, 0);
   expect(wire, 'the first install over the wire').toBeLessThanOrEqual(300 * 1024);
+});
+
+test('the build lists the files of every tool for the background download and Settings, and that list is precached', () => {
+  expect(urls).toContain(OFFLINE_TOOLS_FILE);
+  const tools = JSON.parse(readFileSync(join(outDir, OFFLINE_TOOLS_FILE), 'utf8')) as OfflineToolFiles[];
+  expect(tools.map((t) => t.name)).toEqual(OFFLINE_TOOLS.map((t) => t.name));
+  expect(tools.map((t) => t.name)).toEqual(['Authoring', 'Draft from article', 'Anki import', 'Personal scheduling', 'Math on cards']);
+  const listed = new Set(tools.flatMap((t) => t.files));
+  // Every file left out of the first install belongs to a tool, and every listed file exists and is left out.
+  for (const f of readdirSync(join(outDir, 'assets')).filter((f) => isOnFirstUse(f))) expect(listed, f).toContain(`/assets/${f}`);
+  for (const url of listed) {
+    expect(readFileSync(join(outDir, url)).length, url).toBeGreaterThan(0);
+    expect(urls).not.toContain(url.slice(1));
+    expect(RUNTIME_ASSET.test(url), url).toBe(true);
+  }
+  for (const t of tools) expect(t.files.length, t.name).toBeGreaterThan(0);
 });
 
 test('install-sheet screenshots stay out of the precache', () => {
