@@ -44,6 +44,7 @@ export const CACHE_RULES: readonly { path: string; cacheControl: string }[] = [
   { path: '/sw.js', cacheControl: 'no-cache' },
   { path: '/', cacheControl: 'no-cache' },
   { path: '/index.html', cacheControl: 'no-cache' },
+  { path: '/app.html', cacheControl: 'no-cache' },
   { path: '/manifest.webmanifest', cacheControl: 'no-cache' },
   { path: '/decks/*', cacheControl: 'no-cache' },
 ];

@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
+import { prerender } from './scripts/vite-plugin-prerender.ts';
 import { readFileSync } from 'node:fs';
-import { ON_FIRST_USE } from './src/pwa/on-first-use.ts';
+import { ON_FIRST_USE, OFFLINE_TOOLS_FILE, offlineToolFiles } from './src/pwa/on-first-use.ts';
 import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
@@ -15,7 +16,19 @@ export default defineConfig({
   plugins: [
     preact(),
     bundledDecks(),
+    prerender(),
     headersFilePlugin(),
+    {
+      // Which files each tool left out of the first install is built from (src/pwa/on-first-use.ts),
+      // so the page can have them cached in the background and Settings can say which work offline.
+      name: 'briefdeck-offline-tools',
+      apply: 'build',
+      generateBundle(_options, bundle) {
+        const tools = offlineToolFiles(Object.keys(bundle));
+        for (const t of tools) if (!t.files.length) this.error(`${OFFLINE_TOOLS_FILE}: no built file for ${t.name}`);
+        this.emitFile({ type: 'asset', fileName: OFFLINE_TOOLS_FILE, source: JSON.stringify(tools) });
+      },
+    },
     VitePWA({
       // Our own worker (src/pwa/sw.ts): it adds the cross-origin isolation headers to what it serves.
       strategies: 'injectManifest',

@@ -33,6 +33,46 @@ const GRADES = 200;
 const gz = (buf: Buffer | Uint8Array) => gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
+/**
+ * Chunks the app loads on purpose only once the first screen is up and the page is idle, never
+ * awaited by a screen: the service worker's registration (src/pwa/PwaStatus.tsx, after `load`) and
+ * the storage check (src/main.tsx, `requestIdleCallback`). With the chunks only they import, they
+ * are reported beside the study path, not in it (DESIGN: what is *needed* to show decks and a card).
+ */
+const IDLE_CHUNK = /^\/assets\/(register|storage-check)-[\w-]+\.js$/;
+/** The study path's budget: 45 KB gzip. */
+const STUDY_PATH_BUDGET = 45 * 1024;
+
+/** The asset files each built JS file imports (statically or by `import()`), by their `./name` references. */
+function importsOf(dir: string, file: string): string[] {
+  const code = readFileSync(join(dir, file), 'utf8');
+  return [...code.matchAll(/["'`]\.\/([\w.-]+\.(?:js|css))["'`]/g)].map((m) => `/assets/${m[1]}`);
+}
+
+/** The loaded files that only idle chunks (IDLE_CHUNK) lead to: an idle chunk, or (not loaded by index.html) imported by idle chunks alone. */
+function idleFiles(loaded: string[]): Set<string> {
+  const dir = join(ROOT, 'dist/assets');
+  const importers = new Map<string, string[]>(loaded.map((f) => [f, []]));
+  for (const f of loaded) {
+    if (!f.endsWith('.js')) continue;
+    for (const dep of importsOf(dir, f.slice('/assets/'.length))) importers.get(dep)?.push(f);
+  }
+  // What index.html loads itself (the entry script and style) is needed, whoever else imports it.
+  const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+  const entry = new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]));
+  const idle = new Set(loaded.filter((f) => IDLE_CHUNK.test(f)));
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const [f, by] of importers) {
+      if (!idle.has(f) && !entry.has(f) && by.length > 0 && by.every((i) => idle.has(i))) {
+        idle.add(f);
+        grew = true;
+      }
+    }
+  }
+  return idle;
+}
+
 /** JS and CSS the browser fetched to show the deck list and then a card to study. */
 async function studyPathBytes(browser: Browser) {
   const server = await startPreview(await freePort());
@@ -65,8 +105,19 @@ async function studyPathBytes(browser: Browser) {
     .filter((f) => /\.(js|css)$/.test(f) && !loaded.has(`/assets/${f}`))
     .map((f) => ({ file: f, gzipKB: kb(gz(readFileSync(join(ROOT, 'dist/assets', f)))) }))
     .sort((a, b) => b.gzipKB - a.gzipKB);
-  const total = [...loaded.values()].reduce((a, b) => a + b, 0);
-  return { studyPathKB: kb(total), files: Object.fromEntries([...loaded].map(([f, b]) => [f, kb(b)])), lazy };
+  const idle = idleFiles([...loaded.keys()]);
+  const sum = (files: string[]) => files.reduce((a, f) => a + loaded.get(f)!, 0);
+  const needed = [...loaded.keys()].filter((f) => !idle.has(f));
+  const bytes = sum(needed);
+  return {
+    studyPathKB: kb(bytes),
+    studyPathBytes: bytes,
+    files: Object.fromEntries(needed.map((f) => [f, kb(loaded.get(f)!)])),
+    /** Loaded once the page is idle after the first screen (IDLE_CHUNK), not part of the study path. */
+    idleKB: kb(sum([...idle])),
+    idleFiles: Object.fromEntries([...idle].map((f) => [f, kb(loaded.get(f)!)])),
+    lazy,
+  };
 }
 
 /** Records when the first card (its "Show answer" button) or the deck list appears, from navigation start. */
@@ -376,8 +427,9 @@ async function main() {
     pictures = await revealToImage(browser);
     console.error(`reveal → stored picture painted: first ${pictures.first} ms, then p50 ${pictures.later.p50} ms, p95 ${pictures.later.p95} ms`);
     if (bytesOnly) {
-      console.log(`JS+CSS to show decks and study a card (gzip): ${bytes.studyPathKB} KB (budget 45)`);
+      console.log(`JS+CSS to show decks and study a card (gzip): ${bytes.studyPathKB} KB = ${bytes.studyPathBytes} bytes (budget 45 KB = ${STUDY_PATH_BUDGET} bytes)`);
       console.log(bytes.files);
+      console.log(`Loaded when idle after the first screen (gzip): ${bytes.idleKB} KB`, bytes.idleFiles);
       console.log('Lazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
       return;
     }
@@ -392,7 +444,7 @@ async function main() {
   const lh = lighthouse(runs) as { scores?: Record<string, number | null>; metrics?: Record<string, { value: number | null }> } | null;
   const c = m.collection;
   const rows: Row[] = [
-    ['JS+CSS to show decks and study a card (gzip)', bytes.studyPathKB, 'KB', '≤ 45', bytes.studyPathKB <= 45],
+    ['JS+CSS to show decks and study a card (gzip)', bytes.studyPathKB, 'KB', '≤ 45', bytes.studyPathBytes <= STUDY_PATH_BUDGET],
     ['first card, first start (syncs bundled decks)', c.firstCardMs, 'ms', '', null],
     ['first card shown after navigation, later start', c.laterFirstCardMs, 'ms', '≤ 300', c.laterFirstCardMs <= 300],
     ['first card, later start without a saved card', c.laterUnsavedFirstCardMs, 'ms', '≤ 300', c.laterUnsavedFirstCardMs <= 300],
@@ -440,6 +492,7 @@ async function main() {
   }
   console.log('\nStudy start, step by step (ms):', Object.entries(c.startSteps).map(([k, v]) => `${k} ${fmt(v)}`).join(', '));
   console.log('Study path files (gzip KB):', Object.entries(bytes.files).map(([f, b]) => `${f} ${b}`).join(', '));
+  console.log('Loaded when idle after the first screen (gzip KB):', Object.entries(bytes.idleFiles).map(([f, b]) => `${f} ${b}`).join(', '));
   console.log('Lazy chunks (gzip KB):', bytes.lazy.map((l) => `${l.file} ${l.gzipKB}`).join(', '));
   if (SIZE_NAME === 'large') compareWithFull(rows);
   const results = {

@@ -10,6 +10,7 @@ import { offlineReady } from './pwa/state';
 import { Review } from './study/Review';
 import { startAppearance } from './settings/appearance';
 import { offlineReadySlot } from './ui/home-status';
+import { Shell } from './ui/Shell';
 
 const Quiz = lazy(() => import('./quiz/QuizScreen'));
 const DeckPage = lazy(() => import('./study/DeckPage').then((m) => m.DeckPage));
@@ -32,18 +33,7 @@ export function App() {
   useEffect(() => startAppearance(), []);
   return (
     <LocationProvider>
-      <a class="skip-link" href="#main">Skip to content</a>
-      <header class="app-header">
-        <a class="brand" href="/">Briefdeck</a>
-        <nav class="app-nav" aria-label="Main">
-          <a href="/stats">Stats</a>
-          <a href="/author">Author</a>
-          <a href="/settings">Settings</a>
-        </nav>
-        <PwaStatus />
-      </header>
-      <PwaNotices />
-      <main id="main" tabIndex={-1}>
+      <Shell status={<PwaStatus />} notices={<PwaNotices />}>
         <Router>
           <Route path="/" component={Home} />
           <Route path="/deck/:id" component={DeckPage} />
@@ -61,7 +51,7 @@ export function App() {
           <Route path="/join/:id?" component={Classes} />
           <Route default component={NotFound} />
         </Router>
-      </main>
+      </Shell>
     </LocationProvider>
   );
 }

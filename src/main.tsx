@@ -12,5 +12,6 @@ listDecks().catch(() => undefined);
 
 const app = document.getElementById('app')!;
 render(<App />, app);
-// Storage warnings (and damaged-record notices) need not hold up the first card: they load when idle.
-(self.requestIdleCallback ?? setTimeout)(() => void import('./ui/StorageWatch').then((m) => m.mountStorageWatch(app)));
+// Storage warnings (and damaged-record notices) need not hold up the first card: the check loads
+// when idle, and the warnings' own code only when there is something to say.
+(self.requestIdleCallback ?? setTimeout)(() => void import('./ui/storage-check').then((m) => m.startStorageWatch(app)));

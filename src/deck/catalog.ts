@@ -23,6 +23,25 @@ export async function loadDeckIndex(fetcher: typeof fetch = fetch): Promise<Deck
   return data as DeckIndex;
 }
 
+/** Where index.html carries the bundled deck list (a JSON data block the build writes; never run). */
+export const PAGE_INDEX_ID = 'deck-index';
+
+/**
+ * The bundled deck list the page was built with (index.html's data block), read without a
+ * request; null when the page has none (tests, the dev server) or it is damaged, and the list is
+ * then fetched as before.
+ */
+export function pageDeckIndex(doc: Document | undefined = globalThis.document): DeckIndex | null {
+  const text = doc?.getElementById(PAGE_INDEX_ID)?.textContent;
+  if (!text) return null;
+  try {
+    const data: unknown = JSON.parse(text);
+    return checkIndex(data) ? null : (data as DeckIndex);
+  } catch {
+    return null;
+  }
+}
+
 const cache = new Map<string, Promise<Deck>>();
 
 /** Forgets the bundled decks loaded so far (tests). */

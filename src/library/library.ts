@@ -3,7 +3,7 @@
  * store (imported or authored). A stored deck with the same id as a bundled one replaces it, so a
  * teacher's edited copy wins. Views ask here, never the catalog or the store directly, for decks.
  */
-import { loadBundledDeck, loadDeckIndex } from '../deck/catalog';
+import { loadBundledDeck, loadDeckIndex, pageDeckIndex } from '../deck/catalog';
 import type { DeckIndex, DeckSummary } from '../deck/catalog-types';
 import type { Deck } from '../deck/schema';
 import { getStoredDeck, listStoredDeckSummaries, onStoreChange, type StoredDeck, type StoredDeckSummary } from '../store';
@@ -17,13 +17,21 @@ export interface LibraryEntry {
 
 let index: Promise<DeckIndex> | null = null;
 
-// The bundled index only changes with an app update (which reloads the page), so load it once.
+// The bundled index only changes with an app update (which reloads the page), so load it once:
+// from the page itself when the build wrote it there, else from decks/index.json.
 function bundledIndex(): Promise<DeckIndex> {
   if (!index) {
-    index = loadDeckIndex();
+    const inPage = pageDeckIndex();
+    index = inPage ? Promise.resolve(inPage) : loadDeckIndex();
     index.catch(() => (index = null));
   }
   return index;
+}
+
+/** The bundled decks as the page holds them, at once (the prerendered home's list); null when it holds none. */
+export function bundledEntriesNow(): LibraryEntry[] | null {
+  const inPage = pageDeckIndex();
+  return inPage && inPage.decks.map((summary) => ({ summary, origin: 'bundled' }));
 }
 
 /** Forgets the cached bundled index (tests, or after an update without reload). */

@@ -32,6 +32,8 @@ export function startServiceWorker(doc: Document = document): void {
     },
   });
   setUpdater(update);
+  // The tools the first install left out are fetched later, in the background (not on Save-Data).
+  void import('./background-cache').then((m) => m.scheduleToolCaching());
   // An update accepted before the last reload may still be on its way in (only then is its code loaded).
   let pending = false;
   try {

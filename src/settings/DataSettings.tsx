@@ -1,6 +1,7 @@
 /**
  * The data part of the settings screen: export a backup file, import one (after confirming that
- * it replaces what is here), storage status with advice, and reset progress with confirmation.
+ * it replaces what is here), storage status with advice and which tools work offline, and reset
+ * progress with confirmation.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { requestPersistence } from '../store';
@@ -10,6 +11,7 @@ import { formatBytes } from '../ui/format-bytes';
 import { forgetShownCards } from '../study/resume';
 import { TypedConfirm } from '../ui/TypedConfirm';
 import { DamagedRecords } from './DamagedRecords';
+import { OfflineTools } from './OfflineTools';
 import { download } from '../ui/download';
 
 type Status = Awaited<ReturnType<typeof storageStatus>>;
@@ -121,6 +123,7 @@ export function DataSettings() {
         ) : (
           <p class="meta">Storage status is not available in this browser.</p>
         )}
+        <OfflineTools />
       </fieldset>
       <DamagedRecords />
       <fieldset>

@@ -3,6 +3,7 @@
  * due — or, when nothing was due at all, a clear "Nothing due. Next review: tomorrow at 9:00". Its own chunk,
  * loaded when a session ends.
  */
+import './session-summary.css';
 export interface SessionSummaryProps {
   reviewed: number;
   again: number;

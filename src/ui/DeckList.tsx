@@ -1,6 +1,8 @@
 /**
  * The list of decks on the home screen: title (a link to the deck page), description, origin,
- * due / new / learning counts and when it was last studied.
+ * due / new / learning counts and when it was last studied. Without counts (`null`: not read yet)
+ * the tiles keep the counts' and the Study link's room empty. No styles or store here: the build
+ * prerenders it (HomeView.tsx).
  */
 import type { LibraryEntry } from '../library/library';
 import type { DeckCounts } from '../store';
@@ -48,24 +50,25 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
               {d.cardCount} {d.cardCount === 1 ? 'card' : 'cards'} · {d.keyPointCount} key points
               {origin !== 'bundled' && ` · ${origin === 'imported' ? 'imported' : 'your deck'}`}
             </p>
-            {c && !c.started && d.cardCount > 0 && (
-              <p class="deck-counts">
-                <span class="count count-new">Not started</span>
-              </p>
-            )}
-            {c?.started && (
-              // Learning cards due now are due too: one "due" everywhere, so due + new is what Study takes.
-              <p class="deck-counts">
-                <span class="count count-due">{c.due + c.learning} due</span> · <span class="count count-new">{c.new} new</span>
-                <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
-              </p>
-            )}
-            {c && (c.due + c.new + c.learning > 0 || (!c.started && d.cardCount > 0)) && (
-              // Named "Study" and described by the deck title, so a link search by title finds only the title.
-              <a class="study-link" href={`/study/${d.id}`} aria-describedby={`deck-title-${d.id}`}>
-                Study
-              </a>
-            )}
+            {/* Kept in every tile, counted or not yet, so the counts and the Study link arrive without moving anything. */}
+            <p class="deck-counts">
+              {c && !c.started && d.cardCount > 0 && <span class="count count-new">Not started</span>}
+              {c?.started && (
+                // Learning cards due now are due too: one "due" everywhere, so due + new is what Study takes.
+                <>
+                  <span class="count count-due">{c.due + c.learning} due</span> · <span class="count count-new">{c.new} new</span>
+                  <span class="meta"> · {c.lastStudied ? `studied ${lastStudiedText(c.lastStudied, now)}` : 'not studied yet'}</span>
+                </>
+              )}
+            </p>
+            <p class="deck-action">
+              {c && (c.due + c.new + c.learning > 0 || (!c.started && d.cardCount > 0)) && (
+                // Named "Study" and described by the deck title, so a link search by title finds only the title.
+                <a class="study-link" href={`/study/${d.id}`} aria-describedby={`deck-title-${d.id}`}>
+                  Study
+                </a>
+              )}
+            </p>
           </li>
         );
       })}

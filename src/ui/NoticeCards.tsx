@@ -3,6 +3,7 @@
  * when there is something to say: damaged records skipped, or a connection event.
  */
 import type { ConnectionEvent, Damage } from '../store';
+import './notices.css';
 
 const CONNECTION: Record<ConnectionEvent['type'], string> = {
   blocked: 'Close other Briefdeck tabs: an older version open there keeps this one from updating its storage.',

@@ -1,8 +1,8 @@
 /**
- * The app's storage warnings, loaded once the first screen is up (main.tsx), into a region of its
- * own above the app: what the store could not fix alone (StoreNotices), a database the browser
- * emptied since the last visit, and a device running out of room, with a one-tap backup export.
- * Checked at load and every minute after. Never on the study path.
+ * The app's storage warnings, in a region of their own above the app: what the store could not
+ * fix alone (StoreNotices), a database the browser emptied since the last visit, and a device
+ * running out of room, with a one-tap backup export. Loaded by storage-check.ts once there is
+ * something to say; checked again every minute after. Never on the study path.
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,8 +10,8 @@ import { emptiedSince, lowSpace, collectionCounts, rememberCounts, type Counts }
 import { formatBytes } from './format-bytes';
 import { download } from './download';
 import { StoreNotices } from './StoreNotices';
-
-const CHECK_EVERY_MS = 60_000;
+import { CHECK_EVERY_MS } from './storage-check';
+import './notices.css';
 
 export function StorageWatch({ every = CHECK_EVERY_MS }: { every?: number }) {
   const [emptied, setEmptied] = useState<Counts | null>(null);

@@ -9,7 +9,7 @@ import { build } from 'vite';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { isOnFirstUse, RUNTIME_ASSET } from '../../../src/pwa/on-first-use';
+import { isOnFirstUse, OFFLINE_TOOLS, OFFLINE_TOOLS_FILE, RUNTIME_ASSET, type OfflineToolFiles } from '../../../src/pwa/on-first-use';
 import { gzipSync } from 'node:zlib';
 
 const ROOT = resolve(import.meta.dirname, '..', '..', '..');
@@ -54,7 +54,7 @@ test('every published deck file and its media is precached exactly once', () => 
   for (const file of published) {
     expect(urls.filter((u) => u === `decks/${file}`), `decks/${file}`).toHaveLength(1);
   }
-  // And no deck that the build did not publish.
+  // And no deck or media file that the build did not publish.
   for (const u of urls.filter((u) => u.startsWith('decks/'))) expect(published).toContain(u.slice('decks/'.length));
 });
 
@@ -102,13 +102,31 @@ test('the authoring tools, the optimiser and the Anki import are left out of the
   expect(wire, 'the first install over the wire').toBeLessThanOrEqual(300 * 1024);
 });
 
+test('the build lists the files of every tool for the background download and Settings, and that list is precached', () => {
+  expect(urls).toContain(OFFLINE_TOOLS_FILE);
+  const tools = JSON.parse(readFileSync(join(outDir, OFFLINE_TOOLS_FILE), 'utf8')) as OfflineToolFiles[];
+  expect(tools.map((t) => t.name)).toEqual(OFFLINE_TOOLS.map((t) => t.name));
+  expect(tools.map((t) => t.name)).toEqual(['Authoring', 'Draft from article', 'Anki import', 'Personal scheduling', 'Math on cards']);
+  const listed = new Set(tools.flatMap((t) => t.files));
+  // Every file left out of the first install belongs to a tool, and every listed file exists and is left out.
+  for (const f of readdirSync(join(outDir, 'assets')).filter((f) => isOnFirstUse(f))) expect(listed, f).toContain(`/assets/${f}`);
+  for (const url of listed) {
+    expect(readFileSync(join(outDir, url)).length, url).toBeGreaterThan(0);
+    expect(urls).not.toContain(url.slice(1));
+    expect(RUNTIME_ASSET.test(url), url).toBe(true);
+  }
+  for (const t of tools) expect(t.files.length, t.name).toBeGreaterThan(0);
+});
+
 test('install-sheet screenshots stay out of the precache', () => {
   expect(urls.filter((u) => u.startsWith('screenshots/'))).toEqual([]);
 });
 
 test('deep links fall back to the app shell, old caches are cleaned up, responses are made cross-origin isolated', () => {
-  // src/pwa/sw.ts, minified: the navigation handler bound to the cached shell, with the file denylist…
-  expect(sw).toMatch(/\(`\/index\.html`\),\{denylist:\[/);
+  // src/pwa/sw.ts, minified: the navigation handler bound to the cached frame (app.html; `/` is
+  // the precached index.html with the home screen), with the file denylist…
+  expect(urls).toContain('app.html');
+  expect(sw).toMatch(/\(`\/app\.html`\),\{denylist:\[/);
   // …workbox's clean-up of outdated precaches (it looks for caches named like theirs)…
   expect(sw).toContain('`-precache-`');
   // …and the isolation headers it adds to what it serves.
