@@ -163,3 +163,39 @@ describe('bad collections', () => {
     expect(e.kind).toBe('future');
   });
 });
+
+describe('Image Occlusion notes', () => {
+  it('are listed as skipped with the reason, their pictures not counted', async () => {
+    const { writeSchema11 } = await import('../../../../src/author/anki/schema11');
+    const { zipSync: zip } = await import('fflate');
+    // Anki's own Image Occlusion note type: a cloze type whose question sets up the masks over the picture.
+    const io = {
+      id: 77,
+      name: 'Image Occlusion',
+      kind: 1 as const,
+      fields: ['Occlusion', 'Image', 'Header', 'Back Extra', 'Comments'],
+      templates: [
+        {
+          name: 'Image Occlusion',
+          qfmt: '{{#Header}}<div>{{Header}}</div>{{/Header}}<div style="display: none">{{cloze:Occlusion}}</div><div id="image-occlusion-container">{{Image}}<canvas id="image-occlusion-canvas"></canvas></div><script>anki.imageOcclusion.setup();</script>',
+          afmt: '{{#Header}}<div>{{Header}}</div>{{/Header}}<div style="display: none">{{cloze:Occlusion}}</div><div id="image-occlusion-container">{{Image}}<canvas id="image-occlusion-canvas"></canvas></div>{{#Back Extra}}<div>{{Back Extra}}</div>{{/Back Extra}}',
+        },
+      ],
+    };
+    const col = {
+      crt: 1_700_000_000,
+      ver: 11,
+      notetypes: [io],
+      decks: [{ id: 9, name: 'Anatomy' }],
+      notes: [{ id: 1, guid: 'io', mid: 77, mod: 0, tags: [], fields: ['{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.1:oi=1}}', '<img src="heart.png">', 'The heart', '', ''] }],
+      cards: [{ id: 10, nid: 1, did: 9, ord: 0, type: 0, queue: 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0 }],
+      revlog: [],
+    };
+    const heart = openAnki(fixture('deck-anki21.apkg'), 'f.apkg', SQL).media.get('cat.png')!;
+    const pkg = zip({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{"0":"heart.png"}'), 0: heart });
+    const r = buildAnkiImport(openAnki(pkg, 'anatomy.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: NOW });
+    expect(r.decks).toEqual([]);
+    expect(r.report.skipped).toEqual([{ noteId: 1, label: expect.any(String), reason: 'it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet' }]);
+    expect(summarizeReport(r.report)).toBe('0 cards in 0 notes, 0 reviews, 0 media files; 1 note skipped because it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet');
+  });
+});
