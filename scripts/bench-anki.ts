@@ -97,7 +97,7 @@ async function main() {
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(`${server.url}/import`);
-    await page.getByRole('heading', { level: 1, name: 'Import a deck' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Add a deck' }).waitFor();
     await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
