@@ -275,7 +275,8 @@ function buildCards(
     }
     case 'typed': {
       const question = md(shape.front);
-      const answer = htmlToMarkdown(note.fields[shape.back] ?? '', true).text.replace(/\s+/g, ' ');
+      // A typed answer is what the learner types: a sound tag in Anki's field is not part of it.
+      const answer = htmlToMarkdown(note.fields[shape.back] ?? '', true).text.replace(/\[sound:[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
       if (!question) return `its ${fieldName(shape.front)} field is empty`;
       if (!answer) return `its ${fieldName(shape.back)} field is empty`;
       if (answer.length > LIMITS.titleLength) return `its typed answer is longer than ${LIMITS.titleLength} characters`;

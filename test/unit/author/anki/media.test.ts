@@ -6,7 +6,7 @@ import { altFromName, htmlToMarkdown } from '../../../../src/author/import/anki/
 import { buildAnkiImport, openAnki } from '../../../../src/author/import/anki/read';
 import { summarizeReport } from '../../../../src/author/import/anki/report';
 import { writeSchema11 } from '../../../../src/author/anki/schema11';
-import { BASIC } from '../../../../src/author/anki/stock';
+import { BASIC, BASIC_TYPED } from '../../../../src/author/anki/stock';
 import { mediaNameProblem } from '../../../../src/deck/media';
 import { validateDeck } from '../../../../src/deck/validate';
 import { DEFAULT_SETTINGS } from '../../../../src/srs/types';
@@ -136,5 +136,22 @@ describe('an import with a picture too big to bring', () => {
     expect(deck!.media).toEqual([{ name: 'cat.png', type: 'image/png', width: 4, height: 3 }]);
     expect(validateDeck(deck)).toMatchObject({ ok: true });
     expect([...r.media.keys()]).toEqual(['cat.png']);
+  });
+});
+
+describe('a typed answer with a sound in Anki', () => {
+  it('is only the words to type, the sound left out of it', () => {
+    const col = {
+      crt: 1_700_000_000,
+      ver: 11,
+      notetypes: [BASIC_TYPED],
+      decks: [{ id: 5, name: 'Numbers' }],
+      notes: [{ id: 1, guid: 'a', mid: BASIC_TYPED.id, mod: 0, tags: [], fields: ['cuatro', 'four [sound:hola.mp3]'] }],
+      cards: [{ id: 10, nid: 1, did: 5, ord: 0, type: 0, queue: 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0 }],
+      revlog: [],
+    };
+    const pkg = zipSync({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{}') });
+    const r = buildAnkiImport(openAnki(pkg, 'n.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: Date.UTC(2024, 0, 1) });
+    expect(r.decks[0]!.cards[0]).toMatchObject({ type: 'typed', question: 'cuatro', answer: 'four' });
   });
 });
