@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { zipSync } from 'fflate';
+import { zipSync, zlibSync } from 'fflate';
 import { encodeMessage } from '../src/author/anki/protobuf';
 import { writeSchema11 } from '../src/author/anki/schema11';
 import { sha1 } from '../src/author/anki/sha1';
@@ -66,25 +66,67 @@ const DECKS = [
 /** Note type id, deck id, fields, tags: the notes every fixture holds. */
 const NOTE_SPECS: [number, number, string[], string[]][] = [
   [1001, 2001, ['<b>perro</b>', 'dog'], ['animals']],
-  [1001, 2001, ['gato', 'cat<br>(a <i>small</i> feline)<img src="cat.png">'], ['animals', 'pets']],
+  [1001, 2001, ['gato', 'cat<br>(a <i>small</i> feline)<img src="cat.png" alt="a [sleeping]\ncat">'], ['animals', 'pets']],
   [1001, 2002, ['hablar', '<ul><li>to speak</li><li>to talk</li></ul>'], ['verbs']],
   [1002, 2003, ['Paris', 'capital of France'], ['geo']],
   [1003, 2003, ['H<sub>2</sub>O', 'water', 'y'], []],
-  [1003, 2003, ['NaCl', 'table salt', ''], []],
+  [1003, 2003, ['NaCl', 'table salt<img src="scan.tif">', ''], []],
   [1004, 2003, ['2 + 2 =', '4'], ['maths']],
   [1005, 2003, ['{{c1::Canberra}} is the capital of {{c2::Australia::a country}}', 'Not Sydney.'], ['geo']],
   [1005, 2003, ['{{c1::The {{c2::mitochondrion}} makes most of the ATP}} in a cell', ''], ['biology']],
   [1005, 2003, ['Water boils at {{c1::100}} °C and freezes at {{c1::0}} °C<script>alert(1)</script>', ''], []],
   [1005, 2001, ['Listen: [sound:hola.mp3] means {{c1::hello}}', ''], []],
-  [1006, 2001, ['la manzana', 'apple', 'Como una <b>manzana</b>.', '<img src="apple.png">'], ['food']],
+  [1006, 2001, ['la manzana', 'apple', 'Como una <b>manzana</b>.', '<img src="apple%20(1).png">'], ['food']],
   [1006, 2001, ['el pan', 'bread', '', ''], ['food']],
 ];
 
-/** Pretend-media: real file headers are not needed for the importer, only names and bytes. */
+/** The CRC-32 PNG chunks carry. */
+function crc32(bytes: Uint8Array): number {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A real PNG of one colour, `width` × `height`, that browsers show and size readers read. */
+function png(width: number, height: number, rgb: [number, number, number]): Uint8Array {
+  const chunk = (type: string, data: Uint8Array) => {
+    const out = new Uint8Array(12 + data.length);
+    const view = new DataView(out.buffer);
+    view.setUint32(0, data.length);
+    out.set(new TextEncoder().encode(type), 4);
+    out.set(data, 8);
+    view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
+    return out;
+  };
+  const ihdr = new Uint8Array(13);
+  new DataView(ihdr.buffer).setUint32(0, width);
+  new DataView(ihdr.buffer).setUint32(4, height);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  const rows = new Uint8Array(height * (1 + width * 3));
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rows.set(rgb, y * (1 + width * 3) + 1 + x * 3);
+  const parts = [Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlibSync(rows)), chunk('IEND', new Uint8Array())];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) (out.set(p, at), (at += p.length));
+  return out;
+}
+
+/** An ID3 tag and one silent MPEG-1 layer III frame (128 kbit/s, 44.1 kHz). */
+const mp3 = () => Uint8Array.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 0, 0xff, 0xfb, 0x90, 0x64, ...new Array(413).fill(0)]);
+
+/**
+ * Media as Anki names them: one picture with alt text, one with spaces and brackets in its name
+ * and none, a sound, a TIFF (a type Briefdeck does not take) and a file no card uses.
+ */
 const MEDIA: [string, Uint8Array][] = [
-  ['cat.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4])],
-  ['hola.mp3', Uint8Array.from([0x49, 0x44, 0x33, 3, 0, 0, 0, 0, 0, 9, 8, 7, 6, 5])],
-  ['apple.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 5, 6, 7, 8, 9])],
+  ['cat.png', png(4, 3, [200, 120, 40])],
+  ['hola.mp3', mp3()],
+  ['apple (1).png', png(2, 2, [200, 30, 30])],
+  ['scan.tif', Uint8Array.from([0x49, 0x49, 0x2a, 0, 8, 0, 0, 0, 0, 0])],
+  ['unused.png', png(1, 1, [0, 0, 0])],
 ];
 
 function clozeNumbers(text: string): number[] {

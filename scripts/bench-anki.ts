@@ -7,6 +7,7 @@
  *
  * Run: npm run bench:anki  (builds first; serves on BENCH_PORT, default 4198)
  *      npm run bench:anki -- --notes 2000 --reviews 10000   (smaller)
+ *      npm run bench:anki -- --media 500   (also 500 pictures of 20 KB, one on every so many notes' backs)
  */
 import initSqlJs from 'sql.js';
 import { zipSync } from 'fflate';
@@ -16,6 +17,8 @@ import { writeSchema11 } from '../src/author/anki/schema11';
 import { BASIC, BASIC_REVERSED, CLOZE } from '../src/author/anki/stock';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiRevlogRow } from '../src/author/anki/types';
 import { buildAnkiImport, openAnki } from '../src/author/import/anki/read';
+import { openPackage } from '../src/author/import/anki/package';
+import { readFileSync } from 'node:fs';
 import { DEFAULT_SETTINGS } from '../src/srs/types';
 
 const arg = (name: string, fallback: number) => {
@@ -24,6 +27,7 @@ const arg = (name: string, fallback: number) => {
 };
 const NOTES = arg('notes', 20_000);
 const REVIEWS = arg('reviews', 100_000);
+const MEDIA = arg('media', 0);
 const DAY = 86_400_000;
 const MB = 1024 * 1024;
 
@@ -39,7 +43,8 @@ function collection(): AnkiCollection {
     const kind = i % 10;
     const did = decks[i % 4]!.id;
     if (kind < 6) {
-      notes.push({ id, guid: `b${i}`, mid: BASIC.id, mod: crt, tags: ['bench', `t${i % 50}`], fields: [`<b>Question</b> number ${i}`, `Answer ${i}<br>with a second line`] });
+      const picture = MEDIA && i % Math.ceil(NOTES / MEDIA) === 0 ? `<img src="picture ${i}.png">` : '';
+      notes.push({ id, guid: `b${i}`, mid: BASIC.id, mod: crt, tags: ['bench', `t${i % 50}`], fields: [`<b>Question</b> number ${i}`, `Answer ${i}<br>with a second line${picture}`] });
       cards.push({ id, nid: id, did, ord: 0, type: 0, queue: 0, due: i, ivl: 0, factor: 0, reps: 0, lapses: 0 });
     } else if (kind < 8) {
       notes.push({ id, guid: `b${i}`, mid: BASIC_REVERSED.id, mod: crt, tags: ['bench'], fields: [`Word ${i}`, `Meaning ${i}`] });
@@ -60,11 +65,27 @@ function collection(): AnkiCollection {
   return { crt, ver: 11, notetypes: [BASIC, BASIC_REVERSED, CLOZE], decks, notes, cards, revlog };
 }
 
+/** The pictures the notes name: a real 4 × 3 PNG, each followed by 20 KB of its own bytes (after IEND, which viewers ignore). */
+function pictures(col: AnkiCollection): Record<string, Uint8Array> {
+  const png = openPackage(new Uint8Array(readFileSync(new URL('../test/fixtures/anki/deck-anki21.apkg', import.meta.url))), 'f.apkg').media.get('cat.png')!;
+  const names = col.notes.flatMap((n) => [...n.fields[1]!.matchAll(/<img src="([^"]+)">/g)].map((m) => m[1]!));
+  const entries: Record<string, Uint8Array> = { media: new TextEncoder().encode(JSON.stringify(Object.fromEntries(names.map((n, i) => [String(i), n])))) };
+  names.forEach((_, i) => {
+    const bytes = new Uint8Array(png.length + 20_000);
+    bytes.set(png);
+    for (let j = png.length; j < bytes.length; j++) bytes[j] = ((i + 1) * 2654435761 * (j + 1)) >>> 24;
+    entries[String(i)] = bytes;
+  });
+  return entries;
+}
+
 async function main() {
   const SQL = await initSqlJs();
   const t0 = performance.now();
-  const apkg = zipSync({ 'collection.anki21': writeSchema11(SQL, collection()), media: new TextEncoder().encode('{}') });
-  console.log(`generated ${NOTES} notes, ${REVIEWS} reviews: ${(apkg.length / MB).toFixed(1)} MB .apkg in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  const col = collection();
+  const media = pictures(col);
+  const apkg = zipSync({ 'collection.anki21': writeSchema11(SQL, col), ...media });
+  console.log(`generated ${NOTES} notes, ${REVIEWS} reviews, ${Object.keys(media).length - 1} pictures: ${(apkg.length / MB).toFixed(1)} MB .apkg in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // The reader's own peak heap: the same code the Worker runs, in Node.
   global.gc?.();
@@ -77,7 +98,7 @@ async function main() {
   const built = buildAnkiImport(opened, { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: Date.now() });
   peak = Math.max(peak, process.memoryUsage().heapUsed);
   clearInterval(sampler);
-  console.log(`reader in Node: ${((performance.now() - tr) / 1000).toFixed(1)} s, ${built.report.itemCount} cards, ${built.reviews.length} reviews, peak heap +${((peak - base) / MB).toFixed(0)} MB`);
+  console.log(`reader in Node: ${((performance.now() - tr) / 1000).toFixed(1)} s, ${built.report.itemCount} cards, ${built.reviews.length} reviews, ${built.report.mediaCount} media files, peak heap +${((peak - base) / MB).toFixed(0)} MB`);
 
   const server = await startPreview(Number(process.env.BENCH_PORT) || 4198);
   const browser = await launchBrowser();
@@ -97,7 +118,7 @@ async function main() {
       }).observe({ type: 'longtask', buffered: true });
     });
     await page.goto(`${server.url}/import`);
-    await page.getByRole('heading', { level: 1, name: 'Import a deck' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: 'Add a deck' }).waitFor();
     await page.evaluate(() => ((window as unknown as { longest: number }).longest = 0));
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');

@@ -23,17 +23,11 @@ function ownBuffer(bytes: Uint8Array): ArrayBuffer {
 }
 
 /**
- * Saves a deck with its media files in one transaction. Every file the deck lists must be given
- * or already stored under the deck's `sha256`; a given file must match a hash the deck states.
- * The deck is saved with each file's `sha256` and `bytes` filled in, and returned so. Refused with
- * a StoreError naming the file when one is missing or does not match; a full disk aborts it all.
+ * The deck with each given file's `sha256` and `bytes` filled in, and the records to store them
+ * under. Refused with a StoreError naming the file when a given file does not match the hash the
+ * deck states. Files the deck lists but `files` lacks are left for `checkStoredMedia`.
  */
-export async function saveDeckWithMedia(
-  deck: Deck,
-  files: MediaFiles,
-  origin: 'imported' | 'authored',
-  now: number = Date.now(),
-): Promise<Deck> {
+export async function prepareDeckMedia(deck: Deck, files: MediaFiles): Promise<{ deck: Deck; records: MediaRecord[] }> {
   const records: MediaRecord[] = [];
   const media: MediaFile[] = [];
   for (const entry of deck.media ?? []) {
@@ -49,19 +43,37 @@ export async function saveDeckWithMedia(
     records.push({ hash, type: entry.type, bytes: bytes.byteLength, data: ownBuffer(bytes) });
     media.push({ ...entry, bytes: bytes.byteLength, sha256: hash });
   }
-  const saved: Deck = deck.media ? { ...deck, media } : deck;
+  return { deck: deck.media ? { ...deck, media } : deck, records };
+}
+
+/** Within a transaction on `media`: refuses the save when a listed file was neither given nor is stored under its hash. */
+export async function checkStoredMedia(store: { getKey(key: string): Promise<unknown> }, deck: Deck, files: MediaFiles): Promise<void> {
+  for (const m of deck.media ?? []) {
+    if (files.has(m.name)) continue;
+    const have = m.sha256 ? await store.getKey(m.sha256) : undefined;
+    if (have === undefined) throw new StoreError('corrupt', `The media file "${m.name}" is missing, so the deck was not saved.`);
+  }
+}
+
+/**
+ * Saves a deck with its media files in one transaction. Every file the deck lists must be given
+ * or already stored under the deck's `sha256`; a given file must match a hash the deck states.
+ * The deck is saved with each file's `sha256` and `bytes` filled in, and returned so. Refused with
+ * a StoreError naming the file when one is missing or does not match; a full disk aborts it all.
+ */
+export async function saveDeckWithMedia(
+  deck: Deck,
+  files: MediaFiles,
+  origin: 'imported' | 'authored',
+  now: number = Date.now(),
+): Promise<Deck> {
+  const { deck: saved, records } = await prepareDeckMedia(deck, files);
   const stored: StoredDeck = { deck: saved, origin, updated: now };
   try {
     await inTransaction(['decks', 'meta', 'media'], 'readwrite', async (tx) => {
       const store = tx.objectStore('media');
-      for (const m of media) {
-        if (files.has(m.name)) continue;
-        // Not given: it must already be stored, under the hash the deck states.
-        const have = m.sha256 ? await store.getKey(m.sha256) : undefined;
-        if (have === undefined) {
-          throw new StoreError('corrupt', `The media file "${m.name}" is missing, so the deck was not saved.`);
-        }
-      }
+      // Not given: it must already be stored, under the hash the deck states.
+      await checkStoredMedia(store, saved, files);
       const writes = batch();
       for (const r of records) writes.add(store.put(r));
       writes.add(tx.objectStore('decks').put(stored));

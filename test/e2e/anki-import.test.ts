@@ -1,7 +1,8 @@
 /**
  * Anki import in real Chromium: a package imported online brings the import Worker and sql.js
- * into the runtime cache; with the network cut, a second package with a review history is then
- * imported, studied, and its history shows in the stats next to the new answer.
+ * into the runtime cache; with the network cut, a second package with a review history and a
+ * picture is then imported, studied (the picture shown from the device's store), and its history
+ * shows in the stats next to the new answer.
  */
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -11,6 +12,9 @@ import { freshContextEachTest } from './fixture';
 import { isControlled, workerActivated } from '../browser/pwa-helpers';
 import { writeSchema11 } from '../../src/author/anki/schema11';
 import type { AnkiCollection } from '../../src/author/anki/types';
+import { openPackage } from '../../src/author/import/anki/package';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const baseUrl = inject('baseUrl');
 const DAY = 86_400_000;
@@ -20,8 +24,11 @@ let problems: string[];
 
 const BASIC = { id: 11, name: 'Basic', kind: 0 as const, fields: ['Front', 'Back'], templates: [{ name: 'Card 1', qfmt: '{{Front}}', afmt: '{{FrontSide}}<hr id=answer>{{Back}}' }] };
 
-/** An .apkg (schema 11) whose notes and review log are dated relative to now. */
-async function apkg(deck: string, notes: [string, string][], reviewDaysAgo: number[]): Promise<Buffer> {
+/** A real 4 × 3 PNG, from the Anki fixtures. */
+const picture = () => openPackage(new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/anki/deck-anki21.apkg'))), 'f.apkg').media.get('cat.png')!;
+
+/** An .apkg (schema 11) whose notes and review log are dated relative to now, with `media` by Anki name. */
+async function apkg(deck: string, notes: [string, string][], reviewDaysAgo: number[], media: [string, Uint8Array][] = []): Promise<Buffer> {
   const SQL = await initSqlJs();
   const now = Date.now();
   const crt = Math.floor((now - 30 * DAY) / 1000);
@@ -34,7 +41,9 @@ async function apkg(deck: string, notes: [string, string][], reviewDaysAgo: numb
     cards: notes.map((_, i) => ({ id: 2000 + i, nid: 1000 + i, did: 21, ord: 0, type: 0, queue: 0, due: i, ivl: 0, factor: 0, reps: 0, lapses: 0 })),
     revlog: reviewDaysAgo.map((d, i) => ({ id: now - d * DAY + i, cid: 2000, ease: 3, ivl: 1, lastIvl: 0, factor: 2500, time: 5000, type: i ? 1 : 0 })),
   };
-  return Buffer.from(zipSync({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{}') }));
+  const files = Object.fromEntries(media.map(([, bytes], i) => [String(i), bytes]));
+  const map = Object.fromEntries(media.map(([name], i) => [String(i), name]));
+  return Buffer.from(zipSync({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode(JSON.stringify(map)), ...files }));
 }
 
 freshContextEachTest(
@@ -73,14 +82,21 @@ test('an .apkg imported offline keeps its review history, can be studied, and sh
 
   await context.setOffline(true);
   const history = [9, 8, 5, 2];
-  await importFile('spanish.apkg', await apkg('Spanish::Animals', [['perro', 'dog'], ['gato', 'cat'], ['pájaro', 'bird']], history));
-  await page.getByText('3 cards in 3 notes, 4 reviews, 0 media files').waitFor();
+  const img = '<br><img src="animal (1).png">';
+  await importFile('spanish.apkg', await apkg('Spanish::Animals', [[`perro${img}`, 'dog'], [`gato${img}`, 'cat'], [`pájaro${img}`, 'bird']], history, [['animal (1).png', picture()]]));
+  await page.getByText('3 cards in 3 notes, 4 reviews, 1 media file').waitFor();
+  // Anki gave the picture no description: the preview says its file name stands in.
+  await page.getByText(/1 picture has no description in Anki, so its file name describes it for screen readers \(animal \(1\)\.png\)/).waitFor();
   await page.getByRole('radio', { name: 'Top levels become decks, lower levels tags' }).check();
   await page.getByRole('listitem').filter({ hasText: /^Spanish \(3 cards\)$/ }).waitFor();
   await page.getByRole('button', { name: 'Import 1 deck' }).click();
   await page.getByRole('status').filter({ hasText: 'with 4 answers of history' }).waitFor();
 
   await page.getByRole('link', { name: 'Study Spanish' }).click();
+  // The picture comes from the device's store, offline, at the size the deck lists.
+  const shown = page.locator('img[alt="animal (1)"]').first();
+  await shown.waitFor();
+  await expect.poll(() => shown.evaluate((el: HTMLImageElement) => (el.complete ? el.naturalWidth : 0))).toBe(4);
   await page.getByRole('button', { name: /^Show answer/ }).click();
   await page.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: /^Good/ }).click();
   await expect.poll(() => page.getByRole('progressbar', { name: 'Session progress' }).getAttribute('aria-valuenow')).toBe('1');

@@ -1,5 +1,6 @@
 /**
- * "Export for Anki": the deck (and, when asked, the learner's progress with it) as .apkg bytes.
+ * "Export for Anki": the deck, its pictures and sounds (and, when asked, the learner's progress
+ * with it) as .apkg bytes.
  * Loaded only when a teacher or learner exports, with sql.js and its wasm (kept for offline by
  * the service worker's runtime cache once fetched).
  */
@@ -9,6 +10,7 @@ import type { Deck } from '../../deck/schema';
 import type { ReviewRecord } from '../../srs/types';
 import { getItems } from '../../store';
 import { forEachReview } from '../../store/log';
+import { getMediaBytes } from '../../store/media';
 import { writeApkg } from './apkg';
 import { deckToAnkiCollection, type ExportProgress } from './from-deck';
 
@@ -26,5 +28,11 @@ export async function ankiPackage(deck: Deck, withHistory: boolean, now = Date.n
     });
     progress = { items: await getItems(deck.id), reviews };
   }
-  return writeApkg(SQL, deckToAnkiCollection(deck, progress, now), now);
+  const media = new Map<string, Uint8Array>();
+  for (const m of deck.media ?? []) {
+    const bytes = m.sha256 ? await getMediaBytes(m.sha256) : undefined;
+    if (!bytes) throw new Error(`The picture or sound "${m.name}" is not stored on this device, so the package cannot be made.`);
+    media.set(m.name, bytes);
+  }
+  return writeApkg(SQL, deckToAnkiCollection(deck, progress, now), now, media);
 }

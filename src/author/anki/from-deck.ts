@@ -1,7 +1,8 @@
 /**
  * A Briefdeck deck → an Anki collection of stock note types: basic (reversed when the card is),
  * cloze, type-in; mcq and true/false become Basic notes with the choices on the front; key points
- * and tags become Anki tags. Optionally with the learner's progress: each item's state as an Anki
+ * and tags become Anki tags; pictures and sounds become Anki's `<img>` and `[sound:…]` (the files
+ * themselves go into the package beside it). Optionally with the learner's progress: each item's state as an Anki
  * card's queue, interval and due day, and every study answer as a `revlog` row. Pure.
  */
 import { parseCloze } from '../../deck/cloze';
@@ -9,7 +10,7 @@ import { expandCard, type ItemId } from '../../deck/items';
 import type { Card, Deck } from '../../deck/schema';
 import * as State from '../../srs/state';
 import type { ItemRecord, ReviewRecord } from '../../srs/types';
-import { markdownToHtml } from './markdown-html';
+import { markdownToHtml as toHtml } from './markdown-html';
 import { sha1 } from './sha1';
 import { BASIC, BASIC_REVERSED, BASIC_TYPED, CLOZE } from './stock';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType, AnkiRevlogRow } from './types';
@@ -34,8 +35,9 @@ function guid(deckId: string, cardId: string): string {
 
 const LETTERS = 'ABCDEFGH';
 
-/** The note type and fields (HTML) a card becomes. */
-function noteOf(card: Card): { type: AnkiNoteType; fields: string[] } {
+/** The note type and fields (HTML) a card becomes; `media` names the deck's files. */
+function noteOf(card: Card, media: ReadonlySet<string>): { type: AnkiNoteType; fields: string[] } {
+  const markdownToHtml = (md: string) => toHtml(md, media);
   const extra = card.explanation ? `<br><br>${markdownToHtml(card.explanation)}` : '';
   switch (card.type) {
     case 'basic':
@@ -94,8 +96,9 @@ export function deckToAnkiCollection(deck: Deck, progress: ExportProgress | null
   // Anki reads note ids as creation times (ms) and matches notes on re-import by guid, so ids
   // only need to be distinct: one second apart per note leaves room for every card ordinal.
   const firstId = now - deck.cards.length * 1000;
+  const media = new Set((deck.media ?? []).map((m) => m.name));
   for (const [index, card] of deck.cards.entries()) {
-    const { type, fields } = noteOf(card);
+    const { type, fields } = noteOf(card, media);
     types.set(type.id, type);
     const nid = firstId + index * 1000;
     const tags = [...(card.tags ?? []), ...(card.keyPoint && kpTags.has(card.keyPoint) ? [kpTags.get(card.keyPoint)!] : []), ...(deck.tags ?? [])];

@@ -1,10 +1,32 @@
 /**
  * Briefdeck's Markdown subset → the plain HTML Anki fields hold: text escaped, `**bold**`,
- * `*italics*` / `_italics_`, `` `code` ``, line breaks and simple lists. Anything else stays as
- * text. Pure.
+ * `*italics*` / `_italics_`, `` `code` ``, line breaks and simple lists; with the names of the
+ * deck's media, `![alt](name)` becomes `<img>` and `[sound:name]` stays Anki's own sound tag.
+ * Anything else stays as text. Pure.
  */
+import { mediaRefs } from '../../deck/media';
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Formats a line with media references to listed files swapped for private-use placeholders
+ * first, so emphasis around a picture still pairs up and nothing inside a file name is changed.
+ */
+function withMedia(text: string, media: ReadonlySet<string> | undefined, format: (t: string) => string): string {
+  const refs = media ? mediaRefs(text).filter((r) => media.has(r.name)) : [];
+  if (!refs.length) return format(text);
+  let held = '';
+  let at = 0;
+  refs.forEach((r, i) => {
+    held += `${text.slice(at, r.offset)}\uE000${i}\uE001`;
+    at = r.offset + r.length;
+  });
+  held += text.slice(at);
+  return format(held).replace(/\uE000(\d+)\uE001/g, (_, i: string) => {
+    const r = refs[Number(i)]!;
+    return r.kind === 'audio' ? `[sound:${escapeHtml(r.name)}]` : `<img src="${escapeHtml(r.name)}" alt="${escapeHtml(r.alt)}">`;
+  });
+}
 
 function inline(text: string): string {
   return escapeHtml(text)
@@ -15,16 +37,17 @@ function inline(text: string): string {
     .replace(/(^|[^_\w])_(?=\S)([^_]+?)_(?!\w)/g, '$1<i>$2</i>');
 }
 
-/** The field's HTML. */
-export function markdownToHtml(md: string): string {
+/** The field's HTML; `media` names the deck's files, which references may show. */
+export function markdownToHtml(md: string, media?: ReadonlySet<string>): string {
+  const line = (t: string) => withMedia(t, media, inline);
   const out: string[] = [];
   let list: 'ul' | 'ol' | null = null;
   const close = () => {
     if (list) out.push(`</${list}>`);
     list = null;
   };
-  for (const line of md.split('\n')) {
-    const item = /^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$/.exec(line);
+  for (const text of md.split('\n')) {
+    const item = /^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$/.exec(text);
     if (item) {
       const kind = item[1] ? 'ul' : 'ol';
       if (list !== kind) {
@@ -32,11 +55,11 @@ export function markdownToHtml(md: string): string {
         out.push(`<${kind}>`);
         list = kind;
       }
-      out.push(`<li>${inline(item[3]!)}</li>`);
+      out.push(`<li>${line(item[3]!)}</li>`);
       continue;
     }
     close();
-    out.push(`${inline(line)}<br>`);
+    out.push(`${line(text)}<br>`);
   }
   close();
   return out.join('').replace(/(<br>)+$/, '');

@@ -129,12 +129,33 @@ export function AnkiImport({ file, onReset }: { file: File; onReset: () => void 
     <section class="deck-confirm" aria-labelledby="anki-heading">
       <h2 id="anki-heading">{file.name}</h2>
       <p>{summarizeReport(r)}.</p>
-      {r.mediaCount > 0 && (
+      {r.namedAlt.length > 0 && (
         <p class="hint">
-          Media are not stored yet: the {r.mediaCount} {r.mediaCount === 1 ? 'file is' : 'files are'} named on the cards (as “![](cat.png)” or “[sound:…]”), not shown.
+          {r.namedAlt.length} {r.namedAlt.length === 1 ? 'picture has' : 'pictures have'} no description in Anki, so {r.namedAlt.length === 1 ? 'its' : 'each'} file name
+          describes it for screen readers ({r.namedAlt.slice(0, 5).join(', ')}
+          {r.namedAlt.length > 5 ? ', …' : ''}). Edit the cards to say what {r.namedAlt.length === 1 ? 'it shows' : 'they show'}.
         </p>
       )}
-      {r.missingMedia.length > 0 && <p class="hint">Missing from the package: {r.missingMedia.join(', ')}.</p>}
+      {r.skippedMedia.length > 0 && (
+        <details>
+          <summary>
+            {r.skippedMedia.length} media {r.skippedMedia.length === 1 ? 'file' : 'files'} not imported
+          </summary>
+          <ul class="skipped">
+            {r.skippedMedia.slice(0, 200).map((m) => (
+              <li key={m.name}>
+                {m.name}: {m.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {r.missingMedia.length > 0 && (
+        <p class="hint">
+          Named on cards but missing from the package: {r.missingMedia.slice(0, 20).join(', ')}
+          {r.missingMedia.length > 20 ? ', …' : ''}.
+        </p>
+      )}
       {r.withoutHistory > 0 && <p class="hint">{r.withoutHistory} reviewed cards had no history in the file; they keep the interval Anki gave them.</p>}
       <fieldset>
         <legend>Anki's deck levels (A::B::C)</legend>

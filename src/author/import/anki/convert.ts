@@ -5,13 +5,15 @@
  * deck. Every Anki card is mapped to the review item it became, so its history can follow. A note
  * that cannot become a card is reported with why, never silently dropped. Pure.
  */
-import { LIMITS, type Card, type Deck } from '../../../deck/schema';
+import { LIMITS, MEDIA_FORMAT, type Card, type Deck, type MediaFile } from '../../../deck/schema';
 import { parseCloze } from '../../../deck/cloze';
-import { expandDeck, itemId } from '../../../deck/items';
+import { expandCard, expandDeck, itemId } from '../../../deck/items';
+import { mediaRefs } from '../../../deck/media';
 import { validateDeck } from '../../../deck/validate';
 import { slugify, uniqueId } from '../../ids';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType } from '../../anki/types';
 import { htmlToMarkdown } from './html';
+import type { MediaPlanner } from './media';
 import { hasNestedCloze, isolateCloze } from './nested-cloze';
 import { noteShape, type NoteShape } from './notetype';
 import { answerOnly, renderTemplate } from './template';
@@ -21,6 +23,8 @@ export type Hierarchy = 'decks' | 'tags';
 export interface ConvertOptions {
   /** `decks`: every Anki deck its own deck; `tags`: one deck per top level, lower levels as tags. */
   hierarchy: Hierarchy;
+  /** Decides which media come along and names them; without it, references stay Anki's names and no deck carries media. */
+  media?: MediaPlanner;
 }
 
 export interface SkippedNote {
@@ -43,6 +47,8 @@ export interface Conversion {
   mediaUsed: Set<string>;
   /** Per note type rendered from templates or partly mapped: what could not be carried over. */
   notices: string[];
+  /** Anki names of pictures without alt text in Anki, described by their file name. */
+  namedAlt: Set<string>;
 }
 
 interface Pending {
@@ -77,6 +83,8 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
     set.add(what);
   };
   const mediaUsed = new Set<string>();
+  const namedAlt = new Set<string>();
+  const resolve = options.media ? options.media.resolve.bind(options.media) : undefined;
   const groups = new Map<string, { title: string; pending: Pending[] }>();
   let noteCount = 0;
 
@@ -105,13 +113,19 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       if (t) tags.unshift(t);
     }
     const md = (i: number) => {
-      const f = htmlToMarkdown(note.fields[i] ?? '');
+      const f = htmlToMarkdown(note.fields[i] ?? '', false, resolve);
       for (const m of f.media) mediaUsed.add(m);
+      for (const m of f.namedAlt) namedAlt.add(m);
       return f.text;
+    };
+    const mdOf = (html: string) => {
+      const f = htmlToMarkdown(html, false, resolve);
+      for (const m of f.namedAlt) namedAlt.add(m);
+      return f;
     };
     const base = `anki-${note.id.toString(36)}`;
     const made: Pending[] = [];
-    const problem = buildCards(note, nt, shape, cards, md, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)));
+    const problem = buildCards(note, nt, shape, cards, md, mdOf, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)));
     if (problem) {
       skip(problem);
       continue;
@@ -134,12 +148,13 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
   const deckIds = new Set<string>();
   let itemCount = 0;
   for (const [name, group] of groups) {
-    const parts = Math.ceil(group.pending.length / LIMITS.cards);
-    for (let part = 0; part < parts; part++) {
-      const slice = group.pending.slice(part * LIMITS.cards, (part + 1) * LIMITS.cards);
-      const suffix = parts > 1 ? ` (part ${part + 1} of ${parts})` : '';
-      const id = uniqueId(`${slugify(name.split('::').join(' '), 50)}${parts > 1 ? `-${part + 1}` : ''}`, deckIds, 'anki-deck');
+    const parts = splitParts(group.pending, options.media);
+    for (const [part, slice] of parts.entries()) {
+      const suffix = parts.length > 1 ? ` (part ${part + 1} of ${parts.length})` : '';
+      const id = uniqueId(`${slugify(name.split('::').join(' '), 50)}${parts.length > 1 ? `-${part + 1}` : ''}`, deckIds, 'anki-deck');
       const deck: Deck = { id, version: 1, title: `${group.title.slice(0, LIMITS.titleLength - suffix.length)}${suffix}`, cards: slice.map((p) => p.card) };
+      const media = options.media ? mediaOf(slice.map((p) => p.card), options.media) : [];
+      if (media.length) Object.assign(deck, { format: MEDIA_FORMAT, media });
       const checked = validateDeck(deck);
       if (!checked.ok) {
         // Drop the cards the deck format refuses, with the reason, and keep the rest.
@@ -153,6 +168,15 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
         }
         deck.cards = slice.filter((_, i) => !bad.has(i)).map((p) => p.card);
         if (!deck.cards.length) continue;
+        if (deck.media) {
+          // Only the files the remaining cards use.
+          const left = mediaOf(deck.cards, options.media!);
+          if (left.length) deck.media = left;
+          else {
+            delete deck.media;
+            delete deck.format;
+          }
+        }
       }
       const kept = new Set(deck.cards);
       for (const p of slice) {
@@ -164,7 +188,62 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
     }
   }
   const noticeList = [...notices].map(([name, set]) => `${name}: ${[...set].join('; ')}`);
-  return { decks, itemOf, skipped, noteCount, itemCount, mediaUsed, notices: noticeList };
+  return { decks, itemOf, skipped, noteCount, itemCount, mediaUsed, notices: noticeList, namedAlt };
+}
+
+/** Text fields of a card that may show media. */
+function cardTexts(card: Card): string[] {
+  switch (card.type) {
+    case 'basic':
+      return [card.front, card.back, card.explanation ?? ''];
+    case 'cloze':
+      return [card.text, card.explanation ?? ''];
+    case 'typed':
+      return [card.question, card.explanation ?? ''];
+    case 'mcq':
+      return [card.question, ...card.choices, card.explanation ?? ''];
+    case 'truefalse':
+      return [card.statement, card.explanation ?? ''];
+  }
+  return [];
+}
+
+/** The deck media entries the cards refer to, in order of first use. */
+function mediaOf(cards: Card[], planner: MediaPlanner): MediaFile[] {
+  const out = new Map<string, MediaFile>();
+  for (const card of cards) {
+    for (const text of cardTexts(card)) {
+      for (const ref of mediaRefs(text)) {
+        const entry = planner.entries.get(ref.name);
+        if (entry && !out.has(ref.name)) out.set(ref.name, entry);
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** Splits a group's cards into decks within the deck format's card, review item and media limits. */
+function splitParts(pending: Pending[], planner: MediaPlanner | undefined): Pending[][] {
+  const parts: Pending[][] = [];
+  let part: Pending[] = [];
+  let items = 0;
+  let media = new Set<string>();
+  for (const p of pending) {
+    const n = expandCard('x', p.card).length;
+    const names = planner ? mediaOf([p.card], planner).map((m) => m.name) : [];
+    const more = names.filter((m) => !media.has(m)).length;
+    if (part.length && (part.length >= LIMITS.cards || items + n > LIMITS.items || media.size + more > LIMITS.media)) {
+      parts.push(part);
+      part = [];
+      items = 0;
+      media = new Set();
+    }
+    part.push(p);
+    items += n;
+    for (const m of names) media.add(m);
+  }
+  if (part.length) parts.push(part);
+  return parts;
 }
 
 /** Fills `out` with the note's cards; returns why the note cannot be imported, or null. */
@@ -174,6 +253,7 @@ function buildCards(
   shape: NoteShape,
   cards: AnkiCardRow[],
   md: (i: number) => string,
+  mdOf: (html: string) => ReturnType<typeof htmlToMarkdown>,
   base: string,
   out: Pending[],
   notice: (what: string) => void,
@@ -195,7 +275,8 @@ function buildCards(
     }
     case 'typed': {
       const question = md(shape.front);
-      const answer = htmlToMarkdown(note.fields[shape.back] ?? '', true).text.replace(/\s+/g, ' ');
+      // A typed answer is what the learner types: a sound tag in Anki's field is not part of it.
+      const answer = htmlToMarkdown(note.fields[shape.back] ?? '', true).text.replace(/\[sound:[^\]]*\]/g, ' ').replace(/\s+/g, ' ').trim();
       if (!question) return `its ${fieldName(shape.front)} field is empty`;
       if (!answer) return `its ${fieldName(shape.back)} field is empty`;
       if (answer.length > LIMITS.titleLength) return `its typed answer is longer than ${LIMITS.titleLength} characters`;
@@ -203,7 +284,7 @@ function buildCards(
       return null;
     }
     case 'cloze': {
-      if (shape.occlusion || /image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it is an Image Occlusion note, and Briefdeck has no image cards yet';
+      if (shape.occlusion || /image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet';
       const text = md(shape.text);
       const extra = shape.extra >= 0 ? md(shape.extra) : '';
       if (!text) return `its ${fieldName(shape.text)} field is empty`;
@@ -235,8 +316,8 @@ function buildCards(
         const q = renderTemplate(t.qfmt, { fields, special });
         const a = renderTemplate(t.afmt, { fields, special, frontSide: q.html });
         for (const p of [...q.problems, ...a.problems]) notice(p);
-        const fq = htmlToMarkdown(q.html);
-        const fa = htmlToMarkdown(answerOnly(a.html, q.html));
+        const fq = mdOf(q.html);
+        const fa = mdOf(answerOnly(a.html, q.html));
         if (!fq.text || !fa.text) continue;
         // Media named only through the template still come along.
         useMedia([...fq.media, ...fa.media]);

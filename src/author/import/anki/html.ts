@@ -1,6 +1,7 @@
 /**
  * Anki's HTML fields → Briefdeck's safe Markdown subset (bold, italics, lists, line breaks, links
- * to http(s) pages, images and sounds by media name). The HTML is only tokenised (htmlparser2),
+ * to http(s) pages, images and sounds by media name; with a resolver, by the deck's media names,
+ * every picture with alt text, and a file that does not come along shown as a short note). The HTML is only tokenised (htmlparser2),
  * never rendered: every tag outside a short whitelist is dropped with its attributes, scripts and
  * styles with their content, and text is escaped so it cannot turn into Markdown it was not.
  * Pure, worker-safe (no DOM).
@@ -13,6 +14,21 @@ export interface FieldText {
   media: string[];
   /** What was dropped: remote images, scripts… (for the import report). */
   dropped: string[];
+  /** Anki names of pictures without alt text, described by their file name instead (with a resolver). */
+  namedAlt: string[];
+}
+
+/** The deck's name for an Anki media file used as `kind`, or null when the file does not come along. */
+export type MediaResolver = (ankiName: string, kind: 'image' | 'audio') => string | null;
+
+/** Alt text as the reference can hold it: one line, no brackets or backslashes that would end or escape it. */
+function cleanAlt(alt: string): string {
+  return alt.replace(/[[\]\\]+/g, ' ').replace(/[\s\u00a0]+/g, ' ').trim().slice(0, 300);
+}
+
+/** A description from a file name when Anki has none: `paste-2f9a.jpg` → `paste 2f9a`. */
+export function altFromName(name: string): string {
+  return cleanAlt(name.replace(/\.[A-Za-z0-9]{1,5}$/, '').replace(/[_-]+/g, ' ')) || 'picture';
 }
 
 const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'tr', 'table', 'section', 'article', 'header', 'footer', 'pre', 'center']);
@@ -41,9 +57,10 @@ function localName(src: string): string | null {
 }
 
 /** Converts one field. `plain` gives text without any Markdown (for typed answers and ids). */
-export function htmlToMarkdown(html: string, plain = false): FieldText {
+export function htmlToMarkdown(html: string, plain = false, resolve?: MediaResolver): FieldText {
   const media: string[] = [];
   const dropped: string[] = [];
+  const namedAlt: string[] = [];
   const addMedia = (name: string) => {
     if (!media.includes(name)) media.push(name);
   };
@@ -71,7 +88,11 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
       out += plain ? collapsed.slice(last, m.index) : escapeMarkdown(collapsed.slice(last, m.index));
       const name = m[1]!.trim();
       addMedia(name);
-      out += `[sound:${name}]`;
+      if (!resolve) out += `[sound:${name}]`;
+      else {
+        const own = resolve(name, 'audio');
+        out += own ? `[sound:${own}]` : plain ? '' : escapeMarkdown(`(sound “${name}” not imported)`);
+      }
       last = m.index + m[0].length;
     }
     out += plain ? collapsed.slice(last) : escapeMarkdown(collapsed.slice(last));
@@ -102,7 +123,18 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
           const src = localName(attrs.src ?? '');
           if (src) {
             addMedia(src);
-            if (!plain) emit(`![${escapeMarkdown(attrs.alt ?? '')}](${src.replace(/[()\s]/g, encodeURIComponent)})`);
+            if (plain) {
+              // Typed answers and labels: no pictures.
+            } else if (!resolve) emit(`![${escapeMarkdown(attrs.alt ?? '')}](${src.replace(/[()\s]/g, encodeURIComponent)})`);
+            else {
+              const own = resolve(src, 'image');
+              let alt = cleanAlt(attrs.alt ?? '');
+              if (own && !alt) {
+                alt = altFromName(src);
+                if (!namedAlt.includes(src)) namedAlt.push(src);
+              }
+              emit(own ? `![${alt}](${own})` : escapeMarkdown(`(picture “${alt || src}” not imported)`));
+            }
           } else if (!dropped.includes('remote image')) dropped.push('remote image');
         } else if (!plain && (STRONG.has(name) || EM.has(name) || name === 'a')) frames.push({ tag: name === 'a' ? `a ${attrs.href ?? ''}` : name, out: '' });
       },
@@ -150,5 +182,5 @@ export function htmlToMarkdown(html: string, plain = false): FieldText {
     .trim();
   // A line that now starts like a heading or a quote is text, not Markdown syntax.
   const safe = plain ? out : out.replace(/^(#+|>|\|)/gm, '\\$1');
-  return { text: safe, media, dropped };
+  return { text: safe, media, dropped, namedAlt };
 }

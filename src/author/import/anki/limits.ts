@@ -14,4 +14,8 @@ export const ANKI_LIMITS = {
   /** Decompressed / compressed size of one entry larger than `ratioFloor`: more is a zip bomb. */
   ratio: 200,
   ratioFloor: 1024 * 1024,
+  /** Media files one import brings (each also within the deck format's 5 MB). */
+  mediaFiles: 10_000,
+  /** Their bytes together, as stored on the device. */
+  mediaBytes: 500 * 1024 * 1024,
 } as const;

@@ -10,6 +10,7 @@ import type { ItemRecord, ReviewRecord, Settings } from '../../../srs/types';
 import type { AnkiCollection } from '../../anki/types';
 import { convertCollection, type Hierarchy, type SkippedNote } from './convert';
 import { replayHistory } from './history';
+import { MediaPlanner, type SkippedMedia } from './media';
 import { openPackage, type AnkiPackage } from './package';
 import { readCollection } from './collection';
 
@@ -44,9 +45,14 @@ export interface AnkiReport {
   /** Review items (Anki cards) the decks hold. */
   itemCount: number;
   reviewCount: number;
-  /** Media files the imported cards use and the package holds. */
+  /** Media files the imported decks carry. */
   mediaCount: number;
+  /** Media the cards name that the package does not hold (their Anki names). */
   missingMedia: string[];
+  /** Media the package holds that do not come along, with why (too big, a type Briefdeck does not take…). */
+  skippedMedia: SkippedMedia[];
+  /** Pictures Anki gave no alt text: their file name describes them until the learner writes one. */
+  namedAlt: string[];
   skipped: SkippedNote[];
   notices: string[];
   withoutHistory: number;
@@ -56,22 +62,20 @@ export interface AnkiImport {
   decks: Deck[];
   items: ItemRecord[];
   reviews: ReviewRecord[];
-  /** Media the imported cards use, by name. */
+  /** The files the decks' media list, by their Briefdeck name. */
   media: Map<string, Uint8Array>;
   report: AnkiReport;
 }
 
 /** Builds decks, progress and report from an opened package. */
 export function buildAnkiImport(opened: OpenedAnki, options: { hierarchy: Hierarchy; settings: Settings; now: number }): AnkiImport {
-  const conv = convertCollection(opened.col, { hierarchy: options.hierarchy });
+  const planner = new MediaPlanner(opened.media);
+  const conv = convertCollection(opened.col, { hierarchy: options.hierarchy, media: planner });
   const history = replayHistory(opened.col, conv, options.settings, options.now);
+  // Only what a stored deck lists is stored: a file whose every card was dropped stays behind.
   const media = new Map<string, Uint8Array>();
-  const missing = new Set(opened.missingMedia.filter((m) => conv.mediaUsed.has(m)));
-  for (const name of conv.mediaUsed) {
-    const bytes = opened.media.get(name);
-    if (bytes) media.set(name, bytes);
-    else missing.add(name);
-  }
+  for (const deck of conv.decks) for (const m of deck.media ?? []) media.set(m.name, planner.files.get(m.name)!);
+  const missing = new Set([...opened.missingMedia.filter((m) => conv.mediaUsed.has(m)), ...planner.missing]);
   return {
     decks: conv.decks,
     items: history.items,
@@ -84,6 +88,8 @@ export function buildAnkiImport(opened: OpenedAnki, options: { hierarchy: Hierar
       reviewCount: history.reviews.length,
       mediaCount: media.size,
       missingMedia: [...missing].sort(),
+      skippedMedia: planner.skipped,
+      namedAlt: [...conv.namedAlt].sort(),
       skipped: conv.skipped,
       notices: conv.notices,
       withoutHistory: history.withoutHistory,

@@ -13,5 +13,7 @@ export function summarizeReport(r: AnkiReport): string {
     const reasons = [...new Set(r.skipped.map((k) => k.reason))];
     s += `; ${plural(r.skipped.length, 'note')} skipped because ${reasons.slice(0, 3).join('; ')}${reasons.length > 3 ? '; …' : ''}`;
   }
+  const leftOut = r.skippedMedia.length + r.missingMedia.length;
+  if (leftOut) s += `; ${plural(leftOut, 'media file')} not imported`;
   return s;
 }

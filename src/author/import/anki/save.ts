@@ -3,6 +3,7 @@
  * on the page, the writing happens in the import Worker): `replace` keeps the
  * deck ids (a deck already there is replaced; importing the same file again adds no answer twice),
  * `copy` gives every deck whose id is taken a new one, and moves its items and answers with it.
+ * Pictures and sounds are stored with the decks, in the same transaction (a copy shares the files).
  */
 import { itemId, parseItemId } from '../../../deck/items';
 import type { ItemRecord, ReviewRecord } from '../../../srs/types';
@@ -27,9 +28,13 @@ export async function copyIds(deckIds: readonly string[], mode: ImportMode): Pro
 }
 
 /** Stores the import with decks renamed by `rename`; returns the stored decks' ids and how many answers were added. */
-export async function storeAnkiImport(imp: Pick<AnkiImport, 'decks' | 'items' | 'reviews'>, rename: Map<string, string>, now: number = Date.now()): Promise<{ deckIds: string[]; reviews: number }> {
+export async function storeAnkiImport(
+  imp: Pick<AnkiImport, 'decks' | 'items' | 'reviews'> & Partial<Pick<AnkiImport, 'media'>>,
+  rename: Map<string, string>,
+  now: number = Date.now(),
+): Promise<{ deckIds: string[]; reviews: number }> {
   const moved = renameDecks(imp, rename);
-  const { reviews } = await storeImportedProgress(moved, now);
+  const { reviews } = await storeImportedProgress({ ...moved, media: imp.media }, now);
   return { deckIds: moved.decks.map((d) => d.id), reviews };
 }
 

@@ -8,7 +8,12 @@ import type { Deck } from '../../../../src/deck/schema';
 import { expandDeck } from '../../../../src/deck/items';
 import { gradeItem, newItem } from '../../../../src/srs/scheduler';
 import { DEFAULT_SETTINGS, type ItemRecord, type ReviewRecord } from '../../../../src/srs/types';
-import { loadSql } from './helpers';
+import { unzipSync } from 'fflate';
+import { saveDeckWithMedia } from '../../../../src/store/media';
+import { closeStore } from '../../../../src/store';
+import { validateDeck } from '../../../../src/deck/validate';
+import { openPackage } from '../../../../src/author/import/anki/package';
+import { fixture, loadSql } from './helpers';
 
 const NOW = Date.UTC(2024, 5, 1, 12);
 const DAY = 86_400_000;
@@ -89,5 +94,54 @@ describe('export for Anki', () => {
     // Replayed through the same scheduler with the same answers: the same state.
     expect(strata.fsrs).toEqual(original.fsrs);
     expect(back.items.find((i) => i.id === `${d!.id}/${d!.cards[0]!.id}`)?.suspended).toBe(true);
+  });
+
+  it('writes pictures and sounds as HTML Anki shows, the files under a legacy media map', () => {
+    expect(markdownToHtml('A **map** ![the coast of *Peru*](peru.png) and [sound:ni-hao.mp3]', new Set(['peru.png', 'ni-hao.mp3']))).toBe(
+      'A <b>map</b> <img src="peru.png" alt="the coast of *Peru*"> and [sound:ni-hao.mp3]',
+    );
+    // Not a listed file (or a text deck): the characters stay text.
+    expect(markdownToHtml('![x](other.png)', new Set(['peru.png']))).toBe('![x](other.png)');
+  });
+
+  it('round trip with media: the cards, the pictures and the sounds come back the same', async () => {
+    const files = openPackage(fixture('deck-anki21.apkg'), 'f.apkg').media;
+    const png = files.get('cat.png')!;
+    const mp3 = files.get('hola.mp3')!;
+    const rich: Deck = {
+      format: 2,
+      id: 'andes',
+      version: 1,
+      title: 'Andes',
+      media: [
+        { name: 'peru.png', type: 'image/png', width: 4, height: 3 },
+        { name: 'ni-hao.mp3', type: 'audio/mpeg' },
+      ],
+      cards: [
+        { id: 'coast', type: 'basic', front: 'Which country?\n![the coast of Peru](peru.png)', back: 'Peru [sound:ni-hao.mp3]' },
+        { id: 'cap', type: 'cloze', text: 'The capital of ![a flag](peru.png) is {{c1::Lima}}.' },
+      ],
+    };
+    expect(validateDeck(rich)).toMatchObject({ ok: true });
+    // Stored first, as an export reads it: the files by hash.
+    await closeStore();
+    const stored = await saveDeckWithMedia(rich, new Map([['peru.png', png], ['ni-hao.mp3', mp3]]), 'authored', NOW);
+    const { ankiPackage } = await import('../../../../src/author/anki/export-file');
+    const bytes = await ankiPackage(stored, false, NOW);
+    const entries = unzipSync(bytes);
+    expect(Object.keys(entries).sort()).toEqual(['0', '1', 'collection.anki2', 'media']);
+    expect(JSON.parse(new TextDecoder().decode(entries.media))).toEqual({ 0: 'peru.png', 1: 'ni-hao.mp3' });
+    expect([...entries['0']!]).toEqual([...png]);
+
+    const back = buildAnkiImport(openAnki(bytes, 'andes.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: NOW });
+    expect(back.report).toMatchObject({ mediaCount: 2, skippedMedia: [], missingMedia: [], namedAlt: [] });
+    const [d] = back.decks;
+    expect(d!.cards.map((c) => (c.type === 'basic' ? [c.front, c.back] : c.type === 'cloze' ? [c.text] : []))).toEqual([
+      ['Which country?\n![the coast of Peru](peru.png)', 'Peru [sound:ni-hao.mp3]'],
+      ['The capital of ![a flag](peru.png) is {{c1::Lima}}.'],
+    ]);
+    expect(d!.media).toEqual(rich.media);
+    expect([...back.media.get('peru.png')!]).toEqual([...png]);
+    expect([...back.media.get('ni-hao.mp3')!]).toEqual([...mp3]);
   });
 });

@@ -26,7 +26,7 @@ describe('openPackage', () => {
     expect(pkg.collectionName).toBe(collection);
     // SQLite header, so zstd was undone where needed.
     expect(new TextDecoder().decode(pkg.collection.subarray(0, 15))).toBe('SQLite format 3');
-    expect([...pkg.media.keys()].sort()).toEqual(['apple.png', 'cat.png', 'hola.mp3']);
+    expect([...pkg.media.keys()].sort()).toEqual(['apple (1).png', 'cat.png', 'hola.mp3', 'scan.tif', 'unused.png']);
     expect([...pkg.media.get('cat.png')!.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     expect(pkg.missingMedia).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { AnkiImportError } from '../../../../src/author/import/anki/errors';
 import { DEFAULT_SETTINGS } from '../../../../src/srs/types';
 import { expandDeck } from '../../../../src/deck/items';
 import type { Card } from '../../../../src/deck/schema';
+import { validateDeck } from '../../../../src/deck/validate';
 import { fixture, loadSql } from './helpers';
 
 const NOW = Date.UTC(2024, 0, 1, 12);
@@ -31,7 +32,7 @@ describe.each(['deck-anki2.apkg', 'deck-anki21.apkg', 'deck-anki21b.apkg', 'coll
     expect(allCards(r).some((c) => c.type === 'basic' && /newer version of Anki/.test(c.front))).toBe(false);
     expect(r.report.totalNotes).toBe(13);
     expect(r.report.importedNotes).toBe(13);
-    expect(summarizeReport(r.report)).toBe('19 cards in 13 notes, 10 reviews, 3 media files');
+    expect(summarizeReport(r.report)).toBe('19 cards in 13 notes, 10 reviews, 3 media files; 1 media file not imported');
   });
 
   it('keeps the deck hierarchy as decks', () => {
@@ -61,16 +62,41 @@ describe.each(['deck-anki2.apkg', 'deck-anki21.apkg', 'deck-anki21b.apkg', 'coll
   });
 
   it('renders a custom note type from its templates, sections included', () => {
-    expect(byFront(r, 'la manzana\n![](apple.png)')).toMatchObject({ back: 'apple\nComo una **manzana**.' });
+    expect(byFront(r, 'la manzana\n![apple (1)](apple-1.png)')).toMatchObject({ back: 'apple\nComo una **manzana**.' });
     expect(byFront(r, 'el pan')).toMatchObject({ back: 'bread\n*no example yet*' });
     expect(byFront(r, 'Say it: bread')).toMatchObject({ back: 'el pan' });
     expect(r.report.notices).toContain('Vocabulary (picture): rendered from its card templates');
   });
 
   it('carries the media the cards use, HTML turned into Markdown', () => {
-    expect(byFront(r, 'gato')).toMatchObject({ back: 'cat\n(a *small* feline)![](cat.png)' });
-    expect([...r.media.keys()].sort()).toEqual(['apple.png', 'cat.png', 'hola.mp3']);
+    expect(byFront(r, 'gato')).toMatchObject({ back: 'cat\n(a *small* feline)![a sleeping cat](cat.png)' });
+    expect([...r.media.keys()].sort()).toEqual(['apple-1.png', 'cat.png', 'hola.mp3']);
     expect(byFront(r, 'hablar')).toMatchObject({ back: '- to speak\n- to talk' });
+  });
+
+  it('lists the media in the decks that use them, with picture sizes, as format 2 decks that validate', () => {
+    const spanish = r.decks.find((d) => d.id === 'languages-spanish')!;
+    expect(spanish.format).toBe(2);
+    expect(spanish.media).toEqual([
+      { name: 'cat.png', type: 'image/png', width: 4, height: 3 },
+      { name: 'hola.mp3', type: 'audio/mpeg' },
+      { name: 'apple-1.png', type: 'image/png', width: 2, height: 2 },
+    ]);
+    expect(allCards(r)).toContainEqual(expect.objectContaining({ type: 'cloze', text: 'Listen: [sound:hola.mp3] means {{c1::hello}}' }));
+    // The Science deck's only file is one Briefdeck does not take: it stays a text deck.
+    const science = r.decks.find((d) => d.id === 'science')!;
+    expect(science).not.toHaveProperty('media');
+    expect(science).not.toHaveProperty('format');
+    for (const d of r.decks) expect(validateDeck(d)).toMatchObject({ ok: true });
+  });
+
+  it('reports what did not come along and the pictures described by their file name', () => {
+    expect(byFront(r, 'NaCl')).toMatchObject({ back: 'table salt(picture “scan.tif” not imported)' });
+    expect(r.report.skippedMedia).toEqual([{ name: 'scan.tif', reason: expect.stringMatching(/^it is not a picture or sound Briefdeck takes/) }]);
+    expect(r.report.namedAlt).toEqual(['apple (1).png']);
+    expect(r.report.missingMedia).toEqual([]);
+    // The file no card uses is neither counted nor stored.
+    expect(r.media.has('unused.png')).toBe(false);
   });
 
   it('replays the review log through FSRS and keeps suspended and buried cards', () => {
@@ -135,5 +161,41 @@ describe('bad collections', () => {
   it('refuses a collection from a future Anki', () => {
     const e = error(() => openAnki(fixture('future.apkg'), 'future.apkg', SQL));
     expect(e.kind).toBe('future');
+  });
+});
+
+describe('Image Occlusion notes', () => {
+  it('are listed as skipped with the reason, their pictures not counted', async () => {
+    const { writeSchema11 } = await import('../../../../src/author/anki/schema11');
+    const { zipSync: zip } = await import('fflate');
+    // Anki's own Image Occlusion note type: a cloze type whose question sets up the masks over the picture.
+    const io = {
+      id: 77,
+      name: 'Image Occlusion',
+      kind: 1 as const,
+      fields: ['Occlusion', 'Image', 'Header', 'Back Extra', 'Comments'],
+      templates: [
+        {
+          name: 'Image Occlusion',
+          qfmt: '{{#Header}}<div>{{Header}}</div>{{/Header}}<div style="display: none">{{cloze:Occlusion}}</div><div id="image-occlusion-container">{{Image}}<canvas id="image-occlusion-canvas"></canvas></div><script>anki.imageOcclusion.setup();</script>',
+          afmt: '{{#Header}}<div>{{Header}}</div>{{/Header}}<div style="display: none">{{cloze:Occlusion}}</div><div id="image-occlusion-container">{{Image}}<canvas id="image-occlusion-canvas"></canvas></div>{{#Back Extra}}<div>{{Back Extra}}</div>{{/Back Extra}}',
+        },
+      ],
+    };
+    const col = {
+      crt: 1_700_000_000,
+      ver: 11,
+      notetypes: [io],
+      decks: [{ id: 9, name: 'Anatomy' }],
+      notes: [{ id: 1, guid: 'io', mid: 77, mod: 0, tags: [], fields: ['{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.1:oi=1}}', '<img src="heart.png">', 'The heart', '', ''] }],
+      cards: [{ id: 10, nid: 1, did: 9, ord: 0, type: 0, queue: 0, due: 1, ivl: 0, factor: 0, reps: 0, lapses: 0 }],
+      revlog: [],
+    };
+    const heart = openAnki(fixture('deck-anki21.apkg'), 'f.apkg', SQL).media.get('cat.png')!;
+    const pkg = zip({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{"0":"heart.png"}'), 0: heart });
+    const r = buildAnkiImport(openAnki(pkg, 'anatomy.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: NOW });
+    expect(r.decks).toEqual([]);
+    expect(r.report.skipped).toEqual([{ noteId: 1, label: expect.any(String), reason: 'it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet' }]);
+    expect(summarizeReport(r.report)).toBe('0 cards in 0 notes, 0 reviews, 0 media files; 1 note skipped because it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet');
   });
 });

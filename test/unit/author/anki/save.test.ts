@@ -4,6 +4,8 @@ import { buildAnkiImport, openAnki, type AnkiImport } from '../../../../src/auth
 import { saveAnkiImport } from '../../../../src/author/import/anki/save';
 import { closeStore, deckCounts, getItems, getStoredDeck, reviewCount } from '../../../../src/store';
 import { reviewBuckets } from '../../../../src/store/buckets';
+import { getMediaBytes, mediaUsage } from '../../../../src/store/media';
+import { sha256Hex } from '../../../../src/deck/media';
 import { DEFAULT_SETTINGS } from '../../../../src/srs/types';
 import { fixture, loadSql } from './helpers';
 
@@ -50,5 +52,30 @@ describe('saveAnkiImport', () => {
     expect(await reviewCount()).toBe(20);
     expect((await getItems('science-copy')).filter((i) => i.suspended)).toHaveLength(1);
     expect((await getItems('science')).every((i) => i.deckId === 'science')).toBe(true);
+    // The copy shares the stored files.
+    expect((await getStoredDeck('languages-spanish-copy'))?.deck.media?.map((m) => m.sha256)).toEqual((await getStoredDeck('languages-spanish'))?.deck.media?.map((m) => m.sha256));
+    expect((await mediaUsage()).files).toBe(3);
+  });
+
+  it('stores the pictures and sounds with the decks, by hash, with the decks listing them', async () => {
+    await saveAnkiImport(imp, 'replace', NOW);
+    const deck = (await getStoredDeck('languages-spanish'))!.deck;
+    expect(deck.format).toBe(2);
+    expect(deck.media?.map((m) => m.name)).toEqual(['cat.png', 'hola.mp3', 'apple-1.png']);
+    for (const m of deck.media!) {
+      const bytes = await getMediaBytes(m.sha256!);
+      expect(bytes && (await sha256Hex(bytes))).toBe(m.sha256);
+      expect(bytes!.byteLength).toBe(m.bytes);
+      expect([...bytes!]).toEqual([...imp.media.get(m.name)!]);
+    }
+    expect(await mediaUsage()).toEqual({ files: 3, bytes: [...imp.media.values()].reduce((n, b) => n + b.byteLength, 0) });
+  });
+
+  it('stores nothing when a file a deck lists is missing', async () => {
+    const broken: AnkiImport = { ...imp, media: new Map([...imp.media].filter(([name]) => name !== 'hola.mp3')) };
+    await expect(saveAnkiImport(broken, 'replace', NOW)).rejects.toThrow('The media file "hola.mp3" of "Languages › Spanish" is missing, so nothing was imported.');
+    expect(await getStoredDeck('science')).toBeUndefined();
+    expect(await reviewCount()).toBe(0);
+    expect(await mediaUsage()).toEqual({ files: 0, bytes: 0 });
   });
 });
