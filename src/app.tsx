@@ -2,6 +2,7 @@
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
+import { AppNav } from './ui/AppNav';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { useEffect } from 'preact/hooks';
@@ -34,11 +35,7 @@ export function App() {
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="app-header">
         <a class="brand" href="/">Briefdeck</a>
-        <nav class="app-nav" aria-label="Main">
-          <a href="/stats">Stats</a>
-          <a href="/author">Author</a>
-          <a href="/settings">Settings</a>
-        </nav>
+        <AppNav />
         <PwaStatus />
       </header>
       <PwaNotices />
