@@ -3,6 +3,7 @@ import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
 import { AppNav } from './ui/AppNav';
+import { BaseScope, prefixLinks } from './ui/base-path';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { useEffect } from 'preact/hooks';
@@ -21,6 +22,10 @@ const Editor = lazy(() => import('./author/editor/Editor').then((m) => m.Editor)
 const DraftScreen = lazy(() => import('./author/draft/DraftScreen').then((m) => m.DraftScreen));
 const ImportScreen = lazy(() => import('./author/import/ImportScreen').then((m) => m.ImportScreen));
 const SharePage = lazy(() => import('./author/SharePage').then((m) => m.SharePage));
+// Built for a sub-path (BASE_PATH): links and routes carry the base. A constant at build time, so
+// the default build leaves base-path.tsx out.
+const SUB_PATH = import.meta.env.BASE_URL !== '/';
+if (SUB_PATH) prefixLinks();
 // The home screen shows "ready offline" from the service worker's state without importing it:
 // either the worker just finished caching, or an earlier one already controls this page.
 effect(() => {
@@ -28,10 +33,10 @@ effect(() => {
   if (offlineReady.value || controlled) offlineReadySlot.value = true;
 });
 
-export function App() {
-  useEffect(() => startAppearance(), []);
+/** Header, notices and the routes. */
+function Shell() {
   return (
-    <LocationProvider>
+    <>
       <a class="skip-link" href="#main">Skip to content</a>
       <header class="app-header">
         <a class="brand" href="/">Briefdeck</a>
@@ -56,6 +61,21 @@ export function App() {
           <Route default component={NotFound} />
         </Router>
       </main>
+    </>
+  );
+}
+
+export function App() {
+  useEffect(() => startAppearance(), []);
+  return (
+    <LocationProvider>
+      {SUB_PATH ? (
+        <BaseScope>
+          <Shell />
+        </BaseScope>
+      ) : (
+        <Shell />
+      )}
     </LocationProvider>
   );
 }

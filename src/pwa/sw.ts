@@ -28,15 +28,18 @@ self.addEventListener('message', (event) => {
 addPlugins([isolation]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// Where the app is served (`/`, or a sub-path such as `/briefdeck/`): the worker's own folder.
+const base = new URL('./', self.location.href).pathname;
+const basePattern = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/index.html'), {
+  new NavigationRoute(createHandlerBoundToURL(`${base}index.html`), {
     // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
-    denylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],
+    denylist: [new RegExp(`^${basePattern}decks/`), /\/[^/]+\.[a-z0-9]+$/i],
   }),
 );
 // Assets the precache does not hold (it answers first for those it does). Hashed file names never
 // change content, so the first copy fetched is good for ever; old builds' copies age out.
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && RUNTIME_ASSET.test(url.pathname),
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(base) && RUNTIME_ASSET.test(url.pathname.slice(base.length - 1)),
   new CacheFirst({ cacheName: 'briefdeck-on-first-use', plugins: [isolation, new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })] }),
 );

@@ -104,8 +104,11 @@ test('install-sheet screenshots stay out of the precache', () => {
 });
 
 test('deep links fall back to the app shell, old caches are cleaned up, responses are made cross-origin isolated', () => {
-  // src/pwa/sw.ts, minified: the navigation handler bound to the cached shell, with the file denylist…
-  expect(sw).toMatch(/\(`\/index\.html`\),\{denylist:\[/);
+  // src/pwa/sw.ts, minified: the navigation handler bound to the cached shell in the worker's own
+  // folder (the base the app is served under), with the file denylist…
+  const base = /([\w$]+)=new URL\(`\.\/`,self\.location\.href\)\.pathname/.exec(sw)?.[1];
+  expect(base).toBeDefined();
+  expect(sw).toContain(`(\`\${${base}}index.html\`),{denylist:[`);
   // …workbox's clean-up of outdated precaches (it looks for caches named like theirs)…
   expect(sw).toContain('`-precache-`');
   // …and the isolation headers it adds to what it serves.
