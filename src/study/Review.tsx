@@ -192,7 +192,8 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       )}
       {phase === 'card' && cur && (
         <>
-          <article class="study-card" aria-label={`Card from ${cur.deck.title}`}>
+          {/* Keyed by the card shown, so each new card arrives with its own short settle (review.css). */}
+          <article key={itemKey} class="study-card" aria-label={`Card from ${cur.deck.title}`}>
             <RichDeckContext.Provider value={cur.deck}>
             <CardFace
               card={cur.card}

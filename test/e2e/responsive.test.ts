@@ -96,6 +96,9 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     for (let i = 0; i < 3; i++) {
       await tap(page.getByRole('button', { name: /^Show answer/ }), 'the study screen');
       await noOverflow('the study screen, answer shown');
+      // At the usual text size the four grades sit in one row under the thumb.
+      const rows = await page.locator('.grade').evaluateAll((grades) => new Set(grades.map((g) => Math.round(g.getBoundingClientRect().top))).size);
+      expect(rows, 'rows of grade buttons').toBe(1);
       const good = page.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: /^Good\b/ });
       await tap(good, 'the study screen');
       await page.getByRole('progressbar', { name: 'Session progress' }).and(page.locator(`[aria-valuenow="${i + 1}"]`)).waitFor();
@@ -173,6 +176,23 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     await tap(page.getByRole('link', { name: 'Your decks' }), 'the study screen');
     await page.getByRole('list', { name: 'Decks' }).waitFor();
     expect(await nav.isVisible(), 'the tab bar back on home').toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  test("a new card settles in and its answer rises; reduced motion (system or the app's setting) stills both", async () => {
+    const seconds = (selector: string) => page.locator(selector).evaluate((e) => parseFloat(getComputedStyle(e).animationDuration));
+    await page.goto(`${baseUrl}/study/article-brief`);
+    await tap(page.getByRole('button', { name: /^Show answer/ }), 'the study screen');
+    expect(await seconds('.study-card')).toBeGreaterThan(0.1);
+    expect(await seconds('.card-back')).toBeGreaterThan(0.1);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await seconds('.study-card')).toBeLessThan(0.001);
+    expect(await seconds('.card-back')).toBeLessThan(0.001);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await seconds('.card-back')).toBeGreaterThan(0.1);
+    await page.evaluate(() => (document.documentElement.dataset.reduceMotion = 'true'));
+    expect(await seconds('.study-card')).toBeLessThan(0.001);
+    expect(await seconds('.card-back')).toBeLessThan(0.001);
     expect(problems).toEqual([]);
   });
 
