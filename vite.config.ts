@@ -4,7 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { readFileSync } from 'node:fs';
 import { ON_FIRST_USE } from './src/pwa/on-first-use.ts';
-import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
+import { headersFilePlugin, SECURITY_HEADERS } from './security-headers.ts';
 import { basePath } from './scripts/base-path.ts';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
@@ -85,6 +85,9 @@ export default defineConfig({
         ],
       },
       injectManifest: {
+        // One classic script (the worker imports nothing at run time): the 'es' build goes through
+        // an option rolldown has deprecated, and warns about it on every build.
+        rollupFormat: 'iife',
         // The app shell, icons and every published deck file and media file (named by hash); the
         // manifest is added by the plugin.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}', 'decks/media/*'],
