@@ -198,7 +198,11 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
 
   test('a quiz to its results', async () => {
     await page.goto(`${baseUrl}/quiz/article-brief?seed=phone`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
     await tap(page.getByRole('button', { name: 'Start quiz' }), 'the quiz setup');
+    // A running quiz has the screen to itself: no tab bar over its answers.
+    await page.getByRole('heading', { name: /^Question 1 of \d+$/ }).waitFor();
+    expect(await nav.isVisible(), 'the tab bar during a quiz').toBe(false);
     for (let n = 1; ; n++) {
       const heading = page.getByRole('heading', { name: /^Question \d+ of \d+$/ });
       const score = page.getByRole('heading', { level: 1, name: /^Score / });
@@ -224,6 +228,7 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
       await tap(page.getByRole('button', { name: /^(Next question|See results)/ }), 'quiz feedback');
     }
     await noOverflow('quiz results');
+    expect(await nav.isVisible(), 'the tab bar with the results').toBe(true);
     expect(problems).toEqual([]);
   });
 
