@@ -192,8 +192,7 @@ export function ReviewView({ session: s, deckId }: { session: StudySession; deck
       )}
       {phase === 'card' && cur && (
         <>
-          {/* Keyed by the card shown, so each new card arrives with its own short settle (review.css). */}
-          <article key={itemKey} class="study-card" aria-label={`Card from ${cur.deck.title}`}>
+          <article class="study-card" aria-label={`Card from ${cur.deck.title}`}>
             <RichDeckContext.Provider value={cur.deck}>
             <CardFace
               card={cur.card}

@@ -179,20 +179,21 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     expect(problems).toEqual([]);
   });
 
-  test("a new card settles in and its answer rises; reduced motion (system or the app's setting) stills both", async () => {
-    const seconds = (selector: string) => page.locator(selector).evaluate((e) => parseFloat(getComputedStyle(e).animationDuration));
+  test("the answer rises and a grade gives under the thumb; reduced motion (system or the app's setting) stills both", async () => {
+    const seconds = (selector: string, what: 'animationDuration' | 'transitionDuration') =>
+      page.locator(selector).first().evaluate((e, w) => parseFloat(getComputedStyle(e)[w]), what);
     await page.goto(`${baseUrl}/study/article-brief`);
     await tap(page.getByRole('button', { name: /^Show answer/ }), 'the study screen');
-    expect(await seconds('.study-card')).toBeGreaterThan(0.1);
-    expect(await seconds('.card-back')).toBeGreaterThan(0.1);
+    expect(await seconds('.card-back', 'animationDuration')).toBeGreaterThan(0.1);
+    expect(await seconds('.grade', 'transitionDuration')).toBeGreaterThan(0.05);
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    expect(await seconds('.study-card')).toBeLessThan(0.001);
-    expect(await seconds('.card-back')).toBeLessThan(0.001);
+    expect(await seconds('.card-back', 'animationDuration')).toBeLessThan(0.001);
+    expect(await seconds('.grade', 'transitionDuration')).toBeLessThan(0.001);
     await page.emulateMedia({ reducedMotion: 'no-preference' });
-    expect(await seconds('.card-back')).toBeGreaterThan(0.1);
+    expect(await seconds('.card-back', 'animationDuration')).toBeGreaterThan(0.1);
     await page.evaluate(() => (document.documentElement.dataset.reduceMotion = 'true'));
-    expect(await seconds('.study-card')).toBeLessThan(0.001);
-    expect(await seconds('.card-back')).toBeLessThan(0.001);
+    expect(await seconds('.card-back', 'animationDuration')).toBeLessThan(0.001);
+    expect(await seconds('.grade', 'transitionDuration')).toBeLessThan(0.001);
     expect(problems).toEqual([]);
   });
 
