@@ -49,26 +49,30 @@ export const CACHE_RULES: readonly { path: string; cacheControl: string }[] = [
   { path: '/decks/*', cacheControl: 'no-cache' },
 ];
 
-/** The `_headers` file (Netlify / Cloudflare Pages format) with every header above. */
-export function headersFile(): string {
+/** The `_headers` file (Netlify / Cloudflare Pages format) with every header above, its paths under `base`. */
+export function headersFile(base = '/'): string {
   const block = (path: string, headers: Record<string, string>) =>
     `${path}\n${Object.entries(headers)
       .map(([name, value]) => `  ${name}: ${value}\n`)
       .join('')}`;
   return [
     '# Written by the build from security-headers.ts; edit that file, not this one.',
-    block('/*', { ...SECURITY_HEADERS, 'Strict-Transport-Security': HSTS }),
-    ...CACHE_RULES.map((r) => block(r.path, { 'Cache-Control': r.cacheControl })),
+    block(`${base}*`, { ...SECURITY_HEADERS, 'Strict-Transport-Security': HSTS }),
+    ...CACHE_RULES.map((r) => block(base + r.path.slice(1), { 'Cache-Control': r.cacheControl })),
   ].join('\n');
 }
 
 /** Vite plugin: writes `_headers` beside index.html in the build. */
 export function headersFilePlugin() {
+  let base = '/';
   return {
     name: 'briefdeck-headers-file',
     apply: 'build' as const,
+    configResolved(config: { base: string }) {
+      base = config.base;
+    },
     generateBundle(this: { emitFile(file: { type: 'asset'; fileName: string; source: string }): string }) {
-      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile() });
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(base) });
     },
   };
 }

@@ -5,14 +5,19 @@ import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { prerender } from './scripts/vite-plugin-prerender.ts';
 import { readFileSync } from 'node:fs';
 import { ON_FIRST_USE, OFFLINE_TOOLS_FILE, offlineToolFiles } from './src/pwa/on-first-use.ts';
-import { headersFilePlugin, SECURITY_HEADERS } from './security-headers';
+import { headersFilePlugin, SECURITY_HEADERS } from './security-headers.ts';
+import { basePath } from './scripts/base-path.ts';
 
 /** Names this build (`<meta name="briefdeck-build">` in index.html); CI or tests may set BRIEFDECK_BUILD_ID. */
 const buildId =
   process.env.BRIEFDECK_BUILD_ID ||
   (JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
+// `/` unless BASE_PATH names a sub-path such as /briefdeck/ (see the README).
+const base = basePath();
+
 export default defineConfig({
+  base,
   plugins: [
     preact(),
     bundledDecks(),
@@ -40,51 +45,51 @@ export default defineConfig({
       // Icons reach the precache through globPatterns below; listing them again would add duplicates.
       includeManifestIcons: false,
       manifest: {
-        id: '/',
+        id: base,
         name: 'Briefdeck',
         short_name: 'Briefdeck',
         description:
           'Study the key points of what you read: spaced-repetition flashcards, quick quizzes and one-page briefs, offline.',
         lang: 'en',
         dir: 'ltr',
-        start_url: '/',
-        scope: '/',
+        start_url: base,
+        scope: base,
         display: 'standalone',
         // The light --bg; index.html switches theme-color per colour scheme.
         theme_color: '#f7f6f2',
         background_color: '#f7f6f2',
         categories: ['education'],
         icons: [
-          { src: '/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
-          { src: '/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
-          { src: '/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: `${base}icon-192.png`, sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: `${base}icon-512.png`, sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: `${base}icon-maskable-512.png`, sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
         shortcuts: [
           {
             name: 'Study all due',
             short_name: 'Study',
             description: 'Review every card that is due, across all decks',
-            url: '/study/all',
-            icons: [{ src: '/icon-96.png', sizes: '96x96', type: 'image/png' }],
+            url: `${base}study/all`,
+            icons: [{ src: `${base}icon-96.png`, sizes: '96x96', type: 'image/png' }],
           },
           {
             name: 'Quick quiz',
             short_name: 'Quiz',
             description: 'A short timed quiz across all decks',
-            url: '/quiz/all',
-            icons: [{ src: '/icon-96.png', sizes: '96x96', type: 'image/png' }],
+            url: `${base}quiz/all`,
+            icons: [{ src: `${base}icon-96.png`, sizes: '96x96', type: 'image/png' }],
           },
         ],
         screenshots: [
           {
-            src: '/screenshots/study-narrow.png',
+            src: `${base}screenshots/study-narrow.png`,
             sizes: '540x1170',
             type: 'image/png',
             form_factor: 'narrow',
             label: 'Studying a card on a phone',
           },
           {
-            src: '/screenshots/home-wide.png',
+            src: `${base}screenshots/home-wide.png`,
             sizes: '1280x800',
             type: 'image/png',
             form_factor: 'wide',
@@ -93,6 +98,9 @@ export default defineConfig({
         ],
       },
       injectManifest: {
+        // One classic script (the worker imports nothing at run time): the 'es' build goes through
+        // an option rolldown has deprecated, and warns about it on every build.
+        rollupFormat: 'iife',
         // The app shell, icons and every published deck file and media file (named by hash); the
         // manifest is added by the plugin.
         globPatterns: ['**/*.{js,css,html,svg,png,ico,json}', 'decks/media/*'],

@@ -28,10 +28,11 @@ export function bundledDecks(): Plugin {
       server.watcher.add(DECKS_DIR);
       server.middlewares.use((req, res, next) => {
         const url = (req.url ?? '').split('?')[0] ?? '';
-        if (!url.startsWith('/decks/')) return next();
+        const prefix = `${server.config.base}decks/`;
+        if (!url.startsWith(prefix)) return next();
         let body: string | Uint8Array | undefined;
         try {
-          body = publishedFiles().get(url.slice(1));
+          body = publishedFiles().get(url.slice(server.config.base.length));
         } catch (err) {
           res.statusCode = 500;
           res.end((err as Error).message);

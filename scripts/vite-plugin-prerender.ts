@@ -26,9 +26,10 @@ export async function prerenderHome(index: DeckIndex): Promise<{ app: string; da
   const { h } = await import('preact');
   const { Shell, StaticStatus, StaticNotices } = (await tsImport('../src/ui/Shell.tsx', here)) as typeof import('../src/ui/Shell.tsx');
   const { HomeView } = (await tsImport('../src/ui/HomeView.tsx', here)) as typeof import('../src/ui/HomeView.tsx');
+  const { NavLinks } = (await tsImport('../src/ui/AppNav.tsx', here)) as typeof import('../src/ui/AppNav.tsx');
   const data = { decks: index.decks.map((summary) => ({ summary, origin: 'bundled' as const })), counts: null, firstRun: true, now: 0 };
   const app = renderToString(
-    h(Shell, { status: h(StaticStatus, null), notices: h(StaticNotices, null) }, h(HomeView, { data, error: null, NextReview: null, offlineReady: false })),
+    h(Shell, { nav: h(NavLinks, { here: 'decks' }), status: h(StaticStatus, null), notices: h(StaticNotices, null) }, h(HomeView, { data, error: null, NextReview: null, offlineReady: false })),
   );
   // The CSP allows no style attribute in markup (style-src 'self'); the app sets those from script,
   // which it may. Until then a deck cover takes its default colour (home.css).

@@ -2,6 +2,8 @@
 import { LocationProvider, Router, Route, lazy } from 'preact-iso';
 import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
+import { AppNav } from './ui/AppNav';
+import { BaseScope, prefixLinks } from './ui/base-path';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
 import { useEffect } from 'preact/hooks';
@@ -22,6 +24,10 @@ const DraftScreen = lazy(() => import('./author/draft/DraftScreen').then((m) => 
 const ImportScreen = lazy(() => import('./author/import/ImportScreen').then((m) => m.ImportScreen));
 const SharePage = lazy(() => import('./author/SharePage').then((m) => m.SharePage));
 const Classes = lazy(() => import('./classes/entry'));
+// Built for a sub-path (BASE_PATH): links and routes carry the base. A constant at build time, so
+// the default build leaves base-path.tsx out.
+const SUB_PATH = import.meta.env.BASE_URL !== '/';
+if (SUB_PATH) prefixLinks();
 // The home screen shows "ready offline" from the service worker's state without importing it:
 // either the worker just finished caching, or an earlier one already controls this page.
 effect(() => {
@@ -29,29 +35,42 @@ effect(() => {
   if (offlineReady.value || controlled) offlineReadySlot.value = true;
 });
 
+/** The frame (header, navigation, notices) around the routes. */
+function Routes() {
+  return (
+    <Shell nav={<AppNav />} status={<PwaStatus />} notices={<PwaNotices />}>
+      <Router>
+        <Route path="/" component={Home} />
+        <Route path="/deck/:id" component={DeckPage} />
+        <Route path="/study/:deckId" component={Review} />
+        <Route path="/settings" component={Settings} />
+        <Route path="/quiz/:id" component={Quiz} />
+        <Route path="/stats" component={Stats} />
+        <Route path="/stats/:deckId" component={Stats} />
+        <Route path="/author" component={AuthorList} />
+        <Route path="/author/draft" component={DraftScreen} />
+        <Route path="/author/:id" component={Editor} />
+        <Route path="/import" component={ImportScreen} />
+        <Route path="/share" component={SharePage} />
+        <Route path="/classes/:id?" component={Classes} />
+        <Route path="/join/:id?" component={Classes} />
+        <Route default component={NotFound} />
+      </Router>
+    </Shell>
+  );
+}
+
 export function App() {
   useEffect(() => startAppearance(), []);
   return (
     <LocationProvider>
-      <Shell status={<PwaStatus />} notices={<PwaNotices />}>
-        <Router>
-          <Route path="/" component={Home} />
-          <Route path="/deck/:id" component={DeckPage} />
-          <Route path="/study/:deckId" component={Review} />
-          <Route path="/settings" component={Settings} />
-          <Route path="/quiz/:id" component={Quiz} />
-          <Route path="/stats" component={Stats} />
-          <Route path="/stats/:deckId" component={Stats} />
-          <Route path="/author" component={AuthorList} />
-          <Route path="/author/draft" component={DraftScreen} />
-          <Route path="/author/:id" component={Editor} />
-          <Route path="/import" component={ImportScreen} />
-          <Route path="/share" component={SharePage} />
-          <Route path="/classes/:id?" component={Classes} />
-          <Route path="/join/:id?" component={Classes} />
-          <Route default component={NotFound} />
-        </Router>
-      </Shell>
+      {SUB_PATH ? (
+        <BaseScope>
+          <Routes />
+        </BaseScope>
+      ) : (
+        <Routes />
+      )}
     </LocationProvider>
   );
 }

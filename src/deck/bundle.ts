@@ -6,9 +6,9 @@
  * content the deck says. Used by the app's import and export, `decks:check` and the build.
  */
 import { unzipSync, zipSync, type Zippable } from 'fflate';
-import { isImageType, MAX_MEDIA_BYTES, mediaNameProblem, sha256Hex } from './media';
+import { isImageType, MAX_MEDIA_BYTES, mediaNameProblem, sha256Hex } from './media.ts';
 import type { Deck } from './schema';
-import { parseDeckJson, type DeckError } from './validate';
+import { parseDeckJson, type DeckError } from './validate.ts';
 
 export const BUNDLE_EXTENSION = '.briefdeck';
 export const BUNDLE_TYPE = 'application/vnd.briefdeck+zip';

@@ -5,7 +5,7 @@
  * (unique ids, references, cloze markup) live in `validate.ts`.
  */
 import * as v from 'valibot';
-import { VISIBLE } from './visible';
+import { VISIBLE } from './visible.ts';
 
 /** Limits that keep a deck small enough to load, validate and store without freezing a phone. */
 export const LIMITS = {

@@ -31,11 +31,14 @@ self.addEventListener('message', (event) => {
 addPlugins([isolation]);
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// Where the app is served (`/`, or a sub-path such as `/briefdeck/`): the worker's own folder.
+const base = new URL('./', self.location.href).pathname;
+const basePattern = base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 // `/` is the precache's own (index.html); every other route starts from the frame without a screen.
 registerRoute(
-  new NavigationRoute(createHandlerBoundToURL('/app.html'), {
+  new NavigationRoute(createHandlerBoundToURL(`${base}app.html`), {
     // Requests for files (decks, robots.txt, sw.js) must never get the app shell instead.
-    denylist: [/^\/decks\//, /\/[^/]+\.[a-z0-9]+$/i],
+    denylist: [new RegExp(`^${basePattern}decks/`), /\/[^/]+\.[a-z0-9]+$/i],
   }),
 );
 // Assets the precache does not hold (it answers first for those it does). Hashed file names never
@@ -43,7 +46,7 @@ registerRoute(
 // host may answer `Vary: Origin`, and a module import sends an Origin that the page's background
 // download (CACHE_URLS) does not: a hashed file is the same for both, so Vary is ignored.
 registerRoute(
-  ({ url, sameOrigin }) => sameOrigin && RUNTIME_ASSET.test(url.pathname),
+  ({ url, sameOrigin }) => sameOrigin && url.pathname.startsWith(base) && RUNTIME_ASSET.test(url.pathname.slice(base.length - 1)),
   new CacheFirst({
     cacheName: 'briefdeck-on-first-use',
     plugins: [isolation, new ExpirationPlugin({ maxEntries: 40, purgeOnQuotaError: true })],

@@ -39,7 +39,7 @@ function browserHost(): UpdateHost {
     async shellBuild() {
       // Asked of the worker in control, which answers from its own precache: what a reload would
       // get. (Reading the cache directly could find the previous version's copy.)
-      const html = await (await fetch('/index.html')).text();
+      const html = await (await fetch(`${import.meta.env.BASE_URL}index.html`)).text();
       return html.match(/<meta name="briefdeck-build" content="([^"]*)"/)?.[1] ?? null;
     },
     reload: () => location.reload(),

@@ -1,11 +1,13 @@
 /**
- * The app's frame: skip link, header (brand, navigation, the status slot), the notices' slot and
+ * The app's frame: skip link, header (brand, the navigation and status slots), the notices' slot and
  * `<main>`. The build prerenders it into index.html around the home screen (with the static
  * slots below), and the app renders it around every screen. No styles or store here.
  */
 import type { ComponentChildren } from 'preact';
 
 export interface ShellProps {
+  /** The main navigation (AppNav; NavLinks when prerendered). */
+  nav: ComponentChildren;
   /** The header's install / offline controls (PwaStatus). */
   status: ComponentChildren;
   /** Notices above the screen (PwaNotices). */
@@ -13,7 +15,7 @@ export interface ShellProps {
   children?: ComponentChildren;
 }
 
-export function Shell({ status, notices, children }: ShellProps) {
+export function Shell({ nav, status, notices, children }: ShellProps) {
   return (
     <>
       <a class="skip-link" href="#main">
@@ -23,11 +25,7 @@ export function Shell({ status, notices, children }: ShellProps) {
         <a class="brand" href="/">
           Briefdeck
         </a>
-        <nav class="app-nav" aria-label="Main">
-          <a href="/stats">Stats</a>
-          <a href="/author">Author</a>
-          <a href="/settings">Settings</a>
-        </nav>
+        {nav}
         {status}
       </header>
       {notices}

@@ -12,12 +12,15 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** Serves a built folder (default `dist`) on the given port and resolves once it answers. */
-export async function startPreview(port: number, outDir = 'dist'): Promise<Server> {
+/**
+ * Serves a built folder (default `dist`) on the given port and resolves once it answers; a build
+ * made for a sub-path is served under it (`base`, as BASE_PATH was at build time).
+ */
+export async function startPreview(port: number, outDir = 'dist', base = '/'): Promise<Server> {
   const child: ChildProcess = spawn(
     resolve(ROOT, 'node_modules/.bin/vite'),
     ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir],
-    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, BASE_PATH: base } },
   );
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
@@ -36,7 +39,7 @@ export async function startPreview(port: number, outDir = 'dist'): Promise<Serve
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`vite preview exited early:\n${log}`);
     try {
-      const res = await fetch(url);
+      const res = await fetch(url + base);
       if (res.ok) return { url, stop };
     } catch {
       /* not listening yet */

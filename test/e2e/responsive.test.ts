@@ -96,6 +96,9 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     for (let i = 0; i < 3; i++) {
       await tap(page.getByRole('button', { name: /^Show answer/ }), 'the study screen');
       await noOverflow('the study screen, answer shown');
+      // At the usual text size the four grades sit in one row under the thumb.
+      const rows = await page.locator('.grade').evaluateAll((grades) => new Set(grades.map((g) => Math.round(g.getBoundingClientRect().top))).size);
+      expect(rows, 'rows of grade buttons').toBe(1);
       const good = page.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: /^Good\b/ });
       await tap(good, 'the study screen');
       await page.getByRole('progressbar', { name: 'Session progress' }).and(page.locator(`[aria-valuenow="${i + 1}"]`)).waitFor();
@@ -114,9 +117,93 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
     expect(problems).toEqual([]);
   });
 
+  test('the tab bar: where the thumb is, never over the page, gone while studying', async () => {
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    /** The bar sits on the bottom edge, every tab a whole ≥ 44 px target with its label uncut. */
+    const inThumbZone = async (where: string) => {
+      const tabs = await nav.getByRole('link').evaluateAll((links) =>
+        links.map((a) => {
+          const r = a.getBoundingClientRect();
+          return { name: a.textContent, top: r.top, bottom: r.bottom, left: r.left, right: r.right, cut: a.scrollWidth > a.clientWidth };
+        }),
+      );
+      expect(tabs.map((t) => t.name), where).toEqual(['Decks', 'Study', 'Quiz', 'Stats', 'Author']);
+      for (const t of tabs) {
+        expect(t.bottom - t.top, `${t.name} tab height on ${where}`).toBeGreaterThanOrEqual(44);
+        expect(t.right - t.left, `${t.name} tab width on ${where}`).toBeGreaterThanOrEqual(44);
+        expect(t.cut, `${t.name} tab label cut off on ${where}`).toBe(false);
+        expect(t.left, where).toBeGreaterThanOrEqual(0);
+        expect(t.right, where).toBeLessThanOrEqual(viewport.width + 0.5);
+      }
+      const bar = (await nav.boundingBox())!;
+      expect(bar.y + bar.height, `the tab bar's bottom on ${where}`).toBeCloseTo(viewport.height, 0);
+      // Scrolled to the end, the page's last content ends above the bar.
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      const lastBottom = await page
+        .locator('main')
+        .evaluate((main) => main.getBoundingClientRect().bottom - parseFloat(getComputedStyle(main).paddingBottom));
+      expect(lastBottom, `the end of ${where} is under the tab bar`).toBeLessThanOrEqual(bar.y + 0.5);
+    };
+    await page.goto(baseUrl);
+    await page.getByRole('list', { name: 'Decks' }).waitFor();
+    await inThumbZone('home');
+    expect(await nav.getByRole('link', { name: 'Decks' }).getAttribute('aria-current')).toBe('page');
+    await noOverflow('home with the tab bar');
+    // Keyboard: Tab reaches the bar, Enter follows a tab.
+    let inNav = false;
+    for (let i = 0; i < 12 && !inNav; i++) {
+      await page.keyboard.press('Tab');
+      inNav = await nav.evaluate((n) => n.contains(document.activeElement));
+    }
+    expect(inNav, 'Tab reaches the tab bar').toBe(true);
+    for (const [tab, ready] of [
+      ['Stats', page.getByRole('heading', { level: 1, name: 'Stats' })],
+      ['Author', page.getByRole('heading', { level: 1 })],
+      ['Quiz', page.getByRole('button', { name: 'Start quiz' })],
+    ] as const) {
+      await tap(nav.getByRole('link', { name: tab }), `the tab bar (${tab})`);
+      await ready.waitFor();
+      await nav.getByRole('link', { name: tab, exact: true }).and(page.locator('[aria-current="page"]')).waitFor();
+      await noOverflow(tab);
+      await inThumbZone(tab);
+    }
+    // A study session gets the whole screen: no tab bar over or under the grade buttons.
+    await tap(nav.getByRole('link', { name: 'Study' }), 'the tab bar (Study)');
+    await page.getByRole('button', { name: /^Show answer/ }).waitFor();
+    expect(await nav.isVisible(), 'the tab bar during study').toBe(false);
+    await tap(page.getByRole('button', { name: /^Show answer/ }), 'the study screen');
+    await tap(page.getByRole('group', { name: 'Grade your answer' }).getByRole('button', { name: /^Good\b/ }), 'the study screen');
+    await tap(page.getByRole('link', { name: 'Your decks' }), 'the study screen');
+    await page.getByRole('list', { name: 'Decks' }).waitFor();
+    expect(await nav.isVisible(), 'the tab bar back on home').toBe(true);
+    expect(problems).toEqual([]);
+  });
+
+  test("the answer rises and a grade gives under the thumb; reduced motion (system or the app's setting) stills both", async () => {
+    const seconds = (selector: string, what: 'animationDuration' | 'transitionDuration') =>
+      page.locator(selector).first().evaluate((e, w) => parseFloat(getComputedStyle(e)[w]), what);
+    await page.goto(`${baseUrl}/study/article-brief`);
+    await tap(page.getByRole('button', { name: /^Show answer/ }), 'the study screen');
+    expect(await seconds('.card-back', 'animationDuration')).toBeGreaterThan(0.1);
+    expect(await seconds('.grade', 'transitionDuration')).toBeGreaterThan(0.05);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await seconds('.card-back', 'animationDuration')).toBeLessThan(0.001);
+    expect(await seconds('.grade', 'transitionDuration')).toBeLessThan(0.001);
+    await page.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await seconds('.card-back', 'animationDuration')).toBeGreaterThan(0.1);
+    await page.evaluate(() => (document.documentElement.dataset.reduceMotion = 'true'));
+    expect(await seconds('.card-back', 'animationDuration')).toBeLessThan(0.001);
+    expect(await seconds('.grade', 'transitionDuration')).toBeLessThan(0.001);
+    expect(problems).toEqual([]);
+  });
+
   test('a quiz to its results', async () => {
     await page.goto(`${baseUrl}/quiz/article-brief?seed=phone`);
+    const nav = page.getByRole('navigation', { name: 'Main' });
     await tap(page.getByRole('button', { name: 'Start quiz' }), 'the quiz setup');
+    // A running quiz has the screen to itself: no tab bar over its answers.
+    await page.getByRole('heading', { name: /^Question 1 of \d+$/ }).waitFor();
+    expect(await nav.isVisible(), 'the tab bar during a quiz').toBe(false);
     for (let n = 1; ; n++) {
       const heading = page.getByRole('heading', { name: /^Question \d+ of \d+$/ });
       const score = page.getByRole('heading', { level: 1, name: /^Score / });
@@ -142,6 +229,7 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
       await tap(page.getByRole('button', { name: /^(Next question|See results)/ }), 'quiz feedback');
     }
     await noOverflow('quiz results');
+    expect(await nav.isVisible(), 'the tab bar with the results').toBe(true);
     expect(problems).toEqual([]);
   });
 
@@ -158,7 +246,7 @@ describe.each(VIEWPORTS)('at $width × $height', (viewport) => {
       ['/settings', 'Settings'],
     ] as const) {
       await page.goto(`${baseUrl}${path}`);
-      await page.getByText(ready).first().waitFor();
+      await page.locator('main').getByText(ready).first().waitFor();
       await noOverflow(path);
       // A table cut off by the screen shows that it scrolls (a shadow on the side with more).
       const hidden = await page.locator('.table-scroll').evaluateAll((boxes) =>

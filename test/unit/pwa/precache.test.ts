@@ -124,9 +124,12 @@ test('install-sheet screenshots stay out of the precache', () => {
 
 test('deep links fall back to the app shell, old caches are cleaned up, responses are made cross-origin isolated', () => {
   // src/pwa/sw.ts, minified: the navigation handler bound to the cached frame (app.html; `/` is
-  // the precached index.html with the home screen), with the file denylist…
+  // the precached index.html with the home screen) in the worker's own folder (the base the app
+  // is served under), with the file denylist…
   expect(urls).toContain('app.html');
-  expect(sw).toMatch(/\(`\/app\.html`\),\{denylist:\[/);
+  const base = /([\w$]+)=new URL\(`\.\/`,self\.location\.href\)\.pathname/.exec(sw)?.[1];
+  expect(base).toBeDefined();
+  expect(sw).toContain(`(\`\${${base}}app.html\`),{denylist:[`);
   // …workbox's clean-up of outdated precaches (it looks for caches named like theirs)…
   expect(sw).toContain('`-precache-`');
   // …and the isolation headers it adds to what it serves.

@@ -3,6 +3,7 @@
  * index.html is what the app renders first over it, node for node, so nothing painted is thrown
  * away or moved; the counts then fill the room kept for them.
  */
+import { AppNav } from '../../../src/ui/AppNav';
 import { render, screen, within, cleanup } from '@testing-library/preact';
 import { LocationProvider, Route, Router } from 'preact-iso';
 import { frameOnly, prerenderHome, scriptSafeJson, wantsAppShell } from '../../../scripts/vite-plugin-prerender';
@@ -65,7 +66,7 @@ test('the app renders the same markup over it first, keeping its nodes; the coun
   window.history.replaceState(null, '', '/');
   render(
     <LocationProvider>
-      <Shell status={<PwaStatus />} notices={<PwaNotices />}>
+      <Shell nav={<AppNav />} status={<PwaStatus />} notices={<PwaNotices />}>
         <Router>{[<Route path="/" component={Home} />]}</Router>
       </Shell>
     </LocationProvider>,
