@@ -1,15 +1,17 @@
 /**
  * The card being studied, per type: basic and reversed, cloze with the active deletion hidden,
  * mcq and true/false answerable by tapping before the reveal, typed answers with the difference
- * shown. Part of the main bundle. The answer area is always laid out below the question, so the
+ * shown, occlusion masks over a picture (their own chunk). Part of the main bundle. The answer area is always laid out below the question, so the
  * reveal adds content without moving what is already on screen.
  */
 import type { Ref } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
 import { answerMatch, loadAnswerMatch } from './answer-check';
 import { parseCloze } from '../deck/cloze';
+import { OCCLUSION_QUESTION } from '../deck/occlusion';
 import type { Card, ClozeCard, McqCard, TrueFalseCard, TypedCard } from '../deck/schema';
-import { RichText } from '../ui/RichText';
+import { LazyOcclusion } from '../ui/LazyOcclusion';
+import { RichDeckContext, RichText } from '../ui/RichText';
 import { clozeNumber, judge, mcqAnswers, type Response } from './card-face';
 
 export interface CardFaceProps {
@@ -176,6 +178,7 @@ function Typed({ card, revealed, response, onResponse, inputRef }: { card: Typed
 /** Question, the learner's response controls, and — once revealed — the answer, explanation and key point. */
 export function CardFace(props: CardFaceProps) {
   const { card, sub, revealed, keyPoint } = props;
+  const media = useContext(RichDeckContext)?.media;
   let front;
   let back: string | null = null;
   switch (card.type) {
@@ -196,6 +199,14 @@ export function CardFace(props: CardFaceProps) {
       front = <Typed {...props} card={card} />;
       back = card.answer;
       break;
+    case 'occlusion':
+      front = (
+        <>
+          <RichText text={card.question ?? OCCLUSION_QUESTION} class="prompt" />
+          <LazyOcclusion card={card} sub={sub} revealed={revealed} media={media} />
+        </>
+      );
+      back = card.masks.find((m) => m.id === sub)?.label ?? '';
   }
   return (
     <div class="card-face" data-type={card.type}>

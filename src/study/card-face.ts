@@ -37,6 +37,8 @@ export function answerText(card: Card, sub: ItemSub): string {
       return card.answer ? 'True' : 'False';
     case 'typed':
       return card.answer;
+    case 'occlusion':
+      return card.masks.find((m) => m.id === sub)?.label ?? '';
   }
 }
 
@@ -86,5 +88,7 @@ export function cardTexts(card: Card): string[] {
       return [card.statement, card.explanation ?? ''];
     case 'typed':
       return [card.question, card.answer, card.explanation ?? ''];
+    case 'occlusion':
+      return [card.question ?? '', card.explanation ?? ''];
   }
 }
