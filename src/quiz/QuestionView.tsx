@@ -56,7 +56,7 @@ export function QuestionView(props: QuestionViewProps) {
       <p class="quiz-instructions meta">{instructions(q)}</p>
       <div id="quiz-prompt" class="quiz-prompt">
         <RichText text={q.prompt} />
-        {q.occlusion && <LazyOcclusion card={q.occlusion.card} sub={q.sub} revealed={answered} media={q.occlusion.media} />}
+        {q.occlusion && <LazyOcclusion card={q.occlusion.card} sub={q.sub} revealed={answered} media={q.occlusion.media} prompt={false} />}
       </div>
 
       {q.kind === 'typed' ? (

@@ -83,6 +83,25 @@ export async function saveDeckWithMedia(
   return saved;
 }
 
+/**
+ * Stores one file the editor picked, under its hash, before the deck that will list it is saved
+ * (an edited deck's draft lists it meanwhile, which keeps it from `collectMedia`). Returns the
+ * hash. A full disk is a StoreError of kind quota naming the file; nothing is stored then.
+ */
+export async function storeMediaFile(name: string, type: string, bytes: Uint8Array): Promise<string> {
+  const hash = await sha256Hex(bytes);
+  try {
+    await inTransaction(['media'], 'readwrite', (tx) => tx.objectStore('media').put({ hash, type, bytes: bytes.byteLength, data: ownBuffer(bytes) }));
+  } catch (error) {
+    const failure = toStoreError(error);
+    if (failure.kind === 'quota') {
+      throw new StoreError('quota', `This device has no room left for "${name}", so it was not added and the card is unchanged. Free some space and try again.`, { cause: error });
+    }
+    throw failure;
+  }
+  return hash;
+}
+
 /** A stored media file as a Blob of its type, or undefined when it is not stored. */
 export async function getMediaBlob(hash: string): Promise<Blob | undefined> {
   const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
@@ -97,14 +116,21 @@ export async function getMediaBytes(hash: string): Promise<Uint8Array | undefine
 
 /** Every media hash a deck lists. */
 export function deckMediaHashes(deck: Deck): string[] {
-  return (deck.media ?? []).flatMap((m) => (m.sha256 ? [m.sha256] : []));
+  return (deck.media ?? []).flatMap((m) => (typeof m?.sha256 === 'string' ? [m.sha256] : []));
 }
 
-/** Removes the media files no stored deck lists; returns how many went. */
+/** The deck an editor's draft holds, if its value has one (drafts are the editor's own shape). */
+function draftDeck(value: unknown): Deck | null {
+  const deck = (value as { deck?: unknown } | null)?.deck as Deck | undefined;
+  return deck && Array.isArray(deck.media) ? deck : null;
+}
+
+/** Removes the media files no stored deck and no editor's draft lists; returns how many went. */
 export async function collectMedia(): Promise<number> {
-  return inTransaction(['decks', 'media'], 'readwrite', async (tx) => {
-    const [decks, hashes] = await Promise.all([tx.objectStore('decks').getAll(), tx.objectStore('media').getAllKeys()]);
-    const used = new Set(decks.flatMap((d) => (d?.deck ? deckMediaHashes(d.deck) : [])));
+  return inTransaction(['decks', 'drafts', 'media'], 'readwrite', async (tx) => {
+    const [decks, drafts, hashes] = await Promise.all([tx.objectStore('decks').getAll(), tx.objectStore('drafts').getAll(), tx.objectStore('media').getAllKeys()]);
+    const listed = [...decks.map((d) => d?.deck), ...drafts.map((d) => draftDeck(d?.value))];
+    const used = new Set(listed.flatMap((d) => (d ? deckMediaHashes(d) : [])));
     const unused = hashes.filter((h) => !used.has(h));
     await Promise.all(unused.map((h) => tx.objectStore('media').delete(h)));
     return unused.length;

@@ -5,14 +5,13 @@
  * reveal adds content without moving what is already on screen.
  */
 import type { Ref } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { answerMatch, loadAnswerMatch } from './answer-check';
 import { parseCloze } from '../deck/cloze';
-import { OCCLUSION_QUESTION } from '../deck/occlusion';
 import type { Card, ClozeCard, McqCard, TrueFalseCard, TypedCard } from '../deck/schema';
 import { LazyOcclusion } from '../ui/LazyOcclusion';
-import { RichDeckContext, RichText } from '../ui/RichText';
-import { clozeNumber, judge, mcqAnswers, type Response } from './card-face';
+import { RichText } from '../ui/RichText';
+import { answerText, clozeNumber, judge, mcqAnswers, type Response } from './card-face';
 
 export interface CardFaceProps {
   card: Card;
@@ -178,7 +177,6 @@ function Typed({ card, revealed, response, onResponse, inputRef }: { card: Typed
 /** Question, the learner's response controls, and — once revealed — the answer, explanation and key point. */
 export function CardFace(props: CardFaceProps) {
   const { card, sub, revealed, keyPoint } = props;
-  const media = useContext(RichDeckContext)?.media;
   let front;
   let back: string | null = null;
   switch (card.type) {
@@ -200,13 +198,9 @@ export function CardFace(props: CardFaceProps) {
       back = card.answer;
       break;
     case 'occlusion':
-      front = (
-        <>
-          <RichText text={card.question ?? OCCLUSION_QUESTION} class="prompt" />
-          <LazyOcclusion card={card} sub={sub} revealed={revealed} media={media} />
-        </>
-      );
-      back = card.masks.find((m) => m.id === sub)?.label ?? '';
+      // The question and the picture with its masks come with the occlusion chunk.
+      front = <LazyOcclusion card={card} sub={sub} revealed={revealed} />;
+      back = answerText(card, sub);
   }
   return (
     <div class="card-face" data-type={card.type}>

@@ -5,10 +5,11 @@
  * every mask says in words where it is and, once it shows it, its label, for screen readers.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
-import { maskDescription, maskStates } from '../deck/occlusion';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { maskDescription, maskStates, OCCLUSION_QUESTION } from '../deck/occlusion';
 import type { MediaFile, OcclusionCard } from '../deck/schema';
 import { mediaUrl } from './rich-media';
+import { RichDeckContext, RichText } from './RichText';
 import './occlusion.css';
 
 export interface OcclusionViewProps {
@@ -16,15 +17,18 @@ export interface OcclusionViewProps {
   /** The review item's sub key: the asked mask's id ('' in the editor's preview: none asked). */
   sub: string;
   revealed: boolean;
-  /** The deck's media, where the card's picture is listed. */
-  media: readonly MediaFile[] | undefined;
+  /** Show the card's question above the picture (the quiz shows it as its prompt instead). */
+  prompt?: boolean;
+  /** The deck's media, where the card's picture is listed (else the shown deck's, from `RichDeckContext`). */
+  media?: readonly MediaFile[] | undefined;
 }
 
 const pct = (share: number) => `${(share * 100).toFixed(3)}%`;
 
-/** The picture with its masks, as the item and the reveal call for. */
-export function OcclusionView({ card, sub, revealed, media }: OcclusionViewProps): JSX.Element {
-  const entry = media?.find((m) => m.name === card.image);
+/** The card's question and its picture with the masks, as the item and the reveal call for. */
+export function OcclusionView({ card, sub, revealed, media, prompt = true }: OcclusionViewProps): JSX.Element {
+  const shown = useContext(RichDeckContext);
+  const entry = (media ?? shown?.media)?.find((m) => m.name === card.image);
   const [url, setUrl] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -37,6 +41,7 @@ export function OcclusionView({ card, sub, revealed, media }: OcclusionViewProps
   const { width = 4, height = 3 } = entry ?? {};
   return (
     <div class="occlusion" data-mode={card.mode}>
+      {prompt && <RichText text={card.question ?? OCCLUSION_QUESTION} class="prompt" />}
       <div class="occlusion-stage" style={{ aspectRatio: `${width} / ${height}`, width: `min(100%, ${width}px)` }}>
         {url ? (
           <img src={url} alt={card.alt} width={width} height={height} decoding="async" draggable={false} />
