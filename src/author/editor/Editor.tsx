@@ -10,6 +10,7 @@ import { formatError, validateDeck } from '../../deck/validate';
 import { deleteDeck, discardDraft, duplicateDeck, openForEditing, saveEdited, writeDraft } from '../data';
 import { cleanForSave, emptyCard, errorsByPath, fieldId, move, TYPE_NAMES } from '../edit-model';
 import { CardEditor } from './CardEditor';
+import type { MediaSlot } from './MediaPicker';
 import { TypedConfirm } from '../../ui/TypedConfirm';
 import { ExportPanel } from './ExportPanel';
 import { focusSoon } from './focus';
@@ -74,6 +75,15 @@ export function Editor() {
   const checked = useMemo(() => (deck ? validateDeck(cleanForSave(deck)) : null), [deck]);
   const errors = useMemo(() => (checked && !checked.ok ? checked.errors : []), [checked]);
   const byPath = useMemo(() => errorsByPath(errors), [errors]);
+  const media = deck?.media;
+  const mediaSlot = useMemo<MediaSlot>(
+    () => ({
+      taken: new Set((media ?? []).map((m) => m.name)),
+      // A deck with media is format 2; a file picked again under its name replaces the entry.
+      onAdd: (entry) => setDeck((d) => d && { ...d, format: 2, media: [...(d.media ?? []).filter((m) => m.name !== entry.name), entry] }),
+    }),
+    [media],
+  );
 
   if (loadError) {
     return (
@@ -97,7 +107,8 @@ export function Editor() {
     setDeck((d) => (d ? fn(d) : d));
     setNotice(null);
   };
-  const setCard = (i: number, card: Card) => edit((d) => ({ ...d, cards: d.cards.map((c, j) => (j === i ? card : c)) }));
+  // An occlusion card needs deck format 2, as media do.
+  const setCard = (i: number, card: Card) => edit((d) => ({ ...d, ...(card.type === 'occlusion' ? { format: 2 } : {}), cards: d.cards.map((c, j) => (j === i ? card : c)) }));
   const moveCard = (i: number, to: number) => {
     const card = deck.cards[i]!;
     edit((d) => ({ ...d, cards: move(d.cards, i, to) }));
@@ -113,8 +124,8 @@ export function Editor() {
   };
   const addCard = () => {
     const card = emptyCard(newType, new Set(deck.cards.map((c) => c.id)));
-    update({ ...deck, cards: [...deck.cards, card] });
-    focusSoon(fieldId(`cards[${deck.cards.length}].${card.type === 'basic' ? 'front' : card.type === 'cloze' ? 'text' : card.type === 'truefalse' ? 'statement' : 'question'}`));
+    update({ ...deck, ...(card.type === 'occlusion' ? { format: 2 } : {}), cards: [...deck.cards, card] });
+    focusSoon(fieldId(`cards[${deck.cards.length}].${card.type === 'basic' ? 'front' : card.type === 'cloze' ? 'text' : card.type === 'truefalse' ? 'statement' : card.type === 'occlusion' ? 'alt' : 'question'}`));
   };
   const save = async () => {
     setShowErrors(true);
@@ -227,6 +238,8 @@ export function Editor() {
               count={deck.cards.length}
               keyPoints={deck.keyPoints ?? NO_KEY_POINTS}
               errors={byPath}
+              media={deck.media}
+              mediaSlot={mediaSlot}
               onChange={(c) => setCard(i, c)}
               onMove={(to) => moveCard(i, to)}
               onDelete={() => deleteCard(i)}
