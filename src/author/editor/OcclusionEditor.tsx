@@ -82,6 +82,8 @@ export function OcclusionEditor({ card, at, errors, set, media, slot }: Occlusio
   const url = usePictureUrl(entry);
   const stage = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string | null>(null);
+  // Where a drag started: a ref, so that the pointer's next event sees it before any re-render.
+  const from = useRef<{ x: number; y: number } | null>(null);
   const [draft, setDraft] = useState<{ from: { x: number; y: number }; to: { x: number; y: number } } | null>(null);
   const setMasks = (masks: OcclusionMask[]) => set({ masks });
   const updateMask = (id: string, fn: (m: OcclusionMask) => OcclusionMask) => setMasks(card.masks.map((m) => (m.id === id ? fn(m) : m)));
@@ -99,16 +101,17 @@ export function OcclusionEditor({ card, at, errors, set, media, slot }: Occlusio
     return { x: clamp((e.clientX - box.left) / box.width, 0, 1), y: clamp((e.clientY - box.top) / box.height, 0, 1) };
   };
   const onPointerDown = (e: PointerEvent) => {
-    if (!url || (e.target as Element).closest('[data-mask]')) return;
+    if ((e.target as Element).closest('[data-mask]')) return;
     e.preventDefault();
     stage.current!.setPointerCapture?.(e.pointerId);
-    const p = point(e);
-    setDraft({ from: p, to: p });
+    from.current = point(e);
+    setDraft({ from: from.current, to: from.current });
   };
-  const onPointerMove = (e: PointerEvent) => draft && setDraft({ ...draft, to: point(e) });
+  const onPointerMove = (e: PointerEvent) => from.current && setDraft({ from: from.current, to: point(e) });
   const onPointerUp = (e: PointerEvent) => {
-    if (!draft) return;
-    const rect = rectBetween(draft.from, point(e));
+    if (!from.current) return;
+    const rect = rectBetween(from.current, point(e));
+    from.current = null;
     setDraft(null);
     if (rect.width >= MIN_SIZE && rect.height >= MIN_SIZE) addMask(rect, 'label');
   };
@@ -155,7 +158,10 @@ export function OcclusionEditor({ card, at, errors, set, media, slot }: Occlusio
             onPointerDown={onPointerDown}
             onPointerMove={onPointerMove}
             onPointerUp={onPointerUp}
-            onPointerCancel={() => setDraft(null)}
+            onPointerCancel={() => {
+              from.current = null;
+              setDraft(null);
+            }}
           >
             {url && <img src={url} alt={card.alt} draggable={false} />}
             {card.masks.map((m, i) => (
