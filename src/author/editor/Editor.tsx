@@ -11,6 +11,7 @@ import { deleteDeck, discardDraft, duplicateDeck, openForEditing, saveEdited, wr
 import { cleanForSave, emptyCard, errorsByPath, fieldId, move, TYPE_NAMES } from '../edit-model';
 import { CardEditor } from './CardEditor';
 import type { MediaSlot } from './MediaPicker';
+import { RichDeckContext } from '../../ui/RichText';
 import { TypedConfirm } from '../../ui/TypedConfirm';
 import { ExportPanel } from './ExportPanel';
 import { focusSoon } from './focus';
@@ -76,6 +77,8 @@ export function Editor() {
   const errors = useMemo(() => (checked && !checked.ok ? checked.errors : []), [checked]);
   const byPath = useMemo(() => errorsByPath(errors), [errors]);
   const media = deck?.media;
+  const format = deck?.format;
+  const richDeck = useMemo(() => ({ format, media }), [format, media]);
   const mediaSlot = useMemo<MediaSlot>(
     () => ({
       taken: new Set((media ?? []).map((m) => m.name)),
@@ -229,6 +232,8 @@ export function Editor() {
       <section class="editor-section" aria-labelledby="cards-heading">
         <h2 id="cards-heading">Cards ({deck.cards.length})</h2>
         {byPath.get('cards') && <p class="field-error">cards: {byPath.get('cards')!.join('; ')}</p>}
+        {/* Previews show the deck's pictures, sounds and formulas as study does. */}
+        <RichDeckContext.Provider value={richDeck}>
         <ol class="card-list">
           {deck.cards.map((card, i) => (
             <CardEditor
@@ -246,6 +251,7 @@ export function Editor() {
             />
           ))}
         </ol>
+        </RichDeckContext.Provider>
         <div class="row-actions add-card">
           <label for="new-card-type">New card type</label>
           <select id="new-card-type" value={newType} onChange={(e) => setNewType(e.currentTarget.value as CardType)}>

@@ -110,6 +110,11 @@ describe('editor media', () => {
     fireEvent.pointerUp(stage, { clientX: 401, clientY: 301, pointerId: 1 });
     expect(within(card(1)).queryByRole('button', { name: /^Box 3:/ })).toBeNull();
 
+    // The preview shows the picture as study does, one box asked at a time.
+    await waitFor(() => expect(card(1).querySelector('.card-preview img')?.getAttribute('alt')).toBe('a drawing of an engine'));
+    expect(card(1).querySelector<HTMLElement>('.card-preview .mask-asked')?.dataset.mask).toBe('m1');
+    expect(within(card(1)).getByRole('combobox', { name: 'Review item' }).textContent).toBe('Box 1: PistonBox 2: Valve');
+
     fireEvent.click(screen.getByRole('button', { name: /^Save/ }));
     await waitFor(async () => expect((await getStoredDeck(id))?.deck.cards[0]?.type).toBe('occlusion'));
     const saved = (await getStoredDeck(id))!.deck;
