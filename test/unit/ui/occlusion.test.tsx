@@ -121,3 +121,31 @@ describe('occlusion in the quiz', () => {
     await waitFor(() => expect(container.querySelector<HTMLElement>('.mask-answer')?.dataset.mask).toBe(q!.sub));
   });
 });
+
+describe('occlusion and the XSS corpus', () => {
+  const payloads = ['"><script>alert(1)</script>', "' onerror='alert(1)", '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '<svg onload=alert(1)>'];
+
+  test('labels, alt text and the question are text: nothing in them becomes markup, handlers or links', async () => {
+    const deck = await storedDeck('hide-one');
+    const card = deck.cards[0] as OcclusionCard;
+    const hostile: Deck = {
+      ...deck,
+      cards: [{ ...card, alt: payloads[0]!, question: `${payloads[2]} [x](javascript:alert(1))`, masks: card.masks.map((m, i) => ({ ...m, label: payloads[i + 1]! })) }],
+    };
+    for (const [sub, revealed] of [['piston', false], ['valve', true]] as const) {
+      const { container, unmount } = render(face(hostile, sub, revealed));
+      await waitFor(() => expect(container.querySelector('.occlusion img')).toBeTruthy());
+      await waitFor(() => expect(container.querySelector('[data-rich-ready="false"]')).toBeNull());
+      expect(container.querySelectorAll('script, svg, iframe, object, embed, a').length).toBe(0);
+      expect(container.querySelectorAll('img')).toHaveLength(1);
+      for (const el of container.querySelectorAll('*')) {
+        for (const attr of el.attributes) {
+          expect(attr.name.startsWith('on')).toBe(false);
+          if (attr.name === 'src') expect(attr.value).toMatch(/^blob:/);
+        }
+      }
+      expect(container.querySelector('img')!.getAttribute('alt')).toBe(payloads[0]);
+      unmount();
+    }
+  });
+});
