@@ -4,11 +4,12 @@
  * stored deck lists any more are removed, and the storage status can count their bytes. Loaded
  * only by screens that handle media: decks without media never load it.
  */
-import { mediaRefs, sha256Hex } from '../deck/media';
+import { isMediaType, mediaRefs, sha256Hex } from '../deck/media';
 import type { Deck, MediaFile } from '../deck/schema';
 import { announce, batch, inTransaction } from './db';
 import { summaryOf } from './deck-summaries';
 import { StoreError, toStoreError } from './errors';
+import { reportDamage } from './integrity';
 import { summaryKey } from './keys';
 import type { MediaRecord, StoredDeck } from './schema';
 
@@ -102,15 +103,37 @@ export async function storeMediaFile(name: string, type: string, bytes: Uint8Arr
   return hash;
 }
 
-/** A stored media file as a Blob of its type, or undefined when it is not stored. */
+/**
+ * The read check of a media record (its `read` marks in records.ts): here rather than in
+ * integrity.ts, whose checks ride on the study path, because only this lazy module reads media.
+ * A damaged record is reported and skipped.
+ */
+export function soundMedia(x: unknown, key: string): x is MediaRecord {
+  const r = typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
+  let problem: string | null = null;
+  if (!r) problem = 'is not a media file';
+  else if (typeof r.hash !== 'string' || !/^[0-9a-f]{64}$/.test(r.hash) || typeof r.type !== 'string' || !isMediaType(r.type)) problem = 'is not a readable media file';
+  // Tagged rather than instanceof: a buffer read from IndexedDB may come from another realm.
+  else if (Object.prototype.toString.call(r.data) !== '[object ArrayBuffer]') problem = 'has no file data';
+  if (problem) reportDamage({ store: 'media', key, problem });
+  return problem === null;
+}
+
+/** A stored media file that passes the read checks, or undefined (a damaged one is reported, see integrity.ts). */
+async function readMedia(hash: string): Promise<MediaRecord | undefined> {
+  const record: unknown = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  return record !== undefined && soundMedia(record, hash) ? record : undefined;
+}
+
+/** A stored media file as a Blob of its type, or undefined when it is not stored (or not readable). */
 export async function getMediaBlob(hash: string): Promise<Blob | undefined> {
-  const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  const record = await readMedia(hash);
   return record && new Blob([record.data], { type: record.type });
 }
 
 /** A stored media file's bytes, for export and bundles. */
 export async function getMediaBytes(hash: string): Promise<Uint8Array | undefined> {
-  const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  const record = await readMedia(hash);
   return record && new Uint8Array(record.data);
 }
 
