@@ -7,12 +7,15 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { OcclusionView, OcclusionViewProps } from './occlusion';
+import { preloadMarkdown } from './RichText';
 
 /** The occlusion view, once its chunk is here. */
 export function LazyOcclusion(props: OcclusionViewProps): JSX.Element {
   const [View, setView] = useState<OcclusionView | null>(null);
   useEffect(() => {
-    void import('./rich-render').then((m) => m.occlusionView()).then((v) => setView(() => v), () => undefined);
+    void preloadMarkdown()
+      .then((m) => m.occlusionView())
+      .then((v) => setView(() => v), () => undefined);
   }, []);
   return View ? <View {...props} /> : <p class="occlusion-loading">{props.card.alt}</p>;
 }
