@@ -34,6 +34,8 @@ export function cardText(card: Card): string {
     }
     case 'typed':
       return `${card.question} ${card.answer}`;
+    case 'occlusion':
+      return `${card.alt} ${card.masks.map((m) => m.label).join(' ')}`;
   }
 }
 

@@ -132,7 +132,9 @@ export async function saveEdited(deck: Deck, now = Date.now()): Promise<DeckResu
   const version = entry ? entry.deck.version + 1 : Math.max(1, deck.version);
   const checked = validateDeck({ ...cleanForSave(deck), version });
   if (!checked.ok) return checked;
-  await saveDeck(checked.deck, 'authored', now);
+  // Picked files are stored already (media-file.ts): the deck is saved only if every one still is.
+  if (checked.deck.media?.length) await (await import('../store/media')).saveDeckWithMedia(checked.deck, new Map(), 'authored', now);
+  else await saveDeck(checked.deck, 'authored', now);
   await syncDeckItems(checked.deck, now);
   await discardDraft(deck.id);
   return checked;

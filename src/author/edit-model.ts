@@ -31,6 +31,7 @@ export function cleanForSave(deck: Deck): Deck {
       else delete c.accept;
     }
     if (c.type === 'basic' && !c.reverse) delete c.reverse;
+    if (c.type === 'occlusion' && blank(c.question)) delete c.question;
     return c;
   });
   return out;
@@ -38,7 +39,7 @@ export function cleanForSave(deck: Deck): Deck {
 
 /** Text the card's front shows, to label it in lists and buttons. */
 export function cardSummary(card: Card): string {
-  const text = card.type === 'basic' ? card.front : card.type === 'cloze' ? card.text : card.type === 'truefalse' ? card.statement : card.question;
+  const text = card.type === 'occlusion' ? card.question ?? card.alt : mainText(card);
   const plain = text.replace(/\{\{c\d+::([^}:]*)(?:::[^}]*)?\}\}/g, '[$1]').replace(/\s+/g, ' ').trim();
   return plain.length > 60 ? `${plain.slice(0, 57)}…` : plain || '(empty)';
 }
@@ -49,6 +50,7 @@ export const TYPE_NAMES: Record<CardType, string> = {
   mcq: 'Multiple choice',
   truefalse: 'True or false',
   typed: 'Typed answer',
+  occlusion: 'Image occlusion (hide parts of a picture)',
 };
 
 /** The main text of a card, whatever its type, so a type change keeps what was typed. */
@@ -60,6 +62,8 @@ function mainText(card: Card): string {
       return card.text;
     case 'truefalse':
       return card.statement;
+    case 'occlusion':
+      return card.question ?? '';
     default:
       return card.question;
   }
@@ -92,6 +96,9 @@ export function withType(card: Card, type: CardType): Card {
       return { ...base, type, statement: text, answer: card.type === 'truefalse' ? card.answer : true };
     case 'typed':
       return { ...base, type, question: text, answer: answerText };
+    case 'occlusion':
+      // The picture, its alt text and the masks are chosen in the occlusion editor.
+      return card.type === 'occlusion' ? card : { ...base, type, ...(text ? { question: text } : {}), image: '', alt: '', mode: 'hide-one', masks: [] };
   }
 }
 

@@ -85,6 +85,8 @@ export function cardPrompt(card: Card): string {
       return card.text.replace(/\{\{c\d+::(.*?)(?:::.*?)?\}\}/g, '[…]');
     case 'truefalse':
       return card.statement;
+    case 'occlusion':
+      return card.question ?? card.alt;
     default:
       return card.question;
   }

@@ -97,8 +97,10 @@ const CARD_FIELDS: Record<string, Record<string, Check>> = {
   },
   truefalse: { statement: text, answer: flag },
   typed: { question: text, answer: text },
+  // Each mask is a review item keyed by its id, placed by four numbers and answered by its label.
+  occlusion: { image: text, alt: text, masks: (x) => Array.isArray(x) && x.every((m) => isRec(m) && text(m.id) && text(m.label) && [m.x, m.y, m.width, m.height].every(Number.isFinite)) },
 };
-const CARD_OPTIONAL = { keyPoint: text, explanation: text, tags: texts, accept: texts, reverse: flag };
+const CARD_OPTIONAL = { keyPoint: text, explanation: text, tags: texts, accept: texts, reverse: flag, question: text };
 
 const DECK_FIELDS = { id: text, version: whole, title: text };
 const DECK_OPTIONAL: Record<string, Check> = {

@@ -1,7 +1,7 @@
 /**
  * Review items: which things a learner is asked about, derived from a deck's cards.
  * One per basic card (plus one for its reversed side), one per cloze deletion, one per
- * mcq / truefalse / typed card. Ids come from deck id + card id (+ side or deletion), never
+ * mcq / truefalse / typed card, one per occlusion mask. Ids come from deck id + card id (+ side or deletion), never
  * from card text, so editing a card keeps its progress. Pure: no IndexedDB, no clock.
  */
 import { parseCloze } from './cloze.ts';
@@ -9,7 +9,8 @@ import type { Card, Deck } from './schema';
 
 /**
  * A review item's sub-key within its card: `''` for the front of a basic card and for
- * mcq / truefalse / typed, `'reverse'` for a reversed basic card, `'c1'`, `'c2'`… per cloze deletion.
+ * mcq / truefalse / typed, `'reverse'` for a reversed basic card, `'c1'`, `'c2'`… per cloze deletion,
+ * the mask's id for an occlusion mask.
  */
 export type ItemSub = string;
 
@@ -54,6 +55,9 @@ export function expandCard(deckId: string, card: Card): ItemRef[] {
     case 'truefalse':
     case 'typed':
       return [ref(deckId, card.id)];
+    case 'occlusion':
+      // One item per mask, keyed by the mask's id: moving or relabelling a mask keeps its progress.
+      return card.masks.map((m) => ref(deckId, card.id, m.id));
   }
 }
 

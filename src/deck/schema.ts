@@ -25,6 +25,8 @@ export const LIMITS = {
   items: 10000,
   fileBytes: 5 * 1024 * 1024,
   media: 500,
+  /** Masks on one image occlusion card (each is a review item). */
+  masks: 50,
 } as const;
 
 /** The format a text-only deck is written in; a deck with media is written in `MEDIA_FORMAT`. */
@@ -123,11 +125,46 @@ export const TypedCardSchema = v.strictObject({
   ),
 });
 
-export const CARD_TYPES = ['basic', 'cloze', 'mcq', 'truefalse', 'typed'] as const;
+/** A share of the image's width or height, from its top left corner: 0 to 1. */
+const share = v.pipe(
+  v.number('must be a share of the image from 0 to 1'),
+  v.minValue(0, 'must be 0 or more'),
+  v.maxValue(1, 'must be at most 1 (the whole image)'),
+);
+
+/** One rectangle of an occlusion card, in shares of the image, with what it hides in words. */
+export const OcclusionMaskSchema = v.strictObject({
+  id: slug,
+  x: share,
+  y: share,
+  width: share,
+  height: share,
+  label: text(LIMITS.titleLength),
+}, 'must be a mask: an object with id, x, y, width, height and label');
+
+/** How an occlusion card asks: every other mask lifted, or every mask kept in place. */
+export const OCCLUSION_MODES = ['hide-one', 'hide-all'] as const;
+
+/** Image occlusion (format 2): rectangles over one of the deck's images, each one review item. */
+export const OcclusionCardSchema = v.strictObject({
+  ...cardBase,
+  type: v.literal('occlusion'),
+  question: v.optional(text()),
+  image: v.pipe(v.string('must be the name of one of the deck\'s images'), v.minLength(1, 'must not be empty'), v.maxLength(100, 'must be at most 100 characters')),
+  alt: text(300),
+  mode: v.picklist(OCCLUSION_MODES, 'must be "hide-one" (only the asked mask covers the image) or "hide-all" (every mask covers it)'),
+  masks: v.pipe(
+    v.array(OcclusionMaskSchema, 'must be a list of masks'),
+    v.minLength(1, 'needs at least 1 mask'),
+    v.maxLength(LIMITS.masks, `must have at most ${LIMITS.masks} masks`),
+  ),
+});
+
+export const CARD_TYPES = ['basic', 'cloze', 'mcq', 'truefalse', 'typed', 'occlusion'] as const;
 
 export const CardSchema = v.variant(
   'type',
-  [BasicCardSchema, ClozeCardSchema, McqCardSchema, TrueFalseCardSchema, TypedCardSchema],
+  [BasicCardSchema, ClozeCardSchema, McqCardSchema, TrueFalseCardSchema, TypedCardSchema, OcclusionCardSchema],
   `must be one of ${CARD_TYPES.join(', ')}`,
 );
 
@@ -204,3 +241,6 @@ export type ClozeCard = v.InferOutput<typeof ClozeCardSchema>;
 export type McqCard = v.InferOutput<typeof McqCardSchema>;
 export type TrueFalseCard = v.InferOutput<typeof TrueFalseCardSchema>;
 export type TypedCard = v.InferOutput<typeof TypedCardSchema>;
+export type OcclusionCard = v.InferOutput<typeof OcclusionCardSchema>;
+export type OcclusionMask = v.InferOutput<typeof OcclusionMaskSchema>;
+export type OcclusionMode = OcclusionCard['mode'];

@@ -114,7 +114,9 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
       errors.push({ path: at('keyPoint'), message: `refers to key point "${card.keyPoint}", which is not in keyPoints` });
     }
     if (card.type === 'basic') items += card.reverse === true ? 2 : 1;
+    else if (card.type === 'occlusion') items += Array.isArray(card.masks) ? card.masks.length : 0;
     else if (card.type !== 'cloze') items++;
+    if (card.type === 'occlusion') errors.push(...maskErrors(card, i));
     if (card.type === 'cloze' && typeof card.text === 'string' && /\S/.test(card.text)) {
       const { numbers, problems, segments } = parseCloze(card.text);
       items += numbers.length;
@@ -163,6 +165,33 @@ function semanticErrors(input: Record<string, unknown>): DeckError[] {
   return errors;
 }
 
+/** An occlusion card's masks: unique ids, and rectangles of some size that stay on the image. */
+function maskErrors(card: Record<string, unknown>, i: number): DeckError[] {
+  const errors: DeckError[] = [];
+  if (!Array.isArray(card.masks)) return errors;
+  const ids = new Map<string, number>();
+  card.masks.forEach((mask, j) => {
+    if (!isRecord(mask)) return;
+    const at = (field: string) => `cards[${i}].masks[${j}].${field}`;
+    if (typeof mask.id === 'string') {
+      const first = ids.get(mask.id);
+      if (first !== undefined) errors.push({ path: at('id'), message: `repeats the mask id "${mask.id}" of masks[${first}]; each mask is its own review item` });
+      else ids.set(mask.id, j);
+    }
+    for (const [start, size, edge] of [['x', 'width', 'right'], ['y', 'height', 'bottom']] as const) {
+      const from = mask[start];
+      const extent = mask[size];
+      if (typeof extent !== 'number' || typeof from !== 'number') continue;
+      if (extent === 0) errors.push({ path: at(size), message: 'is 0; a mask must cover some of the image' });
+      // A little rounding slack: shares written as decimals may sum to 1.0000000001.
+      else if (from + extent > 1 + 1e-9) {
+        errors.push({ path: at(size), message: `reaches past the ${edge} edge of the image (${start} + ${size} is ${+(from + extent).toFixed(4)}; at most 1)` });
+      }
+    }
+  });
+  return errors;
+}
+
 /** Card fields that are deck text and so may refer to media (typed answers are plain text). */
 const CARD_TEXT_FIELDS = ['front', 'back', 'text', 'question', 'statement', 'explanation'] as const;
 
@@ -202,7 +231,16 @@ function mediaErrors(input: Record<string, unknown>): DeckError[] {
     errors.push({ path: 'media', message: `needs "format": ${MEDIA_FORMAT}; format 1 decks carry no media` });
     return errors;
   }
-  if (!format2) return errors;
+  if (!format2) {
+    if (Array.isArray(input.cards)) {
+      input.cards.forEach((card, i) => {
+        if (isRecord(card) && card.type === 'occlusion') {
+          errors.push({ path: `cards[${i}].type`, message: `is "occlusion", which needs "format": ${MEDIA_FORMAT} with the picture listed in media` });
+        }
+      });
+    }
+    return errors;
+  }
   const types = new Map<string, string>();
   if (Array.isArray(input.media)) {
     input.media.forEach((m, i) => {
@@ -223,6 +261,15 @@ function mediaErrors(input: Record<string, unknown>): DeckError[] {
           if (m[field] === undefined) errors.push({ path: at(field), message: 'is required for an image, so the card keeps its room while it loads' });
         }
       }
+    });
+  }
+  if (Array.isArray(input.cards)) {
+    input.cards.forEach((card, i) => {
+      if (!isRecord(card) || card.type !== 'occlusion' || typeof card.image !== 'string' || !card.image) return;
+      const type = types.get(card.image);
+      const path = `cards[${i}].image`;
+      if (type === undefined) errors.push({ path, message: `is "${card.image}", which is not in media` });
+      else if (!isImageType(type)) errors.push({ path, message: `is "${card.image}", which is ${type}, not a picture` });
     });
   }
   for (const { path, text } of textFields(input)) {

@@ -5,6 +5,7 @@
  * nothing moves when it appears.
  */
 import { useEffect, useRef } from 'preact/hooks';
+import { LazyOcclusion } from '../ui/LazyOcclusion';
 import { RichText } from '../ui/RichText';
 import type { Checked, Question, Response } from './engine';
 
@@ -55,6 +56,7 @@ export function QuestionView(props: QuestionViewProps) {
       <p class="quiz-instructions meta">{instructions(q)}</p>
       <div id="quiz-prompt" class="quiz-prompt">
         <RichText text={q.prompt} />
+        {q.occlusion && <LazyOcclusion card={q.occlusion.card} sub={q.sub} revealed={answered} media={q.occlusion.media} prompt={false} />}
       </div>
 
       {q.kind === 'typed' ? (

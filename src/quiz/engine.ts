@@ -3,7 +3,8 @@
  * chosen review items), checks answers and scores the result. Pure and seeded: the same decks,
  * options and seed give the same quiz; no DOM, no storage, no clock.
  */
-import type { Card, Deck } from '../deck/schema';
+import type { Card, Deck, MediaFile, OcclusionCard } from '../deck/schema';
+import { OCCLUSION_QUESTION, occlusionAnswer } from '../deck/occlusion';
 import { clozeAnswer, parseCloze } from '../deck/cloze';
 import { matchAnswer, normaliseAnswer, type Verdict } from '../deck/answer-match';
 import { expandDeck, type ItemRef } from '../deck/items';
@@ -36,6 +37,8 @@ interface QuestionBase {
   /** The right answer as a learner should read it (Markdown subset). */
   answerText: string;
   explanation: string | null;
+  /** For an occlusion mask: the card and its deck's media, to show the picture with the mask asked. */
+  occlusion?: { card: OcclusionCard; media: MediaFile[] | undefined };
 }
 
 export interface ChoiceQuestion extends QuestionBase {
@@ -95,6 +98,7 @@ interface AnswerPools {
   front: CandidatePool;
   cloze: CandidatePool;
   typed: CandidatePool;
+  occlusion: CandidatePool;
 }
 
 // Decks are immutable data once loaded, so their answer pools are worth keeping between quizzes.
@@ -107,6 +111,7 @@ function answerPools(deck: Deck): AnswerPools {
   const front: Candidate[] = [];
   const cloze: Candidate[] = [];
   const typed: Candidate[] = [];
+  const occlusion: Candidate[] = [];
   for (const card of deck.cards) {
     if (card.type === 'basic') {
       back.push(candidate(card.back, card.id));
@@ -115,9 +120,11 @@ function answerPools(deck: Deck): AnswerPools {
       for (const n of parseCloze(card.text).numbers) cloze.push(candidate(clozeAnswer(card.text, n), card.id));
     } else if (card.type === 'typed') {
       typed.push(candidate(card.answer, card.id));
+    } else if (card.type === 'occlusion') {
+      for (const m of card.masks) occlusion.push(candidate(m.label, card.id));
     }
   }
-  const pools = { back: candidatePool(back), front: candidatePool(front), cloze: candidatePool(cloze), typed: candidatePool(typed) };
+  const pools = { back: candidatePool(back), front: candidatePool(front), cloze: candidatePool(cloze), typed: candidatePool(typed), occlusion: candidatePool(occlusion) };
   poolCache.set(deck, pools);
   return pools;
 }
@@ -211,6 +218,14 @@ function buildQuestion(entry: Entry, pools: AnswerPools, rng: Rng): Question {
       const n = Number(ref.sub.replace(/^c/, ''));
       if (!Number.isInteger(n) || n < 1) throw new QuizError(`${ref.id}: "${ref.sub}" is not a cloze deletion`);
       return choiceOrTyped(entry, clozePrompt(card.text, n), clozeAnswer(card.text, n), [pools.cloze, pools.back, pools.typed], rng);
+    }
+    case 'occlusion': {
+      const answer = occlusionAnswer(card, ref.sub);
+      if (!answer) throw new QuizError(`${ref.id}: "${ref.sub}" is not a mask of this card`);
+      // The card's other labels first: each names a place on the same picture, so each is a fair guess.
+      const siblings = candidatePool(card.masks.filter((m) => m.id !== ref.sub).map((m) => candidate(m.label, `${card.id}#${m.id}`)));
+      const q = choiceOrTyped(entry, card.question ?? OCCLUSION_QUESTION, answer, [siblings, pools.occlusion], rng);
+      return { ...q, occlusion: { card, media: entry.deck.media } };
     }
   }
 }

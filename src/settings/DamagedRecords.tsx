@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { damagedRecords, onDamage, type Damage } from '../store';
 import { removeDamaged } from '../store/replace';
 
-const NAMES: Record<Damage['store'], string> = { items: 'Review item', reviews: 'Review log entry', decks: 'Deck', settings: 'Settings', drafts: 'Draft' };
+const NAMES: Record<Damage['store'], string> = { items: 'Review item', reviews: 'Review log entry', decks: 'Deck', settings: 'Settings', drafts: 'Draft', media: 'Media file' };
 
 export function DamagedRecords() {
   const [damage, setDamage] = useState<Damage[]>(damagedRecords);

@@ -4,8 +4,8 @@
  * their hashes before anything is replaced (backup version 2; a version 1 file is given an empty
  * list). Part of the lazily loaded backup code.
  */
-import { isMediaType } from '../deck/media';
 import type { Deck } from '../deck/schema';
+import type { BackupMedia } from './backup';
 import { sha256Hex } from './media';
 import type { MediaRecord } from './schema';
 
@@ -34,19 +34,15 @@ export function mediaToJson(record: MediaRecord): string {
 }
 
 /**
- * The backup's media records, or the problems found (as `path: problem`), including any file a
- * deck lists that the backup does not hold.
+ * The backup's media records (each already checked against its description, `MEDIA_SHAPE`) as
+ * stored records, or the problems found (as `path: problem`), including any file a deck lists
+ * that the backup does not hold.
  */
-export function readBackupMedia(list: unknown, decks: readonly { deck: Deck }[]): { media: MediaRecord[]; problems: string[] } {
+export function readBackupMedia(list: readonly BackupMedia[], decks: readonly { deck: Deck }[]): { media: MediaRecord[]; problems: string[] } {
   const problems: string[] = [];
   const media: MediaRecord[] = [];
-  if (!Array.isArray(list)) return { media, problems: ['media: must be a list'] };
-  list.forEach((x, i) => {
-    const r = x as Record<string, unknown> | null;
-    if (typeof r !== 'object' || r === null) return problems.push(`media[${i}]: must be an object`);
-    if (typeof r.hash !== 'string' || !/^[0-9a-f]{64}$/.test(r.hash)) return problems.push(`media[${i}].hash: must be a SHA-256 hash (64 hex digits)`);
-    if (typeof r.type !== 'string' || !isMediaType(r.type)) return problems.push(`media[${i}].type: is not a media type Briefdeck takes`);
-    const bytes = typeof r.data === 'string' ? fromBase64(r.data) : null;
+  list.forEach((r, i) => {
+    const bytes = fromBase64(r.data);
     if (!bytes) return problems.push(`media[${i}].data: must be the file's bytes in base64`);
     media.push({ hash: r.hash, type: r.type, bytes: bytes.byteLength, data: bytes.buffer as ArrayBuffer });
   });

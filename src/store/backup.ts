@@ -22,7 +22,8 @@ import { batch, inTransaction } from './db';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
-import { DRAFT_SHAPE, ITEM_SHAPE, QUIZ_SHAPE, REVIEW_SHAPE, STORED_DECK_SHAPE, type Kind, type RecordShape } from './records';
+import { DRAFT_SHAPE, ITEM_SHAPE, MEDIA_SHAPE, QUIZ_SHAPE, REVIEW_SHAPE, STORED_DECK_SHAPE, type Kind, type RecordShape } from './records';
+import { isMediaType } from '../deck/media';
 import type { DraftRecord, MediaRecord, StoredDeck } from './schema';
 import { readBackupMedia, verifyMedia } from './backup-media';
 
@@ -127,6 +128,10 @@ const VALUE_PROBLEM: Record<Exclude<Kind, 'ids' | 'tally'>, (x: unknown) => stri
   mode: (x) => (x === 'study' || x === 'quiz' ? null : 'must be "study" or "quiz"'),
   origin: (x) => (x === 'imported' || x === 'authored' ? null : 'must be "imported" or "authored"'),
   bool: (x) => (typeof x === 'boolean' ? null : 'must be true or false'),
+  hash: (x) => (typeof x === 'string' && /^[0-9a-f]{64}$/.test(x) ? null : 'must be a SHA-256 hash (64 hex digits)'),
+  mediaType: (x) => (typeof x === 'string' && isMediaType(x) ? null : 'is not a media type Briefdeck takes'),
+  // A backup holds a file's bytes as base64 text.
+  binary: (x) => (typeof x === 'string' && x.length % 4 === 0 && /^[A-Za-z0-9+/]*={0,2}$/.test(x) ? null : "must be the file's bytes in base64"),
   any: () => null,
 };
 
@@ -208,7 +213,10 @@ export const CHECK = {
   quizzes: recordOf<QuizRecord>(QUIZ_SHAPE),
   drafts: recordOf<DraftRecord>(DRAFT_SHAPE),
   decks: recordOf<CheckedDeck>(STORED_DECK_SHAPE),
+  media: recordOf<BackupMedia>(MEDIA_SHAPE),
 };
+/** A media file as a backup holds it: its bytes in base64. */
+export type BackupMedia = { hash: string; type: string; data: string };
 /** A stored deck whose deck is still to be checked by the deck validator. */
 export type CheckedDeck = { deck: unknown; origin: StoredDeck['origin']; updated: number };
 /** Each list of a backup with its records checked one by one, before the checks across them. */
@@ -350,7 +358,7 @@ export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number):
     if (problem) problems.line(`drafts[${i}].${problem}`);
     draftKeys.add(draft.key);
   });
-  const media = readBackupMedia(lists.media ?? [], decks);
+  const media = readBackupMedia(checkList(lists.media ?? [], 'media', CHECK.media, problems) ?? [], decks);
   for (const p of media.problems) problems.line(p);
   if (problems.total) return refuse(problems);
 

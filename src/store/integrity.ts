@@ -9,7 +9,7 @@ import type { StoredDeck } from './schema';
 import { isGrade } from '../srs/rating';
 
 export interface Damage {
-  store: 'items' | 'reviews' | 'decks' | 'settings' | 'drafts';
+  store: 'items' | 'reviews' | 'decks' | 'settings' | 'drafts' | 'media';
   key: string;
   problem: string;
 }
@@ -97,3 +97,4 @@ export function soundStoredDeck(x: unknown): x is StoredDeck {
   if (!ok) reportDamage({ store: 'decks', key: isObject(deck) && typeof deck.id === 'string' ? deck.id : '(unknown deck)', problem: 'is not a readable deck' });
   return ok;
 }
+

@@ -4,11 +4,12 @@
  * stored deck lists any more are removed, and the storage status can count their bytes. Loaded
  * only by screens that handle media: decks without media never load it.
  */
-import { mediaRefs, sha256Hex } from '../deck/media';
+import { isMediaType, mediaRefs, sha256Hex } from '../deck/media';
 import type { Deck, MediaFile } from '../deck/schema';
 import { announce, batch, inTransaction } from './db';
 import { summaryOf } from './deck-summaries';
 import { StoreError, toStoreError } from './errors';
+import { reportDamage } from './integrity';
 import { summaryKey } from './keys';
 import type { MediaRecord, StoredDeck } from './schema';
 
@@ -95,28 +96,76 @@ export async function saveDeckWithMedia(
   return saved;
 }
 
-/** A stored media file as a Blob of its type, or undefined when it is not stored. */
+/**
+ * Stores one file the editor picked, under its hash, before the deck that will list it is saved
+ * (an edited deck's draft lists it meanwhile, which keeps it from `collectMedia`). Returns the
+ * hash. A full disk is a StoreError of kind quota naming the file; nothing is stored then.
+ */
+export async function storeMediaFile(name: string, type: string, bytes: Uint8Array): Promise<string> {
+  const hash = await sha256Hex(bytes);
+  try {
+    await inTransaction(['media'], 'readwrite', (tx) => tx.objectStore('media').put({ hash, type, bytes: bytes.byteLength, data: ownBuffer(bytes) }));
+  } catch (error) {
+    const failure = toStoreError(error);
+    if (failure.kind === 'quota') {
+      throw new StoreError('quota', `This device has no room left for "${name}", so it was not added and the card is unchanged. Free some space and try again.`, { cause: error });
+    }
+    throw failure;
+  }
+  return hash;
+}
+
+/**
+ * The read check of a media record (its `read` marks in records.ts): here rather than in
+ * integrity.ts, whose checks ride on the study path, because only this lazy module reads media.
+ * A damaged record is reported and skipped.
+ */
+export function soundMedia(x: unknown, key: string): x is MediaRecord {
+  const r = typeof x === 'object' && x !== null && !Array.isArray(x) ? (x as Record<string, unknown>) : null;
+  let problem: string | null = null;
+  if (!r) problem = 'is not a media file';
+  else if (typeof r.hash !== 'string' || !/^[0-9a-f]{64}$/.test(r.hash) || typeof r.type !== 'string' || !isMediaType(r.type)) problem = 'is not a readable media file';
+  // Tagged rather than instanceof: a buffer read from IndexedDB may come from another realm.
+  else if (Object.prototype.toString.call(r.data) !== '[object ArrayBuffer]') problem = 'has no file data';
+  if (problem) reportDamage({ store: 'media', key, problem });
+  return problem === null;
+}
+
+/** A stored media file that passes the read checks, or undefined (a damaged one is reported, see integrity.ts). */
+async function readMedia(hash: string): Promise<MediaRecord | undefined> {
+  const record: unknown = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  return record !== undefined && soundMedia(record, hash) ? record : undefined;
+}
+
+/** A stored media file as a Blob of its type, or undefined when it is not stored (or not readable). */
 export async function getMediaBlob(hash: string): Promise<Blob | undefined> {
-  const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  const record = await readMedia(hash);
   return record && new Blob([record.data], { type: record.type });
 }
 
 /** A stored media file's bytes, for export and bundles. */
 export async function getMediaBytes(hash: string): Promise<Uint8Array | undefined> {
-  const record = await inTransaction(['media'], 'readonly', (tx) => tx.objectStore('media').get(hash));
+  const record = await readMedia(hash);
   return record && new Uint8Array(record.data);
 }
 
 /** Every media hash a deck lists. */
 export function deckMediaHashes(deck: Deck): string[] {
-  return (deck.media ?? []).flatMap((m) => (m.sha256 ? [m.sha256] : []));
+  return (deck.media ?? []).flatMap((m) => (typeof m?.sha256 === 'string' ? [m.sha256] : []));
 }
 
-/** Removes the media files no stored deck lists; returns how many went. */
+/** The deck an editor's draft holds, if its value has one (drafts are the editor's own shape). */
+function draftDeck(value: unknown): Deck | null {
+  const deck = (value as { deck?: unknown } | null)?.deck as Deck | undefined;
+  return deck && Array.isArray(deck.media) ? deck : null;
+}
+
+/** Removes the media files no stored deck and no editor's draft lists; returns how many went. */
 export async function collectMedia(): Promise<number> {
-  return inTransaction(['decks', 'media'], 'readwrite', async (tx) => {
-    const [decks, hashes] = await Promise.all([tx.objectStore('decks').getAll(), tx.objectStore('media').getAllKeys()]);
-    const used = new Set(decks.flatMap((d) => (d?.deck ? deckMediaHashes(d.deck) : [])));
+  return inTransaction(['decks', 'drafts', 'media'], 'readwrite', async (tx) => {
+    const [decks, drafts, hashes] = await Promise.all([tx.objectStore('decks').getAll(), tx.objectStore('drafts').getAll(), tx.objectStore('media').getAllKeys()]);
+    const listed = [...decks.map((d) => d?.deck), ...drafts.map((d) => draftDeck(d?.value))];
+    const used = new Set(listed.flatMap((d) => (d ? deckMediaHashes(d) : [])));
     const unused = hashes.filter((h) => !used.has(h));
     await Promise.all(unused.map((h) => tx.objectStore('media').delete(h)));
     return unused.length;

@@ -2,7 +2,7 @@
  * Each stored record described once: its fields, the kind of value each holds, which are
  * optional, and which the cheap checks on every read rely on, with what a read reports when one of
  * those is damaged. A backup's complete checks (`backup.ts`) walk these descriptions. The read
- * checks (`integrity.ts`) are written out by hand, because they run on the study path, where
+ * checks (`integrity.ts`, and for media `media.ts`) are written out by hand, because they run on the study path, where
  * every byte counts; a test holds them to the `read` marks here. A field added later must be
  * optional here (or given a default by the backup version table in `backup.ts`), so that older
  * records and backups still pass. Data only.
@@ -35,6 +35,9 @@ export type Kind =
   | 'bool'
   | 'ids' // a list of item ids
   | 'tally' // per key point: { right, total }
+  | 'hash' // a SHA-256 as 64 lowercase hex digits
+  | 'mediaType' // a media type Briefdeck takes (deck/media.ts)
+  | 'binary' // a file's bytes: an ArrayBuffer where stored, base64 text in a backup
   | 'any';
 
 /**
@@ -143,5 +146,18 @@ export const STORED_DECK_SHAPE: RecordShape = {
     ['deck', 'any'],
     ['origin', 'origin'],
     ['updated', 'time'],
+  ],
+};
+
+const MEDIA_UNREADABLE = 'is not a readable media file';
+
+/** A media file stored by the SHA-256 of its bytes (`MediaRecord`); a backup carries no `bytes`, it counts them. */
+export const MEDIA_SHAPE: RecordShape = {
+  notObject: 'is not a media file',
+  fields: [
+    ['hash', 'hash', MEDIA_UNREADABLE],
+    ['type', 'mediaType', MEDIA_UNREADABLE],
+    ['bytes', 'count', undefined, true],
+    ['data', 'binary', 'has no file data'],
   ],
 };

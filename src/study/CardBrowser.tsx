@@ -13,14 +13,16 @@ import * as State from '../srs/state';
 
 // The schema's card types, restated so this chunk does not pull in the schema's validators; as a
 // Record over CardType the compiler rejects a missing or unknown type.
-const TYPE_NAMES: Record<CardType, true> = { basic: true, cloze: true, mcq: true, truefalse: true, typed: true };
+const TYPE_NAMES: Record<CardType, true> = { basic: true, cloze: true, mcq: true, truefalse: true, typed: true, occlusion: true };
 const CARD_TYPES = Object.keys(TYPE_NAMES) as CardType[];
 const STATES: RowState[] = ['new', 'learning', 'review', 'suspended', 'buried'];
 const PAGE = 50;
 
-function subLabel(sub: string): string {
-  if (sub === 'reverse') return ' · reversed';
-  return sub ? ` · deletion ${sub.slice(1)}` : '';
+function subLabel(sub: string, type: CardType | ''): string {
+  if (!sub) return '';
+  // An occlusion card's items are keyed by their mask's id.
+  if (type === 'occlusion') return ` · mask ${sub}`;
+  return sub === 'reverse' ? ' · reversed' : ` · deletion ${sub.slice(1)}`;
 }
 
 function History({ itemId }: { itemId: string }) {
@@ -59,7 +61,7 @@ function Row({ row, now }: { row: BrowserRow; now: number }) {
       <p>{row.text}</p>
       <p class="meta">
         {row.card.type}
-        {subLabel(row.sub)} · {row.state}
+        {subLabel(row.sub, row.card.type)} · {row.state}
         {due && ` · due ${due.getTime() <= now ? 'now' : due.toLocaleDateString()}`}
         {row.item && row.item.fsrs.lapses > 0 && ` · forgotten ${row.item.fsrs.lapses}×`}
       </p>

@@ -1,7 +1,7 @@
 /**
  * The card being studied, per type: basic and reversed, cloze with the active deletion hidden,
  * mcq and true/false answerable by tapping before the reveal, typed answers with the difference
- * shown. Part of the main bundle. The answer area is always laid out below the question, so the
+ * shown, occlusion masks over a picture (their own chunk). Part of the main bundle. The answer area is always laid out below the question, so the
  * reveal adds content without moving what is already on screen.
  */
 import type { Ref } from 'preact';
@@ -9,8 +9,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { answerMatch, loadAnswerMatch } from './answer-check';
 import { parseCloze } from '../deck/cloze';
 import type { Card, ClozeCard, McqCard, TrueFalseCard, TypedCard } from '../deck/schema';
+import { LazyOcclusion } from '../ui/LazyOcclusion';
 import { RichText } from '../ui/RichText';
-import { clozeNumber, judge, mcqAnswers, type Response } from './card-face';
+import { answerText, clozeNumber, judge, mcqAnswers, type Response } from './card-face';
 
 export interface CardFaceProps {
   card: Card;
@@ -196,6 +197,10 @@ export function CardFace(props: CardFaceProps) {
       front = <Typed {...props} card={card} />;
       back = card.answer;
       break;
+    case 'occlusion':
+      // The question and the picture with its masks come with the occlusion chunk.
+      front = <LazyOcclusion card={card} sub={sub} revealed={revealed} />;
+      back = answerText(card, sub);
   }
   return (
     <div class="card-face" data-type={card.type}>

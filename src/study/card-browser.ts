@@ -43,6 +43,8 @@ export function cardText(card: Card): string {
       return `${card.statement} (${card.answer ? 'true' : 'false'})`;
     case 'typed':
       return `${card.question} → ${card.answer}`;
+    case 'occlusion':
+      return `${card.alt} (${card.masks.map((m) => m.label).join(' / ')})`;
   }
 }
 

@@ -37,6 +37,8 @@ export function answerText(card: Card, sub: ItemSub): string {
       return card.answer ? 'True' : 'False';
     case 'typed':
       return card.answer;
+    case 'occlusion':
+      return card.masks.find((m) => m.id === sub)?.label ?? '';
   }
 }
 
@@ -73,18 +75,12 @@ export function judge(card: Card, response: Response): Judgement {
   return { correct: null, suggested: null };
 }
 
-/** Every text field of a card that may hold Markdown. */
+/**
+ * Every text of a card, its Markdown fields among them (and ids, names and tags, which only ever
+ * make this say yes to plain text): whether the card needs the Markdown renderer.
+ */
 export function cardTexts(card: Card): string[] {
-  switch (card.type) {
-    case 'basic':
-      return [card.front, card.back, card.explanation ?? ''];
-    case 'cloze':
-      return [card.text, card.explanation ?? ''];
-    case 'mcq':
-      return [card.question, ...card.choices, card.explanation ?? ''];
-    case 'truefalse':
-      return [card.statement, card.explanation ?? ''];
-    case 'typed':
-      return [card.question, card.answer, card.explanation ?? ''];
-  }
+  return Object.values(card)
+    .flat()
+    .filter((v): v is string => typeof v === 'string');
 }

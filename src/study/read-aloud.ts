@@ -5,6 +5,7 @@
  */
 import { clozeNumber, answerText, mcqAnswers } from './card-face';
 import { parseCloze } from '../deck/cloze';
+import { occlusionFront } from '../deck/occlusion';
 import type { Card } from '../deck/schema';
 
 /** Deck text as it should sound: pictures by their alt text, no sounds, formulas, or Markdown marks. */
@@ -36,6 +37,8 @@ export function frontText(card: Card, sub: string): string {
       return `True or false: ${card.statement}`;
     case 'typed':
       return card.question;
+    case 'occlusion':
+      return occlusionFront(card, sub);
   }
 }
 

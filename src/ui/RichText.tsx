@@ -13,11 +13,11 @@ import type { Render, RichDeck } from './rich-render';
 export const RichDeckContext = createContext<RichDeck | undefined>(undefined);
 
 let lex: Render | null = null;
-let loading: Promise<Render> | null = null;
+let loading: Promise<typeof import('./rich-render')> | null = null;
 
-/** Loads the Markdown renderer (once); the study screen calls this early when a deck has Markdown. */
-export function preloadMarkdown(): Promise<Render> {
-  loading ??= import('./rich-render').then((m) => (lex = m.render));
+/** Loads the Markdown renderer's chunk (once); the study screen calls this early when a deck has Markdown. */
+export function preloadMarkdown(): Promise<typeof import('./rich-render')> {
+  loading ??= import('./rich-render').then((m) => ((lex = m.render), m));
   loading.catch(() => (loading = null));
   return loading;
 }

@@ -216,3 +216,6 @@ export function render(text: string, isInline: boolean, deck?: RichDeck): Compon
 
 export type Render = typeof render;
 
+/** The occlusion view's chunk, loaded on first use (see `LazyOcclusion.tsx`). */
+export const occlusionView = () => import('./occlusion').then((m) => m.OcclusionView);
+

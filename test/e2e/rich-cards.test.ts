@@ -1,7 +1,8 @@
 /**
- * Rich cards in real Chromium: a `.briefdeck` bundle with a picture, a sound and a formula is
- * imported, studied (the picture painted as an <img> with its alt text and its room kept, the
- * formula as <math>, the sound as a play button), then the app is reloaded offline and the rest
+ * Rich cards in real Chromium: a `.briefdeck` bundle with a picture, a sound, a formula and image
+ * occlusion cards is imported, studied (the picture painted as an <img> with its alt text and its
+ * room kept, the formula as <math>, the sound as a play button, the occlusion masks over their
+ * picture, the asked one uncovered on the reveal), then the app is reloaded offline and the rest
  * of the deck studied from what IndexedDB and the precache hold. Also: the bundled article deck's
  * SVG diagram is published as a file named by its hash (shown through <img>, never as markup).
  */
@@ -37,11 +38,61 @@ const deck = {
   ],
   cards: [
     { id: 'picture', type: 'basic', front: `What is this?\n![${ALT}](icon.png)`, back: 'The app icon.' },
+    {
+      id: 'icon-one',
+      type: 'occlusion',
+      image: 'icon.png',
+      alt: ALT,
+      mode: 'hide-one',
+      masks: [{ id: 'card', x: 0.25, y: 0.2, width: 0.5, height: 0.6, label: 'The white card' }],
+    },
     { id: 'formula', type: 'basic', front: 'Half as a fraction?', back: 'It is $\\frac{1}{2}$.' },
     { id: 'sound', type: 'basic', front: 'Listen [sound:beep.wav]', back: `A beep, with the icon again ![${ALT}](icon.png)` },
+    {
+      id: 'icon-all',
+      type: 'occlusion',
+      question: 'Which part of the icon is under the highlighted box?',
+      image: 'icon.png',
+      alt: ALT,
+      mode: 'hide-all',
+      masks: [
+        { id: 'corner', x: 0, y: 0, width: 0.2, height: 0.2, label: 'A blue corner' },
+        { id: 'middle', x: 0.3, y: 0.3, width: 0.4, height: 0.4, label: 'The middle of the card' },
+      ],
+    },
   ],
 };
 const bundle = bundleOf(deck, new Map([['icon.png', PNG], ['beep.wav', silentWav()]]));
+
+/**
+ * An occlusion card: its picture painted under the masks, the asked mask highlighted and announced
+ * without its label; the reveal uncovers it, names its label, and leaves the others as they were.
+ */
+async function studyOcclusion(asked: string, label: string, covered: number) {
+  await page.locator('.occlusion img').waitFor();
+  await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLImageElement>('.occlusion img');
+    return !!el && el.complete && el.naturalWidth > 0 && el.getBoundingClientRect().height > 0;
+  });
+  expect(await page.locator('.occlusion img').getAttribute('alt')).toBe(ALT);
+  expect(await page.locator('.occlusion img').getAttribute('src')).toMatch(/^blob:/);
+  const mask = page.locator('.occlusion-mask[aria-current="true"]');
+  expect(await mask.getAttribute('data-mask')).toBe(asked);
+  expect(await mask.getAttribute('class')).toContain('mask-asked');
+  expect(await mask.textContent()).toMatch(/^Asked: the highlighted box, /);
+  expect(await page.locator('.card-face').textContent()).not.toContain(label);
+  expect(await page.locator('.mask-covered').count()).toBe(covered);
+  // The mask sits over the picture, where its shares say.
+  const [pic, box] = [await page.locator('.occlusion img').boundingBox(), await mask.boundingBox()];
+  expect(box!.x).toBeGreaterThanOrEqual(pic!.x - 1);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(pic!.y + pic!.height + 1);
+  await page.getByRole('button', { name: /^Show answer/ }).click();
+  await page.locator(`.mask-answer[data-mask="${asked}"]`).waitFor();
+  expect(await page.locator('.mask-answer').textContent()).toContain(label);
+  await page.locator('.card-back').getByText(label).waitFor();
+  expect(await page.locator('.mask-covered').count()).toBe(covered);
+  await page.getByRole('button', { name: /^Good/ }).click();
+}
 
 /** The card's picture: an <img> with its alt text, decoded and painted at a non-zero size. */
 async function pictureShown() {
@@ -54,7 +105,7 @@ async function pictureShown() {
   return img;
 }
 
-test('a bundle with a picture, a sound and a formula: imported, studied, and studied again offline after a reload', async () => {
+test('a bundle with a picture, a sound, a formula and occlusion cards: imported, studied, and studied again offline after a reload', async () => {
   await page.goto(baseUrl);
   await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
   expect(await workerActivated(page)).toBe('activated');
@@ -76,6 +127,10 @@ test('a bundle with a picture, a sound and a formula: imported, studied, and stu
   expect(await img.evaluate((el) => el.getBoundingClientRect().top)).toBe(frontTop);
   await page.getByRole('button', { name: /^Good/ }).click();
 
+  // "Hide one, guess one": only the asked mask covers the picture.
+  await page.getByText('What does the highlighted box hide?').waitFor();
+  await studyOcclusion('card', 'The white card', 0);
+
   // The formula card: MathML once revealed.
   await page.getByText('Half as a fraction?').waitFor();
   await page.getByRole('button', { name: /^Show answer/ }).click();
@@ -96,6 +151,9 @@ test('a bundle with a picture, a sound and a formula: imported, studied, and stu
   await page.getByRole('button', { name: /^Show answer/ }).click();
   await pictureShown();
   await page.getByRole('button', { name: /^Good/ }).click();
+  // "Hide all, guess one", offline: the picture from IndexedDB, the occlusion chunk from the precache.
+  await page.getByText('Which part of the icon is under the highlighted box?').waitFor();
+  await studyOcclusion('corner', 'A blue corner', 1);
   expect(problems).toEqual([]);
 }, 120_000);
 

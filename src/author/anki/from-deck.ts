@@ -10,7 +10,8 @@ import { expandCard, type ItemId } from '../../deck/items';
 import type { Card, Deck } from '../../deck/schema';
 import * as State from '../../srs/state';
 import type { ItemRecord, ReviewRecord } from '../../srs/types';
-import { markdownToHtml as toHtml } from './markdown-html';
+import { maskPlace } from '../../deck/occlusion';
+import { escapeHtml, markdownToHtml as toHtml } from './markdown-html';
 import { sha1 } from './sha1';
 import { BASIC, BASIC_REVERSED, BASIC_TYPED, CLOZE } from './stock';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType, AnkiRevlogRow } from './types';
@@ -54,12 +55,19 @@ function noteOf(card: Card, media: ReadonlySet<string>): { type: AnkiNoteType; f
     }
     case 'truefalse':
       return { type: BASIC, fields: [`${markdownToHtml(card.statement)}<br><br>True or false?`, (card.answer ? 'True' : 'False') + extra] };
+    case 'occlusion': {
+      // Anki's own occlusion notes need its add-on's image format; a cloze note with one deletion per
+      // mask, in the same order, keeps every item and its progress.
+      const masks = card.masks.map((m, i) => `<li>${escapeHtml(maskPlace(m))}: {{c${i + 1}::${escapeHtml(m.label)}}}</li>`).join('');
+      return { type: CLOZE, fields: [`${escapeHtml(card.alt)}<ul>${masks}</ul>`, card.explanation ? markdownToHtml(card.explanation) : ''] };
+    }
   }
 }
 
 /** Anki card ordinals of a card's items, in `expandCard` order. */
 function ordinals(card: Card): number[] {
   if (card.type === 'cloze') return parseCloze(card.text).numbers.map((n) => n - 1);
+  if (card.type === 'occlusion') return card.masks.map((_, i) => i);
   if (card.type === 'basic' && card.reverse) return [0, 1];
   return [0];
 }

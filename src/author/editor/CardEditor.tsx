@@ -4,10 +4,12 @@
  * progress is keyed by it. Part of the lazy authoring chunk.
  */
 import { Component } from 'preact';
-import { CARD_TYPES, type Card, type CardType, type KeyPoint } from '../../deck/schema';
+import { CARD_TYPES, type Card, type CardType, type KeyPoint, type MediaFile } from '../../deck/schema';
 import { cardSummary, fieldId, parseTags, TYPE_NAMES, withType } from '../edit-model';
 import { CardPreview } from './CardPreview';
 import { Field } from './Field';
+import type { MediaSlot } from './MediaPicker';
+import { OcclusionEditor } from './OcclusionEditor';
 
 export interface CardEditorProps {
   card: Card;
@@ -15,6 +17,9 @@ export interface CardEditorProps {
   count: number;
   keyPoints: KeyPoint[];
   errors: Map<string, string[]>;
+  /** The deck's media, and how a picked file joins them. */
+  media: MediaFile[] | undefined;
+  mediaSlot: MediaSlot;
   onChange: (card: Card) => void;
   onMove: (to: number) => void;
   onDelete: () => void;
@@ -40,6 +45,7 @@ export class CardEditor extends Component<CardEditorProps> {
       a.index === next.index &&
       a.count === next.count &&
       a.keyPoints === next.keyPoints &&
+      a.media === next.media &&
       cardErrorKey(a.errors, a.index) === cardErrorKey(next.errors, next.index)
     );
   }
@@ -48,7 +54,7 @@ export class CardEditor extends Component<CardEditorProps> {
   }
 }
 
-function CardEditorView({ card, index, count, keyPoints, errors, onChange, onMove, onDelete }: CardEditorProps) {
+function CardEditorView({ card, index, count, keyPoints, errors, media, mediaSlot, onChange, onMove, onDelete }: CardEditorProps) {
   const at = (field: string) => `cards[${index}].${field}`;
   const set = (patch: Partial<Card>) => onChange({ ...card, ...patch } as Card);
   const n = index + 1;
@@ -88,7 +94,7 @@ function CardEditorView({ card, index, count, keyPoints, errors, onChange, onMov
               ))}
             </select>
           </div>
-          <TypeFields card={card} at={at} errors={errors} set={set} />
+          <TypeFields card={card} at={at} errors={errors} set={set} media={media} slot={mediaSlot} />
           <div class={`field${kpErrors.length ? ' invalid' : ''}`}>
             <label for={kpId}>Key point</label>
             <select
@@ -113,7 +119,7 @@ function CardEditorView({ card, index, count, keyPoints, errors, onChange, onMov
             )}
           </div>
           <Field label="Tags" path={at('tags')} value={(card.tags ?? []).join(', ')} errors={errors} commitOnChange hint="Separate tags with commas or spaces." onInput={(v) => set({ tags: parseTags(v) })} />
-          <Field label="Explanation (optional)" path={at('explanation')} value={card.explanation ?? ''} errors={errors} multiline rows={2} onInput={(v) => set({ explanation: v })} />
+          <Field label="Explanation (optional)" path={at('explanation')} value={card.explanation ?? ''} errors={errors} multiline rows={2} media={mediaSlot} onInput={(v) => set({ explanation: v })} />
         </div>
         <section class="card-preview-pane" aria-label={`Preview of card ${n}`}>
           <h4>Preview</h4>
@@ -129,15 +135,17 @@ interface TypeFieldsProps {
   at: (field: string) => string;
   errors: Map<string, string[]>;
   set: (patch: Partial<Card>) => void;
+  media: MediaFile[] | undefined;
+  slot: MediaSlot;
 }
 
-function TypeFields({ card, at, errors, set }: TypeFieldsProps) {
+function TypeFields({ card, at, errors, set, media, slot }: TypeFieldsProps) {
   switch (card.type) {
     case 'basic':
       return (
         <>
-          <Field label="Front" path={at('front')} value={card.front} errors={errors} multiline onInput={(v) => set({ front: v })} />
-          <Field label="Back" path={at('back')} value={card.back} errors={errors} multiline onInput={(v) => set({ back: v })} />
+          <Field label="Front" path={at('front')} value={card.front} errors={errors} multiline media={slot} onInput={(v) => set({ front: v })} />
+          <Field label="Back" path={at('back')} value={card.back} errors={errors} multiline media={slot} onInput={(v) => set({ back: v })} />
           <div class="field check">
             <input id={fieldId(at('reverse'))} type="checkbox" checked={!!card.reverse} onChange={(e) => set({ reverse: e.currentTarget.checked })} />
             <label for={fieldId(at('reverse'))}>Also ask back to front</label>
@@ -153,16 +161,19 @@ function TypeFields({ card, at, errors, set }: TypeFieldsProps) {
           errors={errors}
           multiline
           rows={4}
+          media={slot}
           hint="Mark each gap as {{c1::answer}} or {{c1::answer::hint}}; c2, c3… make more review items."
           onInput={(v) => set({ text: v })}
         />
       );
     case 'mcq':
-      return <McqFields card={card} at={at} errors={errors} set={set} />;
+      return <McqFields card={card} at={at} errors={errors} set={set} media={media} slot={slot} />;
+    case 'occlusion':
+      return <OcclusionEditor card={card} at={at} errors={errors} set={set} media={media} slot={slot} />;
     case 'truefalse':
       return (
         <>
-          <Field label="Statement" path={at('statement')} value={card.statement} errors={errors} multiline onInput={(v) => set({ statement: v })} />
+          <Field label="Statement" path={at('statement')} value={card.statement} errors={errors} multiline media={slot} onInput={(v) => set({ statement: v })} />
           <fieldset class="field">
             <legend>The statement is</legend>
             <label class="inline">
@@ -177,7 +188,7 @@ function TypeFields({ card, at, errors, set }: TypeFieldsProps) {
     case 'typed':
       return (
         <>
-          <Field label="Question" path={at('question')} value={card.question} errors={errors} multiline onInput={(v) => set({ question: v })} />
+          <Field label="Question" path={at('question')} value={card.question} errors={errors} multiline media={slot} onInput={(v) => set({ question: v })} />
           <Field label="Answer" path={at('answer')} value={card.answer} errors={errors} onInput={(v) => set({ answer: v })} />
           <Field
             label="Other accepted answers"
@@ -194,7 +205,7 @@ function TypeFields({ card, at, errors, set }: TypeFieldsProps) {
   }
 }
 
-function McqFields({ card, at, errors, set }: TypeFieldsProps & { card: Extract<Card, { type: 'mcq' }> }) {
+function McqFields({ card, at, errors, set, slot }: TypeFieldsProps & { card: Extract<Card, { type: 'mcq' }> }) {
   const right = Array.isArray(card.answer) ? card.answer : [card.answer];
   const setRight = (i: number, on: boolean) => {
     const next = on ? [...new Set([...right, i])].sort((a, b) => a - b) : right.filter((x) => x !== i);
@@ -209,7 +220,7 @@ function McqFields({ card, at, errors, set }: TypeFieldsProps & { card: Extract<
   const choicesErrors = errors.get(at('choices')) ?? [];
   return (
     <>
-      <Field label="Question" path={at('question')} value={card.question} errors={errors} multiline onInput={(v) => set({ question: v })} />
+      <Field label="Question" path={at('question')} value={card.question} errors={errors} multiline media={slot} onInput={(v) => set({ question: v })} />
       <fieldset class="field" aria-describedby={answerErrors.length || choicesErrors.length ? `${fieldId(at('choices'))}-error` : undefined}>
         <legend>Choices (tick every right one)</legend>
         {card.choices.map((choice, i) => (

@@ -17,10 +17,17 @@ function subs(card: Card): string[] {
     const { numbers, problems } = parseCloze(card.text);
     return problems.length || !numbers.length ? [] : numbers.map((n) => `c${n}`);
   }
+  if (card.type === 'occlusion') return card.masks.map((m) => m.id);
   return [''];
 }
 
-const subName = (sub: string) => (sub === 'reverse' ? 'Reversed' : sub ? `Deletion ${sub.slice(1)}` : '');
+function subName(card: Card, sub: string): string {
+  if (card.type === 'occlusion') {
+    const i = card.masks.findIndex((m) => m.id === sub);
+    return `Box ${i + 1}${card.masks[i]?.label ? `: ${card.masks[i].label}` : ''}`;
+  }
+  return sub === 'reverse' ? 'Reversed' : sub ? `Deletion ${sub.slice(1)}` : '';
+}
 
 /**
  * One review item at a time, picked from a list: showing every deletion of a cloze card at once
@@ -30,9 +37,12 @@ export function CardPreview({ card, keyPoint }: { card: Card; keyPoint?: string 
   const [chosen, setChosen] = useState('');
   const pickId = useId();
   const list = subs(card);
-  if (!list.length) return <p class="hint">The preview appears once the text has a valid deletion such as {'{{c1::answer}}'}.</p>;
+  if (!list.length) {
+    if (card.type === 'occlusion') return <p class="hint">The preview appears once the picture has a box.</p>;
+    return <p class="hint">The preview appears once the text has a valid deletion such as {'{{c1::answer}}'}.</p>;
+  }
   const sub = list.includes(chosen) ? chosen : list[0]!;
-  const name = subName(sub);
+  const name = subName(card, sub);
   return (
     <div class="card-preview">
       {list.length > 1 && (
@@ -41,7 +51,7 @@ export function CardPreview({ card, keyPoint }: { card: Card; keyPoint?: string 
           <select id={pickId} value={sub} onChange={(e) => setChosen(e.currentTarget.value)}>
             {list.map((s) => (
               <option key={s} value={s}>
-                {subName(s) || 'Front to back'}
+                {subName(card, s) || 'Front to back'}
               </option>
             ))}
           </select>

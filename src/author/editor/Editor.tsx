@@ -10,6 +10,8 @@ import { formatError, validateDeck } from '../../deck/validate';
 import { deleteDeck, discardDraft, duplicateDeck, openForEditing, saveEdited, writeDraft } from '../data';
 import { cleanForSave, emptyCard, errorsByPath, fieldId, move, TYPE_NAMES } from '../edit-model';
 import { CardEditor } from './CardEditor';
+import type { MediaSlot } from './MediaPicker';
+import { RichDeckContext } from '../../ui/RichText';
 import { TypedConfirm } from '../../ui/TypedConfirm';
 import { ExportPanel } from './ExportPanel';
 import { focusSoon } from './focus';
@@ -74,6 +76,17 @@ export function Editor() {
   const checked = useMemo(() => (deck ? validateDeck(cleanForSave(deck)) : null), [deck]);
   const errors = useMemo(() => (checked && !checked.ok ? checked.errors : []), [checked]);
   const byPath = useMemo(() => errorsByPath(errors), [errors]);
+  const media = deck?.media;
+  const format = deck?.format;
+  const richDeck = useMemo(() => ({ format, media }), [format, media]);
+  const mediaSlot = useMemo<MediaSlot>(
+    () => ({
+      taken: new Set((media ?? []).map((m) => m.name)),
+      // A deck with media is format 2; a file picked again under its name replaces the entry.
+      onAdd: (entry) => setDeck((d) => d && { ...d, format: 2, media: [...(d.media ?? []).filter((m) => m.name !== entry.name), entry] }),
+    }),
+    [media],
+  );
 
   if (loadError) {
     return (
@@ -97,7 +110,8 @@ export function Editor() {
     setDeck((d) => (d ? fn(d) : d));
     setNotice(null);
   };
-  const setCard = (i: number, card: Card) => edit((d) => ({ ...d, cards: d.cards.map((c, j) => (j === i ? card : c)) }));
+  // An occlusion card needs deck format 2, as media do.
+  const setCard = (i: number, card: Card) => edit((d) => ({ ...d, ...(card.type === 'occlusion' ? { format: 2 } : {}), cards: d.cards.map((c, j) => (j === i ? card : c)) }));
   const moveCard = (i: number, to: number) => {
     const card = deck.cards[i]!;
     edit((d) => ({ ...d, cards: move(d.cards, i, to) }));
@@ -113,8 +127,8 @@ export function Editor() {
   };
   const addCard = () => {
     const card = emptyCard(newType, new Set(deck.cards.map((c) => c.id)));
-    update({ ...deck, cards: [...deck.cards, card] });
-    focusSoon(fieldId(`cards[${deck.cards.length}].${card.type === 'basic' ? 'front' : card.type === 'cloze' ? 'text' : card.type === 'truefalse' ? 'statement' : 'question'}`));
+    update({ ...deck, ...(card.type === 'occlusion' ? { format: 2 } : {}), cards: [...deck.cards, card] });
+    focusSoon(fieldId(`cards[${deck.cards.length}].${card.type === 'basic' ? 'front' : card.type === 'cloze' ? 'text' : card.type === 'truefalse' ? 'statement' : card.type === 'occlusion' ? 'alt' : 'question'}`));
   };
   const save = async () => {
     setShowErrors(true);
@@ -218,6 +232,8 @@ export function Editor() {
       <section class="editor-section" aria-labelledby="cards-heading">
         <h2 id="cards-heading">Cards ({deck.cards.length})</h2>
         {byPath.get('cards') && <p class="field-error">cards: {byPath.get('cards')!.join('; ')}</p>}
+        {/* Previews show the deck's pictures, sounds and formulas as study does. */}
+        <RichDeckContext.Provider value={richDeck}>
         <ol class="card-list">
           {deck.cards.map((card, i) => (
             <CardEditor
@@ -227,12 +243,15 @@ export function Editor() {
               count={deck.cards.length}
               keyPoints={deck.keyPoints ?? NO_KEY_POINTS}
               errors={byPath}
+              media={deck.media}
+              mediaSlot={mediaSlot}
               onChange={(c) => setCard(i, c)}
               onMove={(to) => moveCard(i, to)}
               onDelete={() => deleteCard(i)}
             />
           ))}
         </ol>
+        </RichDeckContext.Provider>
         <div class="row-actions add-card">
           <label for="new-card-type">New card type</label>
           <select id="new-card-type" value={newType} onChange={(e) => setNewType(e.currentTarget.value as CardType)}>

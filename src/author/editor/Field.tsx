@@ -5,6 +5,7 @@
  */
 import type { JSX } from 'preact';
 import { fieldId } from '../edit-model';
+import { MediaPicker, mediaReference, type MediaSlot } from './MediaPicker';
 
 export interface FieldProps {
   label: string;
@@ -23,6 +24,13 @@ export interface FieldProps {
   required?: boolean;
   readOnly?: boolean;
   inputMode?: JSX.HTMLAttributes<HTMLInputElement>['inputMode'];
+  /** Offer "Add a picture or sound", which appends the file's reference to the text. */
+  media?: MediaSlot | undefined;
+}
+
+/** Text with a media reference added on a line of its own. */
+export function withReference(text: string, reference: string): string {
+  return text && !text.endsWith('\n') ? `${text}\n${reference}` : `${text}${reference}`;
 }
 
 /** Messages for a path, plus those for paths nested under it that have no field of their own. */
@@ -53,6 +61,9 @@ export function Field(props: FieldProps) {
         <textarea {...common} {...events} rows={props.rows ?? 3} />
       ) : (
         <input {...common} {...events} type={props.type ?? 'text'} inputMode={props.inputMode} />
+      )}
+      {props.media && (
+        <MediaPicker slot={props.media} kind="any" askAlt label={`Add a picture or sound to ${label}`} onReady={(entry, alt) => onInput(withReference(value, mediaReference(entry, alt)))} />
       )}
       {hint && (
         <p class="hint" id={`${id}-hint`}>

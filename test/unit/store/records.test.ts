@@ -8,7 +8,8 @@ import { newItem } from '../../../src/srs/scheduler';
 import type { ItemRecord, ReviewRecord } from '../../../src/srs/types';
 import { readBackup } from '../../../src/store/backup';
 import { forgetDamage, damagedRecords, soundItem, soundReview } from '../../../src/store/integrity';
-import { FSRS_SHAPE, ITEM_SHAPE, REVIEW_SHAPE, type Kind, type RecordShape } from '../../../src/store/records';
+import { soundMedia } from '../../../src/store/media';
+import { FSRS_SHAPE, ITEM_SHAPE, MEDIA_SHAPE, REVIEW_SHAPE, type Kind, type RecordShape } from '../../../src/store/records';
 import { T0 } from './fixtures';
 
 /** A value no field of this kind accepts, even in the cheap read checks. */
@@ -33,6 +34,9 @@ const BAD: Record<Kind, unknown> = {
   bool: 'yes',
   ids: 'a/b',
   tally: 'all',
+  hash: 'ABC',
+  mediaType: 'text/html',
+  binary: 7,
   any: undefined,
 };
 
@@ -115,5 +119,37 @@ describe('record descriptions', () => {
     expect(soundItem(withoutQueue)).toBe(true);
     expect(soundReview(bare)).toBe(true);
     expect(readBackup(backupOf([withoutQueue], [bare]), T0).ok).toBe(true);
+  });
+
+  describe('media files', () => {
+    const PNG = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10, 1]);
+    const HASH = 'a'.repeat(64);
+    // A stored record holds the bytes; a backup holds them as base64 and no `bytes` count.
+    const stored = { hash: HASH, type: 'image/png', bytes: PNG.length, data: PNG.slice().buffer };
+    const inBackup = { hash: HASH, type: 'image/png', data: btoa(String.fromCharCode(...PNG)) };
+    const deck = { deck: { format: 2, id: 'd', version: 1, title: 'D', media: [{ name: 'a.png', type: 'image/png', width: 1, height: 1, sha256: HASH }], cards: [{ id: 'c', type: 'basic', front: 'F', back: 'B' }] }, origin: 'imported', updated: T0 };
+    const backupWith = (media: unknown[]) =>
+      JSON.stringify({ format: 'briefdeck-backup', version: 3, settings: {}, decks: [deck], items: [], reviews: [], quizzes: [], drafts: [], media });
+
+    test('a sound media file passes the read checks and a backup', () => {
+      expect(soundMedia(stored, HASH)).toBe(true);
+      const read = readBackup(backupWith([inBackup]), T0);
+      expect(read.ok).toBe(true);
+      expect(read.ok && new Uint8Array(read.backup.media![0]!.data)).toEqual(PNG);
+    });
+
+    test.each(leaves(MEDIA_SHAPE).map((l) => [l.path.join('.'), l] as const))('media.%s: damaged, a backup refuses it and reads refuse it only when marked', (_name, leaf) => {
+      const bad = damaged(stored, leaf.path, BAD[leaf.kind]);
+      expect(soundMedia(bad, HASH)).toBe(leaf.read === undefined);
+      if (leaf.read !== undefined) expect(damagedRecords().at(-1)).toEqual({ store: 'media', key: HASH, problem: leaf.read });
+      const refused = readBackup(backupWith([damaged(inBackup, leaf.path, BAD[leaf.kind])]), T0);
+      expect(refused.ok).toBe(false);
+      expect(!refused.ok && refused.error).toContain(`media[0].${leaf.path.join('.')}:`);
+    });
+
+    test('not an object: named as the description names it', () => {
+      expect(soundMedia('gone', HASH)).toBe(false);
+      expect(damagedRecords().at(-1)?.problem).toBe(MEDIA_SHAPE.notObject);
+    });
   });
 });

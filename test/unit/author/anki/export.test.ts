@@ -144,4 +144,32 @@ describe('export for Anki', () => {
     expect([...back.media.get('peru.png')!]).toEqual([...png]);
     expect([...back.media.get('ni-hao.mp3')!]).toEqual([...mp3]);
   });
+
+  it('an occlusion card becomes a cloze note with one deletion per mask, so each mask keeps its own card and progress', () => {
+    const occluded: Deck = {
+      format: 2,
+      id: 'parts',
+      version: 1,
+      title: 'Parts',
+      media: [{ name: 'engine.png', type: 'image/png', width: 8, height: 6 }],
+      cards: [
+        {
+          id: 'engine',
+          type: 'occlusion',
+          image: 'engine.png',
+          alt: 'An <engine>',
+          mode: 'hide-all',
+          masks: [
+            { id: 'piston', x: 0, y: 0, width: 0.2, height: 0.2, label: 'Piston & rod' },
+            { id: 'crank', x: 0.6, y: 0.7, width: 0.3, height: 0.2, label: 'Crankshaft' },
+          ],
+        },
+      ],
+    };
+    const col = deckToAnkiCollection(occluded, null, NOW);
+    expect(col.notes).toHaveLength(1);
+    expect(col.notes[0]!.fields[0]).toBe('An &lt;engine&gt;<ul><li>top left: {{c1::Piston &amp; rod}}</li><li>bottom right: {{c2::Crankshaft}}</li></ul>');
+    expect(col.cards.map((c) => c.ord)).toEqual([0, 1]);
+  });
 });
+
