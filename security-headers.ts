@@ -7,9 +7,13 @@ import { CROSS_ORIGIN_ISOLATION_HEADERS } from './src/pwa/isolation.ts';
  * a meta policy cannot forbid framing (`frame-ancestors`): only a header can.
  */
 
-/** The Content-Security-Policy of index.html's meta tag (the test keeps the two the same). */
+/**
+ * The Content-Security-Policy of index.html's meta tag (the test keeps the two the same). Sync
+ * talks to a server the learner names, so `connect-src` admits any https origin (and the loopback
+ * addresses a development server listens on); scripts, styles and frames stay this origin's only.
+ */
 export const PAGE_CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self' https: http://localhost:* http://127.0.0.1:*; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 /** Headers every response carries, wherever Briefdeck is served from. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {

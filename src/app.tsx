@@ -4,7 +4,8 @@ import { Home } from './ui/Home';
 import { NotFound } from './ui/NotFound';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { effect } from '@preact/signals';
 import { offlineReady } from './pwa/state';
 import { Review } from './study/Review';
@@ -29,6 +30,13 @@ effect(() => {
 
 export function App() {
   useEffect(() => startAppearance(), []);
+  // Sync (and PouchDB) loads after the first screen, and only for a signed-in learner.
+  const [Sync, setSync] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    const load = () => void import('./sync/SyncBadge').then((m) => setSync(() => m.SyncBadge));
+    if (localStorage.getItem('briefdeck-sync-account')) load();
+    addEventListener('briefdeck-sync', load);
+  }, []);
   return (
     <LocationProvider>
       <a class="skip-link" href="#main">Skip to content</a>
@@ -40,6 +48,7 @@ export function App() {
           <a href="/settings">Settings</a>
         </nav>
         <PwaStatus />
+        {Sync && <Sync />}
       </header>
       <PwaNotices />
       <main id="main" tabIndex={-1}>

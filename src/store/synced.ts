@@ -44,9 +44,10 @@ export function reviewsOfItems(ids: readonly ItemId[]): Promise<Map<ItemId, Revi
   });
 }
 
-/** What one pass of sync writes: derived items, answers from other devices, answers undone elsewhere. */
+/** What one pass of sync writes: derived items, their answers, answers undone elsewhere. */
 export interface DerivedChanges {
   items: ItemRecord[];
+  /** Every live answer of the items, with derived states: added when missing, their states brought in line when present. */
   add: ReviewRecord[];
   /** Answers to remove from the log, by item and time (ids are this device's own). */
   remove: { itemId: ItemId; at: number }[];
@@ -54,7 +55,7 @@ export interface DerivedChanges {
 
 /**
  * Writes the derived items and the log's additions and removals in ONE transaction. An answer
- * already in the log (same item, same time) is not added twice. Returns how many were added and removed.
+ * already in the log (same item, same time) is not added twice; its states are set to the derived ones. Returns how many were added and removed.
  */
 export async function storeDerived(changes: DerivedChanges): Promise<{ added: number; removed: number }> {
   const touched = new Set<ItemId>([...changes.add.map((r) => r.itemId), ...changes.remove.map((r) => r.itemId)]);
@@ -69,7 +70,15 @@ export async function storeDerived(changes: DerivedChanges): Promise<{ added: nu
     let removed = 0;
     for (const r of changes.add) {
       const list = existing.get(r.itemId)!;
-      if (list.some((x) => x.at === r.at)) continue;
+      const same = list.find((x) => x.at === r.at);
+      if (same) {
+        // The states around an answer are derived like the item's, so that every device's log
+        // says the same (today's new-card count reads the state before).
+        if (JSON.stringify([same.before, same.after]) !== JSON.stringify([r.before, r.after])) {
+          writes.add(reviews.put({ ...same, before: r.before, after: r.after }));
+        }
+        continue;
+      }
       list.push(r);
       writes.add(reviews.add(r));
       added++;

@@ -16,7 +16,7 @@ import { itemsById, reviewsAfter, reviewsPresent, storeDerived, type DerivedChan
 import type { Account } from './account';
 import { CouchError } from './couch';
 import { historyId, historyRange, parseHistoryId, type HistoryDoc, type ReviewDoc } from './docs';
-import { userDbName } from './names';
+import { hexOf, userDbName } from './names';
 import { checkIncoming } from './quarantine';
 import { liveHistory } from './replay';
 import { gradeSeeded } from './seeded';
@@ -87,7 +87,8 @@ export class SyncEngine {
     readonly account: Account,
     options: EngineOptions = {},
   ) {
-    this.local = new PouchDB(`briefdeck-sync-${account.name}@${account.server}`, options.adapter ? { adapter: options.adapter } : {});
+    // Hex only: PouchDB takes a name with "://" in it for a remote database.
+    this.local = new PouchDB(`briefdeck-sync-${hexOf(account.server)}-${hexOf(account.name)}`, options.adapter ? { adapter: options.adapter } : {});
     // The session lives in the server's cookie.
     this.fetcher = options.fetch ?? ((url, init) => PouchDB.fetch(url, { ...init, credentials: 'include' }));
     this.remote = new PouchDB(`${account.server}${userDbName(account.name)}`, { skip_setup: true, fetch: this.fetcher });
@@ -155,7 +156,10 @@ export class SyncEngine {
       try {
         do {
           this.again = false;
-          await this.pass();
+          await this.pass().catch((e: unknown) => {
+            // A failure of this device (its storage, a bug) is shown, never thrown at a screen.
+            this.set({ phase: 'error', error: `Sync stopped on this device: ${failureText(e)}` });
+          });
         } while (this.again && !this.stopped);
       } finally {
         this.running = null;
@@ -381,5 +385,9 @@ function toReviewRecord(doc: ReviewDoc, before: ItemRecord, after: ItemRecord): 
 
 /** Says a sync failure in words, for the status line. */
 export function failureText(e: unknown): string {
-  return e instanceof CouchError ? e.message : e instanceof Error ? e.message : String(e);
+  if (e instanceof CouchError || e instanceof Error) return e.message;
+  // PouchDB rejects with plain objects carrying a status, a name and a message or reason.
+  const o = (e ?? {}) as { message?: unknown; reason?: unknown; name?: unknown; status?: unknown };
+  const text = [o.status, o.name, o.message ?? o.reason].filter((x) => x !== undefined && x !== '').join(' ');
+  return text || String(e);
 }
