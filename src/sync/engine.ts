@@ -274,55 +274,105 @@ export class SyncEngine {
     return new Set(rows.map((r) => r.id.slice(0, r.id.lastIndexOf(':') + 1)));
   }
 
-  /** Applies every change of the local database since the last pass to the store. */
+  /**
+   * Applies every change of the local database since the last pass to the store: the ids say
+   * which items they touch (a tombstone has no body), then those items are derived again from
+   * their whole history, a slice of items per store transaction.
+   */
   private async apply(box: Outbox): Promise<void> {
-    const settings = await getSettings();
+    const touched = new Set<ItemId>();
+    const removed: { itemId: ItemId; at: number }[] = [];
+    let seq = box.appliedSeq;
     for (;;) {
-      const feed = await this.local.changes({ since: box.appliedSeq, include_docs: true, limit: BATCH });
-      if (feed.results.length === 0) break;
-      const touched = new Set<ItemId>();
-      const removed: { itemId: ItemId; at: number }[] = [];
-      const quarantined: { id: string; reason: string }[] = [];
+      const feed = await this.local.changes({ since: seq, limit: BATCH * 5 });
+      const others: string[] = [];
       for (const change of feed.results) {
-        if (change.id.startsWith('_design/')) continue;
-        if (change.deleted) {
-          const parsed = parseHistoryId(change.id);
-          if (parsed) {
-            touched.add(parsed.itemId);
-            if (parsed.type === 'review') removed.push({ itemId: parsed.itemId, at: parsed.at });
-          }
+        const parsed = parseHistoryId(change.id);
+        if (!parsed) {
+          if (!change.deleted && !change.id.startsWith('_design/')) others.push(change.id);
           continue;
         }
-        const checked = checkIncoming(change.doc);
-        if (checked.status === 'quarantined') quarantined.push({ id: checked.id, reason: checked.reason });
-        else if (checked.status === 'ok' && (checked.doc.type === 'review' || checked.doc.type === 'event')) touched.add(checked.doc.itemId as ItemId);
+        touched.add(parsed.itemId);
+        if (change.deleted && parsed.type === 'review') removed.push({ itemId: parsed.itemId, at: parsed.at });
       }
-      const derived = await this.derive([...touched], settings, Date.now());
-      derived.remove = removed;
-      this.applying = true;
-      try {
-        await storeDerived(derived);
-      } finally {
-        this.applying = false;
+      // Any other document is checked too, so a bad one is reported, never left unseen.
+      if (others.length) {
+        const { rows } = await this.local.allDocs({ keys: others, include_docs: true });
+        for (const row of rows) {
+          const checked = checkIncoming(row.doc);
+          if (row.doc && checked.status === 'quarantined') this.quarantine(checked.id, checked.reason);
+        }
       }
-      if (quarantined.length) this.set({ quarantined: [...this.status.quarantined, ...quarantined].slice(-50) });
-      box.appliedSeq = feed.last_seq;
-      await this.saveOutbox(box);
-      if (feed.results.length < BATCH) break;
+      seq = feed.last_seq;
+      if (feed.results.length < BATCH * 5) break;
     }
+    if (touched.size) {
+      const settings = await getSettings();
+      const ids = [...touched];
+      // Many items (a first sync): one pass over every history document beats a query per item.
+      const all = ids.length > 200 ? await this.historyByItem() : null;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const slice = ids.slice(i, i + BATCH);
+        const inSlice = new Set(slice);
+        const derived = await this.derive(slice, settings, Date.now(), all);
+        derived.remove = removed.filter((r) => inSlice.has(r.itemId));
+        this.applying = true;
+        try {
+          await storeDerived(derived);
+        } finally {
+          this.applying = false;
+        }
+      }
+    }
+    box.appliedSeq = seq;
+    await this.saveOutbox(box);
+  }
+
+  /** Every history document held locally, by item. */
+  private async historyByItem(): Promise<Map<ItemId, Doc[]>> {
+    const out = new Map<ItemId, Doc[]>();
+    for (const type of ['review', 'event'] as const) {
+      const { rows } = await this.local.allDocs({ startkey: `${type}:`, endkey: `${type}:\uffff`, include_docs: true });
+      for (const row of rows) {
+        const itemId = row.doc && parseHistoryId(row.id)?.itemId;
+        if (!itemId) continue;
+        const list = out.get(itemId);
+        if (list) list.push(row.doc!);
+        else out.set(itemId, [row.doc!]);
+      }
+    }
+    return out;
+  }
+
+  /** An item's history documents that pass the quarantine; the others are reported. */
+  private async historyOf(itemId: ItemId, all: Map<ItemId, Doc[]> | null): Promise<Doc[]> {
+    let docs: Doc[] = all?.get(itemId) ?? [];
+    if (!all) {
+      for (const type of ['review', 'event'] as const) {
+        const { rows } = await this.local.allDocs({ ...historyRange(type, itemId), include_docs: true });
+        for (const row of rows) if (row.doc) docs.push(row.doc);
+      }
+    }
+    const ok: Doc[] = [];
+    for (const doc of docs) {
+      const checked = checkIncoming(doc);
+      if (checked.status === 'ok') ok.push(doc);
+      else if (checked.status === 'quarantined') this.quarantine(checked.id, checked.reason);
+    }
+    return ok;
+  }
+
+  private quarantine(id: string, reason: string): void {
+    if (this.status.quarantined.some((q) => q.id === id)) return;
+    this.set({ quarantined: [...this.status.quarantined, { id, reason }].slice(-50) });
   }
 
   /** The touched items derived from their merged history, with the answers the log should hold. */
-  private async derive(itemIds: ItemId[], settings: Settings, now: number): Promise<DerivedChanges> {
+  private async derive(itemIds: ItemId[], settings: Settings, now: number, all: Map<ItemId, Doc[]> | null): Promise<DerivedChanges> {
     const stored = await itemsById(itemIds);
     const out: DerivedChanges = { items: [], add: [], remove: [] };
     for (const itemId of itemIds) {
-      const docs: Doc[] = [];
-      for (const type of ['review', 'event'] as const) {
-        const { rows } = await this.local.allDocs({ ...historyRange(type, itemId), include_docs: true });
-        for (const row of rows) if (row.doc && checkIncoming(row.doc).status === 'ok') docs.push(row.doc);
-      }
-      const history = liveHistory(itemId, docs as unknown as HistoryDoc[]);
+      const history = liveHistory(itemId, (await this.historyOf(itemId, all)) as unknown as HistoryDoc[]);
       const own = stored.get(itemId);
       const ref = parseItemId(itemId);
       // The same start on every device: a new item, not the moment this device first saw it.

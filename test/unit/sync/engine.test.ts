@@ -136,11 +136,12 @@ describe('sync engine', () => {
     const remote = otherDevice(who);
     const good = docOf('a/card-1', T0, 3);
     const bad = { ...docOf('a/card-2', T0, 3), grade: 9, note: '<script>alert(1)</script>' };
-    await remote.bulkDocs([good, bad] as never);
+    const stranger = { _id: 'note-1', type: 'note', text: '<img src=x onerror=alert(1)>' };
+    await remote.bulkDocs([good, bad, stranger] as never);
     await syncDeckItems(deckOf('a', 3), T0);
     const engine = engineFor(who);
     await engine.syncNow();
-    expect(engine.current.quarantined.map((q) => q.id)).toEqual([bad._id]);
+    expect(engine.current.quarantined.map((q) => q.id).sort()).toEqual([bad._id, stranger._id].sort());
     expect(engine.current.quarantined[0]!.reason).toMatch(/./);
     expect((await itemHistory('a/card-1')).length).toBe(1);
     expect(await itemHistory('a/card-2')).toEqual([]);
