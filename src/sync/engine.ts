@@ -15,7 +15,7 @@ import { getSettings, onStoreChange } from '../store';
 import { itemsById, reviewsAfter, reviewsPresent, storeDerived, type DerivedChanges } from '../store/synced';
 import type { Account } from './account';
 import { CouchError } from './couch';
-import { historyId, historyRange, parseHistoryId, type HistoryDoc, type ReviewDoc } from './docs';
+import { historyId, historyRange, nonce, parseHistoryId, type HistoryDoc, type ReviewDoc } from './docs';
 import { hexOf, userDbName } from './names';
 import { checkIncoming } from './quarantine';
 import { liveHistory } from './replay';
@@ -49,6 +49,8 @@ interface Outbox {
   appliedSeq: number | string;
   /** Documents written here since the last successful push. */
   waiting: number;
+  /** This device's tag: the first 8 hex digits of the random part of the ids it writes. */
+  device?: string;
 }
 
 const OUTBOX_ID = '_local/briefdeck-outbox';
@@ -81,6 +83,7 @@ export class SyncEngine {
   private applying = false;
   private stopped = false;
   private cleanups: (() => void)[] = [];
+  private device = '';
   private readonly fetcher: (url: string, init: RequestInit) => Promise<Response>;
 
   constructor(
@@ -172,7 +175,7 @@ export class SyncEngine {
     try {
       return (await this.local.get(OUTBOX_ID)) as unknown as Outbox;
     } catch {
-      return { _id: OUTBOX_ID, lastId: 0, recent: [], appliedSeq: 0, waiting: 0 };
+      return { _id: OUTBOX_ID, lastId: 0, recent: [], appliedSeq: 0, waiting: 0, device: nonce().slice(0, 8) };
     }
   }
 
@@ -185,6 +188,8 @@ export class SyncEngine {
   private async pass(): Promise<void> {
     this.set({ phase: 'syncing' });
     const box = await this.outbox();
+    box.device ??= nonce().slice(0, 8);
+    this.device = box.device;
     await this.collect(box);
     this.set({ waiting: box.waiting });
     try {
@@ -217,13 +222,17 @@ export class SyncEngine {
 
   private async replicate(): Promise<void> {
     const options = { batch_size: 500, batches_limit: 4 };
+    // Only what this device wrote goes up: asking the server about every document that came
+    // down from it would send their ids and revisions back once more.
+    const device = this.device;
+    const push = { ...options, filter: (doc: Doc) => !parseHistoryId(doc._id) || doc._id.slice(doc._id.lastIndexOf(':') + 1).startsWith(device) };
     try {
-      await this.local.replicate.to(this.remote, options);
+      await this.local.replicate.to(this.remote, push);
     } catch (e) {
       // A new account's private database appears a moment after the account (couch_peruser).
       if ((e as { status?: number }).status !== 404) throw e;
       await waitForUserDb({ url: this.account.server, fetch: (input, init) => this.fetcher(String(input), init ?? {}) }, this.account.name);
-      await this.local.replicate.to(this.remote, options);
+      await this.local.replicate.to(this.remote, push);
     }
     await this.local.replicate.from(this.remote, options);
   }
@@ -242,7 +251,7 @@ export class SyncEngine {
         const exists = known ? known.has(prefix) : (await this.local.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, limit: 1 })).rows.length > 0;
         box.lastId = Math.max(box.lastId, r.id!);
         if (exists) continue;
-        const doc = toReviewDoc(r);
+        const doc = toReviewDoc(r, box.device!);
         docs.push(doc as unknown as Doc);
         box.recent.push([r.id!, doc._id]);
         known?.add(prefix);
@@ -401,9 +410,9 @@ function reviewPrefix(itemId: ItemId, at: number): string {
   return historyId('review', itemId, at, '');
 }
 
-function toReviewDoc(r: ReviewRecord): ReviewDoc {
+function toReviewDoc(r: ReviewRecord, device: string): ReviewDoc {
   const doc: ReviewDoc = {
-    _id: historyId('review', r.itemId, r.at),
+    _id: historyId('review', r.itemId, r.at, device + nonce().slice(8)),
     type: 'review',
     itemId: r.itemId,
     grade: r.grade,
