@@ -31,7 +31,7 @@ const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 /** Gzip sizes of the chunks only sync loads. */
 function syncChunks(): { file: string; gzipKB: number }[] {
   return readdirSync(join(ROOT, 'dist/assets'))
-    .filter((f) => /^(runtime|SyncSettings|SyncBadge)-.*\.(js|css)$/.test(f))
+    .filter((f) => /^(live-sync|SyncSettings|SyncBadge)-.*\.(js|css)$/.test(f))
     .map((f) => ({ file: f, gzipKB: kb(gzipSync(readFileSync(join(ROOT, 'dist/assets', f)), { level: 9 }).length) }));
 }
 

@@ -19,6 +19,8 @@ export const ON_FIRST_USE = [
   'CardPreview',
   'DraftScreen',
   'three',
+  // Sync: the engine and PouchDB (~45 KB gzip), fetched only by a learner who signs in.
+  'live-sync',
 ] as const;
 
 /** Whether a built file under `assets/` (a name such as `anki-worker-B1x2.js`) is left out of the first install. */

@@ -8,7 +8,7 @@ import { createAccountOn, currentAccount, onAccountChange, signInTo, signOutOf, 
 import type { SyncStatus } from '../sync/engine';
 import { statusLine } from '../sync/status-text';
 
-type Runtime = typeof import('../sync/runtime');
+type Runtime = typeof import('../sync/live-sync');
 
 function useSync(account: Account | null): { status: SyncStatus | null; runtime: Runtime | null } {
   const [runtime, setRuntime] = useState<Runtime | null>(null);
@@ -17,7 +17,7 @@ function useSync(account: Account | null): { status: SyncStatus | null; runtime:
     if (!account) return;
     let off = () => {};
     let live = true;
-    void import('../sync/runtime').then((m) => {
+    void import('../sync/live-sync').then((m) => {
       if (!live) return;
       setRuntime(m);
       off = m.onSyncStatus(setStatus);

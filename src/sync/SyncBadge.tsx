@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { SyncStatus } from './engine';
-import { onSyncStatus } from './runtime';
+import { onSyncStatus } from './live-sync';
 import { quietState, statusLine } from './status-text';
 import './sync-badge.css';
 
