@@ -149,6 +149,17 @@ describe('sync engine', () => {
     await remote.close();
   });
 
+  it('asks to sign in again when the server ends the session, keeping what waits', async () => {
+    const who = await learner();
+    await syncDeckItems(deckOf('a', 1), T0);
+    await study('a/card-1', T0, 3);
+    // No session cookie: the server answers 401, as it does once a session has expired.
+    const engine = engineFor({ name: who.name, fetch: (url, init) => fetch(url, init) });
+    await engine.syncNow();
+    expect(engine.current).toMatchObject({ phase: 'error', signInAgain: true, waiting: 1 });
+    expect(engine.current.error).toMatch(/sign in again.*1 change is kept on this device/);
+  });
+
   it('keeps changes waiting and says so when the server cannot be reached', async () => {
     await syncDeckItems(deckOf('a', 1), T0);
     await study('a/card-1', T0, 3);
