@@ -6,7 +6,8 @@ import { AppNav } from './ui/AppNav';
 import { BaseScope, prefixLinks } from './ui/base-path';
 import { PwaStatus } from './pwa/PwaStatus';
 import { PwaNotices } from './pwa/PwaNotices';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { ComponentType } from 'preact';
 import { effect } from '@preact/signals';
 import { offlineReady } from './pwa/state';
 import { Review } from './study/Review';
@@ -36,9 +37,18 @@ effect(() => {
 });
 
 /** The frame (header, navigation, notices) around the routes. */
-function Routes() {
+function Routes({ sync: Sync }: { sync: ComponentType | null }) {
   return (
-    <Shell nav={<AppNav />} status={<PwaStatus />} notices={<PwaNotices />}>
+    <Shell
+      nav={<AppNav />}
+      status={
+        <>
+          <PwaStatus />
+          {Sync && <Sync />}
+        </>
+      }
+      notices={<PwaNotices />}
+    >
       <Router>
         <Route path="/" component={Home} />
         <Route path="/deck/:id" component={DeckPage} />
@@ -62,14 +72,25 @@ function Routes() {
 
 export function App() {
   useEffect(() => startAppearance(), []);
+  // Sync (and PouchDB) loads after the first screen, and only for a signed-in learner.
+  const [Sync, setSync] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    const load = () => void import('./sync/SyncBadge').then((m) => setSync(() => m.SyncBadge));
+    if (localStorage.getItem('briefdeck-sync-account')) {
+      load();
+      // A joined class's new decks arrive with each sync.
+      if (localStorage.getItem('briefdeck-joined-classes')) void import('./classes/follow-sync');
+    }
+    addEventListener('briefdeck-sync', load);
+  }, []);
   return (
     <LocationProvider>
       {SUB_PATH ? (
         <BaseScope>
-          <Routes />
+          <Routes sync={Sync} />
         </BaseScope>
       ) : (
-        <Routes />
+        <Routes sync={Sync} />
       )}
     </LocationProvider>
   );

@@ -4,14 +4,15 @@
  * The address is kept in localStorage under `briefdeck-class-server`; the browser keeps the
  * session cookie.
  */
+import { currentAccount } from '../sync/account';
 import { CouchError, currentUser, signIn, signOut, type CouchServer } from '../sync/couch';
 
 const KEY = 'briefdeck-class-server';
 
-/** The server address last used, or '' when none. */
+/** The server address last used here, else the one the learner syncs with (Settings → Sync), or ''. */
 export function savedServerUrl(): string {
   try {
-    return localStorage.getItem(KEY) ?? '';
+    return localStorage.getItem(KEY) ?? currentAccount()?.server ?? '';
   } catch {
     return '';
   }

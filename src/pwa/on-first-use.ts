@@ -25,6 +25,8 @@ export const OFFLINE_TOOLS: readonly OfflineTool[] = [
   { name: 'Personal scheduling', chunks: ['optimizer.worker', 'workerHelpers', 'fsrs_browser'] },
   // TeX on cards (Temml, ~60 KB gzip): only decks that use math need it.
   { name: 'Math on cards', chunks: ['math'] },
+  // Sync: the engine and PouchDB (~45 KB gzip).
+  { name: 'Sync', chunks: ['live-sync'] },
 ];
 
 /** Every chunk name left out of the first install. */

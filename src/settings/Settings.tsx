@@ -1,7 +1,7 @@
 /**
  * The settings screen at `/settings` (a lazy chunk): daily limits, desired retention, learning
  * steps, day start hour, theme, text size and reduced motion, personal scheduling (fitting FSRS to
- * the learner's reviews, the retention simulator), then data (backup, storage, reset).
+ * the learner's reviews, the retention simulator), sync with a server, then data (backup, storage, reset).
  * Each field saves when changed; the store refuses bad values and the message names the field.
  */
 import type { ComponentType } from 'preact';
@@ -72,6 +72,14 @@ function Field(props: FieldProps) {
 
 export function Settings() {
   const [s, setS] = useState<SettingsRecord | null>(null);
+  // Sync is its own chunk too: most learners never sign in to a server.
+  const [SyncPart, setSyncPart] = useState<ComponentType | null>(null);
+  useEffect(() => {
+    import('./SyncSettings').then(
+      (m) => setSyncPart(() => m.SyncSettings),
+      () => setSyncPart(() => () => <p class="settings-message error">Sync settings could not be loaded; reload to try again.</p>),
+    );
+  }, []);
   // Personal scheduling is its own chunk, so the start-up code does not list its files to preload.
   const [Personal, setPersonal] = useState<ComponentType<{ onSettings(s: SettingsRecord): void }> | null>(null);
   useEffect(() => {
@@ -195,6 +203,7 @@ export function Settings() {
           </fieldset>
           {Personal ? <Personal onSettings={setS} /> : <p aria-busy="true">Loading personal scheduling…</p>}
           <SoundSettings />
+          {SyncPart ? <SyncPart /> : <p aria-busy="true">Loading sync…</p>}
           <DataSettings />
         </>
       )}

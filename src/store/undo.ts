@@ -22,7 +22,9 @@ export function revertReview(id: number, firstOfDay: boolean, dayStartHour: numb
     const review = await reviews.get(id);
     if (!review) return null;
     const item = await items.get(review.itemId);
-    if (item && (item.fsrs.reps !== review.after.reps || item.fsrs.due !== review.after.due)) return 'answered since';
+    // Another answer since moves the count of answers or the time of the last one; sync deriving
+    // the same history again may only redraw the interval's fuzz, which is no newer progress.
+    if (item && (item.fsrs.reps !== review.after.reps || item.fsrs.last_review !== review.after.last_review)) return 'answered since';
     await items.put(review.before);
     for (const siblingId of review.buried ?? []) {
       const sibling = await items.get(siblingId);

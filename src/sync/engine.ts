@@ -1,0 +1,457 @@
+/**
+ * The sync engine (its own chunk, with PouchDB; loaded only once a learner signs in): a local
+ * PouchDB on IndexedDB replicates with the learner's private database on the server, and bridges
+ * to the store. Answers the store recorded become review documents (an undo, a tombstone);
+ * documents that arrive pass the quarantine, then every item they touch is derived again from its
+ * merged history (`replay.ts`'s rules) and written to the store with the answers other devices
+ * added or undid. It never blocks a grade: passes run after the store's writes, one at a time.
+ */
+import PouchDB, { type Database, type Doc } from 'pouchdb-browser';
+import { parseItemId } from '../deck/items';
+import { queueOf } from '../srs/queue';
+import { newItem } from '../srs/scheduler';
+import type { ItemId, ItemRecord, ReviewRecord, Settings } from '../srs/types';
+import { getSettings, onStoreChange } from '../store';
+import { itemsById, reviewsAfter, reviewsPresent, storeDerived, type DerivedChanges } from '../store/synced';
+import type { Account } from './account';
+import { CouchError } from './couch';
+import { historyId, historyRange, nonce, parseHistoryId, type HistoryDoc, type ReviewDoc } from './docs';
+import { hexOf, userDbName } from './names';
+import { checkIncoming } from './quarantine';
+import { liveHistory } from './replay';
+import { gradeSeeded } from './seeded';
+import { waitForUserDb } from './setup';
+
+/** What the learner is told about sync. */
+/** The window event after a pass that reached the server and applied what arrived. */
+export const SYNCED_EVENT = 'briefdeck-synced';
+
+export interface SyncStatus {
+  phase: 'syncing' | 'synced' | 'offline' | 'error';
+  /** When the last pass completed (epoch ms), or null. */
+  lastSynced: number | null;
+  /** Changes made here that the server does not have yet. */
+  waiting: number;
+  /** The error in words (phase 'error' or 'offline'). */
+  error: string | null;
+  /** The server's session ended: the learner must sign in again (changes are kept). */
+  signInAgain: boolean;
+  /** Documents from the server refused by the quarantine, with why. */
+  quarantined: { id: string; reason: string }[];
+}
+
+/** This device's bookkeeping, in a local-only document (never replicated). */
+interface Outbox {
+  _id: string;
+  _rev?: string;
+  /** The newest log key already turned into a document. */
+  lastId: number;
+  /** Recently sent answers: [log key, document id], to send an undo as a tombstone. */
+  recent: [number, string][];
+  /** How far the local database's changes have been applied to the store. */
+  appliedSeq: number | string;
+  /** Documents written here since the last successful push. */
+  waiting: number;
+  /** This device's tag: the first 8 hex digits of the random part of the ids it writes. */
+  device?: string;
+}
+
+const OUTBOX_ID = '_local/briefdeck-outbox';
+/** Answers an undo can still reach (a tab undoes at most 100). */
+const RECENT_KEPT = 300;
+/** Quiet time after the store's last write before a pass (so a session is sent after it, not during each answer). */
+const QUIET_MS = 4000;
+/** How often to ask the server for other devices' changes while the app is open. */
+const POLL_MS = 60_000;
+const BATCH = 2000;
+
+/** Whether a pass is allowed to start more passes on its own (tests drive it by hand). */
+export interface EngineOptions {
+  /** Run passes on start, after the store's writes, when back online and every minute. Default true. */
+  automatic?: boolean;
+  /** PouchDB adapter for the local database (IndexedDB in browsers). */
+  adapter?: string;
+  /** How requests reach the server (outside a browser, one that sends the session cookie). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+}
+
+/** A running sync for one account. */
+export class SyncEngine {
+  readonly local: Database;
+  readonly remote: Database;
+  private status: SyncStatus = { phase: 'syncing', lastSynced: null, waiting: 0, error: null, signInAgain: false, quarantined: [] };
+  private listeners = new Set<(s: SyncStatus) => void>();
+  private running: Promise<void> | null = null;
+  private again = false;
+  private applying = false;
+  private stopped = false;
+  private cleanups: (() => void)[] = [];
+  private device = '';
+  private readonly fetcher: (url: string, init: RequestInit) => Promise<Response>;
+
+  constructor(
+    readonly account: Account,
+    options: EngineOptions = {},
+  ) {
+    // Hex only: PouchDB takes a name with "://" in it for a remote database.
+    this.local = new PouchDB(`briefdeck-sync-${hexOf(account.server)}-${hexOf(account.name)}`, options.adapter ? { adapter: options.adapter } : {});
+    // The session lives in the server's cookie.
+    this.fetcher = options.fetch ?? ((url, init) => PouchDB.fetch(url, { ...init, credentials: 'include' }));
+    this.remote = new PouchDB(`${account.server}${userDbName(account.name)}`, { skip_setup: true, fetch: this.fetcher });
+    if (options.automatic !== false) this.automate();
+  }
+
+  /** The current status; `fn` hears every change of it until unsubscribed. */
+  subscribe(fn: (s: SyncStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.status);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** The current status. */
+  get current(): SyncStatus {
+    return this.status;
+  }
+
+  private set(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const fn of this.listeners) fn(this.status);
+  }
+
+  private automate(): void {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const soon = (): void => {
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.syncNow(), QUIET_MS);
+    };
+    this.cleanups.push(
+      onStoreChange(() => {
+        // The store's change from this engine's own writes is not news.
+        if (!this.applying) soon();
+      }),
+    );
+    const online = (): void => void this.syncNow();
+    globalThis.addEventListener?.('online', online);
+    const poll = setInterval(() => {
+      if (globalThis.document?.visibilityState !== 'hidden') void this.syncNow();
+    }, POLL_MS);
+    this.cleanups.push(() => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      globalThis.removeEventListener?.('online', online);
+    });
+    void this.syncNow();
+  }
+
+  /** Stops every timer and closes the databases; local data stays. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const fn of this.cleanups) fn();
+    await this.running?.catch(() => undefined);
+    await Promise.allSettled([this.local.close(), this.remote.close()]);
+  }
+
+  /** Runs one pass now (or right after the pass under way); resolves when it is done. */
+  syncNow(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.again = false;
+          await this.pass().catch((e: unknown) => {
+            // A failure of this device (its storage, a bug) is shown, never thrown at a screen.
+            this.set({ phase: 'error', error: `Sync stopped on this device: ${failureText(e)}` });
+          });
+        } while (this.again && !this.stopped);
+      } finally {
+        this.running = null;
+      }
+    })();
+    return this.running;
+  }
+
+  private async outbox(): Promise<Outbox> {
+    try {
+      return (await this.local.get(OUTBOX_ID)) as unknown as Outbox;
+    } catch {
+      return { _id: OUTBOX_ID, lastId: 0, recent: [], appliedSeq: 0, waiting: 0, device: nonce().slice(0, 8) };
+    }
+  }
+
+  private async saveOutbox(box: Outbox): Promise<void> {
+    const { rev } = await this.local.put(box as unknown as Doc);
+    box._rev = rev;
+  }
+
+  /** One pass: send what the store recorded, replicate both ways, apply what arrived. */
+  private async pass(): Promise<void> {
+    this.set({ phase: 'syncing' });
+    const box = await this.outbox();
+    box.device ??= nonce().slice(0, 8);
+    this.device = box.device;
+    await this.collect(box);
+    this.set({ waiting: box.waiting });
+    try {
+      await this.replicate();
+      box.waiting = 0;
+      await this.saveOutbox(box);
+    } catch (e) {
+      await this.saveOutbox(box);
+      // What arrived before the cut is applied all the same; the next pass resumes from the checkpoint.
+      await this.apply(box);
+      this.set(this.failure(e, box.waiting));
+      return;
+    }
+    await this.apply(box);
+    this.set({ phase: 'synced', lastSynced: Date.now(), waiting: 0, error: null, signInAgain: false });
+    // Whoever follows sync (the joined classes' decks, classes/follow-sync.ts) takes it from here.
+    if (typeof dispatchEvent === 'function') dispatchEvent(new Event(SYNCED_EVENT));
+  }
+
+  private failure(e: unknown, waiting: number): Partial<SyncStatus> {
+    const status = (e as { status?: number }).status;
+    const kept = waiting ? ` ${waiting} change${waiting === 1 ? ' is' : 's are'} kept on this device.` : '';
+    if (status === 401 || status === 403) {
+      return { phase: 'error', waiting, signInAgain: true, error: `The server ended this device's session: sign in again to sync.${kept}` };
+    }
+    if (!status || (globalThis.navigator && !navigator.onLine)) {
+      return { phase: 'offline', waiting, error: `Cannot reach the sync server ${this.account.server}.${kept}` };
+    }
+    const reason = (e as { reason?: string; message?: string }).reason ?? (e as Error).message ?? String(e);
+    return { phase: 'error', waiting, error: `The sync server refused the changes (${status}: ${reason}).${kept}` };
+  }
+
+  private async replicate(): Promise<void> {
+    const options = { batch_size: 500, batches_limit: 4 };
+    // Only what this device wrote goes up: asking the server about every document that came
+    // down from it would send their ids and revisions back once more.
+    const device = this.device;
+    const push = { ...options, filter: (doc: Doc) => !parseHistoryId(doc._id) || doc._id.slice(doc._id.lastIndexOf(':') + 1).startsWith(device) };
+    try {
+      await this.local.replicate.to(this.remote, push);
+    } catch (e) {
+      // A new account's private database appears a moment after the account (couch_peruser).
+      if ((e as { status?: number }).status !== 404) throw e;
+      await waitForUserDb({ url: this.account.server, fetch: (input, init) => this.fetcher(String(input), init ?? {}) }, this.account.name);
+      await this.local.replicate.to(this.remote, push);
+    }
+    await this.local.replicate.from(this.remote, options);
+  }
+
+  /** Turns answers recorded since the last pass into documents, and undone ones into tombstones. */
+  private async collect(box: Outbox): Promise<void> {
+    let known: Set<string> | null = null;
+    for (;;) {
+      const rows = await reviewsAfter(box.lastId, BATCH);
+      if (rows.length === 0) break;
+      // An answer that came from another device is already a document: match by item and time.
+      if (!known && rows.length > 50) known = await this.historyKeys();
+      const docs: Doc[] = [];
+      for (const r of rows) {
+        const prefix = reviewPrefix(r.itemId, r.at);
+        const exists = known ? known.has(prefix) : (await this.local.allDocs({ startkey: prefix, endkey: `${prefix}\uffff`, limit: 1 })).rows.length > 0;
+        box.lastId = Math.max(box.lastId, r.id!);
+        if (exists) continue;
+        const doc = toReviewDoc(r, box.device!);
+        docs.push(doc as unknown as Doc);
+        box.recent.push([r.id!, doc._id]);
+        known?.add(prefix);
+      }
+      if (docs.length) {
+        await this.local.bulkDocs(docs);
+        box.waiting += docs.length;
+      }
+      box.recent = box.recent.slice(-RECENT_KEPT);
+      await this.saveOutbox(box);
+      if (rows.length < BATCH) break;
+    }
+    // Undone here: the log entry is gone, so its document becomes a tombstone that replicates.
+    const present = await reviewsPresent(box.recent.map(([id]) => id));
+    const gone = box.recent.filter(([id]) => !present.has(id));
+    if (gone.length) {
+      const { rows } = await this.local.allDocs({ keys: gone.map(([, docId]) => docId) });
+      const tombstones = rows.filter((r) => r.value && !r.value.deleted).map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true }));
+      if (tombstones.length) await this.local.bulkDocs(tombstones);
+      box.waiting += tombstones.length;
+      box.recent = box.recent.filter(([id]) => present.has(id));
+      await this.saveOutbox(box);
+    }
+  }
+
+  /** `review:<item>:<time>:` of every review document held locally. */
+  private async historyKeys(): Promise<Set<string>> {
+    const { rows } = await this.local.allDocs({ startkey: 'review:', endkey: 'review:\uffff' });
+    return new Set(rows.map((r) => r.id.slice(0, r.id.lastIndexOf(':') + 1)));
+  }
+
+  /**
+   * Applies every change of the local database since the last pass to the store: the ids say
+   * which items they touch (a tombstone has no body), then those items are derived again from
+   * their whole history, a slice of items per store transaction.
+   */
+  private async apply(box: Outbox): Promise<void> {
+    const touched = new Set<ItemId>();
+    const removed: { itemId: ItemId; at: number }[] = [];
+    let seq = box.appliedSeq;
+    for (;;) {
+      const feed = await this.local.changes({ since: seq, limit: BATCH * 5 });
+      const others: string[] = [];
+      for (const change of feed.results) {
+        const parsed = parseHistoryId(change.id);
+        if (!parsed) {
+          if (!change.deleted && !change.id.startsWith('_design/')) others.push(change.id);
+          continue;
+        }
+        touched.add(parsed.itemId);
+        if (change.deleted && parsed.type === 'review') removed.push({ itemId: parsed.itemId, at: parsed.at });
+      }
+      // Any other document is checked too, so a bad one is reported, never left unseen.
+      if (others.length) {
+        const { rows } = await this.local.allDocs({ keys: others, include_docs: true });
+        for (const row of rows) {
+          const checked = checkIncoming(row.doc);
+          if (row.doc && checked.status === 'quarantined') this.quarantine(checked.id, checked.reason);
+        }
+      }
+      seq = feed.last_seq;
+      if (feed.results.length < BATCH * 5) break;
+    }
+    if (touched.size) {
+      const settings = await getSettings();
+      const ids = [...touched];
+      // Many items (a first sync): one pass over every history document beats a query per item.
+      const all = ids.length > 200 ? await this.historyByItem() : null;
+      for (let i = 0; i < ids.length; i += BATCH) {
+        const slice = ids.slice(i, i + BATCH);
+        const inSlice = new Set(slice);
+        const derived = await this.derive(slice, settings, Date.now(), all);
+        derived.remove = removed.filter((r) => inSlice.has(r.itemId));
+        this.applying = true;
+        try {
+          await storeDerived(derived);
+        } finally {
+          this.applying = false;
+        }
+      }
+    }
+    box.appliedSeq = seq;
+    await this.saveOutbox(box);
+  }
+
+  /** Every history document held locally, by item. */
+  private async historyByItem(): Promise<Map<ItemId, Doc[]>> {
+    const out = new Map<ItemId, Doc[]>();
+    for (const type of ['review', 'event'] as const) {
+      const { rows } = await this.local.allDocs({ startkey: `${type}:`, endkey: `${type}:\uffff`, include_docs: true });
+      for (const row of rows) {
+        const itemId = row.doc && parseHistoryId(row.id)?.itemId;
+        if (!itemId) continue;
+        const list = out.get(itemId);
+        if (list) list.push(row.doc!);
+        else out.set(itemId, [row.doc!]);
+      }
+    }
+    return out;
+  }
+
+  /** An item's history documents that pass the quarantine; the others are reported. */
+  private async historyOf(itemId: ItemId, all: Map<ItemId, Doc[]> | null): Promise<Doc[]> {
+    let docs: Doc[] = all?.get(itemId) ?? [];
+    if (!all) {
+      for (const type of ['review', 'event'] as const) {
+        const { rows } = await this.local.allDocs({ ...historyRange(type, itemId), include_docs: true });
+        for (const row of rows) if (row.doc) docs.push(row.doc);
+      }
+    }
+    const ok: Doc[] = [];
+    for (const doc of docs) {
+      const checked = checkIncoming(doc);
+      if (checked.status === 'ok') ok.push(doc);
+      else if (checked.status === 'quarantined') this.quarantine(checked.id, checked.reason);
+    }
+    return ok;
+  }
+
+  private quarantine(id: string, reason: string): void {
+    if (this.status.quarantined.some((q) => q.id === id)) return;
+    this.set({ quarantined: [...this.status.quarantined, { id, reason }].slice(-50) });
+  }
+
+  /** The touched items derived from their merged history, with the answers the log should hold. */
+  private async derive(itemIds: ItemId[], settings: Settings, now: number, all: Map<ItemId, Doc[]> | null): Promise<DerivedChanges> {
+    const stored = await itemsById(itemIds);
+    const out: DerivedChanges = { items: [], add: [], remove: [] };
+    for (const itemId of itemIds) {
+      const history = liveHistory(itemId, (await this.historyOf(itemId, all)) as unknown as HistoryDoc[]);
+      const own = stored.get(itemId);
+      const ref = parseItemId(itemId);
+      // The same start on every device: a new item, not the moment this device first saw it.
+      let item: ItemRecord = history.length ? newItem(ref, 0) : newItem(ref, own?.created ?? 0);
+      for (const doc of history) {
+        if (doc.type === 'event') continue;
+        const before = item;
+        if (doc.reschedule) item = gradeSeeded(item, doc.grade, doc.at, settings, doc._id);
+        out.add.push(toReviewRecord(doc, before, item));
+      }
+      // This device's suspensions and burials (not yet synced as events) are kept.
+      const merged: ItemRecord = {
+        ...item,
+        created: own?.created ?? item.created,
+        orphaned: own?.orphaned ?? false,
+        suspended: item.suspended || (own?.suspended ?? false),
+        buriedUntil: Math.max(item.buriedUntil, own?.buriedUntil ?? 0),
+      };
+      out.items.push({ ...merged, queue: queueOf(merged, now) });
+    }
+    return out;
+  }
+}
+
+function reviewPrefix(itemId: ItemId, at: number): string {
+  return historyId('review', itemId, at, '');
+}
+
+function toReviewDoc(r: ReviewRecord, device: string): ReviewDoc {
+  const doc: ReviewDoc = {
+    _id: historyId('review', r.itemId, r.at, device + nonce().slice(8)),
+    type: 'review',
+    itemId: r.itemId,
+    grade: r.grade,
+    mode: r.mode,
+    at: r.at,
+    durationMs: r.durationMs,
+    // A logged answer that did not move the schedule left the item as it was.
+    reschedule: r.after.reps !== r.before.fsrs.reps,
+  };
+  if (r.correct !== undefined) doc.correct = r.correct;
+  return doc;
+}
+
+function toReviewRecord(doc: ReviewDoc, before: ItemRecord, after: ItemRecord): ReviewRecord {
+  const r: ReviewRecord = {
+    itemId: doc.itemId,
+    deckId: before.deckId,
+    cardId: before.cardId,
+    grade: doc.grade,
+    mode: doc.mode,
+    at: doc.at,
+    durationMs: doc.durationMs,
+    before,
+    after: after.fsrs,
+  };
+  if (doc.correct !== undefined) r.correct = doc.correct;
+  return r;
+}
+
+/** Says a sync failure in words, for the status line. */
+export function failureText(e: unknown): string {
+  if (e instanceof CouchError || e instanceof Error) return e.message;
+  // PouchDB rejects with plain objects carrying a status, a name and a message or reason.
+  const o = (e ?? {}) as { message?: unknown; reason?: unknown; name?: unknown; status?: unknown };
+  const text = [o.status, o.name, o.message ?? o.reason].filter((x) => x !== undefined && x !== '').join(' ');
+  return text || String(e);
+}
