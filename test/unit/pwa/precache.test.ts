@@ -106,7 +106,7 @@ test('the build lists the files of every tool for the background download and Se
   expect(urls).toContain(OFFLINE_TOOLS_FILE);
   const tools = JSON.parse(readFileSync(join(outDir, OFFLINE_TOOLS_FILE), 'utf8')) as OfflineToolFiles[];
   expect(tools.map((t) => t.name)).toEqual(OFFLINE_TOOLS.map((t) => t.name));
-  expect(tools.map((t) => t.name)).toEqual(['Authoring', 'Draft from article', 'Anki import', 'Personal scheduling', 'Math on cards']);
+  expect(tools.map((t) => t.name)).toEqual(['Authoring', 'Draft from article', 'Anki import', 'Personal scheduling', 'Math on cards', 'Sync']);
   const listed = new Set(tools.flatMap((t) => t.files));
   // Every file left out of the first install belongs to a tool, and every listed file exists and is left out.
   for (const f of readdirSync(join(outDir, 'assets')).filter((f) => isOnFirstUse(f))) expect(listed, f).toContain(`/assets/${f}`);
