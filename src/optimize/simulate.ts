@@ -4,6 +4,7 @@
  * of cards they can expect to remember at the end. Seeded Monte Carlo with the same random draws
  * for every target, so the curves differ by the target alone. Pure.
  */
+import { mulberry32 } from '../srs/prng';
 import { FSRSAlgorithm, default_w, type FSRSState } from 'ts-fsrs';
 import type { SimulationCard } from '../srs/types';
 
@@ -37,18 +38,6 @@ export interface SimPoint {
 /** 0.70, 0.71, … 0.97. */
 export const TARGETS: readonly number[] = Array.from({ length: 28 }, (_, i) => Math.round((0.7 + i * 0.01) * 100) / 100);
 
-/** mulberry32: small, fast and seedable. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Fewest cards simulated: a small collection is simulated several times over, so chance draws average out. */
 export const MIN_SIMULATED_CARDS = 4000;
 
@@ -62,7 +51,7 @@ export function simulateTarget(input: SimInput, target: number): SimPoint {
   const days = input.days ?? 365;
   const maxIvl = input.maximumIntervalDays ?? 36500;
   const model = new FSRSAlgorithm({ w: [...(input.w ?? default_w)], request_retention: target, enable_short_term: true, maximum_interval: maxIvl });
-  const rnd = prng(input.seed ?? 1);
+  const rnd = mulberry32(input.seed ?? 1);
   let reviews = 0;
   let memorised = 0;
   let studied = 0;

@@ -1,23 +1,12 @@
 /**
- * Seeded randomness for the quiz engine: a small PRNG (mulberry32), a string-to-seed hash and a
+ * Seeded randomness for the quiz engine: the PRNG of `srs/prng.ts`, a string-to-seed hash and a
  * Fisher–Yates shuffle. The same seed always yields the same quiz, which the tests rely on and
  * which lets a quiz be replayed from its `?seed=`. Pure: no DOM, no storage.
  */
 
-/** A source of numbers in [0, 1). */
-export type Rng = () => number;
+import { mulberry32, type Rng } from '../srs/prng';
 
-/** mulberry32: fast, 32-bit state, good enough spread for shuffling cards (not for secrets). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /** Turns a number or any text into a 32-bit seed (FNV-1a for text). */
 export function seedFrom(value: number | string): number {
