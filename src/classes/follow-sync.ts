@@ -4,10 +4,8 @@
  * teacher publishes arrives "on the next sync". Loaded by the app only for a signed-in learner
  * who joined a class.
  */
+import { SYNCED_EVENT } from '../sync/status';
 import { refreshJoinedClasses } from './joined';
-
-/** The event sync/engine.ts sends after a pass (named here so this chunk does not load the engine). */
-const SYNCED_EVENT = 'briefdeck-synced';
 
 let running: Promise<unknown> | null = null;
 

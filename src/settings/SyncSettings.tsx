@@ -5,7 +5,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { createAccountOn, currentAccount, onAccountChange, signInTo, signOutOf, type Account } from '../sync/account';
-import type { SyncStatus } from '../sync/engine';
+import type { SyncStatus } from '../sync/status';
 import { statusLine } from '../sync/status-text';
 
 type Runtime = typeof import('../sync/live-sync');

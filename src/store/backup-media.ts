@@ -5,7 +5,7 @@
  * list). Part of the lazily loaded backup code.
  */
 import type { Deck } from '../deck/schema';
-import type { BackupMedia } from './backup';
+import type { BackupMedia } from './backup-checks';
 import { sha256Hex } from './media';
 import type { MediaRecord } from './schema';
 

@@ -4,7 +4,7 @@
  * way of the study buttons.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { SyncStatus } from './engine';
+import type { SyncStatus } from './status';
 import { onSyncStatus } from './live-sync';
 import { quietState, statusLine } from './status-text';
 import './sync-badge.css';

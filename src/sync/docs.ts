@@ -5,7 +5,7 @@
  * Decks and settings are edited documents: the last edit by time wins (`conflicts.ts`).
  * Pure types and constructors: no PouchDB, no IndexedDB.
  */
-import type { Grade, ItemId, ReviewMode } from '../srs/types';
+import type { Grade, ItemId, ItemRecord, ReviewMode, ReviewRecord } from '../srs/types';
 
 /** What every synced document carries from CouchDB. */
 export interface CouchDoc {
@@ -94,4 +94,43 @@ export function eventDoc(fields: Omit<EventDoc, '_id' | 'type'>, random?: string
 /** Undo: the review's tombstone (it replicates, so the review is undone on every device). */
 export function tombstone(doc: Required<Pick<CouchDoc, '_id' | '_rev'>>): CouchDoc {
   return { _id: doc._id, _rev: doc._rev, _deleted: true };
+}
+
+/** The start of the ids of an item's reviews given at `at` (any device). */
+export function reviewPrefix(itemId: ItemId, at: number): string {
+  return historyId('review', itemId, at, '');
+}
+
+/** A recorded answer as its review document, its id tagged with this device. */
+export function toReviewDoc(r: ReviewRecord, device: string): ReviewDoc {
+  const doc: ReviewDoc = {
+    _id: historyId('review', r.itemId, r.at, device + nonce().slice(8)),
+    type: 'review',
+    itemId: r.itemId,
+    grade: r.grade,
+    mode: r.mode,
+    at: r.at,
+    durationMs: r.durationMs,
+    // A logged answer that did not move the schedule left the item as it was.
+    reschedule: r.after.reps !== r.before.fsrs.reps,
+  };
+  if (r.correct !== undefined) doc.correct = r.correct;
+  return doc;
+}
+
+/** A review document back as an answer in the log, with the item's states around it. */
+export function toReviewRecord(doc: ReviewDoc, before: ItemRecord, after: ItemRecord): ReviewRecord {
+  const r: ReviewRecord = {
+    itemId: doc.itemId,
+    deckId: before.deckId,
+    cardId: before.cardId,
+    grade: doc.grade,
+    mode: doc.mode,
+    at: doc.at,
+    durationMs: doc.durationMs,
+    before,
+    after: after.fsrs,
+  };
+  if (doc.correct !== undefined) r.correct = doc.correct;
+  return r;
 }

@@ -10,35 +10,17 @@ import PouchDB, { type Database, type Doc } from 'pouchdb-browser';
 import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { newItem } from '../srs/scheduler';
-import type { ItemId, ItemRecord, ReviewRecord, Settings } from '../srs/types';
+import type { ItemId, ItemRecord, Settings } from '../srs/types';
 import { getSettings, onStoreChange } from '../store';
 import { itemsById, reviewsAfter, reviewsPresent, storeDerived, type DerivedChanges } from '../store/synced';
 import type { Account } from './account';
-import { CouchError } from './couch';
-import { historyId, historyRange, nonce, parseHistoryId, type HistoryDoc, type ReviewDoc } from './docs';
+import { historyRange, nonce, parseHistoryId, reviewPrefix, toReviewDoc, toReviewRecord, type HistoryDoc } from './docs';
+import { failureText, SYNCED_EVENT, type SyncStatus } from './status';
 import { hexOf, userDbName } from './names';
 import { checkIncoming } from './quarantine';
 import { liveHistory } from './replay';
 import { gradeSeeded } from './seeded';
 import { waitForUserDb } from './setup';
-
-/** What the learner is told about sync. */
-/** The window event after a pass that reached the server and applied what arrived. */
-export const SYNCED_EVENT = 'briefdeck-synced';
-
-export interface SyncStatus {
-  phase: 'syncing' | 'synced' | 'offline' | 'error';
-  /** When the last pass completed (epoch ms), or null. */
-  lastSynced: number | null;
-  /** Changes made here that the server does not have yet. */
-  waiting: number;
-  /** The error in words (phase 'error' or 'offline'). */
-  error: string | null;
-  /** The server's session ended: the learner must sign in again (changes are kept). */
-  signInAgain: boolean;
-  /** Documents from the server refused by the quarantine, with why. */
-  quarantined: { id: string; reason: string }[];
-}
 
 /** This device's bookkeeping, in a local-only document (never replicated). */
 interface Outbox {
@@ -409,49 +391,4 @@ export class SyncEngine {
     }
     return out;
   }
-}
-
-function reviewPrefix(itemId: ItemId, at: number): string {
-  return historyId('review', itemId, at, '');
-}
-
-function toReviewDoc(r: ReviewRecord, device: string): ReviewDoc {
-  const doc: ReviewDoc = {
-    _id: historyId('review', r.itemId, r.at, device + nonce().slice(8)),
-    type: 'review',
-    itemId: r.itemId,
-    grade: r.grade,
-    mode: r.mode,
-    at: r.at,
-    durationMs: r.durationMs,
-    // A logged answer that did not move the schedule left the item as it was.
-    reschedule: r.after.reps !== r.before.fsrs.reps,
-  };
-  if (r.correct !== undefined) doc.correct = r.correct;
-  return doc;
-}
-
-function toReviewRecord(doc: ReviewDoc, before: ItemRecord, after: ItemRecord): ReviewRecord {
-  const r: ReviewRecord = {
-    itemId: doc.itemId,
-    deckId: before.deckId,
-    cardId: before.cardId,
-    grade: doc.grade,
-    mode: doc.mode,
-    at: doc.at,
-    durationMs: doc.durationMs,
-    before,
-    after: after.fsrs,
-  };
-  if (doc.correct !== undefined) r.correct = doc.correct;
-  return r;
-}
-
-/** Says a sync failure in words, for the status line. */
-export function failureText(e: unknown): string {
-  if (e instanceof CouchError || e instanceof Error) return e.message;
-  // PouchDB rejects with plain objects carrying a status, a name and a message or reason.
-  const o = (e ?? {}) as { message?: unknown; reason?: unknown; name?: unknown; status?: unknown };
-  const text = [o.status, o.name, o.message ?? o.reason].filter((x) => x !== undefined && x !== '').join(' ');
-  return text || String(e);
 }

@@ -3,7 +3,8 @@
  * when the app starts or the learner signs in, stopped on sign-out. Screens read its status.
  */
 import { currentAccount, onAccountChange, type Account } from './account';
-import { SyncEngine, type SyncStatus } from './engine';
+import { SyncEngine } from './engine';
+import type { SyncStatus } from './status';
 
 let engine: SyncEngine | null = null;
 const listeners = new Set<(s: SyncStatus | null) => void>();

@@ -2,7 +2,7 @@
  * The sync status in words, for the settings' status line and the home screen's quiet note:
  * "Synced 2 minutes ago", "Offline: 12 changes waiting", or the error. Pure.
  */
-import type { SyncStatus } from './engine';
+import type { SyncStatus } from './status';
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 

@@ -1,6 +1,6 @@
 /** The joined classes' decks are refreshed after each sync pass, one refresh at a time. */
 import { vi } from 'vitest';
-import { SYNCED_EVENT } from '../../../src/sync/engine';
+import { SYNCED_EVENT } from '../../../src/sync/status';
 
 const refresh = vi.hoisted(() => vi.fn());
 vi.mock('../../../src/classes/joined', () => ({ refreshJoinedClasses: refresh }));

@@ -1,6 +1,6 @@
 /** The sync status in words: how long ago, changes waiting, errors as written, the quiet state. */
 import { describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../../src/sync/engine';
+import type { SyncStatus } from '../../../src/sync/status';
 import { ago, quietState, statusLine } from '../../../src/sync/status-text';
 
 const NOW = Date.UTC(2026, 4, 4, 12);
