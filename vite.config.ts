@@ -29,7 +29,7 @@ export default defineConfig({
       name: 'briefdeck-offline-tools',
       apply: 'build',
       generateBundle(_options, bundle) {
-        const tools = offlineToolFiles(Object.keys(bundle));
+        const tools = offlineToolFiles(Object.keys(bundle), base);
         for (const t of tools) if (!t.files.length) this.error(`${OFFLINE_TOOLS_FILE}: no built file for ${t.name}`);
         this.emitFile({ type: 'asset', fileName: OFFLINE_TOOLS_FILE, source: JSON.stringify(tools) });
       },
@@ -124,6 +124,9 @@ export default defineConfig({
     // only fetches a lazy screen's imports a little later.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // A slow machine would get a notice about plugin timings on every build: it is for plugin
+      // authors, not for someone building Briefdeck.
+      checks: { bundlerTimings: false },
       output: {
         codeSplitting: {
           // Everything the entry imports statically is needed before the first screen anyway:

@@ -32,7 +32,7 @@ const browserHost = (): ToolHost => ({
 
 /** The tools and their files, as the build listed them. */
 export async function offlineTools(host: Pick<ToolHost, 'fetch'> = browserHost()): Promise<OfflineToolFiles[]> {
-  const res = await host.fetch(`/${OFFLINE_TOOLS_FILE}`);
+  const res = await host.fetch(`${import.meta.env.BASE_URL}${OFFLINE_TOOLS_FILE}`);
   if (!res.ok) throw new Error(`Could not read the list of offline tools (${OFFLINE_TOOLS_FILE}, HTTP ${res.status}).`);
   return (await res.json()) as OfflineToolFiles[];
 }

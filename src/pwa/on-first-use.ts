@@ -54,11 +54,11 @@ export interface OfflineToolFiles {
   files: string[];
 }
 
-/** The list for `offline-tools.json` from the build's file names (paths under the output folder). */
-export function offlineToolFiles(fileNames: readonly string[]): OfflineToolFiles[] {
+/** The list for `offline-tools.json` from the build's file names (paths under the output folder), as URLs under `base`. */
+export function offlineToolFiles(fileNames: readonly string[], base = '/'): OfflineToolFiles[] {
   const assets = fileNames.filter((f) => f.startsWith('assets/'));
   return OFFLINE_TOOLS.map((t) => ({
     name: t.name,
-    files: assets.filter((f) => isOf(t.chunks, f.slice('assets/'.length))).map((f) => `/${f}`).sort(),
+    files: assets.filter((f) => isOf(t.chunks, f.slice('assets/'.length))).map((f) => `${base}${f}`).sort(),
   }));
 }

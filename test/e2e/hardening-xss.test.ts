@@ -37,7 +37,8 @@ async function assertInert(where: string) {
     const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
       [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName.toLowerCase()}[${a.name}]`),
     );
-    const inlineScripts = [...document.querySelectorAll('script')].filter((s) => !s.src).length;
+    // A JSON data block (the prerendered deck index) is inert; any other script without a source is not.
+    const inlineScripts = [...document.querySelectorAll('script')].filter((s) => !s.src && s.type !== 'application/json').length;
     const badLinks = [...document.querySelectorAll('a[href], form[action], iframe, object, embed')]
       .map((el) => el.getAttribute('href') ?? el.getAttribute('action') ?? el.tagName)
       .filter((v) => !/^(https?:|mailto:|\/|#)/i.test(v));

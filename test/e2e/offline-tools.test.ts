@@ -10,7 +10,7 @@ import { freshContextEachTest } from './fixture';
 import { isControlled, workerActivated } from '../browser/pwa-helpers';
 
 const baseUrl = inject('baseUrl');
-const TOOLS = ['Authoring', 'Draft from article', 'Anki import', 'Personal scheduling', 'Math on cards'];
+const TOOLS = ['Authoring', 'Draft from article', 'Anki import', 'Personal scheduling', 'Math on cards', 'Sync'];
 
 let context: BrowserContext;
 let page: Page;
