@@ -6,7 +6,8 @@
  *    talks to the reader;
  * 3. the most central sentences, a share per paragraph and no near-repeats, become key points in
  *    the article's order (`key-points.ts`), trimmed of openers, hedges, asides and trailing
- *    clauses (`summarise.ts`);
+ *    clauses (`summarise.ts`), then rewritten short for the teacher: attribution frames, leading
+ *    concessions and long tails go when what is left stands alone (`shorten.ts`);
  * 4. cards come only from key-point sentences, so each is linked to the key point of the sentence
  *    it came from: a cloze on the terms a student must know (`clozes.ts`), why/how/contrast
  *    questions from causal and contrastive sentences (`questions.ts`), true/false statements about
