@@ -9,6 +9,7 @@
 import type { Card } from '../../src/deck/schema';
 import type { Draft } from '../../src/author/draft/draft';
 import { isFragment } from '../../src/author/draft/grammar';
+import { KEY_POINT_WORDS } from '../../src/author/draft/shorten';
 import { contentStems, tokens } from '../../src/author/draft/words';
 
 export const MIN_SHARE = 0.4;
@@ -104,11 +105,11 @@ export interface Statement {
   fragment: boolean;
 }
 
-/** Every sentence a draft puts before a student: statements, questions, answers, each choice in its gap. */
+/** Every sentence a draft puts before a student: key points, statements, questions, answers, each choice in its gap. */
 export function generatedStatements(draft: Draft): Statement[] {
   const sentence = (text: string) => ({ text, fragment: false });
   const answer = (text: string) => ({ text, fragment: isFragment(text) });
-  return draft.cards.flatMap(({ card }) => {
+  return [...draft.keyPoints.map((k) => sentence(k.text)), ...draft.cards.flatMap(({ card }) => {
     switch (card.type) {
       case 'truefalse':
         return [sentence(card.statement)];
@@ -123,5 +124,31 @@ export function generatedStatements(draft: Draft): Statement[] {
       default:
         return [];
     }
-  });
+  })];
+}
+
+/** Words in a text, as a reader counts them. */
+export const wordCount = (text: string) => text.split(/\s+/).filter((w) => /\w/.test(w)).length;
+
+export interface KeyPointLengths {
+  keyPoints: number;
+  /** Words of the article sentences the key points come from. */
+  sentenceWords: number;
+  /** Words of the key points as drafted. */
+  keyPointWords: number;
+  /** Key points rewritten shorter than their trimmed sentence (`shorten.ts` changed them). */
+  shortened: number;
+  /** Key points of at most `KEY_POINT_WORDS` words. */
+  withinCap: number;
+}
+
+/** How long a draft's key points are, against the sentences they summarise. */
+export function keyPointLengths(draft: Draft): KeyPointLengths {
+  return {
+    keyPoints: draft.keyPoints.length,
+    sentenceWords: draft.keyPoints.reduce((n, k) => n + wordCount(k.sentence), 0),
+    keyPointWords: draft.keyPoints.reduce((n, k) => n + wordCount(k.text), 0),
+    shortened: draft.keyPoints.filter((k) => k.text !== k.claim).length,
+    withinCap: draft.keyPoints.filter((k) => wordCount(k.text) <= KEY_POINT_WORDS).length,
+  };
 }

@@ -6,7 +6,8 @@
  *    talks to the reader;
  * 3. the most central sentences, a share per paragraph and no near-repeats, become key points in
  *    the article's order (`key-points.ts`), trimmed of openers, hedges, asides and trailing
- *    clauses (`summarise.ts`);
+ *    clauses (`summarise.ts`), then rewritten short for the teacher: attribution frames, leading
+ *    concessions and long tails go when what is left stands alone (`shorten.ts`);
  * 4. cards come only from key-point sentences, so each is linked to the key point of the sentence
  *    it came from: a cloze on the terms a student must know (`clozes.ts`), why/how/contrast
  *    questions from causal and contrastive sentences (`questions.ts`), true/false statements about
@@ -25,6 +26,7 @@ import { centrality } from './centrality';
 import { questionsFrom } from './questions';
 import { splitArticle } from './sentences';
 import { trimSentence } from './summarise';
+import { shortenKeyPoint } from './shorten';
 import { answerDistractors, asClaim, asReason, makeChoice } from './choices';
 import { makeCloze, type ClozeWeights } from './clozes';
 import { falsify, type NamePool } from './falsify';
@@ -36,7 +38,10 @@ export type ProposalKind = 'cloze' | 'why' | 'how' | 'what' | 'truefalse' | 'mcq
 
 export interface KeyPointProposal {
   id: string;
+  /** The claim rewritten short (`shorten.ts`); what the teacher keeps. */
   text: string;
+  /** The sentence trimmed of asides (`summarise.ts`): what the cards are drafted from. */
+  claim: string;
   /** The article sentence it summarises (shown while drafting, never saved on its own). */
   sentence: string;
   sentenceIndex: number;
@@ -69,8 +74,9 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
   const chosen = chooseKeySentences(candidates, c, options);
   const kpIds = new Set<string>();
   const keyPoints: KeyPointProposal[] = chosen.map((s) => {
-    const kpText = trimSentence(s.text);
-    return { id: idFromText(kpText, kpIds, 'key-point'), text: kpText, sentence: s.text, sentenceIndex: s.index, score: c.scores[s.index]! };
+    const claim = trimSentence(s.text);
+    const kpText = shortenKeyPoint(nlp, claim);
+    return { id: idFromText(kpText, kpIds, 'key-point'), text: kpText, claim, sentence: s.text, sentenceIndex: s.index, score: c.scores[s.index]! };
   });
 
   const cardIds = new Set<string>();
@@ -121,12 +127,12 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
 
   keyPoints.forEach((kp, i) => {
     const s = sentences[kp.sentenceIndex]!;
-    const found = spans(nlp, kp.text);
+    const found = spans(nlp, kp.claim);
 
-    const cloze = makeCloze(kp.text, found, weights, usedAnswers);
+    const cloze = makeCloze(kp.claim, found, weights, usedAnswers);
     if (cloze) {
       for (const a of cloze.answers) usedAnswers.add(a.toLowerCase());
-      push('cloze', kp, { type: 'cloze', text: cloze.text }, kp.text);
+      push('cloze', kp, { type: 'cloze', text: cloze.text }, kp.claim);
     }
 
     const terms = taggedTerms(nlp, s.text);
@@ -135,10 +141,10 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
       const term = terms.find((t) => t.text.replace(/[^\w-]/g, '') === first);
       return !!term && (term.tags.includes('ProperNoun') || term.tags.includes('Acronym'));
     };
-    // The key point first (its asides trimmed away free the subject of a question), then the
+    // The claim first (its asides trimmed away free the subject of a question), then the
     // whole sentence (whose trailing reason the key point may have dropped).
     const asked = new Set<string>();
-    for (const q of [...questionsFrom(kp.text, startsWithName), ...questionsFrom(trimAsides(s.text), startsWithName)]) {
+    for (const q of [...questionsFrom(kp.claim, startsWithName), ...questionsFrom(trimAsides(s.text), startsWithName)]) {
       if (asked.has(q.front) || asked.has(q.back)) continue;
       if (q.front.length > 2000 || q.back.length > 2000 || !grammatical(q.front) || !isGrammatical(nlp, q.back, { fragment: isFragment(q.back) })) continue;
       asked.add(q.front).add(q.back);
@@ -148,16 +154,16 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
     // True/false, about half each: a false one whenever the true ones are ahead and a change of
     // the same kind exists; the key point as stated otherwise.
     const wantFalse = falses < trues || (falses === trues && i % 2 === 1);
-    const changed = wantFalse ? falsify(kp.text, found, pool, i, grammatical) : null;
+    const changed = wantFalse ? falsify(kp.claim, found, pool, i, grammatical) : null;
     if (changed) {
       falses++;
-      push('truefalse', kp, { type: 'truefalse', statement: changed.statement, answer: false, explanation: `The article says: ${kp.text}` }, `${changed.statement} false`);
-    } else if (trues <= falses && grammatical(kp.text)) {
+      push('truefalse', kp, { type: 'truefalse', statement: changed.statement, answer: false, explanation: `The article says: ${kp.claim}` }, `${changed.statement} false`);
+    } else if (trues <= falses && grammatical(kp.claim)) {
       trues++;
-      push('truefalse', kp, { type: 'truefalse', statement: kp.text, answer: true }, `${kp.text} true`);
+      push('truefalse', kp, { type: 'truefalse', statement: kp.claim, answer: true }, `${kp.claim} true`);
     }
 
-    const choice = makeChoice(kp.text, found, pool, new Set(cloze?.answers.map((a) => a.toLowerCase())), i);
+    const choice = makeChoice(kp.claim, found, pool, new Set(cloze?.answers.map((a) => a.toLowerCase())), i);
     if (choice && grammatical(choice.question.replace('_____', choice.choices[choice.answer]!))) {
       push('mcq', kp, { type: 'mcq', question: choice.question, choices: choice.choices, answer: choice.answer }, choice.question);
     }
@@ -168,7 +174,7 @@ export function draftFromText(text: string, untagged: Nlp, options: DraftOptions
   // Other claims of the article, put as reasons ("Because the canal opened…") or as they stand
   // ("The canal opened in 1797."), are wrong answers of the same shape to a question about a
   // different sentence.
-  const claims = keyPoints.map((k) => ({ sentenceIndex: k.sentenceIndex, reason: asReason(nlp, k.text), claim: asClaim(k.text) }));
+  const claims = keyPoints.map((k) => ({ sentenceIndex: k.sentenceIndex, reason: asReason(nlp, k.claim), claim: asClaim(k.claim) }));
   const answers = cards.flatMap((p) => (p.card.type === 'basic' ? [{ sentenceIndex: p.sentenceIndex, text: p.card.back }] : []));
   cards.forEach((p, i) => {
     if (p.card.type !== 'basic') return;

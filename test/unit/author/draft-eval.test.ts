@@ -3,7 +3,7 @@ import { acceptAll, draftFromText } from '../../../src/author/draft/draft';
 import { grammarProblems } from '../../../src/author/draft/grammar';
 import { splitArticle } from '../../../src/author/draft/sentences';
 import type { Nlp } from '../../../src/author/draft/terms';
-import { cardText, generatedStatements, matchKeyPoint, scoreDraft } from '../../../scripts/draft-eval/metrics';
+import { cardText, generatedStatements, keyPointLengths, matchKeyPoint, scoreDraft, wordCount } from '../../../scripts/draft-eval/metrics';
 import { parseEvalArticle, readEvalSet } from '../../../scripts/draft-eval/set';
 
 const NLP = nlp as unknown as Nlp;
@@ -67,6 +67,28 @@ describe('matching rule', () => {
     expect(cardText({ id: 'a', type: 'cloze', text: 'The canal opened in {{c1::1797}}.' })).toBe('The canal opened in 1797.');
     expect(cardText({ id: 'b', type: 'mcq', question: 'Which fills the gap? Opened in _____.', choices: ['1790', '1797'], answer: 1 })).toBe('Which fills the gap? Opened in 1797.');
     expect(cardText({ id: 'c', type: 'mcq', question: 'Why did it open?', choices: ['Because coal.', 'Because cloth.'], answer: 0 })).toBe('Why did it open? Because coal.');
+  });
+
+  test('key points are counted among the statements checked, and measured against their sentences', () => {
+    const draft = draftFromText(
+      `Harbour Notes
+
+From the fishermen's vantage point, the catch of cod doubled in the three years after the new breakwater was finished.
+The old lighthouse still guides the boats home on foggy nights, as it has done for two hundred years.
+The fishermen built the new pier with their own boats and hands over two long summers.
+Fresh fish now reaches the market in the town before seven in the morning.`,
+      NLP,
+    );
+    const said = generatedStatements(draft).map((s) => s.text);
+    for (const k of draft.keyPoints) expect(said).toContain(k.text);
+    const l = keyPointLengths(draft);
+    expect(l.keyPoints).toBe(draft.keyPoints.length);
+    expect(l.shortened).toBe(draft.keyPoints.filter((k) => k.text !== k.claim).length);
+    expect(draft.keyPoints.some((k) => k.text === 'The catch of cod doubled in the three years after the new breakwater was finished.')).toBe(true);
+    expect(l.shortened).toBeGreaterThanOrEqual(1);
+    expect(l.keyPointWords).toBeLessThan(l.sentenceWords);
+    expect(l.sentenceWords).toBe(draft.keyPoints.reduce((n, k) => n + wordCount(k.sentence), 0));
+    expect(wordCount('The canal, in 1797, opened — at last.')).toBe(7);
   });
 
   test('a malformed article file is refused with its name and the line at fault', () => {

@@ -115,6 +115,28 @@ describe('draft', () => {
     for (const k of draft.keyPoints) expect(k.text).not.toMatch(/^(Yet|But|And|So)\b/);
   });
 
+  test('key points are rewritten short while cards keep the sentence they came from', () => {
+    const framed = draftFromText(
+      `Harbour Notes
+
+From the fishermen's vantage point, the new breakwater saved the harbour from the winter storms.
+In fact, the catch of cod doubled in the three years after the breakwater was finished.
+While the council paid for most of the work, the fishermen built the new pier with their own boats and hands.
+The old lighthouse still guides the boats home on foggy nights, as it has done for two hundred years.`,
+      NLP,
+    );
+    const texts = framed.keyPoints.map((k) => k.text);
+    expect(texts).toContain('The new breakwater saved the harbour from the winter storms.');
+    expect(texts).toContain('The catch of cod doubled in the three years after the breakwater was finished.');
+    const breakwater = framed.keyPoints.find((k) => k.text.startsWith('The new breakwater'))!;
+    expect(breakwater.claim).toBe("From the fishermen's vantage point, the new breakwater saved the harbour from the winter storms.");
+    // A card drafted from that sentence still says whose view it is.
+    const cards = framed.cards.filter((p) => p.keyPoint === breakwater.id && p.card.type === 'cloze');
+    const filled = (t: string) => t.replace(/\{\{c\d+::(.*?)(?:::[^}]*)?\}\}/g, '$1');
+    for (const p of cards) expect(p.card.type === 'cloze' && filled(p.card.text)).toMatch(/^From the fishermen's vantage point/);
+    expect(cards.length).toBeGreaterThan(0);
+  });
+
   test('every card names a key point of the draft and the sentence it came from', () => {
     const ids = new Set(draft.keyPoints.map((k) => k.id));
     const sentences = splitArticle(ARTICLE).sentences;
