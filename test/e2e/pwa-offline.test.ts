@@ -45,7 +45,8 @@ async function homeListsEveryDeck() {
 /** The due / new / learning / last-studied line on a deck's tile on the home screen. */
 async function tileCounts(title: string): Promise<string> {
   const tile = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
-  await tile.locator('.deck-counts').waitFor();
+  // The tile is in the page at once (prerendered); its counts arrive after the store is read.
+  await tile.locator('.deck-counts').filter({ hasText: /\S/ }).waitFor();
   return (await tile.locator('.deck-counts').textContent()) ?? '';
 }
 
