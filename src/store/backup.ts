@@ -18,7 +18,7 @@ import { tooDeepAt } from '../deck/json-depth';
 import { draftProblem } from './draft-check';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
-import { batch, inTransaction } from './db';
+import { batch, inTransaction, putAll } from './db';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
@@ -402,12 +402,13 @@ export async function replaceWithBackup(
       writes.add(decks.put(d));
       writes.add(tx.objectStore('meta').put(summaryOf(d), summaryKey(d.deck.id)));
     }
-    for (const i of b.items) writes.add(items.put(i));
-    for (const r of b.reviews) writes.add(reviews.put(r));
-    for (const q of b.quizzes) writes.add(quizzes.put(q));
-    for (const d of b.drafts) writes.add(drafts.put(d));
+    // The many records go without a promise each (see `putAll`); a failed one aborts the transaction.
+    putAll(items, b.items);
+    putAll(reviews, b.reviews);
+    putAll(quizzes, b.quizzes);
+    putAll(drafts, b.drafts);
     writes.add(tx.objectStore('media').clear());
-    for (const m of b.media ?? []) writes.add(tx.objectStore('media').put(m));
+    putAll(tx.objectStore('media'), b.media ?? []);
     // A stored deck whose items in the backup are exactly in line with its cards is marked synced,
     // so the first session after a restore does not read its items again.
     for (const [deckId, signature] of syncedDecks(b)) writes.add(tx.objectStore('meta').put(signature, syncKey(deckId)));
