@@ -78,6 +78,24 @@ function sameRow(a: unknown, b: unknown): boolean {
   return a.every((x, i) => sameRow(x, b[i]));
 }
 
+/**
+ * Whether two records would be written as the same row (absent and null alike), compared field by
+ * field without building either row: the export asks it of every review.
+ */
+function sameFields(shape: RecordShape, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const [key, kind] of shape.fields) {
+    const x = a[key] ?? null;
+    const y = b[key] ?? null;
+    if (x === y) continue;
+    if (typeof kind !== 'object') {
+      if (!sameRow(x, y)) return false;
+    } else if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || !sameFields(kind, x as Record<string, unknown>, y as Record<string, unknown>)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** What an item was like when it was next answered, replayed from its previous answer. */
 function replayed(previous: ReviewRecord): ItemRecord {
   const item: ItemRecord = { ...previous.before, due: previous.after.due, state: previous.after.state, fsrs: previous.after };
@@ -87,11 +105,12 @@ function replayed(previous: ReviewRecord): ItemRecord {
 
 /** A review as a row, leaving out what replaying the log and its item id give back. */
 function reviewRow(review: ReviewRecord, previous: ReviewRecord | undefined): Row {
-  const row = toRow(REVIEW_SHAPE, review as unknown as Record<string, unknown>);
+  const given = previous !== undefined && sameFields(ITEM_SHAPE, review.before as unknown as Record<string, unknown>, replayed(previous) as unknown as Record<string, unknown>);
+  // A replayed item's row is never built.
+  const row = toRow(REVIEW_SHAPE, (given ? { ...review, before: undefined } : review) as unknown as Record<string, unknown>);
   const { deckId, cardId } = parseItemId(review.itemId);
   if (row[R_DECK] === deckId) row[R_DECK] = null;
   if (row[R_CARD] === cardId) row[R_CARD] = null;
-  if (previous && sameRow(row[R_BEFORE], toRow(ITEM_SHAPE, replayed(previous) as unknown as Record<string, unknown>))) row[R_BEFORE] = null;
   return row;
 }
 
@@ -117,10 +136,17 @@ export async function writeBackupFile(now: number): Promise<Blob> {
       const latest = new Map<string, ReviewRecord>();
       for (const name of LISTS) {
         const store = tx.objectStore(name) as unknown as { getAll(q: IDBKeyRange | null, n: number): Promise<unknown[]> };
-        let after: IDBValidKey | null = null;
         counts[name] = 0;
-        for (;;) {
-          const page = await store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
+        const pageAfter = (key: IDBValidKey | null) => {
+          const request = store.getAll(key === null ? null : IDBKeyRange.lowerBound(key, true), PAGE);
+          // Awaited below; a failure in between aborts the transaction and is reported once.
+          request.catch(() => undefined);
+          return request;
+        };
+        for (let next: Promise<unknown[]> | null = pageAfter(null); next; ) {
+          const page: unknown[] = await next;
+          // The next page is asked for before this one is written out, so the database reads it meanwhile.
+          next = page.length < PAGE ? null : pageAfter((KEY_OF[name] as (r: unknown) => IDBValidKey)(page[page.length - 1]));
           if (page.length) {
             const rows =
               name === 'reviews'
@@ -133,8 +159,6 @@ export async function writeBackupFile(now: number): Promise<Blob> {
             lines.enqueue(`${JSON.stringify([name, ...rows])}\n`);
             counts[name] += page.length;
           }
-          if (page.length < PAGE) break;
-          after = (KEY_OF[name] as (r: unknown) => IDBValidKey)(page[page.length - 1]);
         }
       }
       // Pictures and sounds last, one file per line: each may be megabytes, so none waits for another.
