@@ -29,13 +29,15 @@ const SIZE_NAME = args.includes('--small') ? 'small' : args.includes('--large') 
 const SIZES = { small: { cards: 2_000, reviews: 20_000 }, full: { cards: 20_000, reviews: 200_000 }, large: { cards: 100_000, reviews: 1_000_000 } };
 const SIZE = SIZES[SIZE_NAME];
 const GRADES = 200;
+/** The port each preview server takes in turn: `E2E_PORT` when set (a shared machine hands out ports), else any free one. */
+const servePort = () => (process.env.E2E_PORT ? Promise.resolve(Number(process.env.E2E_PORT)) : freePort());
 
 const gz = (buf: Buffer | Uint8Array) => gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
 
 /** JS and CSS the browser fetched to show the deck list and then a card to study. */
 async function studyPathBytes(browser: Browser) {
-  const server = await startPreview(await freePort());
+  const server = await startPreview(await servePort());
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const loaded = new Map<string, number>();
   const page = await context.newPage();
@@ -157,7 +159,7 @@ async function storageSettled(dir: string, timeoutMs = 60_000): Promise<number> 
 
 /** The seeded collection: store operations in the bench page, then the real app on the same origin. */
 async function collection() {
-  const server = await startPreview(await freePort(), 'dist-bench');
+  const server = await startPreview(await servePort(), 'dist-bench');
   // A profile on disk, as an installed app runs: a private context keeps IndexedDB in memory, in
   // another engine than the one on disk.
   const profile = await launchPersistent({ serviceWorkers: 'block' });
@@ -258,7 +260,7 @@ async function collection() {
 
 /** With the service worker in control and the network off: navigation to the deck list. */
 async function offlineColdStart() {
-  const server = await startPreview(await freePort());
+  const server = await startPreview(await servePort());
   const profile = await launchPersistent();
   const { context } = profile;
   try {
@@ -288,7 +290,7 @@ async function offlineColdStart() {
  * to the frame after the <img> has decoded. The first reveal also loads the media chunk.
  */
 async function revealToImage(browser: Browser) {
-  const server = await startPreview(await freePort());
+  const server = await startPreview(await servePort());
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const cards = Array.from({ length: 6 }, (_, i) => ({ id: `p${i + 1}`, type: 'basic', front: `Card ${i + 1}`, back: `![${PNG_ALT}](icon.png)` }));
   const deck = { format: 2, id: 'bench-pictures', version: 1, title: 'Pictures', media: [{ name: 'icon.png', type: 'image/png', ...PNG_SIZE }], cards };
