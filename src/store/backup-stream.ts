@@ -224,6 +224,8 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
   let settings: Record<string, unknown> | null = null;
   let end: unknown = null;
   const latest = new Map<string, ReviewRecord>();
+  // Items come before the reviews: a review's ids are then the very strings its item holds.
+  const itemsById = new Map<string, ItemRecord>();
   let line = 0;
   try {
     for await (const text of linesOf(file)) {
@@ -271,13 +273,15 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
         const path = () => `${list}[${i}]`;
         const row = json[k] as Row;
         if (list === 'reviews') {
-          const review = readReview(row, latest, path, problems);
+          const review = readReview(row, latest, itemsById, path, problems);
           if (review) latest.set(review.itemId, review);
           out.push(review);
           continue;
         }
         const record = fromRow(SHAPES[list], row);
-        out.push(typeof record === 'string' ? (problems.add(path(), record), null) : CHECK[list](record, path, problems));
+        const checked = typeof record === 'string' ? (problems.add(path(), record), null) : CHECK[list](record, path, problems);
+        if (list === 'items' && checked) itemsById.set((checked as ItemRecord).id, checked as ItemRecord);
+        out.push(checked);
       }
     }
   } catch {
@@ -293,8 +297,11 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
   return checkBackup(settings, lists, now);
 }
 
-/** One review row back as a checked review: its deck and card from its item id, its item replayed when left out. */
-function readReview(row: Row, latest: Map<string, ReviewRecord>, path: () => string, problems: Problems): ReviewRecord | null {
+/**
+ * One review row back as a checked review: its deck and card from its item id, its item replayed
+ * when left out. Its ids and mode share the strings already read, since a restore holds every review at once.
+ */
+function readReview(row: Row, latest: Map<string, ReviewRecord>, itemsById: Map<string, ItemRecord>, path: () => string, problems: Problems): ReviewRecord | null {
   if (!Array.isArray(row) || row.length !== REVIEW_SHAPE.fields.length) {
     problems.add(path(), `must be a row of ${REVIEW_SHAPE.fields.length} values`);
     return null;
@@ -323,5 +330,14 @@ function readReview(row: Row, latest: Map<string, ReviewRecord>, path: () => str
   // A replayed item is made of records already checked: the rest of the review is checked.
   const review = replay ? (checkRecord(record, REPLAYED_REVIEW_SHAPE, path, problems) as ReviewRecord | null) : CHECK.reviews(record, path, problems);
   if (review && replay) review.before = replay;
+  if (review) {
+    const item = itemsById.get(review.itemId);
+    if (item) {
+      review.itemId = item.id;
+      if (review.deckId === item.deckId) review.deckId = item.deckId;
+      if (review.cardId === item.cardId) review.cardId = item.cardId;
+    }
+    review.mode = review.mode === 'study' ? 'study' : 'quiz';
+  }
   return review;
 }
