@@ -11,7 +11,7 @@ import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { DEFAULT_SETTINGS, type ItemRecord, type ReviewRecord } from '../srs/types';
 import { mediaToJson } from './backup-media';
-import { BACKUP_FORMAT, BACKUP_VERSION, CHECK, checkBackup, checkRecord, isRecord, Problems, refuse, type Backup, type CheckedLists } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, CHECK, checkBackup, checkRecord, isRecord, itemRefOf, NOT_AN_ITEM_ID, Problems, refuse, type Backup, type CheckedLists } from './backup';
 import { inTransaction } from './db';
 import { DB_VERSION } from './migrations';
 import { DRAFT_SHAPE, ITEM_SHAPE, QUIZ_SHAPE, REVIEW_SHAPE, STORED_DECK_SHAPE, type RecordShape } from './records';
@@ -308,7 +308,12 @@ function readReview(row: Row, latest: Map<string, ReviewRecord>, itemsById: Map<
   }
   const itemId = row[R_ITEM];
   if (typeof itemId === 'string' && (row[R_DECK] === null || row[R_CARD] === null)) {
-    const { deckId, cardId } = parseItemId(itemId);
+    const ref = itemRefOf(itemId);
+    if (!ref) {
+      problems.add(`${path()}.itemId`, NOT_AN_ITEM_ID(itemId));
+      return null;
+    }
+    const { deckId, cardId } = ref;
     row = [...row];
     row[R_DECK] ??= deckId;
     row[R_CARD] ??= cardId;

@@ -188,8 +188,15 @@ export function checkRecord(x: unknown, shape: RecordShape, path: () => string, 
   for (const [key, kind, , optional] of shape.fields) {
     const value = x[key];
     if (optional && value === undefined) continue;
-    const fieldPath = () => at(path(), key);
-    const checked = typeof kind === 'object' ? (checkRecord(value, kind, fieldPath, problems) ?? WRONG) : checkField(value, kind, fieldPath, problems);
+    let checked: unknown;
+    if (typeof kind === 'object') checked = checkRecord(value, kind, () => at(path(), key), problems) ?? WRONG;
+    else if (kind === 'ids' || kind === 'tally') checked = checkField(value, kind, () => at(path(), key), problems);
+    else {
+      // The plain kinds inline, with no path made unless something is wrong: this runs for every field of every record.
+      const problem = VALUE_PROBLEM[kind](value);
+      if (problem) problems.add(at(path(), key), problem);
+      checked = problem ? WRONG : value;
+    }
     if (checked === WRONG) ok = false;
     else out[key] = checked;
   }
@@ -298,6 +305,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   return checkBackup(data.settings as Rec, checked as CheckedLists, now);
 }
 
+/** An item id's deck, card and side, or null when it names no deck and card (text from a file may be anything). */
+export const itemRefOf = (id: string) => (id.indexOf('/') > 0 ? parseItemId(id) : null);
+/** The problem with an item id that names no deck and card. */
+export const NOT_AN_ITEM_ID = (id: string) => `"${id}" is not a review item id (deckId/cardId)`;
+
 /** The checks across a backup's records (settings, decks, ids and references), once each record has passed its own. */
 export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number): { ok: true; backup: Backup } | { ok: false; error: string } {
   const problems = new Problems();
@@ -330,9 +342,10 @@ export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number):
   reviews.forEach((review, i) => {
     if (!itemIds.has(review.itemId)) problems.line(`reviews[${i}].itemId: refers to "${review.itemId}", which is not in the backup`);
     // A review names its item three ways (id, deck and card, the item before it): all must agree.
-    const ref = parseItemId(review.itemId);
-    if (review.deckId !== ref.deckId) problems.line(`reviews[${i}].deckId: "${review.deckId}" is not the deck of its item "${review.itemId}"`);
-    if (review.cardId !== ref.cardId) problems.line(`reviews[${i}].cardId: "${review.cardId}" is not the card of its item "${review.itemId}"`);
+    const ref = itemRefOf(review.itemId);
+    if (!ref) problems.line(`reviews[${i}].itemId: ${NOT_AN_ITEM_ID(review.itemId)}`);
+    else if (review.deckId !== ref.deckId) problems.line(`reviews[${i}].deckId: "${review.deckId}" is not the deck of its item "${review.itemId}"`);
+    if (ref && review.cardId !== ref.cardId) problems.line(`reviews[${i}].cardId: "${review.cardId}" is not the card of its item "${review.itemId}"`);
     if (review.before.id !== review.itemId) problems.line(`reviews[${i}].before.id: "${review.before.id}" is not the review's item "${review.itemId}"`);
     if (reviewIds.has(review.id!)) problems.line(`reviews[${i}].id: ${review.id} appears twice`);
     reviewIds.add(review.id!);

@@ -114,6 +114,7 @@ describe('backup files (version 3)', () => {
     ['an item left out of its first answer', (l) => l.map((x) => (x[0] === 'reviews' ? x.map((r, i) => (i === 1 ? (r as unknown[]).map((v, j) => (j === 8 ? null : v)) : r)) : x)), /reviews\[0\]\.before: is left out, but no earlier answer/],
     ['a newer version', (l) => [{ ...(l[0] as object), version: 4 }, ...l.slice(1)], /newer Briefdeck \(backup version 4\)/],
     ['an unknown list', (l) => [l[0], ['cards', []], ...l.slice(1)], /unknown list "cards"/],
+    ['a review whose item id names no deck and card', (l) => l.map((x) => (x[0] === 'reviews' ? x.map((r, i) => (i === 1 ? (r as unknown[]).map((v, j) => (j === 1 ? ' ' : v)) : r)) : x)), /reviews\[0\]\.itemId: " " is not a review item id \(deckId\/cardId\)/],
   ];
 
   it.each(refusals)('refuse %s with a reason and change nothing', async (_name, corrupt, reason) => {
