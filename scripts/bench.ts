@@ -4,6 +4,7 @@
  * of the collection; `--large`: five times it, written to `bench/results-large.json` and compared
  * figure by figure with the last full-size results). It reports and
  * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
+ * `--backup-only`: just the backup's round trip, step by step.
  * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
@@ -23,6 +24,8 @@ const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 1);
 const skipLighthouse = args.includes('--no-lighthouse');
 /** `--bytes-only`: just the study path's bytes and the lazy chunks (quick, for bundle work). */
 const bytesOnly = args.includes('--bytes-only');
+/** `--backup-only`: seed, then time the backup's round trip step by step (export, read and check, replace). */
+const backupOnly = args.includes('--backup-only');
 // `--small` checks the harness quickly on a tenth of the collection; figures are quoted at full size.
 // `--large`: five times today's collection, a heavy Anki user's; its results are compared with today's size.
 const SIZE_NAME = args.includes('--small') ? 'small' : args.includes('--large') ? 'large' : 'full';
@@ -365,10 +368,31 @@ function medianOf<T>(samples: T[]): T {
 
 type Row = [what: string, value: number | null, unit: string, budget: string, pass: boolean | null];
 
+/** The backup's round trip on a seeded collection, each step timed on its own (`--backup-only`). */
+async function backupSteps(): Promise<void> {
+  const server = await startPreview(await servePort(), 'dist-bench');
+  const profile = await launchPersistent({ serviceWorkers: 'block' });
+  try {
+    const page = await profile.context.newPage();
+    await page.goto(`${server.url}/bench/seed.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    for (let i = 0; i < runs; i++) {
+      console.error(`run ${i + 1}/${runs}: seeding ${SIZE.cards} cards and ${SIZE.reviews} reviews…`);
+      const seeded = await page.evaluate((size) => window.bench.seed(size), SIZE);
+      const steps = await page.evaluate(() => window.bench.backupSteps());
+      console.log(`seed ${seeded.ms.toFixed(0)} ms;`, Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(k === 'megabytes' ? 2 : 0)}`).join(', '));
+    }
+  } finally {
+    await profile.close();
+    await server.stop();
+  }
+}
+
 async function main() {
   for (const dir of ['dist/index.html', 'dist-bench/bench/seed.html']) {
     if (!existsSync(join(ROOT, dir))) throw new Error(`${dir}: not found — run \`npm run bench\`, which builds first`);
   }
+  if (backupOnly) return backupSteps();
   const browser = await launchBrowser();
   const samples: { collection: Awaited<ReturnType<typeof collection>>; offline: Awaited<ReturnType<typeof offlineColdStart>> }[] = [];
   let bytes: Awaited<ReturnType<typeof studyPathBytes>>;
