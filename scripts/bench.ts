@@ -32,6 +32,8 @@ const SIZE_NAME = args.includes('--small') ? 'small' : args.includes('--large') 
 const SIZES = { small: { cards: 2_000, reviews: 20_000 }, full: { cards: 20_000, reviews: 200_000 }, large: { cards: 100_000, reviews: 1_000_000 } };
 const SIZE = SIZES[SIZE_NAME];
 const GRADES = 200;
+/** How long a study page may take to show its first card: the large collection's first start syncs and counts five times as much. */
+const FIRST_CARD_TIMEOUT = SIZE_NAME === 'large' ? 300_000 : 30_000;
 /** The port each preview server takes in turn: `E2E_PORT` when set (a shared machine hands out ports), else any free one. */
 const servePort = () => (process.env.E2E_PORT ? Promise.resolve(Number(process.env.E2E_PORT)) : freePort());
 
@@ -182,7 +184,7 @@ async function collection() {
       if (setup) await page.addInitScript(setup);
       await markFirstPaintOf(page);
       await page.goto(`${server.url}/study/all`);
-      await page.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: FIRST_CARD_TIMEOUT });
       return { page, ms: await page.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN) };
     };
 
