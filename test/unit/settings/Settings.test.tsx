@@ -77,7 +77,7 @@ describe('settings screen', () => {
     await screen.findByText('Backup exported.');
     expect(clicks[0]).toMatch(/^briefdeck-backup-\d{4}-\d{2}-\d{2}\.briefdeck\.gz$/);
     const text = await new Response(created[0]!.stream().pipeThrough(new DecompressionStream('gzip'))).text();
-    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: 'briefdeck-backup', version: 2 });
+    expect(JSON.parse(text.split('\n')[0]!)).toMatchObject({ format: 'briefdeck-backup', version: 3 });
   });
 
   test('import asks first, then restores; a broken file changes nothing', async () => {
