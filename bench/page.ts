@@ -196,6 +196,23 @@ const bench = {
     return { importMs, ok: result.ok };
   },
 
+  /**
+   * A backup's round trip taken apart: the export, then reading and checking the file (nothing
+   * written), then the replacing transaction, each timed on its own. Restores the same collection.
+   */
+  async backupSteps(): Promise<Record<string, number>> {
+    const { readBackupFile } = await import('../src/store/backup-stream');
+    const steps: Record<string, number> = {};
+    const [exportMs, file] = await timed(() => exportBackup(Date.now()));
+    steps.exportMs = exportMs;
+    steps.megabytes = file.size / 1048576;
+    const [readMs, read] = await timed(() => readBackupFile(file, Date.now()));
+    steps.readAndCheckMs = readMs;
+    if (!read.ok) throw new Error(read.error);
+    [steps.replaceMs] = await timed(() => replaceWithBackup(read.backup));
+    return steps;
+  },
+
   /** The steps a study session of every deck takes before its first card, timed one by one. */
   async startSteps(): Promise<Record<string, number>> {
     const steps: Record<string, number> = {};

@@ -4,6 +4,7 @@
  * of the collection; `--large`: five times it, written to `bench/results-large.json` and compared
  * figure by figure with the last full-size results). It reports and
  * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
+ * `--backup-only`: just the backup's round trip, step by step.
  * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
@@ -23,12 +24,18 @@ const runs = Math.max(1, Number(args[args.indexOf('--runs') + 1]) || 1);
 const skipLighthouse = args.includes('--no-lighthouse');
 /** `--bytes-only`: just the study path's bytes and the lazy chunks (quick, for bundle work). */
 const bytesOnly = args.includes('--bytes-only');
+/** `--backup-only`: seed, then time the backup's round trip step by step (export, read and check, replace). */
+const backupOnly = args.includes('--backup-only');
 // `--small` checks the harness quickly on a tenth of the collection; figures are quoted at full size.
 // `--large`: five times today's collection, a heavy Anki user's; its results are compared with today's size.
 const SIZE_NAME = args.includes('--small') ? 'small' : args.includes('--large') ? 'large' : 'full';
 const SIZES = { small: { cards: 2_000, reviews: 20_000 }, full: { cards: 20_000, reviews: 200_000 }, large: { cards: 100_000, reviews: 1_000_000 } };
 const SIZE = SIZES[SIZE_NAME];
 const GRADES = 200;
+/** How long a study page may take to show its first card: the large collection's first start syncs and counts five times as much. */
+const FIRST_CARD_TIMEOUT = SIZE_NAME === 'large' ? 300_000 : 30_000;
+/** The port each preview server takes in turn: `E2E_PORT` when set (a shared machine hands out ports), else any free one. */
+const servePort = () => (process.env.E2E_PORT ? Promise.resolve(Number(process.env.E2E_PORT)) : freePort());
 
 const gz = (buf: Buffer | Uint8Array) => gzipSync(buf, { level: 9 }).length;
 const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
@@ -75,7 +82,7 @@ function idleFiles(loaded: string[]): Set<string> {
 
 /** JS and CSS the browser fetched to show the deck list and then a card to study. */
 async function studyPathBytes(browser: Browser) {
-  const server = await startPreview(await freePort());
+  const server = await startPreview(await servePort());
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const loaded = new Map<string, number>();
   const page = await context.newPage();
@@ -208,7 +215,7 @@ async function storageSettled(dir: string, timeoutMs = 60_000): Promise<number> 
 
 /** The seeded collection: store operations in the bench page, then the real app on the same origin. */
 async function collection() {
-  const server = await startPreview(await freePort(), 'dist-bench');
+  const server = await startPreview(await servePort(), 'dist-bench');
   // A profile on disk, as an installed app runs: a private context keeps IndexedDB in memory, in
   // another engine than the one on disk.
   const profile = await launchPersistent({ serviceWorkers: 'block' });
@@ -228,7 +235,7 @@ async function collection() {
       if (setup) await page.addInitScript(setup);
       await markFirstPaintOf(page);
       await page.goto(`${server.url}/study/all`);
-      await page.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: 30_000 });
+      await page.getByRole('button', { name: /^Show answer/ }).waitFor({ timeout: FIRST_CARD_TIMEOUT });
       return { page, ms: await page.evaluate(() => (window as unknown as Record<string, number>).__firstCardAt ?? NaN) };
     };
 
@@ -309,7 +316,7 @@ async function collection() {
 
 /** With the service worker in control and the network off: navigation to the deck list. */
 async function offlineColdStart() {
-  const server = await startPreview(await freePort());
+  const server = await startPreview(await servePort());
   const profile = await launchPersistent();
   const { context } = profile;
   try {
@@ -339,7 +346,7 @@ async function offlineColdStart() {
  * to the frame after the <img> has decoded. The first reveal also loads the media chunk.
  */
 async function revealToImage(browser: Browser) {
-  const server = await startPreview(await freePort());
+  const server = await startPreview(await servePort());
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const cards = Array.from({ length: 6 }, (_, i) => ({ id: `p${i + 1}`, type: 'basic', front: `Card ${i + 1}`, back: `![${PNG_ALT}](icon.png)` }));
   const deck = { format: 2, id: 'bench-pictures', version: 1, title: 'Pictures', media: [{ name: 'icon.png', type: 'image/png', ...PNG_SIZE }], cards };
@@ -414,10 +421,31 @@ function medianOf<T>(samples: T[]): T {
 
 type Row = [what: string, value: number | null, unit: string, budget: string, pass: boolean | null];
 
+/** The backup's round trip on a seeded collection, each step timed on its own (`--backup-only`). */
+async function backupSteps(): Promise<void> {
+  const server = await startPreview(await servePort(), 'dist-bench');
+  const profile = await launchPersistent({ serviceWorkers: 'block' });
+  try {
+    const page = await profile.context.newPage();
+    await page.goto(`${server.url}/bench/seed.html`);
+    await page.waitForSelector('body[data-ready="true"]');
+    for (let i = 0; i < runs; i++) {
+      console.error(`run ${i + 1}/${runs}: seeding ${SIZE.cards} cards and ${SIZE.reviews} reviews…`);
+      const seeded = await page.evaluate((size) => window.bench.seed(size), SIZE);
+      const steps = await page.evaluate(() => window.bench.backupSteps());
+      console.log(`seed ${seeded.ms.toFixed(0)} ms;`, Object.entries(steps).map(([k, v]) => `${k} ${v.toFixed(k === 'megabytes' ? 2 : 0)}`).join(', '));
+    }
+  } finally {
+    await profile.close();
+    await server.stop();
+  }
+}
+
 async function main() {
   for (const dir of ['dist/index.html', 'dist-bench/bench/seed.html']) {
     if (!existsSync(join(ROOT, dir))) throw new Error(`${dir}: not found — run \`npm run bench\`, which builds first`);
   }
+  if (backupOnly) return backupSteps();
   const browser = await launchBrowser();
   const samples: { collection: Awaited<ReturnType<typeof collection>>; offline: Awaited<ReturnType<typeof offlineColdStart>> }[] = [];
   let bytes: Awaited<ReturnType<typeof studyPathBytes>>;

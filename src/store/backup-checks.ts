@@ -149,8 +149,15 @@ export function checkRecord(x: unknown, shape: RecordShape, path: () => string, 
   for (const [key, kind, , optional] of shape.fields) {
     const value = x[key];
     if (optional && value === undefined) continue;
-    const fieldPath = () => at(path(), key);
-    const checked = typeof kind === 'object' ? (checkRecord(value, kind, fieldPath, problems) ?? WRONG) : checkField(value, kind, fieldPath, problems);
+    let checked: unknown;
+    if (typeof kind === 'object') checked = checkRecord(value, kind, () => at(path(), key), problems) ?? WRONG;
+    else if (kind === 'ids' || kind === 'tally') checked = checkField(value, kind, () => at(path(), key), problems);
+    else {
+      // The plain kinds inline, with no path made unless something is wrong: this runs for every field of every record.
+      const problem = VALUE_PROBLEM[kind](value);
+      if (problem) problems.add(at(path(), key), problem);
+      checked = problem ? WRONG : value;
+    }
     if (checked === WRONG) ok = false;
     else out[key] = checked;
   }

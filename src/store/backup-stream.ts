@@ -11,7 +11,7 @@ import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { DEFAULT_SETTINGS, type ItemRecord, type ReviewRecord } from '../srs/types';
 import { mediaToJson } from './backup-media';
-import { BACKUP_FORMAT, BACKUP_VERSION, checkBackup, type Backup } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, checkBackup, itemRefOf, NOT_AN_ITEM_ID, type Backup } from './backup';
 import { CHECK, checkRecord, isRecord, Problems, refuse, type CheckedLists } from './backup-checks';
 import { inTransaction } from './db';
 import { DB_VERSION } from './migrations';
@@ -79,6 +79,24 @@ function sameRow(a: unknown, b: unknown): boolean {
   return a.every((x, i) => sameRow(x, b[i]));
 }
 
+/**
+ * Whether two records would be written as the same row (absent and null alike), compared field by
+ * field without building either row: the export asks it of every review.
+ */
+function sameFields(shape: RecordShape, a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  for (const [key, kind] of shape.fields) {
+    const x = a[key] ?? null;
+    const y = b[key] ?? null;
+    if (x === y) continue;
+    if (typeof kind !== 'object') {
+      if (!sameRow(x, y)) return false;
+    } else if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || !sameFields(kind, x as Record<string, unknown>, y as Record<string, unknown>)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /** What an item was like when it was next answered, replayed from its previous answer. */
 function replayed(previous: ReviewRecord): ItemRecord {
   const item: ItemRecord = { ...previous.before, due: previous.after.due, state: previous.after.state, fsrs: previous.after };
@@ -88,11 +106,12 @@ function replayed(previous: ReviewRecord): ItemRecord {
 
 /** A review as a row, leaving out what replaying the log and its item id give back. */
 function reviewRow(review: ReviewRecord, previous: ReviewRecord | undefined): Row {
-  const row = toRow(REVIEW_SHAPE, review as unknown as Record<string, unknown>);
+  const given = previous !== undefined && sameFields(ITEM_SHAPE, review.before as unknown as Record<string, unknown>, replayed(previous) as unknown as Record<string, unknown>);
+  // A replayed item's row is never built.
+  const row = toRow(REVIEW_SHAPE, (given ? { ...review, before: undefined } : review) as unknown as Record<string, unknown>);
   const { deckId, cardId } = parseItemId(review.itemId);
   if (row[R_DECK] === deckId) row[R_DECK] = null;
   if (row[R_CARD] === cardId) row[R_CARD] = null;
-  if (previous && sameRow(row[R_BEFORE], toRow(ITEM_SHAPE, replayed(previous) as unknown as Record<string, unknown>))) row[R_BEFORE] = null;
   return row;
 }
 
@@ -118,10 +137,17 @@ export async function writeBackupFile(now: number): Promise<Blob> {
       const latest = new Map<string, ReviewRecord>();
       for (const name of LISTS) {
         const store = tx.objectStore(name) as unknown as { getAll(q: IDBKeyRange | null, n: number): Promise<unknown[]> };
-        let after: IDBValidKey | null = null;
         counts[name] = 0;
-        for (;;) {
-          const page = await store.getAll(after === null ? null : IDBKeyRange.lowerBound(after, true), PAGE);
+        const pageAfter = (key: IDBValidKey | null) => {
+          const request = store.getAll(key === null ? null : IDBKeyRange.lowerBound(key, true), PAGE);
+          // Awaited below; a failure in between aborts the transaction and is reported once.
+          request.catch(() => undefined);
+          return request;
+        };
+        for (let next: Promise<unknown[]> | null = pageAfter(null); next; ) {
+          const page: unknown[] = await next;
+          // The next page is asked for before this one is written out, so the database reads it meanwhile.
+          next = page.length < PAGE ? null : pageAfter((KEY_OF[name] as (r: unknown) => IDBValidKey)(page[page.length - 1]));
           if (page.length) {
             const rows =
               name === 'reviews'
@@ -134,8 +160,6 @@ export async function writeBackupFile(now: number): Promise<Blob> {
             lines.enqueue(`${JSON.stringify([name, ...rows])}\n`);
             counts[name] += page.length;
           }
-          if (page.length < PAGE) break;
-          after = (KEY_OF[name] as (r: unknown) => IDBValidKey)(page[page.length - 1]);
         }
       }
       // Pictures and sounds last, one file per line: each may be megabytes, so none waits for another.
@@ -201,6 +225,8 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
   let settings: Record<string, unknown> | null = null;
   let end: unknown = null;
   const latest = new Map<string, ReviewRecord>();
+  // Items come before the reviews: a review's ids are then the very strings its item holds.
+  const itemsById = new Map<string, ItemRecord>();
   let line = 0;
   try {
     for await (const text of linesOf(file)) {
@@ -248,13 +274,15 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
         const path = () => `${list}[${i}]`;
         const row = json[k] as Row;
         if (list === 'reviews') {
-          const review = readReview(row, latest, path, problems);
+          const review = readReview(row, latest, itemsById, path, problems);
           if (review) latest.set(review.itemId, review);
           out.push(review);
           continue;
         }
         const record = fromRow(SHAPES[list], row);
-        out.push(typeof record === 'string' ? (problems.add(path(), record), null) : CHECK[list](record, path, problems));
+        const checked = typeof record === 'string' ? (problems.add(path(), record), null) : CHECK[list](record, path, problems);
+        if (list === 'items' && checked) itemsById.set((checked as ItemRecord).id, checked as ItemRecord);
+        out.push(checked);
       }
     }
   } catch {
@@ -270,15 +298,23 @@ export async function readBackupFile(file: Blob, now: number): Promise<Read> {
   return checkBackup(settings, lists, now);
 }
 
-/** One review row back as a checked review: its deck and card from its item id, its item replayed when left out. */
-function readReview(row: Row, latest: Map<string, ReviewRecord>, path: () => string, problems: Problems): ReviewRecord | null {
+/**
+ * One review row back as a checked review: its deck and card from its item id, its item replayed
+ * when left out. Its ids and mode share the strings already read, since a restore holds every review at once.
+ */
+function readReview(row: Row, latest: Map<string, ReviewRecord>, itemsById: Map<string, ItemRecord>, path: () => string, problems: Problems): ReviewRecord | null {
   if (!Array.isArray(row) || row.length !== REVIEW_SHAPE.fields.length) {
     problems.add(path(), `must be a row of ${REVIEW_SHAPE.fields.length} values`);
     return null;
   }
   const itemId = row[R_ITEM];
   if (typeof itemId === 'string' && (row[R_DECK] === null || row[R_CARD] === null)) {
-    const { deckId, cardId } = parseItemId(itemId);
+    const ref = itemRefOf(itemId);
+    if (!ref) {
+      problems.add(`${path()}.itemId`, NOT_AN_ITEM_ID(itemId));
+      return null;
+    }
+    const { deckId, cardId } = ref;
     row = [...row];
     row[R_DECK] ??= deckId;
     row[R_CARD] ??= cardId;
@@ -300,5 +336,14 @@ function readReview(row: Row, latest: Map<string, ReviewRecord>, path: () => str
   // A replayed item is made of records already checked: the rest of the review is checked.
   const review = replay ? (checkRecord(record, REPLAYED_REVIEW_SHAPE, path, problems) as ReviewRecord | null) : CHECK.reviews(record, path, problems);
   if (review && replay) review.before = replay;
+  if (review) {
+    const item = itemsById.get(review.itemId);
+    if (item) {
+      review.itemId = item.id;
+      if (review.deckId === item.deckId) review.deckId = item.deckId;
+      if (review.cardId === item.cardId) review.cardId = item.cardId;
+    }
+    review.mode = review.mode === 'study' ? 'study' : 'quiz';
+  }
   return review;
 }

@@ -15,7 +15,7 @@ import { tooDeepAt } from '../deck/json-depth';
 import { draftProblem } from './draft-check';
 import { asWriteTx } from './aggregates';
 import { replaceAggregates } from './buckets';
-import { batch, inTransaction } from './db';
+import { batch, inTransaction, putAll } from './db';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
 import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
@@ -98,6 +98,11 @@ export function readBackup(text: string, now: number): { ok: true; backup: Backu
   return checkBackup(data.settings as Rec, checked as CheckedLists, now);
 }
 
+/** An item id's deck, card and side, or null when it names no deck and card (text from a file may be anything). */
+export const itemRefOf = (id: string) => (id.indexOf('/') > 0 ? parseItemId(id) : null);
+/** The problem with an item id that names no deck and card. */
+export const NOT_AN_ITEM_ID = (id: string) => `"${id}" is not a review item id (deckId/cardId)`;
+
 /** The checks across a backup's records (settings, decks, ids and references), once each record has passed its own. */
 export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number): { ok: true; backup: Backup } | { ok: false; error: string } {
   const problems = new Problems();
@@ -130,9 +135,10 @@ export function checkBackup(rawSettings: Rec, lists: CheckedLists, now: number):
   reviews.forEach((review, i) => {
     if (!itemIds.has(review.itemId)) problems.line(`reviews[${i}].itemId: refers to "${review.itemId}", which is not in the backup`);
     // A review names its item three ways (id, deck and card, the item before it): all must agree.
-    const ref = parseItemId(review.itemId);
-    if (review.deckId !== ref.deckId) problems.line(`reviews[${i}].deckId: "${review.deckId}" is not the deck of its item "${review.itemId}"`);
-    if (review.cardId !== ref.cardId) problems.line(`reviews[${i}].cardId: "${review.cardId}" is not the card of its item "${review.itemId}"`);
+    const ref = itemRefOf(review.itemId);
+    if (!ref) problems.line(`reviews[${i}].itemId: ${NOT_AN_ITEM_ID(review.itemId)}`);
+    else if (review.deckId !== ref.deckId) problems.line(`reviews[${i}].deckId: "${review.deckId}" is not the deck of its item "${review.itemId}"`);
+    if (ref && review.cardId !== ref.cardId) problems.line(`reviews[${i}].cardId: "${review.cardId}" is not the card of its item "${review.itemId}"`);
     if (review.before.id !== review.itemId) problems.line(`reviews[${i}].before.id: "${review.before.id}" is not the review's item "${review.itemId}"`);
     if (reviewIds.has(review.id!)) problems.line(`reviews[${i}].id: ${review.id} appears twice`);
     reviewIds.add(review.id!);
@@ -202,12 +208,13 @@ export async function replaceWithBackup(
       writes.add(decks.put(d));
       writes.add(tx.objectStore('meta').put(summaryOf(d), summaryKey(d.deck.id)));
     }
-    for (const i of b.items) writes.add(items.put(i));
-    for (const r of b.reviews) writes.add(reviews.put(r));
-    for (const q of b.quizzes) writes.add(quizzes.put(q));
-    for (const d of b.drafts) writes.add(drafts.put(d));
+    // The many records go without a promise each (see `putAll`); a failed one aborts the transaction.
+    putAll(items, b.items);
+    putAll(reviews, b.reviews);
+    putAll(quizzes, b.quizzes);
+    putAll(drafts, b.drafts);
     writes.add(tx.objectStore('media').clear());
-    for (const m of b.media ?? []) writes.add(tx.objectStore('media').put(m));
+    putAll(tx.objectStore('media'), b.media ?? []);
     // A stored deck whose items in the backup are exactly in line with its cards is marked synced,
     // so the first session after a restore does not read its items again.
     for (const [deckId, signature] of syncedDecks(b)) writes.add(tx.objectStore('meta').put(signature, syncKey(deckId)));

@@ -1,6 +1,7 @@
 import { closeStore, getItem, recordReview, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
 import { exportBackup, importBackup } from '../../../src/store/replace';
 import { itemHistory } from '../../../src/store/log';
+import { database } from '../../../src/store/db';
 import { backupText, v1Of } from './backup-files';
 import { deckOf, MIN, T0 } from './fixtures';
 
@@ -74,6 +75,26 @@ describe('backup files (version 3)', () => {
     expect(await getItem('mine/card-1')).toEqual(item);
   });
 
+  it('keep an item that replaying would not give back, down to one scheduling number', async () => {
+    await seed();
+    // The third answer of card-1 was given to an item whose stability differs from what its
+    // previous answer left (as after a parameter change).
+    const db = await database();
+    const third = (await db.getAllFromIndex('reviews', 'by-item', 'mine/card-1'))[2]!;
+    await db.put('reviews', { ...third, before: { ...third.before, fsrs: { ...third.before.fsrs, stability: third.before.fsrs.stability + 0.5 } } });
+    const history = await itemHistory('mine/card-1');
+    const file = await exportBackup(T0 + 60 * MIN);
+    const [head, ...rest] = await linesOf(file);
+    const before = (head as unknown as { columns: { reviews: string[] } }).columns.reviews.indexOf('before');
+    const rows = rest.find((l) => l[0] === 'reviews')!.slice(1) as unknown[][];
+    expect(rows.find((r) => r[0] === third.id)![before]).not.toBeNull();
+    expect(rows.find((r) => r[0] === third.id! + 1)![before]).toBeNull();
+    await closeStore();
+    globalThis.indexedDB = new IDBFactory();
+    expect(await importBackup(file, T0 + 60 * MIN)).toMatchObject({ ok: true, counts: { reviews: 5 } });
+    expect(await itemHistory('mine/card-1')).toEqual(history);
+  });
+
   it('version 1 files are still imported, as a file or as text', async () => {
     await seed();
     const v1 = JSON.stringify(await v1Of(await exportBackup(T0 + 60 * MIN), T0 + 60 * MIN));
@@ -93,6 +114,7 @@ describe('backup files (version 3)', () => {
     ['an item left out of its first answer', (l) => l.map((x) => (x[0] === 'reviews' ? x.map((r, i) => (i === 1 ? (r as unknown[]).map((v, j) => (j === 8 ? null : v)) : r)) : x)), /reviews\[0\]\.before: is left out, but no earlier answer/],
     ['a newer version', (l) => [{ ...(l[0] as object), version: 4 }, ...l.slice(1)], /newer Briefdeck \(backup version 4\)/],
     ['an unknown list', (l) => [l[0], ['cards', []], ...l.slice(1)], /unknown list "cards"/],
+    ['a review whose item id names no deck and card', (l) => l.map((x) => (x[0] === 'reviews' ? x.map((r, i) => (i === 1 ? (r as unknown[]).map((v, j) => (j === 1 ? ' ' : v)) : r)) : x)), /reviews\[0\]\.itemId: " " is not a review item id \(deckId\/cardId\)/],
   ];
 
   it.each(refusals)('refuse %s with a reason and change nothing', async (_name, corrupt, reason) => {

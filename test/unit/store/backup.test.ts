@@ -82,6 +82,8 @@ describe('backup', () => {
     ['a bad item', (b) => JSON.stringify({ ...b, items: b.items.map((i: any, n: number) => (n === 2 ? { ...i, fsrs: { ...i.fsrs, due: 'soon' } } : i)) }), /items\[2\]\.fsrs\.due: must be a time/],
     ['a review time no date can hold', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], at: 1e300 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.at: must be a time a date can hold/],
     ['a bad grade', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], grade: 7 }, ...b.reviews.slice(1)] }), /reviews\[0\]\.grade: must be 1, 2, 3 or 4/],
+    ['a review whose item id names no deck and card', (b) => JSON.stringify({ ...b, reviews: [{ ...b.reviews[0], itemId: ' ' }, ...b.reviews.slice(1)] }), /reviews\[0\]\.itemId: " " is not a review item id \(deckId\/cardId\)/],
+    ['an item and its review whose id names no deck and card', (b) => JSON.stringify({ ...b, items: [{ ...b.items[0], id: ' ' }, ...b.items.slice(1)], reviews: [{ ...b.reviews[0], itemId: ' ' }, ...b.reviews.slice(1)] }), /reviews\[0\]\.itemId: " " is not a review item id/],
     ['a review of a missing item', (b) => JSON.stringify({ ...b, items: b.items.slice(1) }), /reviews\[0\]\.itemId: refers to "mine\/card-1"/],
     ['an invalid stored deck', (b) => JSON.stringify({ ...b, decks: [{ ...b.decks[0], deck: { ...b.decks[0].deck, cards: [{ id: 'x', type: 'mcq', question: 'Q', choices: ['one'], answer: 0 }] } }] }), /decks\[0\]\.deck\.cards\[0\]\.choices: needs at least 2 choices/],
     ['bad settings', (b) => JSON.stringify({ ...b, settings: { ...b.settings, desiredRetention: 2 } }), /settings\.desiredRetention: must be a number from 0\.7 to 0\.97/],
