@@ -3,7 +3,9 @@
  * deck page, the stats screen and the quiz's "shaky key points", so they never disagree.
  * Pure: takes items, `now` and (for tests) a recall function.
  */
-import { retrievability } from './retrievability';
+import { retrievability, type RecallFn } from './retrievability';
+
+export type { RecallFn };
 import type { ItemRecord } from './types';
 import * as State from './state';
 
@@ -12,8 +14,6 @@ export type Mastery = 'new' | 'shaky' | 'solid';
 /** Below this predicted recall a studied item is shaky (a little under the default 90 % target). */
 export const SHAKY_RECALL = 0.8;
 
-/** Recall probability of an item at `now`, null when it was never studied. */
-export type RecallFn = (item: ItemRecord, now: number) => number | null;
 
 /** New if never studied; shaky if in (re)learning or likely forgotten; solid otherwise. */
 export function itemMastery(item: ItemRecord, now: number, recall: RecallFn = retrievability): Mastery {

@@ -7,7 +7,6 @@
 import { fsrs, generatorParameters, type FSRS } from 'ts-fsrs';
 import { toCard } from './scheduler';
 import type { ItemRecord, Settings } from './types';
-import type { RecallFn } from './mastery';
 import * as State from './state';
 
 /**
@@ -41,6 +40,9 @@ export function retrievability(item: ItemRecord, now: number, parameters: Settin
   const f = curveOf(parametersFor(parameters, item.deckId));
   return f.get_retrievability(toCard(item.fsrs), new Date(Math.max(now, item.fsrs.last_review)), false);
 }
+
+/** Recall probability of an item at `now`, null when it was never studied. */
+export type RecallFn = (item: ItemRecord, now: number) => number | null;
 
 /** Recall by the given fitted parameters, for the mastery rules (`RecallFn`). */
 export const recallWith =

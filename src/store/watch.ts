@@ -9,6 +9,9 @@
 import { inTransaction } from './db';
 import { setSpaceLow } from './space';
 
+/** How often the room left and the collection's counts are read again. */
+export const CHECK_EVERY_MS = 60_000;
+
 export interface Counts {
   items: number;
   reviews: number;

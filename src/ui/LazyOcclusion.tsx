@@ -5,17 +5,21 @@
  * Until it is here the picture's alt text holds its place.
  */
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { OCCLUSION_QUESTION } from '../deck/occlusion';
 import type { OcclusionView, OcclusionViewProps } from './occlusion';
-import { preloadMarkdown } from './RichText';
+import { preloadMarkdown, RichDeckContext, RichText } from './RichText';
 
 /** The occlusion view, once its chunk is here. */
-export function LazyOcclusion(props: OcclusionViewProps): JSX.Element {
+export function LazyOcclusion({ card, sub, revealed, media, prompt = true }: OcclusionViewProps): JSX.Element {
   const [View, setView] = useState<OcclusionView | null>(null);
+  const shown = useContext(RichDeckContext);
   useEffect(() => {
     void preloadMarkdown()
       .then((m) => m.occlusionView())
       .then((v) => setView(() => v), () => undefined);
   }, []);
-  return View ? <View {...props} /> : <p class="occlusion-loading">{props.card.alt}</p>;
+  // The question is rendered here, where RichText lives, so the view's chunk does not import it back.
+  const question = prompt ? <RichText text={card.question ?? OCCLUSION_QUESTION} class="prompt" /> : null;
+  return View ? <View card={card} sub={sub} revealed={revealed} media={media ?? shown?.media} question={question} /> : <p class="occlusion-loading">{card.alt}</p>;
 }

@@ -6,11 +6,10 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { emptiedSince, lowSpace, collectionCounts, rememberCounts, type Counts } from '../store/watch';
+import { CHECK_EVERY_MS, emptiedSince, lowSpace, collectionCounts, rememberCounts, type Counts } from '../store/watch';
 import { formatBytes } from './format-bytes';
 import { download } from './download';
 import { StoreNotices } from './StoreNotices';
-import { CHECK_EVERY_MS } from './storage-check';
 import './notices.css';
 
 export function StorageWatch({ every = CHECK_EVERY_MS }: { every?: number }) {

@@ -4,12 +4,11 @@
  * the asked one uncovered on the reveal. The picture keeps its stored shape while it loads, and
  * every mask says in words where it is and, once it shows it, its label, for screen readers.
  */
-import type { JSX } from 'preact';
-import { useContext, useEffect, useState } from 'preact/hooks';
-import { maskDescription, maskStates, OCCLUSION_QUESTION } from '../deck/occlusion';
+import type { ComponentChildren, JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { maskDescription, maskStates } from '../deck/occlusion';
 import type { MediaFile, OcclusionCard } from '../deck/schema';
 import { mediaUrl } from './rich-media';
-import { RichDeckContext, RichText } from './RichText';
 import './occlusion.css';
 
 export interface OcclusionViewProps {
@@ -23,12 +22,21 @@ export interface OcclusionViewProps {
   media?: readonly MediaFile[] | undefined;
 }
 
+/** What the view itself is given (by LazyOcclusion): the media list found and the question already rendered. */
+export interface OcclusionFaceProps {
+  card: OcclusionCard;
+  sub: string;
+  revealed: boolean;
+  media: readonly MediaFile[] | undefined;
+  /** The question above the picture, or nothing. */
+  question: ComponentChildren;
+}
+
 const pct = (share: number) => `${(share * 100).toFixed(3)}%`;
 
 /** The card's question and its picture with the masks, as the item and the reveal call for. */
-export function OcclusionView({ card, sub, revealed, media, prompt = true }: OcclusionViewProps): JSX.Element {
-  const shown = useContext(RichDeckContext);
-  const entry = (media ?? shown?.media)?.find((m) => m.name === card.image);
+export function OcclusionView({ card, sub, revealed, media, question }: OcclusionFaceProps): JSX.Element {
+  const entry = media?.find((m) => m.name === card.image);
   const [url, setUrl] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -41,7 +49,7 @@ export function OcclusionView({ card, sub, revealed, media, prompt = true }: Occ
   const { width = 4, height = 3 } = entry ?? {};
   return (
     <div class="occlusion" data-mode={card.mode}>
-      {prompt && <RichText text={card.question ?? OCCLUSION_QUESTION} class="prompt" />}
+      {question}
       <div class="occlusion-stage" style={{ aspectRatio: `${width} / ${height}`, width: `min(100%, ${width}px)` }}>
         {url ? (
           <img src={url} alt={card.alt} width={width} height={height} decoding="async" draggable={false} />

@@ -5,10 +5,8 @@
  * study path: nearly every start has nothing to warn about.
  */
 import { damagedRecords, onConnectionEvent, onDamage } from '../store';
-import { emptiedSince, lowSpace } from '../store/watch';
+import { CHECK_EVERY_MS, emptiedSince, lowSpace } from '../store/watch';
 
-/** How often the room left and the collection's counts are read again. */
-export const CHECK_EVERY_MS = 60_000;
 
 /**
  * Watches until there is a warning, then calls `show` once (the caller mounts the warnings, which
