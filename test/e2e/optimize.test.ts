@@ -130,7 +130,10 @@ test('Optimize fits, compares and applies parameters; the next grade uses them; 
   await page.getByRole('textbox', { name: 'Type replace to confirm' }).fill('replace');
   await page.getByRole('button', { name: 'Replace with backup' }).click();
   await page.getByText(/imported|restored|replaced/i).first().waitFor();
+  // Used as an installed app is: the service worker in control, so what the optimiser fetches is kept for offline.
+  expect(await workerActivated(page)).toBe('activated');
   await page.reload();
+  await expect.poll(() => isControlled(page)).toBe(true);
 
   const panel = page.getByRole('group', { name: 'Personal scheduling' });
   await panel.getByText('In use: the default FSRS-6 parameters.').waitFor();
