@@ -5,27 +5,8 @@ import { retitle, runCheckJob, type CheckJob } from '../../../src/author/import/
 import { ImportScreen } from '../../../src/author/import/ImportScreen';
 import { closeStore } from '../../../src/store';
 import { at, bundle } from './helpers';
+import { HeldWorker } from '../held-worker';
 
-/** A Worker that runs nothing until told: the test answers for it, or sees it terminated. */
-class HeldWorker {
-  static last: HeldWorker | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  posted: unknown[] = [];
-  terminated = false;
-  constructor(readonly url: URL | string) {
-    HeldWorker.last = this;
-  }
-  postMessage(data: unknown) {
-    this.posted.push(data);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  answer(data: unknown) {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-}
 
 beforeEach(() => bundle());
 afterEach(async () => {

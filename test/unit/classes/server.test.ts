@@ -7,37 +7,23 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../../scripts/sync/server';
-import { CouchError, couchRequest, createAccount, signIn, type CouchServer } from '../../../src/sync/couch';
+import { CouchError, couchRequest, type CouchServer } from '../../../src/sync/couch';
 import { classDbName, userDbName } from '../../../src/sync/names';
-import { ensureClassDb, waitForUserDb } from '../../../src/sync/setup';
+import { ensureClassDb } from '../../../src/sync/setup';
 import { reviewDoc } from '../../../src/sync/docs';
 import type { Deck } from '../../../src/deck/schema';
 import { NeedsAdminError, asInvite, listClassDecks, openOrCreateClass, publishDecks, readClassProgress, readStudent, unpublishDeck } from '../../../src/classes/teacher';
 import { fetchClassDecks, joinClass } from '../../../src/classes/student';
 import { computeDashboard } from '../../../src/classes/dashboard';
 import type { Invite } from '../../../src/classes/invite';
+import { signedUp, status } from '../sync/server-helpers';
 
 let server: SyncServer;
 const as: Record<string, CouchServer> = {};
 let invite: Invite;
 
-async function account(name: string): Promise<CouchServer> {
-  await createAccount({ url: server.url }, name, `pw-${name}`);
-  const session = await signIn({ url: server.url }, name, `pw-${name}`);
-  const client = { url: server.url, headers: { Cookie: session.cookie! } };
-  await waitForUserDb(client, name);
-  return client;
-}
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof CouchError) return e.status;
-    throw e;
-  }
-}
+/** A new learner signed up and in on the test's server. */
+const account = (name: string) => signedUp(server.url, name);
 
 const deck = (version: number, front: string): Deck => ({
   id: 'cells',

@@ -1,26 +1,8 @@
 /** A backup file is restored in a Worker: the page only waits, hears the stage, and can cancel. */
 import { restoreBackupFile } from '../../../src/store/replace';
 import { lastCounts } from '../../../src/store/watch';
+import { HeldWorker } from '../held-worker';
 
-class HeldWorker {
-  static last: HeldWorker | null = null;
-  onmessage: ((e: MessageEvent) => void) | null = null;
-  onerror: ((e: ErrorEvent) => void) | null = null;
-  posted: unknown[] = [];
-  terminated = false;
-  constructor(readonly url: URL | string) {
-    HeldWorker.last = this;
-  }
-  postMessage(data: unknown) {
-    this.posted.push(data);
-  }
-  terminate() {
-    this.terminated = true;
-  }
-  answer(data: unknown) {
-    this.onmessage?.({ data } as MessageEvent);
-  }
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

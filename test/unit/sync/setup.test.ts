@@ -7,10 +7,11 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSyncServer, type SyncServer } from '../../../scripts/sync/server';
-import { CouchError, couchRequest, createAccount, signIn, type CouchServer } from '../../../src/sync/couch';
+import { CouchError, couchRequest, type CouchServer } from '../../../src/sync/couch';
 import { classDbName, userDbName } from '../../../src/sync/names';
 import { DESIGN_DOC_ID } from '../../../src/sync/security';
-import { getSecurity, grantReader, waitForUserDb } from '../../../src/sync/setup';
+import { getSecurity, grantReader } from '../../../src/sync/setup';
+import { signedUp, status } from './server-helpers';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 let server: SyncServer;
@@ -38,24 +39,8 @@ function runSetup(args: string[], env: Record<string, string> = {}): Promise<{ c
   });
 }
 
-/** Signs a new learner up and in; their requests then carry the session cookie. */
-async function learner(name: string): Promise<CouchServer> {
-  await createAccount({ url: server.url }, name, `pw-${name}`);
-  const session = await signIn({ url: server.url }, name, `pw-${name}`);
-  const client = { url: server.url, headers: { Cookie: session.cookie! } };
-  await waitForUserDb(client, name);
-  return client;
-}
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof CouchError) return e.status;
-    throw e;
-  }
-}
+/** A new learner signed up and in on the test's server. */
+const learner = (name: string) => signedUp(server.url, name);
 
 beforeAll(async () => {
   // The server starts with the development origins; the setup replaces them with SYNC_ORIGINS.
