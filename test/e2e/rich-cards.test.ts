@@ -145,7 +145,8 @@ test('a bundle with a picture, a sound, a formula and occlusion cards: imported,
   await page.getByText('Listen').waitFor();
   const play = page.getByRole('button', { name: /Play sound/ });
   await play.waitFor();
-  expect(await play.isEnabled()).toBe(true);
+  // The button is enabled once its sound is read from the store.
+  await expect.poll(() => play.isEnabled()).toBe(true);
   expect(await page.locator('audio').getAttribute('src')).toMatch(/^blob:/);
   await play.click();
   await page.getByRole('button', { name: /^Show answer/ }).click();
