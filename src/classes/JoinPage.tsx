@@ -32,7 +32,7 @@ export function JoinPage({ code: initialCode }: { code?: string }) {
     const joined = await joinClass(sessionServer(url), name, parsed.invite, displayName);
     rememberJoined(joined);
     const { decks, quarantined } = await fetchClassDecks(joined);
-    setDone({ title: joined.title, decks: await installClassDecks(decks), refused: quarantined.length });
+    setDone({ title: joined.title, decks: await installClassDecks(joined.classId, decks), refused: quarantined.length });
   };
 
   const refresh = async () => {

@@ -31,10 +31,10 @@ export function rememberJoined(joined: JoinedClass): void {
   localStorage.setItem(KEY, JSON.stringify([...rest, joined]));
 }
 
-/** Stores class decks in the library; returns their titles. */
-export async function installClassDecks(decks: readonly ClassDeckDoc[], now = Date.now()): Promise<string[]> {
+/** Stores a class's decks in the library, marked as the class's (the learner's sync leaves them to it); returns their titles. */
+export async function installClassDecks(classId: string, decks: readonly ClassDeckDoc[], now = Date.now()): Promise<string[]> {
   for (const doc of decks) {
-    await saveDeck(doc.deck, 'imported', now);
+    await saveDeck(doc.deck, 'imported', now, classId);
     await syncDeckItems(doc.deck, now);
   }
   return decks.map((d) => d.deck.title);
@@ -50,7 +50,7 @@ export async function refreshJoinedClasses(now = Date.now()): Promise<{ classId:
   for (const joined of joinedClasses()) {
     try {
       const { decks, quarantined } = await fetchClassDecks(joined);
-      out.push({ classId: joined.classId, decks: await installClassDecks(decks, now), quarantined });
+      out.push({ classId: joined.classId, decks: await installClassDecks(joined.classId, decks, now), quarantined });
     } catch (e) {
       out.push({ classId: joined.classId, decks: [], quarantined: [], error: (e as Error).message });
     }

@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, getItems, getStoredDeck, recordReview } from '../../../src/store';
+import { classDeckIds } from '../../../src/store/decks';
 import { installClassDecks, joinedClasses, rememberJoined } from '../../../src/classes/joined';
 import type { ClassDeckDoc } from '../../../src/classes/class-docs';
 import type { Deck } from '../../../src/deck/schema';
@@ -32,13 +33,15 @@ afterEach(async () => {
 describe('class decks on the device', () => {
   it('stores a class deck, and a new version keeps progress on unchanged cards', async () => {
     const t0 = Date.UTC(2026, 5, 1, 9);
-    expect(await installClassDecks([doc(v1)], t0)).toEqual(['Cells']);
+    expect(await installClassDecks('bio-7', [doc(v1)], t0)).toEqual(['Cells']);
     expect((await getStoredDeck('cells'))?.origin).toBe('imported');
+    // Marked as the class's: the learner's own sync leaves it to the class.
+    expect(await classDeckIds()).toEqual(new Set(['cells']));
     await recordReview({ itemId: 'cells/c1', grade: 3, mode: 'study', at: t0 + 1000, durationMs: 3000 });
     const before = (await getItems('cells')).find((i) => i.id === 'cells/c1')!;
     expect(before.fsrs.reps).toBe(1);
 
-    await installClassDecks([doc(v2)], t0 + 60_000);
+    await installClassDecks('bio-7', [doc(v2)], t0 + 60_000);
     expect((await getStoredDeck('cells'))?.deck.version).toBe(2);
     const after = await getItems('cells');
     const c1 = after.find((i) => i.id === 'cells/c1')!;
