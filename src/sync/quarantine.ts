@@ -48,8 +48,20 @@ const EventDocSchema = v.strictObject({
 });
 
 const edited = { editedAt: time, device: v.pipe(v.string(), v.maxLength(100)) };
-const DeckDocSchema = v.strictObject({ ...meta, ...edited, type: v.literal('deck'), deck: v.unknown() });
+const origin = v.optional(v.picklist(['imported', 'authored']));
+const DeckDocSchema = v.strictObject({ ...meta, ...edited, type: v.literal('deck'), deck: v.unknown(), origin });
 const SettingsDocSchema = v.strictObject({ ...meta, ...edited, type: v.literal('settings'), settings: v.record(v.string(), v.unknown()) });
+const VersionDocSchema = v.strictObject({
+  ...meta,
+  ...edited,
+  type: v.literal('version'),
+  of: v.pipe(v.string(), v.maxLength(200)),
+  rev: v.pipe(v.string(), v.regex(/^\d+-[0-9a-z]+$/)),
+  keptAt: time,
+  deck: v.optional(v.unknown()),
+  origin,
+  settings: v.optional(v.record(v.string(), v.unknown())),
+});
 const ClassDocSchema = v.strictObject({
   ...meta,
   type: v.literal('class'),
@@ -63,6 +75,7 @@ const SCHEMAS = {
   event: EventDocSchema,
   deck: DeckDocSchema,
   settings: SettingsDocSchema,
+  version: VersionDocSchema,
   class: ClassDocSchema,
 } as const;
 
@@ -100,6 +113,17 @@ function findScript(value: unknown, path: string, depth = 0): string | null {
 
 function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((p) => String(p.key)).join('.') || 'document';
+}
+
+/** What is wrong with a kept version's id or content (its shape already checked), or null. */
+function versionProblem(doc: Record<string, unknown>): string | null {
+  const { _id, of, rev, deck, settings } = doc as { _id: string; of: string; rev: string; deck?: unknown; settings?: unknown };
+  if (_id !== `version:${of}:${rev}`) return `_id is not version:${of}:${rev}`;
+  if (of === 'settings') return settings === undefined || deck !== undefined ? 'a version of the settings must hold settings and no deck' : null;
+  if (deck === undefined || settings !== undefined) return `a version of ${of} must hold a deck and no settings`;
+  const result = validateDeck(deck);
+  if (!result.ok) return `deck ${formatError(result.errors[0]!)}`;
+  return of === `deck:${result.deck.id}` ? null : `of is not deck:${result.deck.id}`;
 }
 
 /** Checks one document from the server: apply it, ignore it, or quarantine it (with why). */
@@ -147,6 +171,10 @@ export function checkIncoming(input: unknown): GateResult {
     const result = validateDeck(doc.deck);
     if (!result.ok) return { status: 'quarantined', id, reason: `deck ${formatError(result.errors[0]!)}` };
     if (id !== `deck:${result.deck.id}`) return { status: 'quarantined', id, reason: `_id is not deck:${result.deck.id}` };
+  }
+  if (type === 'version') {
+    const problem = versionProblem(doc);
+    if (problem) return { status: 'quarantined', id, reason: problem };
   }
   return { status: 'ok', id, doc };
 }

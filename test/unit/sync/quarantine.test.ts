@@ -32,6 +32,21 @@ describe('checkIncoming', () => {
     expect(checkIncoming({ _id: good._id, _rev: '2-b', _deleted: true }).status).toBe('ok');
   });
 
+  it('lets a deck with its origin and kept versions through, and quarantines a version that does not add up', () => {
+    expect(checkIncoming({ ...deck, origin: 'authored' }).status).toBe('ok');
+    expect(reason({ ...deck, origin: 'class' })).toMatch(/^deck field origin:/);
+    const kept = { _id: 'version:deck:cells:2-abc', type: 'version', of: 'deck:cells', rev: '2-abc', keptAt: AT + 1, editedAt: AT, device: 'laptop', deck: deck.deck };
+    expect(checkIncoming(kept).status).toBe('ok');
+    const settings = { _id: 'version:settings:3-f0', type: 'version', of: 'settings', rev: '3-f0', keptAt: AT, editedAt: AT, device: 'phone', settings: { newPerDay: 5 } };
+    expect(checkIncoming(settings).status).toBe('ok');
+    expect(reason({ ...kept, _id: 'version:deck:cells:3-abc' })).toMatch(/_id is not version:deck:cells:2-abc/);
+    expect(reason({ ...kept, of: 'deck:other', _id: 'version:deck:other:2-abc' })).toMatch(/of is not deck:cells/);
+    expect(reason({ ...kept, deck: undefined, settings: {} })).toMatch(/must hold a deck/);
+    expect(reason({ ...settings, deck: deck.deck })).toMatch(/must hold settings and no deck/);
+    expect(reason({ ...kept, rev: 'x', _id: 'version:deck:cells:x' })).toMatch(/^version field rev:/);
+    expect(reason({ ...kept, deck: { ...deck.deck, title: '<script>x</script>' } })).toMatch(/script in its text at deck\.title/);
+  });
+
   it('ignores design documents', () => {
     expect(checkIncoming({ _id: '_design/briefdeck', validate_doc_update: 'function(){}' }).status).toBe('ignored');
   });
