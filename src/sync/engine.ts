@@ -18,6 +18,7 @@ import { historyRange, nonce, parseHistoryId, reviewPrefix, toReviewDoc, toRevie
 import { failureText, SYNCED_EVENT, type SyncStatus } from './status';
 import { hexOf, userDbName } from './names';
 import { checkIncoming } from './quarantine';
+import { EditedSync } from './edited';
 import { liveHistory } from './replay';
 import { gradeSeeded } from './seeded';
 import { waitForUserDb } from './setup';
@@ -61,6 +62,7 @@ export interface EngineOptions {
 export class SyncEngine {
   readonly local: Database;
   readonly remote: Database;
+  readonly edited: EditedSync;
   private status: SyncStatus = { phase: 'syncing', lastSynced: null, waiting: 0, error: null, signInAgain: false, quarantined: [] };
   private listeners = new Set<(s: SyncStatus) => void>();
   private running: Promise<void> | null = null;
@@ -80,6 +82,7 @@ export class SyncEngine {
     // The session lives in the server's cookie.
     this.fetcher = options.fetch ?? ((url, init) => PouchDB.fetch(url, { ...init, credentials: 'include' }));
     this.remote = new PouchDB(`${account.server}${userDbName(account.name)}`, { skip_setup: true, fetch: this.fetcher });
+    this.edited = new EditedSync(this.local, () => this.device);
     if (options.automatic !== false) this.automate();
   }
 
@@ -109,7 +112,7 @@ export class SyncEngine {
     this.cleanups.push(
       onStoreChange(() => {
         // The store's change from this engine's own writes is not news.
-        if (!this.applying) soon();
+        if (!this.applying && !this.edited.applying) soon();
       }),
     );
     const online = (): void => void this.syncNow();
@@ -176,6 +179,7 @@ export class SyncEngine {
     box.device ??= nonce().slice(0, 8);
     this.device = box.device;
     await this.collect(box);
+    box.waiting += await this.edited.collect();
     this.set({ waiting: box.waiting });
     try {
       await this.replicate();
@@ -320,6 +324,7 @@ export class SyncEngine {
         }
       }
     }
+    await this.edited.apply((id, reason) => this.quarantine(id, reason));
     box.appliedSeq = seq;
     await this.saveOutbox(box);
   }

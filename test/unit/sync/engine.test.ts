@@ -4,74 +4,20 @@
  * store records reach the learner's database (an undo as a tombstone), another device's answers
  * and undos reach the store's log and derived items, and a bad document is quarantined.
  */
-import './pouch-self';
-import PouchDB from 'pouchdb-browser';
-import memoryAdapter from 'pouchdb-adapter-memory';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSyncServer, type SyncServer } from '../../../scripts/sync/server';
-import { closeStore, getItem, recordReview, reviewCount, syncDeckItems, undoLastReview } from '../../../src/store';
+import { describe, expect, it } from 'vitest';
+import { getItem, recordReview, reviewCount, syncDeckItems, undoLastReview } from '../../../src/store';
 import { itemHistory } from '../../../src/store/log';
-import { createAccount, signIn } from '../../../src/sync/couch';
 import { reviewDoc, type ReviewDoc } from '../../../src/sync/docs';
-import { SyncEngine } from '../../../src/sync/engine';
-import { userDbName } from '../../../src/sync/names';
 import { replay } from '../../../src/sync/replay';
-import { waitForUserDb } from '../../../src/sync/setup';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
 import { deckOf, DAY, MIN, T0 } from '../store/fixtures';
+import { engineTests } from './engine-helpers';
 
-(PouchDB as unknown as { plugin(p: unknown): void }).plugin(memoryAdapter);
-
-let server: SyncServer;
-let learners = 0;
-const engines: SyncEngine[] = [];
-
-/** A new learner with a session cookie, and a fetch that sends it (Node keeps no cookies). */
-async function learner(): Promise<{ name: string; fetch: (url: string, init: RequestInit) => Promise<Response> }> {
-  const name = `learner${++learners}`;
-  await createAccount({ url: server.url }, name, 'pw');
-  const { cookie } = await signIn({ url: server.url }, name, 'pw');
-  await waitForUserDb({ url: server.url, headers: { Cookie: cookie! } }, name);
-  return {
-    name,
-    fetch: (url, init) => {
-      const headers = new Headers(init.headers);
-      headers.set('Cookie', cookie!);
-      return fetch(url, { ...init, headers });
-    },
-  };
-}
-
-function engineFor(who: { name: string; fetch: (url: string, init: RequestInit) => Promise<Response> }): SyncEngine {
-  const engine = new SyncEngine({ server: server.url, name: who.name }, { automatic: false, adapter: 'memory', fetch: who.fetch });
-  engines.push(engine);
-  return engine;
-}
-
-/** The learner's database on the server, as another device of theirs reaches it. */
-function otherDevice(who: { name: string; fetch: (url: string, init: RequestInit) => Promise<Response> }) {
-  return new PouchDB(`${server.url}${userDbName(who.name)}`, { skip_setup: true, fetch: who.fetch });
-}
+const { learner, engineFor, otherDevice } = engineTests('learner');
 
 const study = (itemId: string, at: number, grade: 1 | 2 | 3 | 4) => recordReview({ itemId, grade, mode: 'study', at, durationMs: 4000 });
 const docOf = (itemId: string, at: number, grade: 1 | 2 | 3 | 4): ReviewDoc =>
   reviewDoc({ itemId, at, grade, mode: 'study', durationMs: 4000, reschedule: true });
-
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await closeStore();
-});
-
-afterEach(async () => {
-  for (const e of engines.splice(0)) await e.stop();
-});
 
 describe('sync engine', () => {
   it('sends the answers the store records, and an undo as a tombstone', async () => {
@@ -98,7 +44,6 @@ describe('sync engine', () => {
     // The undone answer's document is a tombstone on the server.
     const feed = await remote.changes({ since: 0 });
     expect(feed.results.filter((c) => c.deleted).map((c) => c.id.split(':')[1])).toEqual(['a/card-3']);
-    await remote.close();
   });
 
   it("merges another device's answers into the log and derives the items from the union", async () => {
@@ -128,7 +73,6 @@ describe('sync engine', () => {
     await engine.syncNow();
     expect((await itemHistory("a/card-1")).map((r) => r.at).sort()).toEqual([T0, T0 + 3 * MIN]);
     expect((await getItem('a/card-1'))!.fsrs.reps).toBe(2);
-    await remote.close();
   });
 
   it('quarantines a document of the wrong shape and applies the rest', async () => {
@@ -146,7 +90,6 @@ describe('sync engine', () => {
     expect((await itemHistory('a/card-1')).length).toBe(1);
     expect(await itemHistory('a/card-2')).toEqual([]);
     expect((await getItem('a/card-2'))!.fsrs.reps).toBe(0);
-    await remote.close();
   });
 
   it('asks to sign in again when the server ends the session, keeping what waits', async () => {
@@ -163,8 +106,7 @@ describe('sync engine', () => {
   it('keeps changes waiting and says so when the server cannot be reached', async () => {
     await syncDeckItems(deckOf('a', 1), T0);
     await study('a/card-1', T0, 3);
-    const engine = new SyncEngine({ server: 'http://127.0.0.1:9/', name: 'nobody' }, { automatic: false, adapter: 'memory' });
-    engines.push(engine);
+    const engine = engineFor({ name: 'nobody', fetch: (url, init) => fetch(url, init) }, 'http://127.0.0.1:9/');
     await engine.syncNow();
     expect(engine.current.phase).toBe('offline');
     expect(engine.current.waiting).toBe(1);
