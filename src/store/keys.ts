@@ -3,6 +3,7 @@
  * named keys and prefixes of `meta`, and the index ranges the store's queries read. Pure.
  */
 import { QUEUE } from '../srs/queue';
+import type { ItemEvent } from '../srs/types';
 
 /** Below every number key (IndexedDB sorts numbers before strings, dates and arrays). */
 export const MIN_KEY = -Infinity;
@@ -33,6 +34,16 @@ export const summaryKey = (deckId: string) => `${SUMMARY}${deckId}`;
 export const summaryKeys = () => prefixRange(SUMMARY);
 /** The deck id a summary key names. */
 export const summaryDeckId = (key: IDBValidKey) => String(key).slice(SUMMARY.length);
+
+/**
+ * Suspensions, burials and resets waiting for sync to send them (`ItemEvent`s, drained by the
+ * sync engine; kept however long no one signs in), one record each, keyed by item, kind and time.
+ */
+const EVENT = 'event:';
+/** The `meta` key of a waiting item event. */
+export const eventKey = (e: ItemEvent) => `${EVENT}${e.itemId}:${e.kind}:${e.at}`;
+/** Every waiting item event, as a key range of `meta`. */
+export const eventKeys = () => prefixRange(EVENT);
 
 /** The basis (`dayStartHour@timeZone`) the study-day aggregates were built with; absent when stale. */
 export const BASIS_KEY = 'aggregates:basis';
