@@ -1,7 +1,8 @@
 /**
  * An item's scheduling state, derived from its merged history: the reviews and events of every
  * device, in time order (ties broken by id), replayed through the scheduler in `src/srs/` with
- * each grade's fuzz seeded from its review's id (`seeded.ts`). The same set of documents gives the same state
+ * each grade's fuzz seeded from its review's id (`seeded.ts`); suspension, burial and resets come
+ * from the events. The same set of documents gives the same state
  * whatever order they arrived in and however they were split between devices. Pure.
  */
 import { parseItemId } from '../deck/items';
