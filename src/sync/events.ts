@@ -10,6 +10,7 @@
 import type { Database, Doc } from 'pouchdb-browser';
 import type { ItemRef } from '../deck/items';
 import { nextStudyDayStart } from '../srs/day';
+import { heldBy } from '../srs/held';
 import { isLeechLapse, newItem } from '../srs/scheduler';
 import * as State from '../srs/state';
 import type { ItemEvent, ItemRecord, ReviewRecord, Settings } from '../srs/types';
@@ -61,11 +62,9 @@ export function heldEvents(items: readonly ItemRecord[], now: number, device: st
   for (const item of items) {
     const events = [...logged(item.id)].sort(historyOrder);
     const said = events.filter((e) => e.kind === 'suspend' || e.kind === 'unsuspend').at(-1);
-    if (item.suspended && said?.kind !== 'suspend') {
-      out.push(toEventDoc(item.leech ? { kind: 'suspend', itemId: item.id, at: now, leech: true } : { kind: 'suspend', itemId: item.id, at: now }, device));
-    }
-    if (item.buriedUntil > now && !events.some((e) => e.kind === 'bury' && e.until! >= item.buriedUntil)) {
-      out.push(toEventDoc({ kind: 'bury', itemId: item.id, at: now, until: item.buriedUntil }, device));
+    for (const e of heldBy(item, now)) {
+      const known = e.kind === 'suspend' ? said?.kind === 'suspend' : events.some((b) => b.kind === 'bury' && b.until! >= e.until!);
+      if (!known) out.push(toEventDoc(e, device));
     }
   }
   return out;

@@ -7,6 +7,9 @@ import { buryCard, closeStore, getItem, getSettings, recordReview, setSuspended,
 import { itemHistory } from '../../../src/store/log';
 import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { resetItems } from '../../../src/store/reset-items';
+import { storeImportedProgress } from '../../../src/store/imported-progress';
+import { parseItemId } from '../../../src/deck/items';
+import { newItem } from '../../../src/srs/scheduler';
 import { dropEvents, waitingEvents } from '../../../src/store/synced';
 import { nextStudyDayStart } from '../../../src/srs/day';
 import { QUEUE } from '../../../src/srs/queue';
@@ -52,6 +55,19 @@ describe('item events kept for sync', () => {
     await setSuspended(['a/card-2'], true, T0 + MIN);
     await dropEvents([sent!.key]);
     expect(await events()).toEqual([{ kind: 'suspend', itemId: 'a/card-2', at: T0 + MIN }]);
+  });
+});
+
+describe('imported progress', () => {
+  it("keeps the suspensions and burials a collection brings as events, so sync sends them", async () => {
+    const deck = deckOf('a', 3);
+    const fresh = (n: number) => newItem(parseItemId(`a/card-${n}`), T0, n);
+    const until = T0 + DAY;
+    await storeImportedProgress({ decks: [deck], items: [{ ...fresh(1), suspended: true }, { ...fresh(2), buriedUntil: until }, fresh(3)], reviews: [] }, T0);
+    expect(await events()).toEqual([
+      { kind: 'suspend', itemId: 'a/card-1', at: T0 },
+      { kind: 'bury', itemId: 'a/card-2', at: T0, until },
+    ]);
   });
 });
 
