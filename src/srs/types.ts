@@ -83,6 +83,19 @@ export interface ReviewRecord {
   buried?: ItemId[];
 }
 
+/**
+ * A change to an item that is not an answer: suspend, unsuspend, bury (until `until`, the start of
+ * the next study day) and reset (back to new, its history kept). The store keeps each one until
+ * sync sends it to the learner's other devices; `leech` marks a suspension a grade made.
+ */
+export interface ItemEvent {
+  kind: 'suspend' | 'unsuspend' | 'bury' | 'reset';
+  itemId: ItemId;
+  at: number;
+  until?: number;
+  leech?: true;
+}
+
 export type Theme = 'system' | 'light' | 'dark';
 
 /** Learner settings, one record in the store. */

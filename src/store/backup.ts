@@ -18,7 +18,7 @@ import { replaceAggregates } from './buckets';
 import { batch, inTransaction, putAll } from './db';
 import { expandDeck, itemsSignature } from '../deck/items';
 import { summaryOf } from './deck-summaries';
-import { summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
+import { eventKeys, summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
 import type { DraftRecord, MediaRecord, StoredDeck } from './schema';
 import { readBackupMedia, verifyMedia } from './backup-media';
 import { CHECK, checkList, isRecord, Problems, refuse, type CheckedLists, type Rec } from './backup-checks';
@@ -195,6 +195,8 @@ export async function replaceWithBackup(
     // The items are replaced, so no deck's sync mark describes them any more.
     await tx.objectStore('meta').delete(syncMarks());
     await tx.objectStore('meta').delete(summaryKeys());
+    // Suspensions, burials and resets not yet synced were of the items replaced: not to be sent over the backup's.
+    await tx.objectStore('meta').delete(eventKeys());
     const settings = tx.objectStore('settings');
     const decks = tx.objectStore('decks');
     const items = tx.objectStore('items');

@@ -1,6 +1,7 @@
 /**
  * Decks imported with their progress (an Anki collection): the decks, their items as the imported
- * history left them and the imported answers, written in one transaction, so an import is stored
+ * history left them (suspensions and burials kept as item events for sync) and the imported
+ * answers, written in one transaction, so an import is stored
  * whole or not at all. The stats aggregates are marked stale (the next stats load rebuilds them
  * from the log, which now holds answers from before today). Decks with media are stored with
  * their files in the same transaction. Loaded with the import screen.
@@ -9,7 +10,8 @@ import type { Deck } from '../deck/schema';
 import type { ItemRecord, ReviewRecord } from '../srs/types';
 import { announce, batch, inTransaction } from './db';
 import { summaryOf } from './deck-summaries';
-import { BASIS_KEY, LOGGED_KEY, deckTime, summaryKey } from './keys';
+import { BASIS_KEY, LOGGED_KEY, deckTime, eventKey, summaryKey } from './keys';
+import { heldBy } from '../srs/held';
 import type { StoredDeck } from './schema';
 import { syncDeckItems } from './items';
 import { StoreError, toStoreError } from './errors';
@@ -96,7 +98,12 @@ function write(p: ImportedProgress, decks: Deck[], records: MediaRecord[], store
       writes.add(tx.objectStore('decks').put(stored));
       writes.add(meta.put(summaryOf(stored), summaryKey(deck.id)));
     }
-    for (const item of p.items) writes.add(tx.objectStore('items').put(item));
+    for (const item of p.items) {
+      writes.add(tx.objectStore('items').put(item));
+      // Suspended or buried as the collection had them: kept as events too, so sync sends them
+      // rather than deriving them away from the answers.
+      for (const e of heldBy(item, now)) writes.add(meta.put(e, eventKey(e)));
+    }
     let count = 0;
     for (const r of p.reviews) {
       const times = answered.get(r.itemId)!;

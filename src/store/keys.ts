@@ -3,6 +3,7 @@
  * named keys and prefixes of `meta`, and the index ranges the store's queries read. Pure.
  */
 import { QUEUE } from '../srs/queue';
+import type { ItemEvent } from '../srs/types';
 
 /** Below every number key (IndexedDB sorts numbers before strings, dates and arrays). */
 export const MIN_KEY = -Infinity;
@@ -45,6 +46,16 @@ export const classKey = (deckId: string) => `${CLASS}${deckId}`;
 export const classMarks = () => prefixRange(CLASS);
 /** The deck id a class mark's key names. */
 export const classDeckId = (key: IDBValidKey) => String(key).slice(CLASS.length);
+
+/**
+ * Suspensions, burials and resets waiting for sync to send them (`ItemEvent`s, drained by the
+ * sync engine; kept however long no one signs in), one record each, keyed by item, kind and time.
+ */
+const EVENT = 'event:';
+/** The `meta` key of a waiting item event. */
+export const eventKey = (e: ItemEvent) => `${EVENT}${e.itemId}:${e.kind}:${e.at}`;
+/** Every waiting item event, as a key range of `meta`. */
+export const eventKeys = () => prefixRange(EVENT);
 
 /** The basis (`dayStartHour@timeZone`) the study-day aggregates were built with; absent when stale. */
 export const BASIS_KEY = 'aggregates:basis';

@@ -6,7 +6,7 @@
 import { announce, inTransaction } from './db';
 import { StoreError } from './errors';
 import { forgetGrades } from './grading';
-import { syncMarks } from './keys';
+import { eventKeys, syncMarks } from './keys';
 import { forgetSettings } from './settings';
 import { forgetDamaged, type Damage } from './integrity';
 import { collectionCounts, rememberCounts } from './watch';
@@ -19,6 +19,8 @@ export async function resetProgress(): Promise<void> {
       tx.objectStore('reviews').clear(),
       tx.objectStore('quizzes').clear(),
       tx.objectStore('meta').delete(syncMarks()),
+      // Suspensions, burials and resets not yet synced were of the progress forgotten.
+      tx.objectStore('meta').delete(eventKeys()),
       tx.objectStore('days').clear(),
     ]),
   );

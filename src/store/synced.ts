@@ -1,14 +1,15 @@
 /**
  * What sync reads from and writes to the store (loaded only with the sync engine, never on the
  * study path): the answers recorded since a point of the log, which recorded answers are still
- * there (undo removes them), and, in one transaction, the items derived from the merged history
+ * there (undo removes them), the item events waiting to be sent (suspend, unsuspend, bury,
+ * reset) and the items held apart from the log (suspended, buried), and, in one transaction, the items derived from the merged history
  * with the answers other devices added or undid. The stats aggregates are marked stale whenever
  * the log changes here (the next stats load rebuilds them from the log).
  */
 import { parseItemId } from '../deck/items';
-import type { ItemId, ItemRecord, ReviewRecord } from '../srs/types';
+import type { ItemEvent, ItemId, ItemRecord, ReviewRecord } from '../srs/types';
 import { announce, batch, inTransaction } from './db';
-import { BASIS_KEY, LOGGED_KEY } from './keys';
+import { BASIS_KEY, eventKeys, LOGGED_KEY } from './keys';
 
 /** Up to `limit` answers of the log with keys above `afterId`, oldest first. */
 export function reviewsAfter(afterId: number, limit: number): Promise<ReviewRecord[]> {
@@ -42,6 +43,30 @@ export function reviewsOfItems(ids: readonly ItemId[]): Promise<Map<ItemId, Revi
     const lists = await Promise.all(ids.map((id) => index.getAll(id)));
     return new Map(ids.map((id, i) => [id, lists[i]!]));
   });
+}
+
+/** Up to `limit` item events waiting to be sent, each with its `meta` key (see `eventKey`). */
+export function waitingEvents(limit: number): Promise<{ key: string; event: ItemEvent }[]> {
+  return inTransaction(['meta'], 'readonly', async (tx) => {
+    const meta = tx.objectStore('meta');
+    const [keys, values] = await Promise.all([meta.getAllKeys(eventKeys(), limit), meta.getAll(eventKeys(), limit)]);
+    return keys.map((key, i) => ({ key: String(key), event: values[i] as ItemEvent }));
+  });
+}
+
+/** Forgets item events sync has sent (by their `meta` keys). */
+export function dropEvents(keys: readonly string[]): Promise<void> {
+  return inTransaction(['meta'], 'readwrite', async (tx) => {
+    const meta = tx.objectStore('meta');
+    await Promise.all(keys.map((key) => meta.delete(key)));
+  });
+}
+
+/** Every item suspended, or buried past `now`: what the items hold beside the answers in the log. */
+export function heldItems(now: number): Promise<ItemRecord[]> {
+  return inTransaction(['items'], 'readonly', async (tx) =>
+    (await tx.objectStore('items').getAll()).filter((item) => item.suspended || item.buriedUntil > now),
+  );
 }
 
 /** What one pass of sync writes: derived items, their answers, answers undone elsewhere. */

@@ -1,12 +1,13 @@
 /**
  * The deck page's card browser (in the deck page's lazy chunk): search, filters by type / key point / state,
- * suspend and unsuspend, and each item's review history.
+ * suspend and unsuspend, reset to new (after asking), and each item's review history.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardType, Deck } from '../deck/schema';
 import type { ItemRecord, ReviewRecord } from '../srs/types';
 import { setSuspended } from '../store';
 import { itemHistory } from '../store/log';
+import { resetItems } from '../store/reset-items';
 import { browserRows, filterRows, type BrowserFilter, type BrowserRow, type RowState } from './card-browser';
 import { GRADE_NAMES } from './GradeBar';
 import * as State from '../srs/state';
@@ -51,8 +52,41 @@ function History({ itemId }: { itemId: string }) {
   );
 }
 
+/** Reset (Anki's Forget) asks first: the schedule built by every answer so far starts again. */
+function ResetConfirm({ row, short, onDone }: { row: BrowserRow; short: string; onDone: (error?: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  const action = useRef<HTMLButtonElement>(null);
+  // Focus moves to the question's answer, so a keyboard or screen reader user meets it at once.
+  useEffect(() => action.current?.focus(), []);
+  return (
+    <div class="browser-confirm" role="group" aria-label={`Confirm reset of ${short}`}>
+      <p>Reset this card to new? It starts again as if never studied; its answers stay in its history.</p>
+      <button
+        type="button"
+        class="danger"
+        disabled={busy}
+        ref={action}
+        onClick={() => {
+          setBusy(true);
+          resetItems([row.itemId]).then(
+            () => onDone(),
+            (e: Error) => onDone(e.message),
+          );
+        }}
+      >
+        Reset to new
+      </button>
+      <button type="button" disabled={busy} onClick={() => onDone()}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
 function Row({ row, now }: { row: BrowserRow; now: number }) {
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const short = row.text.length > 60 ? `${row.text.slice(0, 57)}…` : row.text;
   const suspended = row.item?.suspended ?? false;
   const due = row.item && row.item.state !== State.New && !suspended ? new Date(row.item.due) : null;
@@ -79,9 +113,25 @@ function Row({ row, now }: { row: BrowserRow; now: number }) {
           >
             {suspended ? 'Unsuspend' : 'Suspend'}
           </button>
+          {row.item.state !== State.New && !confirming && (
+            <button type="button" disabled={busy} aria-label={`Reset ${short}`} onClick={() => (setError(null), setConfirming(true))}>
+              Reset…
+            </button>
+          )}
           <History itemId={row.itemId} />
         </div>
       )}
+      {confirming && (
+        <ResetConfirm
+          row={row}
+          short={short}
+          onDone={(e) => {
+            setConfirming(false);
+            setError(e ?? null);
+          }}
+        />
+      )}
+      {error && <p role="alert">{error}</p>}
     </li>
   );
 }

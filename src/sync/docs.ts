@@ -5,7 +5,7 @@
  * Decks and settings are edited documents: the last edit by time wins (`conflicts.ts`).
  * Pure types and constructors: no PouchDB, no IndexedDB.
  */
-import type { Grade, ItemId, ItemRecord, ReviewMode, ReviewRecord } from '../srs/types';
+import type { Grade, ItemEvent, ItemId, ItemRecord, ReviewMode, ReviewRecord } from '../srs/types';
 
 /** What every synced document carries from CouchDB. */
 export interface CouchDoc {
@@ -30,7 +30,7 @@ export interface ReviewDoc extends CouchDoc {
   correct?: boolean;
 }
 
-export type EventKind = 'suspend' | 'unsuspend' | 'bury' | 'reset';
+export type EventKind = ItemEvent['kind'];
 
 /** A change to an item that is not an answer: suspend, unsuspend, bury (until a time), reset. */
 export interface EventDoc extends CouchDoc {
@@ -40,6 +40,8 @@ export interface EventDoc extends CouchDoc {
   at: number;
   /** For `bury`: buried until this time (the start of the next study day). */
   until?: number;
+  /** For `suspend`: the suspension a grade made, the item having become a leech. */
+  leech?: true;
 }
 
 /** An entry of an item's history. */

@@ -1,16 +1,15 @@
 /**
  * The sync engine (its own chunk, with PouchDB; loaded only once a learner signs in): a local
  * PouchDB on IndexedDB replicates with the learner's private database on the server, and bridges
- * to the store. Answers the store recorded become review documents (an undo, a tombstone);
+ * to the store. Answers the store recorded become review documents (an undo, a tombstone), its
+ * suspensions, burials and resets event documents (`events.ts`);
  * documents that arrive pass the quarantine, then every item they touch is derived again from its
  * merged history (`replay.ts`'s rules) and written to the store with the answers other devices
  * added or undid. It never blocks a grade: passes run after the store's writes, one at a time.
  */
 import PouchDB, { type Database, type Doc } from 'pouchdb-browser';
 import { parseItemId } from '../deck/items';
-import { queueOf } from '../srs/queue';
-import { newItem } from '../srs/scheduler';
-import type { ItemId, ItemRecord, Settings } from '../srs/types';
+import type { ItemId, Settings } from '../srs/types';
 import { getSettings, onStoreChange } from '../store';
 import { itemsById, reviewsAfter, reviewsPresent, storeDerived, type DerivedChanges } from '../store/synced';
 import type { Account } from './account';
@@ -19,8 +18,8 @@ import { failureText, SYNCED_EVENT, type SyncStatus } from './status';
 import { hexOf, userDbName } from './names';
 import { checkIncoming } from './quarantine';
 import { EditedSync } from './edited';
-import { liveHistory } from './replay';
-import { gradeSeeded } from './seeded';
+import { answerEvents, sendHeldEvents, sendWaitingEvents, startItem } from './events';
+import { liveHistory, replayStep, settle } from './replay';
 import { waitForUserDb } from './setup';
 
 /** This device's bookkeeping, in a local-only document (never replicated). */
@@ -29,14 +28,16 @@ interface Outbox {
   _rev?: string;
   /** The newest log key already turned into a document. */
   lastId: number;
-  /** Recently sent answers: [log key, document id], to send an undo as a tombstone. */
-  recent: [number, string][];
+  /** Recently sent answers: [log key, document id, ids of the events it made], to send an undo as tombstones. */
+  recent: [number, string, ...string[]][];
   /** How far the local database's changes have been applied to the store. */
   appliedSeq: number | string;
   /** Documents written here since the last successful push. */
   waiting: number;
   /** This device's tag: the first 8 hex digits of the random part of the ids it writes. */
   device?: string;
+  /** Whether what the items held before events were sent (suspended, buried) went out as events. */
+  heldSent?: boolean;
 }
 
 const OUTBOX_ID = '_local/briefdeck-outbox';
@@ -228,8 +229,10 @@ export class SyncEngine {
     await this.local.replicate.from(this.remote, options);
   }
 
-  /** Turns answers recorded since the last pass into documents, and undone ones into tombstones. */
+  /** Turns answers and item events recorded since the last pass into documents, and undone answers into tombstones. */
   private async collect(box: Outbox): Promise<void> {
+    const settings = await getSettings();
+    box.waiting += await sendWaitingEvents(this.local, box.device!, (id, reason) => this.quarantine(id, reason));
     let known: Set<string> | null = null;
     for (;;) {
       const rows = await reviewsAfter(box.lastId, BATCH);
@@ -243,8 +246,9 @@ export class SyncEngine {
         box.lastId = Math.max(box.lastId, r.id!);
         if (exists) continue;
         const doc = toReviewDoc(r, box.device!);
-        docs.push(doc as unknown as Doc);
-        box.recent.push([r.id!, doc._id]);
+        const made = answerEvents(r, box.device!, settings);
+        docs.push(doc as unknown as Doc, ...(made as unknown as Doc[]));
+        box.recent.push([r.id!, doc._id, ...made.map((e) => e._id)]);
         known?.add(prefix);
       }
       if (docs.length) {
@@ -259,11 +263,16 @@ export class SyncEngine {
     const present = await reviewsPresent(box.recent.map(([id]) => id));
     const gone = box.recent.filter(([id]) => !present.has(id));
     if (gone.length) {
-      const { rows } = await this.local.allDocs({ keys: gone.map(([, docId]) => docId) });
+      const { rows } = await this.local.allDocs({ keys: gone.flatMap(([, ...docIds]) => docIds) });
       const tombstones = rows.filter((r) => r.value && !r.value.deleted).map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true }));
       if (tombstones.length) await this.local.bulkDocs(tombstones);
       box.waiting += tombstones.length;
       box.recent = box.recent.filter(([id]) => present.has(id));
+      await this.saveOutbox(box);
+    }
+    if (!box.heldSent) {
+      box.waiting += await sendHeldEvents(this.local, box.device!, Date.now());
+      box.heldSent = true;
       await this.saveOutbox(box);
     }
   }
@@ -375,24 +384,14 @@ export class SyncEngine {
     for (const itemId of itemIds) {
       const history = liveHistory(itemId, (await this.historyOf(itemId, all)) as unknown as HistoryDoc[]);
       const own = stored.get(itemId);
-      const ref = parseItemId(itemId);
-      // The same start on every device: a new item, not the moment this device first saw it.
-      let item: ItemRecord = history.length ? newItem(ref, 0) : newItem(ref, own?.created ?? 0);
+      let item = startItem(parseItemId(itemId), own, history);
+      // Answers and events of every device in one order: suspension and burial come from the events.
       for (const doc of history) {
-        if (doc.type === 'event') continue;
         const before = item;
-        if (doc.reschedule) item = gradeSeeded(item, doc.grade, doc.at, settings, doc._id);
-        out.add.push(toReviewRecord(doc, before, item));
+        item = replayStep(item, doc, settings);
+        if (doc.type === 'review') out.add.push(toReviewRecord(doc, before, item));
       }
-      // This device's suspensions and burials (not yet synced as events) are kept.
-      const merged: ItemRecord = {
-        ...item,
-        created: own?.created ?? item.created,
-        orphaned: own?.orphaned ?? false,
-        suspended: item.suspended || (own?.suspended ?? false),
-        buriedUntil: Math.max(item.buriedUntil, own?.buriedUntil ?? 0),
-      };
-      out.items.push({ ...merged, queue: queueOf(merged, now) });
+      out.items.push(settle({ ...item, created: own?.created ?? item.created, orphaned: own?.orphaned ?? false }, now));
     }
     return out;
   }

@@ -45,6 +45,7 @@ const EventDocSchema = v.strictObject({
   itemId,
   at: time,
   until: v.optional(time),
+  leech: v.optional(v.literal(true)),
 });
 
 const edited = { editedAt: time, device: v.pipe(v.string(), v.maxLength(100)) };
@@ -165,6 +166,9 @@ export function checkIncoming(input: unknown): GateResult {
     }
     if (type === 'event' && doc.kind === 'bury' && doc.until === undefined) {
       return { status: 'quarantined', id, reason: 'a bury event without until' };
+    }
+    if (type === 'event' && doc.leech && doc.kind !== 'suspend') {
+      return { status: 'quarantined', id, reason: `a ${String(doc.kind)} event marked leech (only a suspension is)` };
     }
   }
   if (type === 'deck') {

@@ -1,12 +1,14 @@
 /**
  * An item's scheduling state, derived from its merged history: the reviews and events of every
  * device, in time order (ties broken by id), replayed through the scheduler in `src/srs/` with
- * each grade's fuzz seeded from its review's id (`seeded.ts`). The same set of documents gives the same state
+ * each grade's fuzz seeded from its review's id (`seeded.ts`); suspension, burial and resets come
+ * from the events. The same set of documents gives the same state
  * whatever order they arrived in and however they were split between devices. Pure.
  */
 import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
-import { fromCard, newItem, schedulerFor, toCard } from '../srs/scheduler';
+import { forgetItem } from '../srs/forget';
+import { newItem } from '../srs/scheduler';
 import type { ItemId, ItemRecord, Settings } from '../srs/types';
 import { parseHistoryId, type CouchDoc, type EventDoc, type HistoryDoc } from './docs';
 import { gradeSeeded } from './seeded';
@@ -57,30 +59,40 @@ export function liveHistory(itemId: ItemId, docs: Iterable<CouchDoc>): HistoryDo
 function applyEvent(item: ItemRecord, event: EventDoc, settings: Settings): ItemRecord {
   switch (event.kind) {
     case 'suspend':
-      return { ...item, suspended: true };
+      return { ...item, suspended: true, leech: item.leech || event.leech === true };
     case 'unsuspend':
       // A leech stays tagged leech when unsuspended, as in the store.
       return { ...item, suspended: false };
     case 'bury':
       return { ...item, buriedUntil: event.until ?? 0 };
-    case 'reset': {
-      const fsrs = fromCard(schedulerFor(settings).forget(toCard(item.fsrs), new Date(event.at), true).card);
-      return { ...item, fsrs, due: fsrs.due, state: fsrs.state, leech: false, buriedUntil: 0 };
-    }
+    case 'reset':
+      return forgetItem(item, event.at, settings);
   }
+}
+
+/**
+ * One entry of an item's history applied: an event, or an answer graded (its fuzz seeded from its
+ * id; one that did not reschedule only logs). A grade leaves suspension and the leech tag as they
+ * were: the device that graded sends the leech's suspension as an event of its own, decided once
+ * with its threshold, so devices with other settings still agree.
+ */
+export function replayStep(item: ItemRecord, doc: HistoryDoc, settings: Settings): ItemRecord {
+  if (doc.type === 'event') return applyEvent(item, doc, settings);
+  if (!doc.reschedule) return item;
+  return { ...gradeSeeded(item, doc.grade, doc.at, settings, doc._id), suspended: item.suspended, leech: item.leech };
+}
+
+/** The item as it stands at `now`: a burial that is over is cleared, and its queue is set. */
+export function settle(item: ItemRecord, now: number): ItemRecord {
+  const settled = { ...item, buriedUntil: item.buriedUntil > now ? item.buriedUntil : 0 };
+  return { ...settled, queue: queueOf(settled, now) };
 }
 
 /** The state of `itemId` after replaying its live history in `docs` (other items' docs are ignored). */
 export function replay(itemId: ItemId, docs: Iterable<CouchDoc>, context: ReplayContext): ItemRecord {
   let item = context.start ?? newItem(parseItemId(itemId), 0);
-  for (const doc of liveHistory(itemId, docs)) {
-    if (doc.type === 'event') {
-      item = applyEvent(item, doc, context.settings);
-    } else if (doc.reschedule) {
-      item = gradeSeeded(item, doc.grade, doc.at, context.settings, doc._id);
-    }
-  }
-  return { ...item, queue: queueOf(item, context.now) };
+  for (const doc of liveHistory(itemId, docs)) item = replayStep(item, doc, context.settings);
+  return settle(item, context.now);
 }
 
 /** Every item that has history in `docs`, replayed. Tombstones find their item by their id. */

@@ -4,6 +4,8 @@
  * log and item states straight from IndexedDB.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
 import { launchPersistent } from '../browser/browser';
 
 export interface Device {
@@ -120,4 +122,33 @@ export async function homeCounts(page: Page, baseUrl: string, title: string): Pr
   const tile = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
   await tile.locator('.count-due').waitFor();
   return `${await tile.locator('.count-due').textContent()} · ${await tile.locator('.count-new').textContent()}`;
+}
+
+/**
+ * For a test file: a local sync server allowing the app's origin (on `SYNC_TEST_PORT` when set),
+ * started before its tests; after them, every device opened with `device()` is closed and the
+ * server stopped. `title` is the deck list's title of `deckId` (home's tiles are found by it).
+ */
+export function syncSuite(baseUrl: string, deckId: string): { server(): SyncServer; title(): string; device(): Promise<Device> } {
+  let server: SyncServer | undefined;
+  let title = '';
+  const devices: Device[] = [];
+  beforeAll(async () => {
+    server = await startSyncServer({ origins: [baseUrl], port: Number(process.env.SYNC_TEST_PORT) || 0 });
+    const index = (await (await fetch(`${baseUrl}/decks/index.json`)).json()) as { decks: { id: string; title: string }[] };
+    title = index.decks.find((d) => d.id === deckId)!.title;
+  }, 120_000);
+  afterAll(async () => {
+    for (const d of devices.splice(0)) await d.close();
+    await server?.stop();
+  });
+  return {
+    server: () => server!,
+    title: () => title,
+    device: async () => {
+      const d = await openDevice();
+      devices.push(d);
+      return d;
+    },
+  };
 }

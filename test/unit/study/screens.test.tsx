@@ -6,6 +6,7 @@ import { Home } from '../../../src/ui/Home';
 import { DeckPage } from '../../../src/study/DeckPage';
 import { offlineReadySlot } from '../../../src/ui/home-status';
 import { closeStore, getItem, recordReview, saveDeck, syncDeckItems, updateSettings } from '../../../src/store';
+import { itemHistory } from '../../../src/store/log';
 import { mixedDeck, publishDecks, smallDeck } from './fixtures';
 
 // The machine running the suite may be busy: give IndexedDB and lazy chunks time.
@@ -141,6 +142,28 @@ describe('deck page', () => {
     fireEvent.click(within(browser).getByRole('button', { name: /^Unsuspend / }));
     await waitFor(async () => expect((await getItem('chips/typed-one'))?.suspended).toBe(false));
     expect(await screen.findByText(/ new · 0 suspended$/)).toBeTruthy();
+  });
+
+  test('card browser: a studied card is reset to new only once confirmed, its history kept', async () => {
+    await syncDeckItems(mixedDeck, Date.now() - 1000);
+    await recordReview({ itemId: 'chips/typed-one', grade: 3, mode: 'study', at: Date.now() - 500, durationMs: 1000 });
+    at('/deck/chips', <Route path="/deck/:id" component={DeckPage} />);
+    const browser = await screen.findByRole('region', { name: 'Cards' });
+    // Only a card that has been studied has anything to reset.
+    const reset = await within(browser).findByRole('button', { name: /^Reset Name the export rule year/ });
+    expect(within(browser).getAllByRole('button', { name: /^Reset / })).toHaveLength(1);
+    fireEvent.click(reset);
+    const ask = within(browser).getByRole('group', { name: /^Confirm reset of Name the export rule year/ });
+    await waitFor(() => expect(document.activeElement).toBe(within(ask).getByRole('button', { name: 'Reset to new' })));
+    fireEvent.click(within(ask).getByRole('button', { name: 'Cancel' }));
+    expect(within(browser).queryByRole('group', { name: /^Confirm reset/ })).toBeNull();
+    expect((await getItem('chips/typed-one'))!.fsrs.reps).toBe(1);
+
+    fireEvent.click(within(browser).getByRole('button', { name: /^Reset Name the export rule year/ }));
+    fireEvent.click(within(browser).getByRole('button', { name: 'Reset to new' }));
+    await waitFor(async () => expect((await getItem('chips/typed-one'))!).toMatchObject({ state: 0, fsrs: { reps: 0 } }));
+    await waitFor(() => expect(within(browser).queryByRole('button', { name: /^Reset / })).toBeNull());
+    expect(await itemHistory('chips/typed-one')).toHaveLength(1);
   });
 
   test('an unknown deck says so', async () => {

@@ -57,6 +57,9 @@ describe('checkIncoming', () => {
     expect(reason({ ...good, extra: 1 })).toMatch(/extra/);
     expect(reason({ ...good, itemId: 'cells/other' })).toMatch(/_id does not match/);
     expect(reason(eventDoc({ itemId: 'cells/nucleus', at: AT, kind: 'bury' }))).toMatch(/without until/);
+    expect(checkIncoming(eventDoc({ itemId: 'cells/nucleus', at: AT, kind: 'suspend', leech: true })).status).toBe('ok');
+    expect(reason(eventDoc({ itemId: 'cells/nucleus', at: AT, kind: 'reset', leech: true }))).toMatch(/a reset event marked leech/);
+    expect(reason({ ...eventDoc({ itemId: 'cells/nucleus', at: AT, kind: 'suspend' }), leech: false })).toMatch(/^event field leech:/);
     expect(reason({ _id: 'x', type: 'macro' })).toMatch(/unknown type "macro"/);
     expect(reason({ type: 'review' })).toMatch(/_id/);
     expect(reason([1, 2])).toMatch(/not a JSON object/);
