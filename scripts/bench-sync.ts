@@ -35,6 +35,64 @@ function syncChunks(): { file: string; gzipKB: number }[] {
     .map((f) => ({ file: f, gzipKB: kb(gzipSync(readFileSync(join(ROOT, 'dist/assets', f)), { level: 9 }).length) }));
 }
 
+/** One request to the sync server: its endpoint, when it ran (epoch ms) and its bytes. */
+interface Call {
+  kind: string;
+  start: number;
+  end: number;
+  up: number;
+  down: number;
+}
+
+/** The replication protocol's endpoint a request went to (a single document's GET is named as such: PouchDB falling back from `_bulk_get`). */
+function endpointOf(method: string, path: string): string {
+  const [db, rest = ''] = path.split('?')[0]!.split(/\/(.*)/s);
+  if (!rest) return `${method} ${db?.startsWith('_') ? db : '/db'}`;
+  if (rest.startsWith('_local/')) return `${method} _local`;
+  if (rest.startsWith('_')) return `${method} ${rest}`;
+  return `${method} one document`;
+}
+
+/** Milliseconds of [start, end] covered by at least one of the intervals. */
+function covered(intervals: { start: number; end: number }[], start: number, end: number): number {
+  const clipped = intervals.map((i) => ({ start: Math.max(i.start, start), end: Math.min(i.end, end) })).filter((i) => i.end > i.start);
+  clipped.sort((a, b) => a.start - b.start);
+  let total = 0;
+  let reach = start;
+  for (const i of clipped) {
+    if (i.end <= reach) continue;
+    total += i.end - Math.max(i.start, reach);
+    reach = i.end;
+  }
+  return total;
+}
+
+/** Where the first sync's time went: the engine's phases (summed), and the requests by endpoint. */
+function printPhases(origin: number, measures: { name: string; start: number; duration: number }[], calls: Call[]): void {
+  const byPhase = new Map<string, number>();
+  for (const m of measures) byPhase.set(m.name, (byPhase.get(m.name) ?? 0) + m.duration);
+  const pulls = measures.filter((m) => m.name === 'pull').map((m) => ({ start: origin + m.start, end: origin + m.start + m.duration }));
+  const waiting = pulls.reduce((n, p) => n + covered(calls, p.start, p.end), 0);
+  const pullMs = byPhase.get('pull') ?? 0;
+  console.log('First sync, phase by phase (ms, summed over passes):');
+  console.table([
+    ...[...byPhase].map(([name, ms]) => ({ phase: name, ms: Math.round(ms) })),
+    { phase: 'pull: waiting for the server', ms: Math.round(waiting) },
+    { phase: 'pull: this device (parsing, local writes, checkpoints)', ms: Math.round(pullMs - waiting) },
+  ]);
+  const byKind = new Map<string, { requests: number; ms: number; up: number; down: number }>();
+  for (const c of calls) {
+    const k = byKind.get(c.kind) ?? { requests: 0, ms: 0, up: 0, down: 0 };
+    k.requests++;
+    k.ms += c.end - c.start;
+    k.up += c.up;
+    k.down += c.down;
+    byKind.set(c.kind, k);
+  }
+  console.log('First sync, requests by endpoint:');
+  console.table([...byKind].map(([endpoint, k]) => ({ endpoint, requests: k.requests, 'server ms': Math.round(k.ms), 'up KB': kb(k.up), 'down KB': kb(k.down) })));
+}
+
 async function main(): Promise<void> {
   const preview = await startPreview(values.port ? Number(values.port) : await freePort());
   const server = await startSyncServer({ origins: [preview.url] });
@@ -59,13 +117,18 @@ async function main(): Promise<void> {
     const page = await context.newPage();
     if (process.env.BENCH_DEBUG) page.on('console', (m) => m.text().startsWith('DBG') && console.log(m.text()));
     const wire = { up: 0, down: 0, requests: 0 };
+    const calls: Call[] = [];
     page.on('requestfinished', async (request) => {
       if (!request.url().startsWith(server.url)) return;
       const sizes = await request.sizes().catch(() => null);
       if (!sizes) return;
       wire.requests++;
-      wire.up += sizes.requestBodySize + sizes.requestHeadersSize;
-      wire.down += sizes.responseBodySize + sizes.responseHeadersSize;
+      const up = sizes.requestBodySize + sizes.requestHeadersSize;
+      const down = sizes.responseBodySize + sizes.responseHeadersSize;
+      wire.up += up;
+      wire.down += down;
+      const t = request.timing();
+      calls.push({ kind: endpointOf(request.method(), request.url().slice(server.url.length)), start: t.startTime, end: t.startTime + t.responseEnd, up, down });
     });
     await page.goto(`${preview.url}/settings`);
     const sync = page.getByRole('group', { name: 'Sync' });
@@ -90,6 +153,11 @@ async function main(): Promise<void> {
     );
     if (applied !== REVIEWS) throw new Error(`The first sync applied ${applied} answers, not ${REVIEWS}.`);
     const firstWire = { ...wire };
+    const phases = await page.evaluate(() => ({
+      origin: performance.timeOrigin,
+      measures: performance.getEntriesByType('measure').filter((m) => m.name.startsWith('sync:')).map((m) => ({ name: m.name.slice(5), start: m.startTime, duration: m.duration })),
+    }));
+    printPhases(phases.origin, phases.measures, calls.splice(0));
 
     // A 20-card session, then the sync after it.
     await page.goto(`${preview.url}/study/article-full`);

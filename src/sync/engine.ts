@@ -21,6 +21,7 @@ import { checkIncoming } from './quarantine';
 import { liveHistory } from './replay';
 import { gradeSeeded } from './seeded';
 import { waitForUserDb } from './setup';
+import { phase } from './timing';
 
 /** This device's bookkeeping, in a local-only document (never replicated). */
 interface Outbox {
@@ -214,14 +215,14 @@ export class SyncEngine {
     const device = this.device;
     const push = { ...options, filter: (doc: Doc) => !parseHistoryId(doc._id) || doc._id.slice(doc._id.lastIndexOf(':') + 1).startsWith(device) };
     try {
-      await this.local.replicate.to(this.remote, push);
+      await phase('push', () => this.local.replicate.to(this.remote, push));
     } catch (e) {
       // A new account's private database appears a moment after the account (couch_peruser).
       if ((e as { status?: number }).status !== 404) throw e;
       await waitForUserDb({ url: this.account.server, fetch: (input, init) => this.fetcher(String(input), init ?? {}) }, this.account.name);
       await this.local.replicate.to(this.remote, push);
     }
-    await this.local.replicate.from(this.remote, options);
+    await phase('pull', () => this.local.replicate.from(this.remote, options));
   }
 
   /** Turns answers recorded since the last pass into documents, and undone ones into tombstones. */
@@ -280,7 +281,7 @@ export class SyncEngine {
     const removed: { itemId: ItemId; at: number }[] = [];
     let seq = box.appliedSeq;
     for (;;) {
-      const feed = await this.local.changes({ since: seq, limit: BATCH * 5 });
+      const feed = await phase('changes', () => this.local.changes({ since: seq, limit: BATCH * 5 }));
       const others: string[] = [];
       for (const change of feed.results) {
         const parsed = parseHistoryId(change.id);
@@ -306,15 +307,15 @@ export class SyncEngine {
       const settings = await getSettings();
       const ids = [...touched];
       // Many items (a first sync): one pass over every history document beats a query per item.
-      const all = ids.length > 200 ? await this.historyByItem() : null;
+      const all = ids.length > 200 ? await phase('history', () => this.historyByItem()) : null;
       for (let i = 0; i < ids.length; i += BATCH) {
         const slice = ids.slice(i, i + BATCH);
         const inSlice = new Set(slice);
-        const derived = await this.derive(slice, settings, Date.now(), all);
+        const derived = await phase('derive', () => this.derive(slice, settings, Date.now(), all));
         derived.remove = removed.filter((r) => inSlice.has(r.itemId));
         this.applying = true;
         try {
-          await storeDerived(derived);
+          await phase('store', () => storeDerived(derived));
         } finally {
           this.applying = false;
         }
