@@ -7,9 +7,8 @@
 import './pouch-self';
 import PouchDB from 'pouchdb-browser';
 import memoryAdapter from 'pouchdb-adapter-memory';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSyncServer, type SyncServer } from '../../../scripts/sync/server';
-import { closeStore, getItem, recordReview, reviewCount, syncDeckItems, undoLastReview } from '../../../src/store';
+import { afterEach, describe, expect, it } from 'vitest';
+import { getItem, recordReview, reviewCount, syncDeckItems, undoLastReview } from '../../../src/store';
 import { itemHistory } from '../../../src/store/log';
 import { createAccount, signIn } from '../../../src/sync/couch';
 import { reviewDoc, type ReviewDoc } from '../../../src/sync/docs';
@@ -19,19 +18,20 @@ import { replay } from '../../../src/sync/replay';
 import { waitForUserDb } from '../../../src/sync/setup';
 import { DEFAULT_SETTINGS } from '../../../src/srs/types';
 import { deckOf, DAY, MIN, T0 } from '../store/fixtures';
+import { useSyncServer } from './server-helpers';
 
 (PouchDB as unknown as { plugin(p: unknown): void }).plugin(memoryAdapter);
 
-let server: SyncServer;
+const syncServer = useSyncServer();
 let learners = 0;
 const engines: SyncEngine[] = [];
 
 /** A new learner with a session cookie, and a fetch that sends it (Node keeps no cookies). */
 async function learner(): Promise<{ name: string; fetch: (url: string, init: RequestInit) => Promise<Response> }> {
   const name = `learner${++learners}`;
-  await createAccount({ url: server.url }, name, 'pw');
-  const { cookie } = await signIn({ url: server.url }, name, 'pw');
-  await waitForUserDb({ url: server.url, headers: { Cookie: cookie! } }, name);
+  await createAccount({ url: syncServer().url }, name, 'pw');
+  const { cookie } = await signIn({ url: syncServer().url }, name, 'pw');
+  await waitForUserDb({ url: syncServer().url, headers: { Cookie: cookie! } }, name);
   return {
     name,
     fetch: (url, init) => {
@@ -43,31 +43,19 @@ async function learner(): Promise<{ name: string; fetch: (url: string, init: Req
 }
 
 function engineFor(who: { name: string; fetch: (url: string, init: RequestInit) => Promise<Response> }): SyncEngine {
-  const engine = new SyncEngine({ server: server.url, name: who.name }, { automatic: false, adapter: 'memory', fetch: who.fetch });
+  const engine = new SyncEngine({ server: syncServer().url, name: who.name }, { automatic: false, adapter: 'memory', fetch: who.fetch });
   engines.push(engine);
   return engine;
 }
 
 /** The learner's database on the server, as another device of theirs reaches it. */
 function otherDevice(who: { name: string; fetch: (url: string, init: RequestInit) => Promise<Response> }) {
-  return new PouchDB(`${server.url}${userDbName(who.name)}`, { skip_setup: true, fetch: who.fetch });
+  return new PouchDB(`${syncServer().url}${userDbName(who.name)}`, { skip_setup: true, fetch: who.fetch });
 }
 
 const study = (itemId: string, at: number, grade: 1 | 2 | 3 | 4) => recordReview({ itemId, grade, mode: 'study', at, durationMs: 4000 });
 const docOf = (itemId: string, at: number, grade: 1 | 2 | 3 | 4): ReviewDoc =>
   reviewDoc({ itemId, at, grade, mode: 'study', durationMs: 4000, reschedule: true });
-
-beforeAll(async () => {
-  server = await startSyncServer();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.stop();
-});
-
-beforeEach(async () => {
-  await closeStore();
-});
 
 afterEach(async () => {
   for (const e of engines.splice(0)) await e.stop();
