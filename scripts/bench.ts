@@ -5,6 +5,7 @@
  * figure by figure with the last full-size results). It reports and
  * never fails on a missed budget (timings are noisy). With several runs, each timing is the median.
  * `--backup-only`: just the backup's round trip, step by step.
+ * `--sync`: just the sync part, against the local sync server (`npm run bench:sync`, with `--small` and `--runs`).
  * Expects `dist/` (the app) and `dist-bench/` (the app plus `bench/seed.html`); the npm script builds both.
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from 'node:fs';
@@ -26,6 +27,8 @@ const skipLighthouse = args.includes('--no-lighthouse');
 const bytesOnly = args.includes('--bytes-only');
 /** `--backup-only`: seed, then time the backup's round trip step by step (export, read and check, replace). */
 const backupOnly = args.includes('--backup-only');
+/** `--sync`: just the sync part (scripts/bench-sync.ts: first sync, sync after a session, a class at once, chunk sizes). */
+const syncPart = args.includes('--sync');
 // `--small` checks the harness quickly on a tenth of the collection; figures are quoted at full size.
 // `--large`: five times today's collection, a heavy Anki user's; its results are compared with today's size.
 const SIZE_NAME = args.includes('--small') ? 'small' : args.includes('--large') ? 'large' : 'full';
@@ -446,6 +449,7 @@ async function main() {
     if (!existsSync(join(ROOT, dir))) throw new Error(`${dir}: not found — run \`npm run bench\`, which builds first`);
   }
   if (backupOnly) return backupSteps();
+  if (syncPart) return syncBench();
   const browser = await launchBrowser();
   const samples: { collection: Awaited<ReturnType<typeof collection>>; offline: Awaited<ReturnType<typeof offlineColdStart>> }[] = [];
   let bytes: Awaited<ReturnType<typeof studyPathBytes>>;
@@ -537,6 +541,14 @@ async function main() {
   const file = SIZE_NAME === 'large' ? 'bench/results-large.json' : 'bench/results.json';
   writeFileSync(join(ROOT, file), `${JSON.stringify(results, null, 2)}\n`);
   console.log(`Wrote ${file}`);
+  console.log('Sync figures (first sync, sync after a session, a class at once, sync chunks): npm run bench -- --sync [--small] [--runs 3]');
+}
+
+/** The sync part, in its own script (it starts a sync server): the same size and number of runs. */
+function syncBench() {
+  const pass = [...(SIZE_NAME === 'small' ? ['--small'] : []), '--runs', String(runs)];
+  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'scripts/bench-sync.ts'), ...pass], { cwd: ROOT, stdio: 'inherit' });
+  if (child.status !== 0) throw new Error(`The sync part failed (exit ${child.status ?? child.signal}).`);
 }
 
 /** Each figure at today's size (the last full run's `bench/results.json`) beside the large one, and their ratio: flat is the aim. */

@@ -6,13 +6,11 @@
  * at once. Bytes are request and response bodies; headers are not counted.
  */
 import { parseArgs } from 'node:util';
-import { createAccount, signIn, couchRequest } from '../../src/sync/couch';
-import { reviewDoc, type ReviewDoc } from '../../src/sync/docs';
+import { couchRequest } from '../../src/sync/couch';
 import { userDbName } from '../../src/sync/names';
-import { waitForUserDb } from '../../src/sync/setup';
-import type { Grade } from '../../src/srs/types';
+import { crowd, learner, reviews } from './crowd';
 import { PouchDB, localDb, type Pouch } from './pouch-node';
-import { startSyncServer, type SyncServer } from './server';
+import { startSyncServer } from './server';
 
 interface Wire {
   up: number;
@@ -32,26 +30,6 @@ function countedRemote(url: string, cookie: string, wire: Wire): Pouch {
       return res;
     },
   });
-}
-
-function reviews(count: number, startAt: number, cards: number): ReviewDoc[] {
-  return Array.from({ length: count }, (_, i) =>
-    reviewDoc({
-      itemId: `deck-${i % 12}/card-${i % cards}`,
-      at: startAt + i * 45_000,
-      grade: (((i * 7) % 4) + 1) as Grade,
-      mode: 'study',
-      durationMs: 3000 + (i % 9) * 700,
-      reschedule: true,
-    }),
-  );
-}
-
-async function learner(server: SyncServer, name: string): Promise<{ cookie: string; url: string }> {
-  await createAccount({ url: server.url }, name, `pw-${name}`);
-  const { cookie } = await signIn({ url: server.url }, name, `pw-${name}`);
-  await waitForUserDb({ url: server.url, headers: { Cookie: cookie! } }, name);
-  return { cookie: cookie!, url: `${server.url}${userDbName(name)}` };
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
@@ -113,19 +91,7 @@ async function main(): Promise<void> {
     const disk = info.body.sizes?.file ?? info.body.disk_size ?? 0;
 
     const perStudent = 200;
-    const classmates = await Promise.all(Array.from({ length: students }, (_, i) => learner(server, `student-${i}`)));
-    const crowd = await timed(() =>
-      Promise.all(
-        classmates.map(async (s, i) => {
-          const device = localDb(`student-device-${i}`);
-          await device.bulkDocs(reviews(perStudent, T0 + i * 1000, 100));
-          const wire: Wire = { up: 0, down: 0, requests: 0 };
-          const result = await device.replicate.to(countedRemote(s.url, s.cookie, wire));
-          return result.docs_written;
-        }),
-      ),
-    );
-    const arrived = crowd.value.reduce((a, b) => a + b, 0);
+    const many = await crowd(server, 'student', students, perStudent);
 
     const rows: [string, string][] = [
       ['review document (JSON)', `${docChars.toFixed(0)} characters`],
@@ -134,7 +100,7 @@ async function main(): Promise<void> {
       ['sync after a 20-card session (that device)', `${after.ms} ms, ${kb(afterWire.up + afterWire.down)}, ${afterWire.requests} requests`],
       ['sync after it (the other device)', `${other.ms} ms, ${kb(otherWire.up + otherWire.down)}, ${otherWire.requests} requests`],
       ['server disk per review (LevelDB, uncompacted)', `${Math.round(disk / info.body.doc_count)} bytes (${mb(disk)} for ${info.body.doc_count} docs)`],
-      [`${students} learners pushing ${perStudent} reviews each at once`, `${crowd.ms} ms, ${arrived} of ${students * perStudent} arrived`],
+      [`${students} learners pushing ${perStudent} reviews each at once`, `${many.ms} ms, ${many.arrived} of ${many.sent} arrived`],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
     for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

@@ -15,12 +15,16 @@ import { itemsById, reviewsAfter, reviewsPresent, storeDerived, type DerivedChan
 import type { Account } from './account';
 import { historyRange, nonce, parseHistoryId, reviewPrefix, toReviewDoc, toReviewRecord, type HistoryDoc } from './docs';
 import { failureText, SYNCED_EVENT, type SyncStatus } from './status';
-import { hexOf, userDbName } from './names';
+import { userDbName } from './names';
+import { OUTBOX_ID, openLocal } from './local-db';
 import { checkIncoming } from './quarantine';
 import { EditedSync } from './edited';
 import { answerEvents, sendHeldEvents, sendWaitingEvents, startItem } from './events';
 import { liveHistory, replayStep, settle } from './replay';
 import { waitForUserDb } from './setup';
+import { needsNoPush, replicateRound, type Round } from './replicate';
+import { phase } from './timing';
+import { historyByItem } from './history';
 
 /** This device's bookkeeping, in a local-only document (never replicated). */
 interface Outbox {
@@ -38,9 +42,10 @@ interface Outbox {
   device?: string;
   /** Whether what the items held before events were sent (suspended, buried) went out as events. */
   heldSent?: boolean;
+  /** Where the next push starts instead of its checkpoint: what lies before came from the server. */
+  pushFrom?: number | string;
 }
 
-const OUTBOX_ID = '_local/briefdeck-outbox';
 /** Answers an undo can still reach (a tab undoes at most 100). */
 const RECENT_KEPT = 300;
 /** Quiet time after the store's last write before a pass (so a session is sent after it, not during each answer). */
@@ -48,13 +53,17 @@ const QUIET_MS = 4000;
 /** How often to ask the server for other devices' changes while the app is open. */
 const POLL_MS = 60_000;
 const BATCH = 2000;
+/** Documents a pull must have brought for the next push to start past them. */
+const PULLED_SKIPPED = 500;
 
 /** Whether a pass is allowed to start more passes on its own (tests drive it by hand). */
 export interface EngineOptions {
   /** Run passes on start, after the store's writes, when back online and every minute. Default true. */
   automatic?: boolean;
-  /** PouchDB adapter for the local database (IndexedDB in browsers). */
+  /** PouchDB adapter for the local database (default `indexeddb`). */
   adapter?: string;
+  /** The adapter of an older local database to move over first (default: `idb` in browsers). */
+  legacyAdapter?: string;
   /** How requests reach the server (outside a browser, one that sends the session cookie). */
   fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
@@ -64,6 +73,8 @@ export class SyncEngine {
   readonly local: Database;
   readonly remote: Database;
   readonly edited: EditedSync;
+  /** Settles once an older local database has been moved into `local`. */
+  private readonly ready: Promise<void>;
   private status: SyncStatus = { phase: 'syncing', lastSynced: null, waiting: 0, error: null, signInAgain: false, quarantined: [] };
   private listeners = new Set<(s: SyncStatus) => void>();
   private running: Promise<void> | null = null;
@@ -72,14 +83,15 @@ export class SyncEngine {
   private stopped = false;
   private cleanups: (() => void)[] = [];
   private device = '';
+  /** The last replication round, while its pass applies what it brought. */
+  private round: Round | null = null;
   private readonly fetcher: (url: string, init: RequestInit) => Promise<Response>;
 
   constructor(
     readonly account: Account,
     options: EngineOptions = {},
   ) {
-    // Hex only: PouchDB takes a name with "://" in it for a remote database.
-    this.local = new PouchDB(`briefdeck-sync-${hexOf(account.server)}-${hexOf(account.name)}`, options.adapter ? { adapter: options.adapter } : {});
+    ({ db: this.local, ready: this.ready } = openLocal(account, options));
     // The session lives in the server's cookie.
     this.fetcher = options.fetch ?? ((url, init) => PouchDB.fetch(url, { ...init, credentials: 'include' }));
     this.remote = new PouchDB(`${account.server}${userDbName(account.name)}`, { skip_setup: true, fetch: this.fetcher });
@@ -176,6 +188,7 @@ export class SyncEngine {
   /** One pass: send what the store recorded, replicate both ways, apply what arrived. */
   private async pass(): Promise<void> {
     this.set({ phase: 'syncing' });
+    await this.ready;
     const box = await this.outbox();
     box.device ??= nonce().slice(0, 8);
     this.device = box.device;
@@ -183,7 +196,7 @@ export class SyncEngine {
     box.waiting += await this.edited.collect();
     this.set({ waiting: box.waiting });
     try {
-      await this.replicate();
+      await this.replicate(box);
       box.waiting = 0;
       await this.saveOutbox(box);
     } catch (e) {
@@ -212,21 +225,11 @@ export class SyncEngine {
     return { phase: 'error', waiting, error: `The sync server refused the changes (${status}: ${reason}).${kept}` };
   }
 
-  private async replicate(): Promise<void> {
-    const options = { batch_size: 500, batches_limit: 4 };
-    // Only what this device wrote goes up: asking the server about every document that came
-    // down from it would send their ids and revisions back once more.
-    const device = this.device;
-    const push = { ...options, filter: (doc: Doc) => !parseHistoryId(doc._id) || doc._id.slice(doc._id.lastIndexOf(':') + 1).startsWith(device) };
-    try {
-      await this.local.replicate.to(this.remote, push);
-    } catch (e) {
-      // A new account's private database appears a moment after the account (couch_peruser).
-      if ((e as { status?: number }).status !== 404) throw e;
-      await waitForUserDb({ url: this.account.server, fetch: (input, init) => this.fetcher(String(input), init ?? {}) }, this.account.name);
-      await this.local.replicate.to(this.remote, push);
-    }
-    await this.local.replicate.from(this.remote, options);
+  private async replicate(box: Outbox): Promise<void> {
+    this.round = null;
+    const waitForDb = () => waitForUserDb({ url: this.account.server, fetch: (input, init) => this.fetcher(String(input), init ?? {}) }, this.account.name);
+    this.round = await replicateRound(this.local, this.remote, { device: this.device, pushFrom: box.pushFrom, waitForDb });
+    delete box.pushFrom;
   }
 
   /** Turns answers and item events recorded since the last pass into documents, and undone answers into tombstones. */
@@ -292,10 +295,15 @@ export class SyncEngine {
     const touched = new Set<ItemId>();
     const removed: { itemId: ItemId; at: number }[] = [];
     let seq = box.appliedSeq;
+    const round = this.round;
+    let pulledOnly = !!round;
+    let past = 0;
     for (;;) {
-      const feed = await this.local.changes({ since: seq, limit: BATCH * 5 });
+      const feed = await phase('changes', () => this.local.changes({ since: seq, limit: BATCH * 5 }));
       const others: string[] = [];
       for (const change of feed.results) {
+        pulledOnly &&= needsNoPush(round!, change, this.device);
+        if (round && Number(change.seq) > Number(round.pushedTo)) past++;
         const parsed = parseHistoryId(change.id);
         if (!parsed) {
           if (!change.deleted && !change.id.startsWith('_design/')) others.push(change.id);
@@ -319,15 +327,15 @@ export class SyncEngine {
       const settings = await getSettings();
       const ids = [...touched];
       // Many items (a first sync): one pass over every history document beats a query per item.
-      const all = ids.length > 200 ? await this.historyByItem() : null;
+      const all = ids.length > 200 ? await phase('history', () => historyByItem(this.local)) : null;
       for (let i = 0; i < ids.length; i += BATCH) {
         const slice = ids.slice(i, i + BATCH);
         const inSlice = new Set(slice);
-        const derived = await this.derive(slice, settings, Date.now(), all);
+        const derived = await phase('derive', () => this.derive(slice, settings, Date.now(), all));
         derived.remove = removed.filter((r) => inSlice.has(r.itemId));
         this.applying = true;
         try {
-          await storeDerived(derived);
+          await phase('store', () => storeDerived(derived));
         } finally {
           this.applying = false;
         }
@@ -335,23 +343,10 @@ export class SyncEngine {
     }
     await this.edited.apply((id, reason) => this.quarantine(id, reason));
     box.appliedSeq = seq;
+    // What this round pulled need not pass the push's filter again (a first sync: every
+    // document); a few may (moving the push's checkpoint costs two requests).
+    if (pulledOnly && past > PULLED_SKIPPED) box.pushFrom = seq;
     await this.saveOutbox(box);
-  }
-
-  /** Every history document held locally, by item. */
-  private async historyByItem(): Promise<Map<ItemId, Doc[]>> {
-    const out = new Map<ItemId, Doc[]>();
-    for (const type of ['review', 'event'] as const) {
-      const { rows } = await this.local.allDocs({ startkey: `${type}:`, endkey: `${type}:\uffff`, include_docs: true });
-      for (const row of rows) {
-        const itemId = row.doc && parseHistoryId(row.id)?.itemId;
-        if (!itemId) continue;
-        const list = out.get(itemId);
-        if (list) list.push(row.doc!);
-        else out.set(itemId, [row.doc!]);
-      }
-    }
-    return out;
   }
 
   /** An item's history documents that pass the quarantine; the others are reported. */

@@ -1,5 +1,6 @@
 /**
- * The part of PouchDB's browser build that the sync engine uses (the package ships no types).
+ * The part of PouchDB's browser build that the sync engine uses, and its `indexeddb` adapter
+ * (the packages ship no types).
  */
 declare module 'pouchdb-browser' {
   interface Doc {
@@ -15,6 +16,10 @@ declare module 'pouchdb-browser' {
     docs_written: number;
     doc_write_failures: number;
     last_seq?: number | string;
+  }
+  /** A replication under way: a promise of its result that reports each batch it wrote. */
+  interface Replication extends Promise<ReplicationResult> {
+    on(event: 'change', listener: (info: { docs: Doc[] }) => void): Replication;
   }
   interface AllDocsOptions {
     include_docs?: boolean;
@@ -38,22 +43,28 @@ declare module 'pouchdb-browser' {
     bulkDocs(docs: Doc[]): Promise<({ id: string; rev: string; ok?: boolean } | { id?: string; error: string; reason?: string })[]>;
     allDocs(options?: AllDocsOptions): Promise<{ total_rows: number; rows: AllDocsRow[] }>;
     changes(options: { since?: number | string; include_docs?: boolean; limit?: number; conflicts?: boolean }): Promise<{
-      results: { id: string; seq: number | string; deleted?: boolean; doc?: Doc }[];
+      results: { id: string; seq: number | string; changes: { rev: string }[]; deleted?: boolean; doc?: Doc }[];
       last_seq: number | string;
     }>;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
     close(): Promise<void>;
     destroy(): Promise<void>;
     replicate: {
-      to(target: Database, options?: Record<string, unknown>): Promise<ReplicationResult>;
-      from(source: Database, options?: Record<string, unknown>): Promise<ReplicationResult>;
+      to(target: Database, options?: Record<string, unknown>): Replication;
+      from(source: Database, options?: Record<string, unknown>): Replication;
     };
   }
   interface PouchStatic {
     new (name: string, options?: Record<string, unknown>): Database;
     fetch(url: string, options?: RequestInit): Promise<Response>;
+    plugin(plugin: unknown): PouchStatic;
   }
   const PouchDB: PouchStatic;
   export default PouchDB;
   export type { Database, Doc, ReplicationResult };
+}
+
+declare module 'pouchdb-adapter-indexeddb' {
+  const plugin: unknown;
+  export default plugin;
 }
