@@ -12,7 +12,7 @@ import { mediaRefs } from '../../../deck/media';
 import { validateDeck } from '../../../deck/validate';
 import { slugify, uniqueId } from '../../ids';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType } from '../../anki/types';
-import { htmlToMarkdown } from './html';
+import { htmlToMarkdown, type FieldText } from './html';
 import type { MediaPlanner } from './media';
 import { hasNestedCloze, isolateCloze } from './nested-cloze';
 import { noteShape, type NoteShape } from './notetype';
@@ -53,6 +53,8 @@ export interface Conversion {
 
 interface Pending {
   card: Card;
+  /** Its text has formulas: its deck must be format 2 to show them. */
+  math?: boolean;
   /** Anki card id → item sub-key within `card`. */
   subs: [number, string][];
 }
@@ -112,15 +114,22 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       const t = cleanTag(levels.slice(1).join('::'));
       if (t) tags.unshift(t);
     }
+    let math = false;
+    const formulas = (f: FieldText) => {
+      if (f.formulas) math = true;
+      if (f.latexKept) notice(nt, 'LaTeX that is not one formula ([latex]…[/latex]) was kept as text');
+    };
     const md = (i: number) => {
       const f = htmlToMarkdown(note.fields[i] ?? '', false, resolve);
       for (const m of f.media) mediaUsed.add(m);
       for (const m of f.namedAlt) namedAlt.add(m);
+      formulas(f);
       return f.text;
     };
     const mdOf = (html: string) => {
       const f = htmlToMarkdown(html, false, resolve);
       for (const m of f.namedAlt) namedAlt.add(m);
+      formulas(f);
       return f;
     };
     const base = `anki-${note.id.toString(36)}`;
@@ -136,7 +145,10 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       continue;
     }
     const uniqueTags = [...new Set(tags)].slice(0, LIMITS.tags);
-    for (const p of made) if (uniqueTags.length) p.card.tags = uniqueTags;
+    for (const p of made) {
+      if (uniqueTags.length) p.card.tags = uniqueTags;
+      if (math) p.math = true;
+    }
     let group = groups.get(groupName);
     if (!group) groups.set(groupName, (group = { title: groupName.split('::').join(DECK_SEPARATOR), pending: [] }));
     group.pending.push(...made);
@@ -154,7 +166,10 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       const id = uniqueId(`${slugify(name.split('::').join(' '), 50)}${parts.length > 1 ? `-${part + 1}` : ''}`, deckIds, 'anki-deck');
       const deck: Deck = { id, version: 1, title: `${group.title.slice(0, LIMITS.titleLength - suffix.length)}${suffix}`, cards: slice.map((p) => p.card) };
       const media = options.media ? mediaOf(slice.map((p) => p.card), options.media) : [];
-      if (media.length) Object.assign(deck, { format: MEDIA_FORMAT, media });
+      // Formulas show only in format 2 decks, with or without media.
+      const math = slice.some((p) => p.math);
+      if (media.length || math) deck.format = MEDIA_FORMAT;
+      if (media.length) deck.media = media;
       const checked = validateDeck(deck);
       if (!checked.ok) {
         // Drop the cards the deck format refuses, with the reason, and keep the rest.
@@ -174,7 +189,7 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
           if (left.length) deck.media = left;
           else {
             delete deck.media;
-            delete deck.format;
+            if (!slice.some((p, i) => p.math && !bad.has(i))) delete deck.format;
           }
         }
       }
