@@ -16,6 +16,7 @@ import { htmlToMarkdown, type FieldText } from './html';
 import type { MediaPlanner } from './media';
 import { hasNestedCloze, isolateCloze } from './nested-cloze';
 import { noteShape, type NoteShape } from './notetype';
+import { occlusionCard, occlusionFields, parseOcclusions } from './occlusion';
 import { answerOnly, renderTemplate } from './template';
 
 export type Hierarchy = 'decks' | 'tags';
@@ -91,7 +92,7 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
   let noteCount = 0;
 
   for (const note of col.notes) {
-    const label = htmlToMarkdown(note.fields[0] ?? '', true).text.slice(0, 60) || `note ${note.id}`;
+    let label = htmlToMarkdown(note.fields[0] ?? '', true).text.slice(0, 60) || `note ${note.id}`;
     const skip = (reason: string) => skipped.push({ noteId: note.id, label, reason });
     const nt = types.get(note.mid);
     if (!nt) {
@@ -105,6 +106,8 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
     }
     let shape = shapes.get(nt.id);
     if (!shape) shapes.set(nt.id, (shape = noteShape(nt)));
+    // An Image Occlusion note's first field is its shapes: its header names it better.
+    if (shape.kind === 'cloze' && shape.occlusion) label = htmlToMarkdown(note.fields[occlusionFields(nt).header] ?? '', true).text.slice(0, 60) || 'Image Occlusion note';
     const first = cards[0]!;
     const deckName = deckNames.get(first.odid ? first.odid : first.did) ?? 'Default';
     const levels = deckName.split('::');
@@ -219,14 +222,17 @@ function cardTexts(card: Card): string[] {
       return [card.question, ...card.choices, card.explanation ?? ''];
     case 'truefalse':
       return [card.statement, card.explanation ?? ''];
+    case 'occlusion':
+      return [card.question ?? '', card.explanation ?? ''];
   }
-  return [];
 }
 
 /** The deck media entries the cards refer to, in order of first use. */
 function mediaOf(cards: Card[], planner: MediaPlanner): MediaFile[] {
   const out = new Map<string, MediaFile>();
   for (const card of cards) {
+    const picture = card.type === 'occlusion' ? planner.entries.get(card.image) : undefined;
+    if (picture && !out.has(picture.name)) out.set(picture.name, picture);
     for (const text of cardTexts(card)) {
       for (const ref of mediaRefs(text)) {
         const entry = planner.entries.get(ref.name);
@@ -299,7 +305,8 @@ function buildCards(
       return null;
     }
     case 'cloze': {
-      if (shape.occlusion || /image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet';
+      if (shape.occlusion) return occlusionNote(note, nt, shape.text, cards, md, base, out, notice);
+      if (/image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it holds Image Occlusion shapes, but its note type is not Anki\'s Image Occlusion, so its picture cannot be found';
       const text = md(shape.text);
       const extra = shape.extra >= 0 ? md(shape.extra) : '';
       if (!text) return `its ${fieldName(shape.text)} field is empty`;
@@ -341,4 +348,20 @@ function buildCards(
       return out.length ? null : 'none of its cards has both a question and an answer';
     }
   }
+}
+
+/** Fills `out` with an Image Occlusion note's card; returns why it cannot be imported, or null. */
+function occlusionNote(note: AnkiNoteRow, nt: AnkiNoteType, field: number, cards: AnkiCardRow[], md: (i: number) => string, base: string, out: Pending[], notice: (what: string) => void): string | null {
+  const fields = occlusionFields(nt);
+  const shapes = parseOcclusions(htmlToMarkdown(note.fields[field] ?? '', true).text);
+  const picture = mediaRefs(md(fields.image)).find((r) => r.kind === 'image');
+  if (!picture) return 'its picture is not in the package, or could not be imported';
+  const question = md(fields.header);
+  const explanation = md(fields.extra);
+  const built = occlusionCard(shapes, picture.name, picture.alt || 'picture', { question, explanation });
+  if (typeof built === 'string') return built;
+  for (const what of built.notices) notice(what);
+  const asked = new Set(built.card.masks.map((m) => m.id));
+  out.push({ card: { id: base, ...built.card }, subs: cards.filter((c) => asked.has(`c${c.ord + 1}`)).map((c) => [c.id, `c${c.ord + 1}`]) });
+  return null;
 }
