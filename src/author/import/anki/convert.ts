@@ -92,8 +92,9 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
   let noteCount = 0;
 
   for (const note of col.notes) {
-    let label = htmlToMarkdown(note.fields[0] ?? '', true).text.slice(0, 60) || `note ${note.id}`;
-    const skip = (reason: string) => skipped.push({ noteId: note.id, label, reason });
+    // The note's name in the report, read only for a note that is skipped.
+    let labelField = 0;
+    const skip = (reason: string) => skipped.push({ noteId: note.id, label: htmlToMarkdown(note.fields[labelField] ?? '', true).text.slice(0, 60) || `note ${note.id}`, reason });
     const nt = types.get(note.mid);
     if (!nt) {
       skip('its note type is missing from the collection');
@@ -107,7 +108,7 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
     let shape = shapes.get(nt.id);
     if (!shape) shapes.set(nt.id, (shape = noteShape(nt)));
     // An Image Occlusion note's first field is its shapes: its header names it better.
-    if (shape.kind === 'cloze' && shape.occlusion) label = htmlToMarkdown(note.fields[occlusionFields(nt).header] ?? '', true).text.slice(0, 60) || 'Image Occlusion note';
+    if (shape.kind === 'cloze' && shape.occlusion) labelField = occlusionFields(nt).header;
     const first = cards[0]!;
     const deckName = deckNames.get(first.odid ? first.odid : first.did) ?? 'Default';
     const levels = deckName.split('::');
