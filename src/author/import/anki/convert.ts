@@ -138,7 +138,7 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
     };
     const base = `anki-${note.id.toString(36)}`;
     const made: Pending[] = [];
-    const problem = buildCards(note, nt, shape, cards, md, mdOf, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)));
+    const problem = buildCards(note, nt, shape, cards, md, mdOf, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)), options.media);
     if (problem) {
       skip(problem);
       continue;
@@ -280,6 +280,7 @@ function buildCards(
   out: Pending[],
   notice: (what: string) => void,
   useMedia: (names: string[]) => void,
+  planner: MediaPlanner | undefined,
 ): string | null {
   const fieldName = (i: number) => nt.fields[i] ?? `field ${i + 1}`;
   switch (shape.kind) {
@@ -306,7 +307,7 @@ function buildCards(
       return null;
     }
     case 'cloze': {
-      if (shape.occlusion) return occlusionNote(note, nt, shape.text, cards, md, base, out, notice);
+      if (shape.occlusion) return occlusionNote(note, nt, shape.text, cards, md, planner, base, out, notice);
       if (/image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it holds Image Occlusion shapes, but its note type is not Anki\'s Image Occlusion, so its picture cannot be found';
       const text = md(shape.text);
       const extra = shape.extra >= 0 ? md(shape.extra) : '';
@@ -352,14 +353,24 @@ function buildCards(
 }
 
 /** Fills `out` with an Image Occlusion note's card; returns why it cannot be imported, or null. */
-function occlusionNote(note: AnkiNoteRow, nt: AnkiNoteType, field: number, cards: AnkiCardRow[], md: (i: number) => string, base: string, out: Pending[], notice: (what: string) => void): string | null {
+function occlusionNote(
+  note: AnkiNoteRow,
+  nt: AnkiNoteType,
+  field: number,
+  cards: AnkiCardRow[],
+  md: (i: number) => string,
+  planner: MediaPlanner | undefined,
+  base: string,
+  out: Pending[],
+  notice: (what: string) => void,
+): string | null {
   const fields = occlusionFields(nt);
   const shapes = parseOcclusions(htmlToMarkdown(note.fields[field] ?? '', true).text);
   const picture = mediaRefs(md(fields.image)).find((r) => r.kind === 'image');
   if (!picture) return 'its picture is not in the package, or could not be imported';
   const question = md(fields.header);
   const explanation = md(fields.extra);
-  const built = occlusionCard(shapes, picture.name, picture.alt || 'picture', { question, explanation });
+  const built = occlusionCard(shapes, picture.name, picture.alt || 'picture', { question, explanation }, planner?.entries.get(picture.name));
   if (typeof built === 'string') return built;
   for (const what of built.notices) notice(what);
   const asked = new Set(built.card.masks.map((m) => m.id));

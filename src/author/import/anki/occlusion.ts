@@ -4,7 +4,8 @@
  * picture: `rect` (left, top, width, height), `ellipse` (left, top and rx, ry or width, height),
  * `polygon` (points "x,y x,y …") and `text` (words drawn on the picture, number 0). Every cloze
  * number is one review item, as in Anki: its shapes become one mask, the box around them
- * (Briefdeck draws rectangles). `oi=1` ("occlude inactive") is Anki's Hide All, Guess One. Pure.
+ * (Briefdeck draws rectangles). `oi=1` ("occlude inactive") is Anki's Hide All, Guess One. Shapes
+ * in pixels (Anki's first versions) are measured against the picture's size. Pure.
  */
 import { LIMITS, type OcclusionCard, type OcclusionMask } from '../../../deck/schema';
 import type { AnkiNoteType } from '../../anki/types';
@@ -108,10 +109,24 @@ export interface OcclusionBuild {
  * The occlusion card of a note's shapes over `image` (the deck's media name) described by `alt`;
  * or why there is none. Each cloze number's shapes become the mask `c<N>`.
  */
-export function occlusionCard(shapes: IoShape[], image: string, alt: string, texts: { question?: string; explanation?: string }): OcclusionBuild | string {
+export function occlusionCard(
+  found: IoShape[],
+  image: string,
+  alt: string,
+  texts: { question?: string; explanation?: string },
+  size?: { width?: number | undefined; height?: number | undefined },
+): OcclusionBuild | string {
+  const notices: string[] = [];
+  // Anki's first Image Occlusion notes measured shapes in pixels: no share reaches past 2.
+  const inPixels = found.some((s) => Math.max(s.x + s.width, s.y + s.height) > 2);
+  let shapes = found;
+  if (inPixels && size?.width && size.height) {
+    const [w, h] = [size.width, size.height];
+    shapes = found.map((s) => ({ ...s, x: s.x / w, y: s.y / h, width: s.width / w, height: s.height / h }));
+    notices.push('shapes measured in pixels were measured against the picture');
+  }
   const asked = shapes.filter((s) => s.n > 0);
   if (!asked.length) return 'its Occlusion field has no shapes to hide';
-  const notices: string[] = [];
   const numbers = [...new Set(asked.map((s) => s.n))].sort((a, b) => a - b);
   if (numbers.length > LIMITS.masks) return `it hides ${numbers.length} parts of its picture; an occlusion card may have at most ${LIMITS.masks}`;
   const words = shapes.filter((s) => s.kind === 'text' && s.text);

@@ -56,6 +56,15 @@ describe('occlusionCard', () => {
     expect(notices).toContain('shapes sharing a number became one box around them');
   });
 
+  it('measures shapes given in pixels (Anki\'s first versions) against the picture\'s size', () => {
+    const shapes = parseOcclusions('{{c1::image-occlusion:rect:left=20:top=30:width=40:height=15}}');
+    const built = occlusionCard(shapes, 'p.png', 'a plan', {}, { width: 200, height: 100 });
+    expect(typeof built === 'object' && built.card.masks[0]).toEqual({ id: 'c1', x: 0.1, y: 0.3, width: 0.2, height: 0.15, label: 'Box 1' });
+    expect(typeof built === 'object' && built.notices).toContain('shapes measured in pixels were measured against the picture');
+    // Without the picture's size, pixels cannot be shares: nothing of them lies on the picture.
+    expect(occlusionCard(shapes, 'p.png', 'a plan', {})).toBe('none of its shapes lies on its picture');
+  });
+
   it('says why there is no card: only words, or nothing on the picture', () => {
     expect(occlusionCard(parseOcclusions('{{c0::image-occlusion:text:left=.1:top=.1:text=Hi}}'), 'p.png', 'x', {})).toBe('its Occlusion field has no shapes to hide');
     expect(occlusionCard(parseOcclusions('{{c1::image-occlusion:rect:left=1.5:top=.1:width=.2:height=.2}}'), 'p.png', 'x', {})).toBe('none of its shapes lies on its picture');
