@@ -2,8 +2,9 @@
  * Writes the Anki packages the importer's tests read (test/fixtures/anki/), in every format Anki
  * writes: `collection.anki2` (schema 11, Anki 2.0), `collection.anki21` (schema 11, 2.1) with the
  * legacy placeholder beside it, `collection.anki21b` (schema 18, zstd, protobuf media map, zstd
- * media files, `meta`) as an .apkg and a .colpkg, and one from a future Anki. The files are
- * committed, so tests need neither this script nor the `zstd` command it uses.
+ * media files, `meta`) as an .apkg and a .colpkg, Image Occlusion notes (anki21b), and one from a
+ * future Anki. The files are committed, so tests need neither this script nor the `zstd` command
+ * it uses.
  *
  * Run: npx tsx scripts/anki-fixtures.ts
  */
@@ -236,10 +237,63 @@ const legacyMedia = () => ({
 });
 
 /** The modern media map: zstd protobuf MediaEntries { repeated MediaEntry { name, size, sha1 } }, files zstd too. */
-const modernMedia = () => ({
-  media: zstd(encodeMessage(MEDIA.map(([name, bytes]) => [1, encodeMessage([[1, name], [2, bytes.length], [3, sha1(bytes)]])]))),
-  files: Object.fromEntries(MEDIA.map(([, bytes], i) => [String(i), zstd(bytes)])),
+const modernMedia = (media: [string, Uint8Array][] = MEDIA) => ({
+  media: zstd(encodeMessage(media.map(([name, bytes]) => [1, encodeMessage([[1, name], [2, bytes.length], [3, sha1(bytes)]])]))),
+  files: Object.fromEntries(media.map(([, bytes], i) => [String(i), zstd(bytes)])),
 });
+
+/**
+ * Anki 23.10's stock Image Occlusion note type, as a collection holds it: a cloze type whose
+ * front hides the Occlusion field and shows the Image field in the occlusion container.
+ */
+const IO_FRONT = `{{#Header}}<div>{{Header}}</div>{{/Header}}
+<div style="display: none">{{cloze:Occlusion}}</div>
+<div id="err"></div>
+<div id="image-occlusion-container">
+    {{Image}}
+    <canvas id="image-occlusion-canvas"></canvas>
+</div>
+<script>
+try { anki.setupImageCloze(); } catch (exc) { document.getElementById("err").innerHTML = exc; }
+</script>
+`;
+const IMAGE_OCCLUSION: AnkiNoteType = {
+  id: 1007, name: 'Image Occlusion', kind: 1, fields: ['Occlusion', 'Image', 'Header', 'Back Extra', 'Comments'],
+  templates: [{ name: 'Image Occlusion', qfmt: IO_FRONT, afmt: `${IO_FRONT}\n<div><button id="toggle">Toggle Masks</button></div>\n{{#Back Extra}}<div>{{Back Extra}}</div>{{/Back Extra}}\n` }],
+};
+
+/**
+ * Image Occlusion notes as Anki 23.10 and later write them (collection.anki21b): a heart diagram
+ * with a rectangle (c1), an ellipse and a polygon sharing c2 and words drawn on the picture (c0),
+ * in Hide All, Guess One mode, with answers on both cards; and a map hiding one box at a time.
+ */
+function occlusionCollection(): AnkiCollection {
+  const heart = [
+    '{{c1::image-occlusion:rect:left=.1:top=.2:width=.3:height=.25:oi=1}}',
+    '{{c2::image-occlusion:ellipse:left=.55:top=.1:rx=.1:ry=.15:oi=1}}',
+    '{{c2::image-occlusion:polygon:points=.6,.6 .9,.65 .75,.9:oi=1}}',
+    '{{c0::image-occlusion:text:left=.15:top=.3:text=Left atrium:scale=1:fs=.05}}',
+  ].join('<br>');
+  const map = ['{{c1::image-occlusion:rect:left=.5:top=.5:width=.25:height=.25}}', '{{c2::image-occlusion:rect:left=0:top=0:width=.2:height=.1}}'].join('<br>');
+  const notes: AnkiNoteRow[] = [
+    { id: 1_650_000_000_000, guid: 'io-heart', mid: 1007, mod: CRT, tags: ['anatomy'], fields: [heart, '<img src="heart diagram.png">', 'Parts of the heart', 'Blood comes in through the <b>atria</b>.', 'drawn for the test'] },
+    { id: 1_650_000_000_001, guid: 'io-map', mid: 1007, mod: CRT, tags: [], fields: [map, '<img src="map.png" alt="A map of two islands">', '', '', ''] },
+  ];
+  const cards: AnkiCardRow[] = notes.flatMap((n, i) => [0, 1].map((ord) => ({ id: n.id * 10 + ord, nid: n.id, did: 2004, ord, type: 0, queue: 0, due: i * 2 + ord + 1, ivl: 0, factor: 0, reps: 0, lapses: 0 })));
+  const revlog: AnkiRevlogRow[] = [
+    { id: T0, cid: cards[0]!.id, ease: 3, ivl: 1, lastIvl: 0, factor: 2500, time: 5000, type: 0 },
+    { id: T0 + DAY, cid: cards[0]!.id, ease: 3, ivl: 3, lastIvl: 1, factor: 2500, time: 4000, type: 1 },
+    { id: T0 + 2 * DAY, cid: cards[1]!.id, ease: 1, ivl: -600, lastIvl: 0, factor: 2500, time: 7000, type: 0 },
+  ];
+  Object.assign(cards[0]!, { type: 2, queue: 2, ivl: 3, due: 10 + 4, factor: 2500, reps: 2 });
+  return { crt: CRT, ver: 11, notetypes: [IMAGE_OCCLUSION], decks: [{ id: 2004, name: 'Anatomy' }], notes, cards, revlog };
+}
+
+/** The pictures the occlusion notes show. */
+const OCCLUSION_MEDIA: [string, Uint8Array][] = [
+  ['heart diagram.png', png(8, 6, [180, 40, 60])],
+  ['map.png', png(6, 6, [40, 120, 200])],
+];
 
 const write = (name: string, entries: Record<string, Uint8Array>) => {
   writeFileSync(OUT + name, zipSync(entries, { level: 6, mtime: new Date(CRT * 1000) }));
@@ -257,6 +311,8 @@ async function main() {
   const meta = (version: number) => encodeMessage([[1, version]]);
   write('deck-anki21b.apkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, col)), media: modern.media, meta: meta(3), ...modern.files });
   write('collection.colpkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, col)), media: modern.media, meta: meta(3), ...modern.files });
+  const io = modernMedia(OCCLUSION_MEDIA);
+  write('image-occlusion.apkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, occlusionCollection())), media: io.media, meta: meta(3), ...io.files });
   write('future.apkg', { 'collection.anki2': placeholder(SQL), 'collection.anki21b': zstd(writeSchema18(SQL, col, 19)), media: zstd(new Uint8Array()), meta: meta(4) });
 }
 

@@ -2,7 +2,8 @@
  * Anki import in real Chromium: a package imported online brings the import Worker and sql.js
  * into the runtime cache; with the network cut, a second package with a review history and a
  * picture is then imported, studied (the picture shown from the device's store), and its history
- * shows in the stats next to the new answer.
+ * shows in the stats next to the new answer. Anki's Image Occlusion notes become occlusion cards,
+ * studied with their masks over the picture.
  */
 import { expect, inject, test } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -104,5 +105,40 @@ test('an .apkg imported offline keeps its review history, can be studied, and sh
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
   // Four imported answers on four earlier days, and today's.
   await page.getByRole('img', { name: /Reviews in the past year 5 reviews on 5 days of the past 365/ }).waitFor();
+  expect(problems).toEqual([]);
+});
+
+test('Image Occlusion notes are imported as occlusion cards and studied with their masks over the picture', async () => {
+  await page.goto(baseUrl);
+  await page.getByRole('heading', { level: 1, name: 'Your decks' }).waitFor();
+  const file = readFileSync(join(import.meta.dirname, '../fixtures/anki/image-occlusion.apkg'));
+  await importFile('image-occlusion.apkg', file);
+  await page.getByText('4 cards in 2 notes, 3 reviews, 2 media files').waitFor();
+  // What the boxes could not carry over is said before anything is stored.
+  await page.getByText('How some note types were brought over').click();
+  await page.getByText(/Image Occlusion: shapes sharing a number became one box around them/).waitFor();
+  await page.getByRole('button', { name: 'Import 1 deck' }).click();
+  await page.getByRole('status').filter({ hasText: 'with 3 answers of history' }).waitFor();
+
+  await page.goto(`${baseUrl}/study/anatomy`);
+  // Both parts of the heart are due from their Anki history: its picture, with one mask asked.
+  await page.getByText('Parts of the heart').waitFor();
+  await page.waitForFunction(() => {
+    const el = document.querySelector<HTMLImageElement>('.occlusion img');
+    return !!el && el.complete && el.naturalWidth === 8 && el.getBoundingClientRect().height > 0;
+  });
+  expect(await page.locator('.occlusion img').getAttribute('alt')).toBe('heart diagram. Words on it: Left atrium');
+  const asked = page.locator('.occlusion-mask[aria-current="true"]');
+  const mask = await asked.getAttribute('data-mask');
+  expect(['c1', 'c2']).toContain(mask);
+  expect(await asked.textContent()).toMatch(/^Asked: the highlighted box, /);
+  // Hide All, Guess One (oi=1): the other part stays covered.
+  expect(await page.locator('.mask-covered').count()).toBe(1);
+  await page.getByRole('button', { name: /^Show answer/ }).click();
+  await page.locator(`.mask-answer[data-mask="${mask}"]`).waitFor();
+  expect(await page.locator('.mask-answer').textContent()).toContain(mask === 'c1' ? 'Left atrium' : 'Box 2');
+  await page.getByText('Blood comes in through the').waitFor();
+  await page.getByRole('button', { name: /^Good/ }).click();
+  await expect.poll(() => page.getByRole('progressbar', { name: 'Session progress' }).getAttribute('aria-valuenow')).toBe('1');
   expect(problems).toEqual([]);
 });

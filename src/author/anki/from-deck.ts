@@ -7,7 +7,7 @@
  */
 import { parseCloze } from '../../deck/cloze';
 import { expandCard, type ItemId } from '../../deck/items';
-import type { Card, Deck } from '../../deck/schema';
+import { MEDIA_FORMAT, type Card, type Deck } from '../../deck/schema';
 import * as State from '../../srs/state';
 import type { ItemRecord, ReviewRecord } from '../../srs/types';
 import { maskPlace } from '../../deck/occlusion';
@@ -36,9 +36,9 @@ function guid(deckId: string, cardId: string): string {
 
 const LETTERS = 'ABCDEFGH';
 
-/** The note type and fields (HTML) a card becomes; `media` names the deck's files. */
-function noteOf(card: Card, media: ReadonlySet<string>): { type: AnkiNoteType; fields: string[] } {
-  const markdownToHtml = (md: string) => toHtml(md, media);
+/** The note type and fields (HTML) a card becomes; `media` names the deck's files; `math`: its text shows formulas. */
+function noteOf(card: Card, media: ReadonlySet<string>, math: boolean): { type: AnkiNoteType; fields: string[] } {
+  const markdownToHtml = (md: string) => toHtml(md, media, math);
   const extra = card.explanation ? `<br><br>${markdownToHtml(card.explanation)}` : '';
   switch (card.type) {
     case 'basic':
@@ -106,7 +106,7 @@ export function deckToAnkiCollection(deck: Deck, progress: ExportProgress | null
   const firstId = now - deck.cards.length * 1000;
   const media = new Set((deck.media ?? []).map((m) => m.name));
   for (const [index, card] of deck.cards.entries()) {
-    const { type, fields } = noteOf(card, media);
+    const { type, fields } = noteOf(card, media, deck.format === MEDIA_FORMAT);
     types.set(type.id, type);
     const nid = firstId + index * 1000;
     const tags = [...(card.tags ?? []), ...(card.keyPoint && kpTags.has(card.keyPoint) ? [kpTags.get(card.keyPoint)!] : []), ...(deck.tags ?? [])];

@@ -93,6 +93,8 @@ export function writeSchema11(SQL: SqlJsStatic, col: AnkiCollection, mod = Date.
     db.run('INSERT INTO col VALUES (1, ?, ?, ?, ?, 0, 0, 0, ?, ?, ?, ?, ?)', [
       col.crt, mod, mod, col.ver, JSON.stringify(conf), JSON.stringify(models), JSON.stringify(decks), JSON.stringify({ '1': DECK_OPTIONS }), '{}',
     ]);
+    // One transaction for every row: without it each insert is a commit of its own.
+    db.exec('BEGIN');
     const note = db.prepare('INSERT INTO notes VALUES (?, ?, ?, ?, -1, ?, ?, ?, ?, 0, \'\')');
     for (const n of col.notes) {
       const tags = n.tags.length ? ` ${n.tags.join(' ')} ` : '';
@@ -107,6 +109,7 @@ export function writeSchema11(SQL: SqlJsStatic, col: AnkiCollection, mod = Date.
     const rev = db.prepare('INSERT INTO revlog VALUES (?, ?, -1, ?, ?, ?, ?, ?, ?)');
     for (const r of col.revlog) rev.run([r.id, r.cid, r.ease, r.ivl, r.lastIvl, r.factor, r.time, r.type]);
     rev.free();
+    db.exec('COMMIT');
     return db.export();
   } finally {
     db.close();

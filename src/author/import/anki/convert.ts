@@ -12,10 +12,11 @@ import { mediaRefs } from '../../../deck/media';
 import { validateDeck } from '../../../deck/validate';
 import { slugify, uniqueId } from '../../ids';
 import type { AnkiCardRow, AnkiCollection, AnkiNoteRow, AnkiNoteType } from '../../anki/types';
-import { htmlToMarkdown } from './html';
+import { htmlToMarkdown, type FieldText } from './html';
 import type { MediaPlanner } from './media';
 import { hasNestedCloze, isolateCloze } from './nested-cloze';
 import { noteShape, type NoteShape } from './notetype';
+import { occlusionCard, occlusionFields, parseOcclusions } from './occlusion';
 import { answerOnly, renderTemplate } from './template';
 
 export type Hierarchy = 'decks' | 'tags';
@@ -53,6 +54,8 @@ export interface Conversion {
 
 interface Pending {
   card: Card;
+  /** Its text has formulas: its deck must be format 2 to show them. */
+  math?: boolean;
   /** Anki card id → item sub-key within `card`. */
   subs: [number, string][];
 }
@@ -89,8 +92,9 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
   let noteCount = 0;
 
   for (const note of col.notes) {
-    const label = htmlToMarkdown(note.fields[0] ?? '', true).text.slice(0, 60) || `note ${note.id}`;
-    const skip = (reason: string) => skipped.push({ noteId: note.id, label, reason });
+    // The note's name in the report, read only for a note that is skipped.
+    let labelField = 0;
+    const skip = (reason: string) => skipped.push({ noteId: note.id, label: htmlToMarkdown(note.fields[labelField] ?? '', true).text.slice(0, 60) || `note ${note.id}`, reason });
     const nt = types.get(note.mid);
     if (!nt) {
       skip('its note type is missing from the collection');
@@ -103,6 +107,8 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
     }
     let shape = shapes.get(nt.id);
     if (!shape) shapes.set(nt.id, (shape = noteShape(nt)));
+    // An Image Occlusion note's first field is its shapes: its header names it better.
+    if (shape.kind === 'cloze' && shape.occlusion) labelField = occlusionFields(nt).header;
     const first = cards[0]!;
     const deckName = deckNames.get(first.odid ? first.odid : first.did) ?? 'Default';
     const levels = deckName.split('::');
@@ -112,20 +118,27 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       const t = cleanTag(levels.slice(1).join('::'));
       if (t) tags.unshift(t);
     }
+    let math = false;
+    const formulas = (f: FieldText) => {
+      if (f.formulas) math = true;
+      if (f.latexKept) notice(nt, 'LaTeX that is not one formula ([latex]…[/latex]) was kept as text');
+    };
     const md = (i: number) => {
       const f = htmlToMarkdown(note.fields[i] ?? '', false, resolve);
       for (const m of f.media) mediaUsed.add(m);
       for (const m of f.namedAlt) namedAlt.add(m);
+      formulas(f);
       return f.text;
     };
     const mdOf = (html: string) => {
       const f = htmlToMarkdown(html, false, resolve);
       for (const m of f.namedAlt) namedAlt.add(m);
+      formulas(f);
       return f;
     };
     const base = `anki-${note.id.toString(36)}`;
     const made: Pending[] = [];
-    const problem = buildCards(note, nt, shape, cards, md, mdOf, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)));
+    const problem = buildCards(note, nt, shape, cards, md, mdOf, base, made, (what) => notice(nt, what), (names) => names.forEach((m) => mediaUsed.add(m)), options.media);
     if (problem) {
       skip(problem);
       continue;
@@ -136,7 +149,10 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       continue;
     }
     const uniqueTags = [...new Set(tags)].slice(0, LIMITS.tags);
-    for (const p of made) if (uniqueTags.length) p.card.tags = uniqueTags;
+    for (const p of made) {
+      if (uniqueTags.length) p.card.tags = uniqueTags;
+      if (math) p.math = true;
+    }
     let group = groups.get(groupName);
     if (!group) groups.set(groupName, (group = { title: groupName.split('::').join(DECK_SEPARATOR), pending: [] }));
     group.pending.push(...made);
@@ -154,7 +170,10 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
       const id = uniqueId(`${slugify(name.split('::').join(' '), 50)}${parts.length > 1 ? `-${part + 1}` : ''}`, deckIds, 'anki-deck');
       const deck: Deck = { id, version: 1, title: `${group.title.slice(0, LIMITS.titleLength - suffix.length)}${suffix}`, cards: slice.map((p) => p.card) };
       const media = options.media ? mediaOf(slice.map((p) => p.card), options.media) : [];
-      if (media.length) Object.assign(deck, { format: MEDIA_FORMAT, media });
+      // Formulas show only in format 2 decks, with or without media.
+      const math = slice.some((p) => p.math);
+      if (media.length || math) deck.format = MEDIA_FORMAT;
+      if (media.length) deck.media = media;
       const checked = validateDeck(deck);
       if (!checked.ok) {
         // Drop the cards the deck format refuses, with the reason, and keep the rest.
@@ -174,7 +193,7 @@ export function convertCollection(col: AnkiCollection, options: ConvertOptions):
           if (left.length) deck.media = left;
           else {
             delete deck.media;
-            delete deck.format;
+            if (!slice.some((p, i) => p.math && !bad.has(i))) delete deck.format;
           }
         }
       }
@@ -204,14 +223,17 @@ function cardTexts(card: Card): string[] {
       return [card.question, ...card.choices, card.explanation ?? ''];
     case 'truefalse':
       return [card.statement, card.explanation ?? ''];
+    case 'occlusion':
+      return [card.question ?? '', card.explanation ?? ''];
   }
-  return [];
 }
 
 /** The deck media entries the cards refer to, in order of first use. */
 function mediaOf(cards: Card[], planner: MediaPlanner): MediaFile[] {
   const out = new Map<string, MediaFile>();
   for (const card of cards) {
+    const picture = card.type === 'occlusion' ? planner.entries.get(card.image) : undefined;
+    if (picture && !out.has(picture.name)) out.set(picture.name, picture);
     for (const text of cardTexts(card)) {
       for (const ref of mediaRefs(text)) {
         const entry = planner.entries.get(ref.name);
@@ -258,6 +280,7 @@ function buildCards(
   out: Pending[],
   notice: (what: string) => void,
   useMedia: (names: string[]) => void,
+  planner: MediaPlanner | undefined,
 ): string | null {
   const fieldName = (i: number) => nt.fields[i] ?? `field ${i + 1}`;
   switch (shape.kind) {
@@ -284,7 +307,8 @@ function buildCards(
       return null;
     }
     case 'cloze': {
-      if (shape.occlusion || /image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet';
+      if (shape.occlusion) return occlusionNote(note, nt, shape.text, cards, md, planner, base, out, notice);
+      if (/image-occlusion:/.test(note.fields[shape.text] ?? '')) return 'it holds Image Occlusion shapes, but its note type is not Anki\'s Image Occlusion, so its picture cannot be found';
       const text = md(shape.text);
       const extra = shape.extra >= 0 ? md(shape.extra) : '';
       if (!text) return `its ${fieldName(shape.text)} field is empty`;
@@ -326,4 +350,30 @@ function buildCards(
       return out.length ? null : 'none of its cards has both a question and an answer';
     }
   }
+}
+
+/** Fills `out` with an Image Occlusion note's card; returns why it cannot be imported, or null. */
+function occlusionNote(
+  note: AnkiNoteRow,
+  nt: AnkiNoteType,
+  field: number,
+  cards: AnkiCardRow[],
+  md: (i: number) => string,
+  planner: MediaPlanner | undefined,
+  base: string,
+  out: Pending[],
+  notice: (what: string) => void,
+): string | null {
+  const fields = occlusionFields(nt);
+  const shapes = parseOcclusions(htmlToMarkdown(note.fields[field] ?? '', true).text);
+  const picture = mediaRefs(md(fields.image)).find((r) => r.kind === 'image');
+  if (!picture) return 'its picture is not in the package, or could not be imported';
+  const question = md(fields.header);
+  const explanation = md(fields.extra);
+  const built = occlusionCard(shapes, picture.name, picture.alt || 'picture', { question, explanation }, planner?.entries.get(picture.name));
+  if (typeof built === 'string') return built;
+  for (const what of built.notices) notice(what);
+  const asked = new Set(built.card.masks.map((m) => m.id));
+  out.push({ card: { id: base, ...built.card }, subs: cards.filter((c) => asked.has(`c${c.ord + 1}`)).map((c) => [c.id, `c${c.ord + 1}`]) });
+  return null;
 }

@@ -7,6 +7,7 @@
  * Pure, worker-safe (no DOM).
  */
 import { Parser } from 'htmlparser2';
+import { holdMath, restoreMath } from './math';
 
 export interface FieldText {
   text: string;
@@ -16,6 +17,10 @@ export interface FieldText {
   dropped: string[];
   /** Anki names of pictures without alt text, described by their file name instead (with a resolver). */
   namedAlt: string[];
+  /** Formulas that became Briefdeck's `$…$` / `$$…$$` (shown only in format 2 decks). */
+  formulas: number;
+  /** `[latex]` blocks and formulas kept as text: not one formula Briefdeck can show. */
+  latexKept: number;
 }
 
 /** The deck's name for an Anki media file used as `kind`, or null when the file does not come along. */
@@ -39,10 +44,11 @@ const SOUND = /\[sound:([^\]\n]+)\]/g;
 
 /**
  * Backslash-escapes what Markdown would read as syntax: emphasis, code, links, strike-through, raw
- * HTML, and `&` only where it would start a character reference. Line starts are handled after.
+ * HTML, math's `$`, and `&` only where it would start a character reference. Line starts are
+ * handled after.
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\*_`[\]~<]|&(?=#?\w+;)/g, '\\$&');
+  return text.replace(/[\\*_`[\]~<$]|&(?=#?\w+;)/g, '\\$&');
 }
 
 /** A local media name (no scheme, no path up): remote and inline images are not carried. */
@@ -167,7 +173,9 @@ export function htmlToMarkdown(html: string, plain = false, resolve?: MediaResol
     },
     { decodeEntities: true, lowerCaseTags: true },
   );
-  parser.write(html);
+  // Formulas are held out first: their TeX is neither escaped nor read as tags.
+  const held = holdMath(html, (inner) => htmlToMarkdown(inner, true).text);
+  parser.write(held.html);
   parser.end();
   flush();
   while (frames.length > 1) {
@@ -181,6 +189,6 @@ export function htmlToMarkdown(html: string, plain = false, resolve?: MediaResol
     .replace(/\n{3,}/g, '\n\n')
     .trim();
   // A line that now starts like a heading or a quote is text, not Markdown syntax.
-  const safe = plain ? out : out.replace(/^(#+|>|\|)/gm, '\\$1');
-  return { text: safe, media, dropped, namedAlt };
+  const safe = restoreMath(plain ? out : out.replace(/^(#+|>|\|)/gm, '\\$1'), held.formulas);
+  return { text: safe, media, dropped, namedAlt, formulas: held.formulas.length, latexKept: held.kept };
 }

@@ -165,7 +165,7 @@ describe('bad collections', () => {
 });
 
 describe('Image Occlusion notes', () => {
-  it('are listed as skipped with the reason, their pictures not counted', async () => {
+  it('become occlusion cards from a schema-11 package too; one whose picture is missing is listed as skipped', async () => {
     const { writeSchema11 } = await import('../../../../src/author/anki/schema11');
     const { zipSync: zip } = await import('fflate');
     // Anki's own Image Occlusion note type: a cloze type whose question sets up the masks over the picture.
@@ -194,8 +194,15 @@ describe('Image Occlusion notes', () => {
     const heart = openAnki(fixture('deck-anki21.apkg'), 'f.apkg', SQL).media.get('cat.png')!;
     const pkg = zip({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{"0":"heart.png"}'), 0: heart });
     const r = buildAnkiImport(openAnki(pkg, 'anatomy.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: NOW });
-    expect(r.decks).toEqual([]);
-    expect(r.report.skipped).toEqual([{ noteId: 1, label: expect.any(String), reason: 'it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet' }]);
-    expect(summarizeReport(r.report)).toBe('0 cards in 0 notes, 0 reviews, 0 media files; 1 note skipped because it is an Image Occlusion note, and Briefdeck cannot hide parts of a picture yet');
+    expect(r.report.skipped).toEqual([]);
+    expect(r.decks[0]?.cards).toEqual([
+      { id: 'anki-1', type: 'occlusion', image: 'heart.png', alt: 'heart', question: 'The heart', mode: 'hide-all', masks: [{ id: 'c1', x: 0.1, y: 0.2, width: 0.3, height: 0.1, label: 'Box 1' }] },
+    ]);
+    expect(summarizeReport(r.report)).toBe('1 card in 1 note, 0 reviews, 1 media file');
+    const without = zip({ 'collection.anki2': writeSchema11(SQL, col), media: new TextEncoder().encode('{}') });
+    const w = buildAnkiImport(openAnki(without, 'anatomy.apkg', SQL), { hierarchy: 'decks', settings: DEFAULT_SETTINGS, now: NOW });
+    expect(w.decks).toEqual([]);
+    expect(w.report.skipped).toEqual([{ noteId: 1, label: 'The heart', reason: 'its picture is not in the package, or could not be imported' }]);
+    expect(w.report.missingMedia).toEqual(['heart.png']);
   });
 });

@@ -7,6 +7,9 @@ import { reviewBuckets } from '../../../../src/store/buckets';
 import { getMediaBytes, mediaUsage } from '../../../../src/store/media';
 import { sha256Hex } from '../../../../src/deck/media';
 import { DEFAULT_SETTINGS } from '../../../../src/srs/types';
+import { newItem } from '../../../../src/srs/scheduler';
+import { expandDeck, itemsSignature } from '../../../../src/deck/items';
+import { decksToSync } from '../../../../src/store/decks';
 import { fixture, loadSql } from './helpers';
 
 const NOW = Date.UTC(2024, 0, 1, 12);
@@ -42,6 +45,39 @@ describe('saveAnkiImport', () => {
     const again = await saveAnkiImport(imp, 'replace', NOW + 1000);
     expect(again.reviews).toBe(0);
     expect(await reviewCount()).toBe(10);
+  });
+
+  it('gives a deck new to the store all its items and its sync mark in the one transaction', async () => {
+    await saveAnkiImport(imp, 'replace', NOW);
+    for (const deck of imp.decks) {
+      const refs = expandDeck(deck);
+      const items = await getItems(deck.id);
+      expect(items.map((i) => i.id).sort()).toEqual(refs.map((r) => r.id).sort());
+      // Items without history are made as the deck's own sync makes them: new, in card order.
+      const progress = new Set(imp.items.map((i) => i.id));
+      refs.forEach((ref, order) => {
+        if (progress.has(ref.id)) return;
+        expect(items.find((i) => i.id === ref.id)).toEqual(newItem(ref, NOW, order));
+      });
+      // Marked in line: a study session does not read the deck's items again.
+      expect(await decksToSync([{ id: deck.id, items: itemsSignature(refs.map((r) => r.id)) }])).toEqual([]);
+    }
+  });
+
+  it('brings a replaced deck\'s items in line with its cards after storing it', async () => {
+    await saveAnkiImport(imp, 'replace', NOW);
+    const science = imp.decks.find((d) => d.id === 'science')!;
+    // The learner's deck had one card fewer and one that is gone: re-importing adds the first and
+    // orphans the second; items studied in Briefdeck keep their progress.
+    const fewer: AnkiImport = { ...imp, decks: imp.decks.map((d) => (d === science ? { ...d, cards: d.cards.slice(1).concat({ id: 'gone', type: 'basic', front: 'a', back: 'b' }) } : d)), items: [], reviews: [] };
+    await saveAnkiImport(fewer, 'replace', NOW);
+    expect((await getItems('science')).find((i) => i.cardId === 'gone')?.orphaned).toBe(false);
+    await saveAnkiImport({ ...imp, items: [], reviews: [] }, 'replace', NOW + 5000);
+    const items = await getItems('science');
+    expect(items.find((i) => i.cardId === 'gone')?.orphaned).toBe(true);
+    const first = expandDeck(science)[0]!;
+    expect(items.find((i) => i.id === first.id)).toBeDefined();
+    expect(await decksToSync([{ id: 'science', items: itemsSignature(expandDeck(science).map((r) => r.id)) }])).toEqual([]);
   });
 
   it('imports a copy beside existing decks, history moving with it', async () => {
