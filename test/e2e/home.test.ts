@@ -52,3 +52,16 @@ test('the app takes over the prerendered home as it is: no painted node is repla
   expect(seen.hues.length).toBeGreaterThan(0);
   for (const hue of seen.hues) expect(hue).toMatch(/^\d+$/);
 });
+
+test('the page starts opening the store from its head; on a later visit the store takes that connection over', async () => {
+  await page.goto(baseUrl);
+  await page.locator('.deck-counts .count').first().waitFor();
+  await page.reload();
+  await page.locator('.deck-counts .count').first().waitFor();
+  const early = await page.evaluate(() => ({
+    script: !!document.head.querySelector('script[async][src*="/assets/open-early-"]'),
+    // Taken once by the store (src/store/db.ts), which found it at today's version.
+    left: 'briefdeckEarlyOpen' in window,
+  }));
+  expect(early).toEqual({ script: true, left: false });
+});
