@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { bundledDecks } from './scripts/vite-plugin-decks.ts';
 import { prerender } from './scripts/vite-plugin-prerender.ts';
+import { openEarly } from './scripts/vite-plugin-open-early.ts';
 import { readFileSync } from 'node:fs';
 import { ON_FIRST_USE, OFFLINE_TOOLS_FILE, offlineToolFiles } from './src/pwa/on-first-use.ts';
 import { headersFilePlugin, SECURITY_HEADERS } from './security-headers.ts';
@@ -22,6 +23,7 @@ export default defineConfig({
     preact(),
     bundledDecks(),
     prerender(),
+    openEarly(),
     headersFilePlugin(),
     {
       // Which files each tool left out of the first install is built from (src/pwa/on-first-use.ts),

@@ -2,8 +2,8 @@
  * Vite plugin that prerenders the first screen into index.html at build time: the app's frame
  * (src/ui/Shell.tsx) around the home screen with the bundled decks' titles and descriptions
  * (src/ui/HomeView.tsx, no counts yet), and the bundled deck list as a JSON data block the app
- * reads instead of fetching it. The page paints before any script runs; the app then renders the
- * same markup over it and fills in the counts (see HomeView.tsx for the room kept for them).
+ * reads instead of fetching it. The page paints before any script runs; the app then hydrates the
+ * same markup (src/main.tsx) and fills in the counts (see HomeView.tsx for the room kept for them).
  * The components are the app's own, loaded with tsx (they import no styles and no store).
  */
 import type { Plugin } from 'vite';

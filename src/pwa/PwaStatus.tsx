@@ -7,9 +7,12 @@ import { useEffect, useState } from 'preact/hooks';
 import { installPrompt, installed, isIos, online } from './state';
 import './pwa.css';
 
-/** Loads the registration chunk once the page has rendered and loaded. */
+/** Loads the registration chunk once the page has loaded and the main thread is idle. */
 function startLater(): void {
-  const start = () => void import('./register').then((m) => m.startServiceWorker());
+  // The first screen needs no worker: registering it (and its first install) waits until the page
+  // has nothing else to do, so it never lengthens a task of the first paint or the first card.
+  const register = () => void import('./register').then((m) => m.startServiceWorker());
+  const start = () => (self.requestIdleCallback ?? setTimeout)(register);
   if (document.readyState === 'complete') start();
   else window.addEventListener('load', start, { once: true });
 }

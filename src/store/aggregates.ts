@@ -120,11 +120,20 @@ export function preparedPlan(p: PreparedCount, mode: ReviewRecord['mode'], at: n
   return { day: p.day, stored: p.stored, first: mode === 'study' && !p.studied.some((t) => t <= at), logged: p.logged };
 }
 
-/** Whether the aggregates were built with this basis; when not, they are marked stale (rebuilt by the next stats load). */
+/**
+ * Whether the aggregates were built with this basis; when not, they are marked stale (rebuilt by
+ * the next stats load). Aggregates of an empty log with no basis yet (a new database's) hold for
+ * any basis: they take this one, and the answer is counted.
+ */
 export async function sameBasis(tx: ReviewTx, dayStartHour: number): Promise<boolean> {
   const meta = tx.objectStore('meta');
-  const basis = await meta.get(BASIS_KEY);
-  if (basis === basisOf(dayStartHour)) return true;
+  const [basis, logged] = await Promise.all([meta.get(BASIS_KEY), meta.get(LOGGED_KEY)]);
+  const current = basisOf(dayStartHour);
+  if (basis === current) return true;
+  if (basis === undefined && logged === 0) {
+    await meta.put(current, BASIS_KEY);
+    return true;
+  }
   if (basis !== undefined) await meta.delete(BASIS_KEY);
   return false;
 }
@@ -163,6 +172,15 @@ export function countedDay(plan: CountPlan, r: ReviewRecord): DayRecord {
   if (r.at < b.first) b.first = r.at;
   countAnswer(b, r, plan.first, 1);
   return packDay(plan.day, decks);
+}
+
+/**
+ * A new database's aggregates: nothing logged, none damaged, no basis yet (the first answer gives
+ * them one, see `sameBasis`).
+ */
+export async function startAggregates(tx: FillTx): Promise<void> {
+  const meta = tx.objectStore('meta');
+  await Promise.all([meta.put(0, LOGGED_KEY), meta.put(0, UNSOUND_KEY)]);
 }
 
 /** Log entries read per request while the log is walked to rebuild. */

@@ -4,11 +4,11 @@
  * written by a newer Briefdeck. Also the BroadcastChannel that keeps tabs coherent, and the
  * transaction helpers that abort on any failure so nothing is ever half written.
  */
-import { openDB, unwrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
+import { openDB, unwrap, wrap, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction } from 'idb';
 import { StoreError, toStoreError } from './errors';
 import { writeMarks } from './keys';
 import { DB_VERSION, migrate } from './migrations';
-import { DB_NAME, type BriefdeckDB, type StoreName } from './schema';
+import { DB_NAME, EARLY_OPEN, type BriefdeckDB, type StoreName } from './schema';
 
 export type DB = IDBPDatabase<BriefdeckDB>;
 
@@ -43,27 +43,54 @@ function emitConnection(e: ConnectionEvent): void {
 let opening: Promise<DB> | null = null;
 let current: DB | null = null;
 
+function blocking(): void {
+  // Let the other tab upgrade; this tab's next call reopens and meets the new version.
+  dropConnection();
+  emitConnection({ type: 'blocking' });
+}
+
+function terminated(): void {
+  opening = null;
+  current = null;
+  emitConnection({ type: 'terminated' });
+}
+
+/**
+ * The connection the page's early script opened (open-early.ts) while the code loaded, taken over
+ * once, if it is at today's version (else closed: the migrations open it).
+ */
+async function earlyConnection(): Promise<DB | null> {
+  const page = globalThis as { [EARLY_OPEN]?: Promise<IDBDatabase | null> };
+  const early = page[EARLY_OPEN];
+  if (!early) return null;
+  delete page[EARLY_OPEN];
+  const raw = await early;
+  if (raw?.version !== DB_VERSION) {
+    raw?.close();
+    return null;
+  }
+  raw.addEventListener('versionchange', blocking);
+  raw.addEventListener('close', terminated);
+  return wrap(raw) as DB;
+}
+
 /** The open database, opening it (and running migrations) on first use. */
 export function database(): Promise<DB> {
   if (!opening) {
-    opening = openDB<BriefdeckDB>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion, newVersion, tx) {
-        migrate(db, oldVersion, newVersion ?? DB_VERSION, tx);
-      },
-      blocked() {
-        emitConnection({ type: 'blocked' });
-      },
-      blocking() {
-        // Let the other tab upgrade; this tab's next call reopens and meets the new version.
-        dropConnection();
-        emitConnection({ type: 'blocking' });
-      },
-      terminated() {
-        opening = null;
-        current = null;
-        emitConnection({ type: 'terminated' });
-      },
-    }).then(
+    opening = earlyConnection().then(
+      (early) =>
+        early ??
+        openDB<BriefdeckDB>(DB_NAME, DB_VERSION, {
+          upgrade(db, oldVersion, newVersion, tx) {
+            migrate(db, oldVersion, newVersion ?? DB_VERSION, tx);
+          },
+          blocked() {
+            emitConnection({ type: 'blocked' });
+          },
+          blocking,
+          terminated,
+        }),
+    ).then(
       (db) => {
         current = db;
         return db;

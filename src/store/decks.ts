@@ -74,17 +74,23 @@ export async function listStoredDeckSummaries(): Promise<StoredDeckSummary[]> {
   });
 }
 
+type Wanted = ReadonlyArray<{ id: string; items?: string | undefined }>;
+
 /**
  * Of the decks given with the item fingerprint their cards call for, those whose items were not
  * last synced to exactly that (or with no fingerprint given): the decks a session must load and sync.
+ * The marks are read at once, so a caller still listing its decks can pass the list as a promise.
  */
-export async function decksToSync(wanted: ReadonlyArray<{ id: string; items?: string | undefined }>): Promise<string[]> {
-  const marks = await inTransaction(['meta'], 'readonly', async (tx) => {
-    const meta = tx.objectStore('meta');
-    const [keys, values] = await Promise.all([meta.getAllKeys(syncMarks()), meta.getAll(syncMarks())]);
-    return new Map(keys.map((key, i) => [String(key), values[i]]));
-  });
-  return wanted.filter((w) => !w.items || marks.get(syncKey(w.id)) !== w.items).map((w) => w.id);
+export async function decksToSync(wanted: Wanted | Promise<Wanted>): Promise<string[]> {
+  const [marks, decks] = await Promise.all([
+    inTransaction(['meta'], 'readonly', async (tx) => {
+      const meta = tx.objectStore('meta');
+      const [keys, values] = await Promise.all([meta.getAllKeys(syncMarks()), meta.getAll(syncMarks())]);
+      return new Map(keys.map((key, i) => [String(key), values[i]]));
+    }),
+    wanted,
+  ]);
+  return decks.filter((w) => !w.items || marks.get(syncKey(w.id)) !== w.items).map((w) => w.id);
 }
 
 /** Removes a stored deck; its items and history stay, so re-importing it brings progress back. */

@@ -5,15 +5,16 @@
  * shape before it and opens it with today's code (test/unit/store/migrations.test.ts).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { fillAggregates } from './aggregates';
+import { fillAggregates, startAggregates } from './aggregates';
 import type { BriefdeckDB, StoreName } from './schema';
 
 export type UpgradeTx = IDBPTransaction<BriefdeckDB, StoreName[], 'versionchange'>;
 /**
  * A migration changes the shape synchronously; one that must also move data returns a promise
  * for that work, which only awaits requests of the upgrade transaction (so it stays open).
+ * `from`: the version the database had before this upgrade (0 when it is being created).
  */
-export type Migration = (db: IDBPDatabase<BriefdeckDB>, tx: UpgradeTx) => void | Promise<void>;
+export type Migration = (db: IDBPDatabase<BriefdeckDB>, tx: UpgradeTx, from: number) => void | Promise<void>;
 
 export const MIGRATIONS: readonly Migration[] = [
   // 1: the first shape.
@@ -39,10 +40,12 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('drafts', { keyPath: 'key' });
     db.createObjectStore('meta');
   },
-  // 2: review-log aggregates for stats (see aggregates.ts), built from the existing log.
-  (db, tx) => {
+  // 2: review-log aggregates for stats (see aggregates.ts), built from the existing log. A database
+  // being created has no log: its aggregates start empty and take their basis with the first
+  // answer, which keeps the time zone lookup (a costly first use of Intl) off the first visit.
+  (db, tx, from) => {
     db.createObjectStore('days', { keyPath: 'day' });
-    return fillAggregates(tx).then(() => undefined);
+    return from === 0 ? startAggregates(tx) : fillAggregates(tx).then(() => undefined);
   },
   // 3: write marks (see `stampWrite` in db.ts): the new version makes tabs still running code that
   // writes without them let go of the database before this code writes. And two item indexes
@@ -67,7 +70,7 @@ export function migrate(db: IDBPDatabase<BriefdeckDB>, oldVersion: number, newVe
   for (let v = oldVersion + 1; v <= newVersion; v++) {
     const step = MIGRATIONS[v - 1];
     if (!step) throw new Error(`No migration to database version ${v}`);
-    const moving = step(db, tx);
+    const moving = step(db, tx, oldVersion);
     // A failed data move aborts the upgrade: the database stays at its old version, untouched.
     moving?.catch(() => {
       try {

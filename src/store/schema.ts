@@ -8,6 +8,8 @@ import type { Deck } from '../deck/schema';
 import type { ItemRecord, QuizRecord, ReviewRecord, Settings } from '../srs/types';
 
 export const DB_NAME = 'briefdeck';
+/** Where the page's early script (open-early.ts) leaves its promise of an open connection. */
+export const EARLY_OPEN = 'briefdeckEarlyOpen';
 
 export interface StoredDeck {
   deck: Deck;

@@ -22,6 +22,7 @@ import {
   recordReview,
   setSuspended,
   syncDeckItems,
+  unburyDue,
   undoDepth,
   undoLastReview,
 } from '../store';
@@ -262,19 +263,28 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
      */
     start: () =>
       run(async () => {
-        settings = await getSettings();
+        const at = now();
         let wanted: { id: string; items?: string | undefined }[];
+        let stale: string[];
         if (scope.deck === 'all') {
-          wanted = (await listDecks()).map((e) => ({ id: e.summary.id, items: e.summary.items }));
+          // Every read the first card waits for goes out at once: the settings, the library, the
+          // decks' sync marks, and the buried cards whose day is over (which the queue then skips).
+          const listed = listDecks().then((all) => all.map((e) => ({ id: e.summary.id, items: e.summary.items })));
+          [settings, wanted, stale] = await Promise.all([
+            getSettings(),
+            listed,
+            decksToSync(listed),
+            listed.then((w) => unburyDue(w.map((d) => d.id), at)),
+          ]);
         } else {
-          const deck = await deckFor(scope.deck);
+          const [s, deck] = await Promise.all([getSettings(), deckFor(scope.deck)]);
+          settings = s;
           if (!deck) throw new Error(`There is no deck "${scope.deck}" on this device.`);
           title.value = deck.title;
           wanted = [{ id: deck.id }];
+          // One deck is loaded already, and its sync checks its own mark: no need to ask first.
+          stale = [scope.deck];
         }
-        // One deck is loaded already, and its sync checks its own mark: no need to ask first.
-        const stale = scope.deck === 'all' ? await decksToSync(wanted) : [scope.deck];
-        const at = now();
         const synced = await Promise.all(
           stale.map(async (id) => {
             const deck = await deckFor(id);

@@ -23,6 +23,12 @@ export function coverHue(tags: readonly string[] | undefined, title: string): nu
   return h;
 }
 
+/**
+ * Gives a cover its hue from script: the page's policy allows no style attribute in markup (the
+ * prerendered page has none), and a hydrated page keeps its attributes as the build wrote them.
+ */
+const hueOf = (hue: number) => (cover: HTMLElement | null) => cover?.style.setProperty('--h', String(hue));
+
 export interface DeckListProps {
   decks: LibraryEntry[];
   counts: Record<string, DeckCounts> | null;
@@ -37,7 +43,7 @@ export function DeckList({ decks, counts, now }: DeckListProps) {
         const c = counts?.[d.id];
         return (
           <li key={d.id} class="deck-tile">
-            <span class="deck-cover" aria-hidden="true" style={`--h:${coverHue(d.tags, d.title)}`}>
+            <span class="deck-cover" aria-hidden="true" ref={hueOf(coverHue(d.tags, d.title))}>
               {[...d.title][0]}
             </span>
             <h2>

@@ -91,6 +91,11 @@ describe('which decks a session must sync', () => {
     ).toEqual(['b', 'never-synced', 'unknown-fingerprint']);
     await syncDeckItems(grown, T0);
     expect(await decksToSync([{ id: 'b', items: deckItemsSignature(grown) }])).toEqual([]);
+    // A study start passes its deck list while it is still being read: the marks are read meanwhile.
+    let list!: (w: { id: string; items?: string }[]) => void;
+    const asked = decksToSync(new Promise((resolve) => (list = resolve)));
+    list([{ id: 'a', items: deckItemsSignature(a) }, { id: 'b', items: deckItemsSignature(deckOf('b', 4)) }]);
+    expect(await asked).toEqual(['b']);
   });
 
   test('after a backup import, a stored deck whose items are in line needs no sync; one out of line does', async () => {

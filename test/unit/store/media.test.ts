@@ -35,7 +35,7 @@ describe('migration 4: media', () => {
   it('a version 3 database opens with its decks untouched and gains an empty media store', async () => {
     const v3 = await openDB<BriefdeckDB>('briefdeck', 3, {
       upgrade: (db, _old, _new, tx) => {
-        for (const step of MIGRATIONS.slice(0, 3)) void step(db, tx);
+        for (const step of MIGRATIONS.slice(0, 3)) void step(db, tx, 0);
       },
     });
     expect([...v3.objectStoreNames]).not.toContain('media');

@@ -1,5 +1,5 @@
 /** The numbered migrations: each seeds the shape before it and opens it with today's code. */
-import { closeStore, getItems, getSettings, updateSettings } from '../../../src/store';
+import { closeStore, getItems, getSettings, recordReview, syncDeckItems, updateSettings } from '../../../src/store';
 import { reviewCount, type ReviewBucket } from '../../../src/store';
 import { reviewBuckets } from '../../../src/store/buckets';
 import { BucketBuilder } from '../../../src/srs/day-counts';
@@ -51,7 +51,7 @@ describe('migrations', () => {
 describe('migration 2: review aggregates', () => {
   it('a version 1 database gets its aggregates built from the log it already has', async () => {
     // The version 1 shape, exactly as version 1 wrote it, with a log of mature and new answers.
-    const v1 = await openDB<BriefdeckDB>('briefdeck', 1, { upgrade: (db, _old, _new, tx) => void MIGRATIONS[0]!(db, tx) });
+    const v1 = await openDB<BriefdeckDB>('briefdeck', 1, { upgrade: (db, _old, _new, tx) => void MIGRATIONS[0]!(db, tx, 0) });
     const t = T0;
     const log = [
       matureReview('d/m1', t, 3),
@@ -80,12 +80,39 @@ describe('migration 2: review aggregates', () => {
   });
 });
 
+describe('migration 2 on a database being created', () => {
+  it('looks up no time zone; the first answer gives the empty aggregates their basis and is counted', async () => {
+    // The first use of Intl's time zone is costly: a first visit opens the store without it.
+    const zone = vi.spyOn(Intl, 'DateTimeFormat');
+    await getSettings();
+    expect(zone).not.toHaveBeenCalled();
+    zone.mockRestore();
+    await syncDeckItems({ id: 'd', version: 1, title: 'D', cards: [{ id: 'n1', type: 'basic', front: 'F', back: 'B' }] } as never, T0);
+    await recordReview({ itemId: 'd/n1', grade: 3, mode: 'study', at: T0, durationMs: 3000 });
+    const db = await rawOpen();
+    const tx = db.transaction(['meta', 'days']);
+    const read = (req: IDBRequest) => new Promise((r) => (req.onsuccess = () => r(req.result)));
+    const [basis, logged, days] = await Promise.all([
+      read(tx.objectStore('meta').get('aggregates:basis')),
+      read(tx.objectStore('meta').get('aggregates:logged')),
+      read(tx.objectStore('days').count()),
+    ]);
+    db.close();
+    expect(basis).toBe(`${DEFAULT_SETTINGS.dayStartHour}@${Intl.DateTimeFormat().resolvedOptions().timeZone}`);
+    expect(logged).toBe(1);
+    // Counted by the answer's own transaction, before any stats read could rebuild it.
+    expect(days).toBe(1);
+    const buckets = await reviewBuckets(DEFAULT_SETTINGS.dayStartHour);
+    expect(buckets.map((b) => [b.deckId, b.reviewed, b.newLearned])).toEqual([['d', 1, 1]]);
+  });
+});
+
 describe('migration 3: write stamps', () => {
   it('a version 2 database opens with its data untouched; its first write is stamped', async () => {
     const v2 = await openDB<BriefdeckDB>('briefdeck', 2, {
       upgrade: (db, _old, _new, tx) => {
-        void MIGRATIONS[0]!(db, tx);
-        void MIGRATIONS[1]!(db, tx);
+        void MIGRATIONS[0]!(db, tx, 0);
+        void MIGRATIONS[1]!(db, tx, 0);
       },
     });
     await v2.add('reviews', review('d/n1', T0));
