@@ -223,7 +223,9 @@ export async function replaceWithBackup(
     // The stats aggregates of the new log, in the same transaction (see aggregates.ts).
     writes.add(replaceAggregates(asWriteTx(tx), b.reviews, b.settings.dayStartHour));
     await writes.done();
-  });
+    // Relaxed: the commit need not wait for the disk's flush. The write stays all or nothing, and
+    // should the device lose power before the flush, the old data is what is left and the file is still there.
+  }, { durability: 'relaxed' });
   // `cards`: what the learner calls them (a card's parts, each with its own schedule, are `items`).
   const cards = new Set(b.items.map((i) => `${i.deckId}/${i.cardId}`)).size;
   return { items: b.items.length, cards, reviews: b.reviews.length, decks: b.decks.length, quizzes: b.quizzes.length, drafts: b.drafts.length };

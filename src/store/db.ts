@@ -129,13 +129,15 @@ export type Tx<S extends StoreName[], M extends IDBTransactionMode> = IDBPTransa
 /**
  * Runs `fn` in one transaction. `fn` must only await this transaction's own requests (awaiting
  * anything else lets the transaction auto-commit). On any failure the transaction is aborted, so
- * none of its writes land, and the failure comes out as a StoreError.
+ * none of its writes land, and the failure comes out as a StoreError. `durability: 'relaxed'`
+ * lets the commit return before the disk is flushed: for bulk writes that the learner can make
+ * again (a restore), never for answers.
  */
 export async function inTransaction<S extends StoreName[], M extends IDBTransactionMode, T>(
   stores: [...S],
   mode: M,
   fn: (tx: Tx<S, M>) => Promise<T>,
-  options: { stampedAt?: number } = {},
+  options: { stampedAt?: number; durability?: IDBTransactionDurability } = {},
 ): Promise<T> {
   // An open connection is used at once: a caller that issues its requests without awaiting
   // anything first has them on their way before its own function returns.
@@ -143,7 +145,8 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
   let tx: Tx<S, M>;
   const stamped = mode === 'readwrite' && stores.some((s) => STAMPED.has(s));
   try {
-    tx = db.transaction(stamped && !stores.includes('meta') ? [...stores, 'meta'] : stores, mode) as Tx<S, M>;
+    const scope: StoreName[] = stamped && !stores.includes('meta') ? [...stores, 'meta'] : stores;
+    tx = (options.durability ? db.transaction(scope, mode, { durability: options.durability }) : db.transaction(scope, mode)) as Tx<S, M>;
   } catch (error) {
     throw toStoreError(error);
   }

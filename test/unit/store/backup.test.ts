@@ -158,6 +158,28 @@ describe('backup', () => {
     expect(await importRefusedAt((_store, _args, n) => n === 4)).toBeGreaterThanOrEqual(4);
   });
 
+  it('replaces in one transaction of relaxed durability, answers never so', async () => {
+    await seed();
+    const text = await exportBackup(T0);
+    const realTransaction = IDBDatabase.prototype.transaction;
+    const opened: { stores: string[]; options?: IDBTransactionOptions }[] = [];
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction').mockImplementation(function (this: IDBDatabase, stores, mode, options) {
+      if (mode === 'readwrite') opened.push({ stores: typeof stores === 'string' ? [stores] : [...stores], options });
+      return realTransaction.call(this, stores, mode, options);
+    });
+    try {
+      expect(await importBackup(text, T0)).toMatchObject({ ok: true });
+      await recordReview({ itemId: 'mine/card-3', grade: 3, mode: 'study', at: T0 + DAYMS, durationMs: 1 });
+    } finally {
+      spy.mockRestore();
+    }
+    const replacing = opened.filter((t) => t.stores.includes('reviews') && t.stores.includes('settings') && t.stores.includes('drafts'));
+    expect(replacing).toEqual([expect.objectContaining({ options: { durability: 'relaxed' } })]);
+    const answer = opened.at(-1)!;
+    expect(answer.stores).toContain('reviews');
+    expect(answer.options?.durability).toBeUndefined();
+  });
+
   it('a write refused while the day counts are rebuilt changes nothing and leaves no write unheard', async () => {
     // The first count written after the day records: those before it are already on their way.
     await importRefusedAt((store, args) => store.name === 'meta' && args[1] === 'aggregates:unsound');
