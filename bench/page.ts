@@ -3,7 +3,8 @@
  * the app's own origin, so it seeds and measures the very IndexedDB the app opens. It drives the
  * store through its public functions only; `scripts/bench.ts` calls `window.bench` and reports.
  */
-import { syntheticCollection, type CollectionSize } from './synthetic';
+import type { CollectionSize } from './synthetic';
+import { seedCollection } from './seed-store';
 import { replaceWithBackup } from '../src/store/backup';
 import {
   closeStore,
@@ -23,7 +24,7 @@ import { reviewCountBetween } from '../src/store/log';
 import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';
 import { getDeck, listDecks } from '../src/library/library';
-import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';
+import type { Grade } from '../src/srs/types';
 import { DB_NAME } from '../src/store/schema';
 
 export interface Spread {
@@ -61,15 +62,9 @@ let exported: Blob | null = null;
 const bench = {
   /** Replaces the database with a synthetic collection; returns the seeding time. */
   async seed(size: CollectionSize): Promise<{ ms: number; items: number; reviews: number }> {
-    const now = Date.now();
-    const collection = syntheticCollection(size, now);
-    deckIds = collection.decks.map((d) => d.deck.id);
-    const [ms] = await timed(() =>
-      // Default settings (20 new and 200 reviews a day per deck): over 20 decks that is more than the
-      // app's 200-card session and the store session below use.
-      replaceWithBackup({ settings: { ...DEFAULT_SETTINGS }, ...collection, quizzes: [], drafts: [] }),
-    );
-    return { ms, items: collection.items.length, reviews: await reviewCount() };
+    const [ms, seeded] = await timed(() => seedCollection(size, Date.now()));
+    deckIds = seeded.deckIds;
+    return { ms, items: seeded.items, reviews: await reviewCount() };
   },
 
   /** Due counts of every deck, as the home screen asks for them. */
