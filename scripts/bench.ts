@@ -503,6 +503,9 @@ async function main() {
     ['grade → next card, p95', c.gradeToNext.p95, 'ms', '≤ 16', c.gradeToNext.p95 <= 16],
     ['due count, all decks (p50)', c.dueCount.p50, 'ms', '≤ 50', c.dueCount.p50 <= 50],
     ['next study item (queue), p95', c.session.queue.p95, 'ms', '', null],
+    // Entries (records and keys) the queries hand back: flat as the collection grows when reads are bounded, whatever the machine's load.
+    ['due count, all decks: entries read', c.dueCount.reads.entries, '', '', null],
+    ['next study item: entries read', c.session.queueReads.entries, '', '', null],
     ['record one prepared review (commit), p50', c.session.record.p50, 'ms', '', null],
     ['record one prepared review (commit), p95', c.session.record.p95, 'ms', '≤ 5', c.session.record.p95 <= 5],
     ['record one review, reading first, p50', c.session.recordRead.p50, 'ms', '', null],
