@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, writeFileSync, existsSync, statSync } from '
 import { spawnSync } from 'node:child_process';
 import { resolve, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, launchPersistent } from '../test/browser/browser';
 import { startPreview } from '../test/browser/server';
 import { freePort, workerActivated } from '../test/browser/pwa-helpers';
@@ -40,6 +40,12 @@ const FIRST_CARD_TIMEOUT = SIZE_NAME === 'large' ? 300_000 : 30_000;
  * a million answers through export and import would take the run's time many times over.
  */
 const WITH_BACKUP = SIZE_NAME !== 'large';
+/**
+ * `--profile DIR`: the browser profile to keep in DIR, seeded on the first run and measured again
+ * as it is on later ones (seeding the large collection takes many minutes on a busy machine). Later
+ * runs find the earlier sessions' answers in today's counts, and the app's first start already made.
+ */
+const KEPT_PROFILE = args.includes('--profile') ? resolve(args[args.indexOf('--profile') + 1] ?? '') : null;
 /** How long the store may go on compacting after seeding: five times the records take longer. */
 const SETTLE_TIMEOUT = SIZE_NAME === 'large' ? 300_000 : 60_000;
 /** The port each preview server takes in turn: `E2E_PORT` when set (a shared machine hands out ports), else any free one. */
@@ -226,15 +232,10 @@ async function collection() {
   const server = await startPreview(await servePort(), 'dist-bench');
   // A profile on disk, as an installed app runs: a private context keeps IndexedDB in memory, in
   // another engine than the one on disk.
-  const profile = await launchPersistent({ serviceWorkers: 'block' });
+  const profile = await launchPersistent({ serviceWorkers: 'block', ...(KEPT_PROFILE ? { keep: KEPT_PROFILE } : {}) });
   const { context } = profile;
   try {
-    const seedPage = await context.newPage();
-    await seedPage.goto(`${server.url}/bench/seed.html`);
-    await seedPage.waitForSelector('body[data-ready="true"]');
-    const seeded = await seedPage.evaluate((size) => window.bench.seed(size), SIZE);
-    await seedPage.evaluate(() => window.bench.close());
-    await seedPage.close();
+    const seeded = await seededOnce(context, server.url, profile.dir);
     const settledMs = await storageSettled(profile.dir, SETTLE_TIMEOUT);
 
     /** A fresh page on `/study/all` (after `setup`, run before any script of the page): it and its first card's time. */
@@ -306,6 +307,26 @@ async function collection() {
     await profile.close();
     await server.stop();
   }
+}
+
+/** Seeds the collection, unless a kept profile (`--profile`) already holds one of this size: what it holds, with the seeding's time. */
+async function seededOnce(context: BrowserContext, origin: string, dir: string): Promise<{ ms: number; items: number; reviews: number; kept?: true }> {
+  const mark = join(dir, 'briefdeck-bench-seeded.json');
+  if (KEPT_PROFILE && existsSync(mark)) {
+    const before = JSON.parse(readFileSync(mark, 'utf8')) as { size: typeof SIZE; seeded: { ms: number; items: number; reviews: number } };
+    if (before.size.cards !== SIZE.cards || before.size.reviews !== SIZE.reviews) throw new Error(`${dir} holds a collection of another size: give another --profile`);
+    console.error(`measuring the collection kept in ${dir} (seeded by an earlier run)`);
+    return { ...before.seeded, kept: true };
+  }
+  const seedPage = await context.newPage();
+  await seedPage.goto(`${origin}/bench/seed.html`);
+  await seedPage.waitForSelector('body[data-ready="true"]');
+  const seeded = await seedPage.evaluate((size) => window.bench.seed(size), SIZE);
+  await seedPage.evaluate(() => window.bench.close());
+  await seedPage.close();
+  if (KEPT_PROFILE) writeFileSync(mark, JSON.stringify({ size: SIZE, seeded }));
+  console.error(`seeded ${seeded.items} items and ${seeded.reviews} reviews in ${(seeded.ms / 1000).toFixed(0)} s (set-up, not measured)`);
+  return seeded;
 }
 
 /** The backup's export and import on the seeded page, with the JS heap's peak during the import, sampled from outside the page. */
