@@ -3,7 +3,9 @@
  * the app's own origin, so it seeds and measures the very IndexedDB the app opens. It drives the
  * store through its public functions only; `scripts/bench.ts` calls `window.bench` and reports.
  */
-import { syntheticCollection, type CollectionSize } from './synthetic';
+import type { CollectionSize } from './synthetic';
+import { seedCollection } from './seed-store';
+import { readsDuring, type Reads } from './reads';
 import { replaceWithBackup } from '../src/store/backup';
 import {
   closeStore,
@@ -23,7 +25,7 @@ import { reviewCountBetween } from '../src/store/log';
 import { reviewBuckets } from '../src/store/buckets';
 import { loadStats } from '../src/stats/load';
 import { getDeck, listDecks } from '../src/library/library';
-import { DEFAULT_SETTINGS, type Grade } from '../src/srs/types';
+import type { Grade } from '../src/srs/types';
 import { DB_NAME } from '../src/store/schema';
 
 export interface Spread {
@@ -61,19 +63,13 @@ let exported: Blob | null = null;
 const bench = {
   /** Replaces the database with a synthetic collection; returns the seeding time. */
   async seed(size: CollectionSize): Promise<{ ms: number; items: number; reviews: number }> {
-    const now = Date.now();
-    const collection = syntheticCollection(size, now);
-    deckIds = collection.decks.map((d) => d.deck.id);
-    const [ms] = await timed(() =>
-      // Default settings (20 new and 200 reviews a day per deck): over 20 decks that is more than the
-      // app's 200-card session and the store session below use.
-      replaceWithBackup({ settings: { ...DEFAULT_SETTINGS }, ...collection, quizzes: [], drafts: [] }),
-    );
-    return { ms, items: collection.items.length, reviews: await reviewCount() };
+    const [ms, seeded] = await timed(() => seedCollection(size, Date.now()));
+    deckIds = seeded.deckIds;
+    return { ms, items: seeded.items, reviews: await reviewCount() };
   },
 
   /** Due counts of every deck, as the home screen asks for them. */
-  async dueCount(rounds = 15): Promise<Spread & { due: number }> {
+  async dueCount(rounds = 15): Promise<Spread & { due: number; reads: Reads }> {
     const times: number[] = [];
     let due = 0;
     const deckIds = await seededDecks();
@@ -82,7 +78,9 @@ const bench = {
       times.push(ms);
       due = Object.values(counts).reduce((n, c) => n + c.due + c.learning + c.new, 0);
     }
-    return { ...spread(times), due };
+    // Counted in a round of its own: counting has a cost, kept out of the times.
+    const reads = await readsDuring(() => deckCounts(deckIds, Date.now()));
+    return { ...spread(times), due, reads };
   },
 
   /**
@@ -91,13 +89,18 @@ const bench = {
    * Every other grade is prepared first, as the study screen prepares the grade of the card it
    * shows (`record`); the others read before writing (`recordRead`), as after another tab's write.
    */
-  async session(grades = 200, undos = 50): Promise<{ queue: Spread; record: Spread; recordRead: Spread; undo: Spread; logged: number }> {
+  async session(
+    grades = 200,
+    undos = 50,
+  ): Promise<{ queue: Spread; queueReads: Reads; record: Spread; recordRead: Spread; undo: Spread; logged: number }> {
     const pick: number[] = [];
     const record: number[] = [];
     const recordRead: number[] = [];
     const undo: number[] = [];
     const before = await reviewCount();
     const deckIds = await seededDecks();
+    // What picking reads, counted once before the timed picks (counting has a cost of its own).
+    const queueReads = await readsDuring(() => nextStudyItem({ deckIds }, Date.now()));
     for (let i = 0; i < grades; i++) {
       const now = Date.now();
       const [pickMs, next] = await timed(() => nextStudyItem({ deckIds }, now));
@@ -117,7 +120,7 @@ const bench = {
       undo.push(ms);
     }
     const logged = (await reviewCount()) - before;
-    return { queue: spread(pick), record: spread(record), recordRead: spread(recordRead), undo: spread(undo), logged };
+    return { queue: spread(pick), queueReads, record: spread(record), recordRead: spread(recordRead), undo: spread(undo), logged };
   },
 
   /**

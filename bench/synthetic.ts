@@ -26,6 +26,17 @@ export interface CollectionSize {
 
 /** Builds `cards` items over `decks` decks (one basic card each) and `reviews` log entries. */
 export function syntheticCollection(size: CollectionSize, now: number): Collection {
+  const { decks, items, random } = syntheticCards(size, now);
+  const reviews: ReviewRecord[] = [];
+  for (const slice of syntheticReviews(items, size.reviews, now, random, size.reviews)) reviews.push(...slice);
+  return { decks, items, reviews };
+}
+
+/**
+ * The decks and their items of a synthetic collection, with the random stream `syntheticReviews`
+ * goes on with (so a collection built in slices is the very one built at once).
+ */
+export function syntheticCards(size: CollectionSize, now: number): { decks: StoredDeck[]; items: ItemRecord[]; random: () => number } {
   const random = mulberry32(size.seed ?? 42);
   const deckCount = size.decks ?? 20;
   const perDeck = Math.ceil(size.cards / deckCount);
@@ -45,19 +56,33 @@ export function syntheticCollection(size: CollectionSize, now: number): Collecti
       updated: now,
     });
   }
+  return { decks, items, random };
+}
+
+/**
+ * `total` log entries over the past year, in time order, handed out `sliceSize` at a time: a
+ * million answers with their items' states before and after do not fit in a page's memory at once.
+ */
+export function* syntheticReviews(
+  items: readonly ItemRecord[],
+  total: number,
+  now: number,
+  random: () => number,
+  sliceSize: number,
+): Generator<ReviewRecord[]> {
   const studied = items.filter((i) => i.state !== 0);
-  const reviews: ReviewRecord[] = [];
   const start = now - 365 * DAY;
   // Each item's latest answer: the next one is given to the item as that answer left it, as in the app.
   const latest = new Map<string, ReviewRecord>();
-  for (let r = 0; r < size.reviews; r++) {
+  let slice: ReviewRecord[] = [];
+  for (let r = 0; r < total; r++) {
     const item = studied[Math.floor(random() * studied.length)]!;
     const previous = latest.get(item.id);
     const before = previous
       ? withQueue({ ...previous.before, fsrs: previous.after, due: previous.after.due, state: previous.after.state }, previous.at)
       : item;
     // The log ends a day before now, so today's daily limits start fresh for the measured session.
-    const at = start + Math.floor((r / size.reviews) * 364 * DAY);
+    const at = start + Math.floor((r / total) * 364 * DAY);
     const p = random();
     const grade: Grade = p < 0.1 ? 1 : p < 0.15 ? 2 : p < 0.9 ? 3 : 4;
     const scheduled = 1 + Math.floor(random() * 60);
@@ -74,10 +99,14 @@ export function syntheticCollection(size: CollectionSize, now: number): Collecti
       before,
       after,
     };
-    reviews.push(review);
+    slice.push(review);
     latest.set(item.id, review);
+    if (slice.length === sliceSize) {
+      yield slice;
+      slice = [];
+    }
   }
-  return { decks, items, reviews };
+  if (slice.length) yield slice;
 }
 
 function syntheticItem(deckId: string, cardId: string, random: () => number, now: number): ItemRecord {

@@ -40,16 +40,25 @@ export async function replaceAggregates(
 ): Promise<void> {
   const builder = new BucketBuilder(dayStartHour);
   for (const r of inTimeOrder(log)) builder.add(r);
+  await writeAggregates(tx, builder, log.length, dayStartHour);
+}
+
+/**
+ * Replaces the day records with those of `built`, a whole log of `logged` entries taken in time
+ * order with days cut at `dayStartHour` (in slices, when the log is written in slices), inside a
+ * transaction over `days` and `meta`.
+ */
+export async function writeAggregates(tx: AnyWriteTx, built: BucketBuilder, logged: number, dayStartHour: number): Promise<void> {
   const days = tx.objectStore('days');
   await days.clear();
   const meta = tx.objectStore('meta');
   // Each write is marked handled as it is issued: one refused half-way aborts the transaction,
   // and those before it must not surface as unhandled rejections.
   const writes = batch();
-  for (const d of packAll(builder.result())) writes.add(days.put(d));
+  for (const d of packAll(built.result())) writes.add(days.put(d));
   writes.add(meta.put(0, UNSOUND_KEY));
   writes.add(meta.put(basisOf(dayStartHour), BASIS_KEY));
-  writes.add(meta.put(log.length, LOGGED_KEY));
+  writes.add(meta.put(logged, LOGGED_KEY));
   await writes.done();
 }
 

@@ -44,9 +44,9 @@ const cardKey = (item: Pick<ItemRecord, 'deckId' | 'cardId'>) => `${item.deckId}
  * channel to the store open until it is garbage collected, a session opens thousands, and when
  * they are collected at once their closing holds up the next write (a grade waited 250 ms).
  */
-async function firstIn(tx: ReadTx, range: IDBKeyRange, exclude?: Exclude): Promise<ItemRecord | null> {
+async function firstIn(tx: ReadTx, range: IDBKeyRange, exclude?: Exclude, first = 2 * (exclude?.size ?? 0) + 1): Promise<ItemRecord | null> {
   // An excluded card may have several items here: read past them, more each time.
-  for (let count = 2 * (exclude?.size ?? 0) + 1; ; count *= 4) {
+  for (let count = first; ; count *= 4) {
     const items = await queueIndex(tx).getAll(range, count);
     const first = items.find((item) => soundItem(item) && !exclude?.has(cardKey(item)));
     if (first || items.length < count) return first ?? null;
@@ -64,8 +64,10 @@ async function firstIn(tx: ReadTx, range: IDBKeyRange, exclude?: Exclude): Promi
 async function cardsUpTo(tx: ReadTx, range: IDBKeyRange, cap: number, except?: ReadonlySet<string>): Promise<Set<string>> {
   const cards = new Set<string>();
   if (cap <= 0) return cards;
-  // Read past siblings and excepted cards, more each time, until `cap` cards are seen.
-  for (let count = cap + (except?.size ?? 0); ; count *= 4) {
+  // Read past siblings and excepted cards, more each time, until `cap` cards are seen. Few of the
+  // excepted cards are in the range (the new parts of cards with a part due), however many there
+  // are: the first read is at most twice `cap`, not a read of every due card's worth of keys.
+  for (let count = cap + Math.min(except?.size ?? 0, cap); ; count *= 4) {
     const keys = await queueIndex(tx).getAllKeys(range, count);
     cards.clear();
     for (const key of keys) {
@@ -199,7 +201,9 @@ export async function nextStudyItem(
           doneToday(tx, deckId, State.Review, day.start),
         ]);
         // A card with a part due is not offered as new: that part comes first and buries the rest.
-        const fresh = await firstIn(tx, queueRange(deckId, QUEUE.new), new Set([...cards.due, ...(exclude ?? [])]));
+        // Few due cards have new parts, so the first read is sized by the cards passed over on
+        // purpose only: sized by every due card, it read hundreds of new items in a big collection.
+        const fresh = await firstIn(tx, queueRange(deckId, QUEUE.new), new Set([...cards.due, ...(exclude ?? [])]), 2 * (exclude?.size ?? 0) + 1);
         const learningCount = countBut(cards.learning, exclude);
         const reviewDue = cards.review.size;
         const freshCount = cards.fresh.size;

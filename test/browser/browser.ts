@@ -26,23 +26,25 @@ export function launchBrowser(): Promise<Browser> {
 /**
  * A persistent profile in a new temporary folder `dir`, removed on close: storage on disk, as an
  * installed app has it (installability checks need one; a new context is private, in memory).
+ * With `keep`, the profile in that folder instead, created if need be and kept on close.
  */
 export async function launchPersistent(
-  options: { serviceWorkers?: 'allow' | 'block' } = {},
+  options: { serviceWorkers?: 'allow' | 'block'; keep?: string } = {},
 ): Promise<{ context: BrowserContext; dir: string; close(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'briefdeck-profile-'));
+  const { keep, ...launch } = options;
+  const dir = keep ?? mkdtempSync(join(tmpdir(), 'briefdeck-profile-'));
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
     headless: true,
-    ...options,
+    ...launch,
   });
   return {
     context,
     dir,
     async close() {
       await context.close();
-      rmSync(dir, { recursive: true, force: true });
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
