@@ -3,38 +3,25 @@
  * studied on both before they meet come out as the union of the answers, the same item states and
  * the same due counts on both; an undo on one device reaches the other.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
+import { beforeAll, expect, inject, test } from 'vitest';
 import { couchRequest } from '../../src/sync/couch';
 import { userDbName } from '../../src/sync/names';
-import { homeCounts, openDevice, signInOn, snapshot, studyCards, syncNow, type Device } from './sync-helpers';
+import { homeCounts, signInOn, snapshot, studyCards, syncNow, syncTestFile } from './sync-helpers';
 
 const baseUrl = inject('baseUrl');
 const DECK = 'article-full';
-let server: SyncServer;
+const sync = syncTestFile(baseUrl);
+const device = sync.device;
 let title: string;
-const devices: Device[] = [];
 
 beforeAll(async () => {
-  server = await startSyncServer({ origins: [baseUrl], port: Number(process.env.SYNC_TEST_PORT) || 0 });
   const index = (await (await fetch(`${baseUrl}/decks/index.json`)).json()) as { decks: { id: string; title: string }[] };
   title = index.decks.find((d) => d.id === DECK)!.title;
-}, 120_000);
-
-afterAll(async () => {
-  for (const d of devices.splice(0)) await d.close();
-  await server?.stop();
 });
-
-async function device(): Promise<Device> {
-  const d = await openDevice();
-  devices.push(d);
-  return d;
-}
 
 /** The learner's documents on the server, read as its admin: live review ids and deleted ids. */
 async function onServer(name: string): Promise<{ live: string[]; deleted: string[] }> {
-  const { body } = await couchRequest<{ results: { id: string; deleted?: boolean }[] }>(server.asAdmin, 'GET', `/${userDbName(name)}/_changes`);
+  const { body } = await couchRequest<{ results: { id: string; deleted?: boolean }[] }>(sync.server().asAdmin, 'GET', `/${userDbName(name)}/_changes`);
   const reviews = body.results.filter((r) => r.id.startsWith('review:'));
   return { live: reviews.filter((r) => !r.deleted).map((r) => r.id), deleted: reviews.filter((r) => r.deleted).map((r) => r.id) };
 }
@@ -50,9 +37,9 @@ test('two devices study overlapping cards apart, then sync: the union of answers
   expect(phoneAlone.log).toHaveLength(3);
   expect(laptopAlone.log).toHaveLength(2);
 
-  await signInOn(phone.page, baseUrl, server.url, 'mira', 'Create account');
+  await signInOn(phone.page, baseUrl, sync.server().url, 'mira', 'Create account');
   await syncNow(phone.page, baseUrl);
-  await signInOn(laptop.page, baseUrl, server.url, 'mira', 'Sign in');
+  await signInOn(laptop.page, baseUrl, sync.server().url, 'mira', 'Sign in');
   await syncNow(laptop.page, baseUrl);
   await syncNow(phone.page, baseUrl);
 
@@ -73,8 +60,8 @@ test('two devices study overlapping cards apart, then sync: the union of answers
 test('an undo on one device reaches the other', async () => {
   const phone = await device();
   const laptop = await device();
-  await signInOn(phone.page, baseUrl, server.url, 'noor', 'Create account');
-  await signInOn(laptop.page, baseUrl, server.url, 'noor', 'Sign in');
+  await signInOn(phone.page, baseUrl, sync.server().url, 'noor', 'Create account');
+  await signInOn(laptop.page, baseUrl, sync.server().url, 'noor', 'Sign in');
   await studyCards(phone.page, baseUrl, DECK, 2);
   // The phone sends its answers by itself a moment after the last one.
   await expect.poll(async () => (await onServer('noor')).live.length, { timeout: 30_000, interval: 250 }).toBe(2);

@@ -4,6 +4,8 @@
  * log and item states straight from IndexedDB.
  */
 import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
 import { launchPersistent } from '../browser/browser';
 
 export interface Device {
@@ -19,6 +21,30 @@ export async function openDevice(): Promise<Device> {
   await page.setViewportSize({ width: 360, height: 740 });
   if (process.env.SYNC_TEST_DEBUG) page.on('console', (m) => console.log(`[page] ${m.text()}`));
   return { context: profile.context, page, close: () => profile.close() };
+}
+
+/**
+ * Registers a file's hooks: a local sync server open to the app's origin (on SYNC_TEST_PORT, or a
+ * free port), and the devices the tests open, closed with it at the end.
+ */
+export function syncTestFile(baseUrl: string): { server(): SyncServer; device(): Promise<Device> } {
+  let server: SyncServer;
+  const devices: Device[] = [];
+  beforeAll(async () => {
+    server = await startSyncServer({ origins: [baseUrl], port: Number(process.env.SYNC_TEST_PORT) || 0 });
+  }, 120_000);
+  afterAll(async () => {
+    for (const d of devices.splice(0)) await d.close();
+    await server?.stop();
+  });
+  return {
+    server: () => server,
+    async device() {
+      const d = await openDevice();
+      devices.push(d);
+      return d;
+    },
+  };
 }
 
 /** Settings → Sync: fills the three fields and presses `button`; waits until the device is signed in. */
