@@ -4,6 +4,7 @@
  * update path, which keeps progress on every card whose id is unchanged.
  */
 import { saveDeck, syncDeckItems } from '../store';
+import { markClassDecks } from '../store/class-marks';
 import type { ClassDeckDoc } from './class-docs';
 import { fetchClassDecks, type JoinedClass } from './student';
 
@@ -33,8 +34,10 @@ export function rememberJoined(joined: JoinedClass): void {
 
 /** Stores a class's decks in the library, marked as the class's (the learner's sync leaves them to it); returns their titles. */
 export async function installClassDecks(classId: string, decks: readonly ClassDeckDoc[], now = Date.now()): Promise<string[]> {
+  // Marked first: a class deck must never be taken for the learner's own, even for a moment.
+  await markClassDecks(decks.map((d) => d.deck.id), classId);
   for (const doc of decks) {
-    await saveDeck(doc.deck, 'imported', now, classId);
+    await saveDeck(doc.deck, 'imported', now);
     await syncDeckItems(doc.deck, now);
   }
   return decks.map((d) => d.deck.title);

@@ -114,6 +114,7 @@ export function SyncSettings() {
             {status ? statusLine(status, Date.now()) : 'Starting sync…'}
           </p>
           {status?.signInAgain && <SignInForm account={account} again />}
+          {runtime && <runtime.SyncConflicts sync={runtime} />}
           {!!status?.quarantined.length && (
             <details>
               <summary>{status.quarantined.length} document(s) from the server were set aside</summary>

@@ -6,11 +6,11 @@ import type { Deck } from '../deck/schema';
 import { announce, batch, inTransaction } from './db';
 import { isSummary, summaryOf, type StoredDeckSummary } from './deck-summaries';
 import { soundStoredDeck } from './integrity';
-import { classDeckId, classKey, classMarks, summaryDeckId, summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
+import { summaryDeckId, summaryKey, summaryKeys, syncKey, syncMarks } from './keys';
 import type { StoredDeck } from './schema';
 
-/** Keeps an imported or authored deck (replacing an older copy with the same id); `classId` marks a joined class's deck. */
-export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now: number = Date.now(), classId?: string): Promise<void> {
+/** Keeps an imported or authored deck (replacing an older copy with the same id). */
+export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now: number = Date.now()): Promise<void> {
   const stored: StoredDeck = { deck, origin, updated: now };
   // The deck's sync mark goes with its old cards: the next sync reads its items, whatever the
   // new cards' fingerprint (a short hash two different decks can share).
@@ -19,7 +19,6 @@ export async function saveDeck(deck: Deck, origin: 'imported' | 'authored', now:
       tx.objectStore('decks').put(stored),
       tx.objectStore('meta').put(summaryOf(stored), summaryKey(deck.id)),
       tx.objectStore('meta').delete(syncKey(deck.id)),
-      classId ? tx.objectStore('meta').put(classId, classKey(deck.id)) : tx.objectStore('meta').delete(classKey(deck.id)),
     ]),
   );
   announce([deck.id]);
@@ -96,13 +95,7 @@ export async function decksToSync(wanted: Wanted | Promise<Wanted>): Promise<str
 /** Removes a stored deck; its items and history stay, so re-importing it brings progress back. */
 export async function deleteStoredDeck(id: string): Promise<void> {
   await inTransaction(['decks', 'meta'], 'readwrite', (tx) =>
-    Promise.all([tx.objectStore('decks').delete(id), tx.objectStore('meta').delete(summaryKey(id)), tx.objectStore('meta').delete(classKey(id))]),
+    Promise.all([tx.objectStore('decks').delete(id), tx.objectStore('meta').delete(summaryKey(id))]),
   );
   announce([id]);
-}
-
-/** The ids of the stored decks that came from a joined class. */
-export async function classDeckIds(): Promise<Set<string>> {
-  const keys = await inTransaction(['meta'], 'readonly', (tx) => tx.objectStore('meta').getAllKeys(classMarks()));
-  return new Set(keys.map(classDeckId));
 }

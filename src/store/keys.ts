@@ -36,18 +36,6 @@ export const summaryKeys = () => prefixRange(SUMMARY);
 export const summaryDeckId = (key: IDBValidKey) => String(key).slice(SUMMARY.length);
 
 /**
- * Class marks: a joined class's deck is stored like an imported one, with a mark naming its class
- * beside it, so the learner's own sync leaves it to the class (`classes/joined.ts`).
- */
-const CLASS = 'class:';
-/** The `meta` key of a stored deck's class mark. */
-export const classKey = (deckId: string) => `${CLASS}${deckId}`;
-/** Every class mark, as a key range of `meta`. */
-export const classMarks = () => prefixRange(CLASS);
-/** The deck id a class mark's key names. */
-export const classDeckId = (key: IDBValidKey) => String(key).slice(CLASS.length);
-
-/**
  * Suspensions, burials and resets waiting for sync to send them (`ItemEvent`s, drained by the
  * sync engine; kept however long no one signs in), one record each, keyed by item, kind and time.
  */

@@ -9,7 +9,9 @@
 import { parseItemId } from '../deck/items';
 import type { ItemEvent, ItemId, ItemRecord, ReviewRecord } from '../srs/types';
 import { announce, batch, inTransaction } from './db';
-import { BASIS_KEY, eventKeys, LOGGED_KEY } from './keys';
+import { BASIS_KEY, eventKeys, LOGGED_KEY, summaryKeys } from './keys';
+import type { StoredDeckSummary } from './deck-summaries';
+import type { StoredDeck } from './schema';
 
 /** Up to `limit` answers of the log with keys above `afterId`, oldest first. */
 export function reviewsAfter(afterId: number, limit: number): Promise<ReviewRecord[]> {
@@ -67,6 +69,36 @@ export function heldItems(now: number): Promise<ItemRecord[]> {
   return inTransaction(['items'], 'readonly', async (tx) =>
     (await tx.objectStore('items').getAll()).filter((item) => item.suspended || item.buriedUntil > now),
   );
+}
+
+/**
+ * Every stored deck's `updated` time by id: from the summaries kept beside the decks, and for a
+ * deck stored before summaries were (none yet), from the deck itself.
+ */
+export function deckTimes(): Promise<Map<string, number>> {
+  return inTransaction(['decks', 'meta'], 'readonly', async (tx) => {
+    const [ids, summaries] = await Promise.all([tx.objectStore('decks').getAllKeys(), tx.objectStore('meta').getAll(summaryKeys())]);
+    const times = new Map<string, number>();
+    for (const s of summaries as StoredDeckSummary[]) if (typeof s?.summary?.id === 'string' && typeof s.updated === 'number') times.set(s.summary.id, s.updated);
+    const unsummed = ids.map(String).filter((id) => !times.has(id));
+    const decks = await Promise.all(unsummed.map((id) => tx.objectStore('decks').get(id)));
+    for (const d of decks) if (d && typeof d.deck?.id === 'string' && typeof d.updated === 'number') times.set(d.deck.id, d.updated);
+    return times;
+  });
+}
+
+/** One stored deck as kept, unchecked: sync checks it with the deck validator before sending it. */
+export function storedDeckRecord(id: string): Promise<StoredDeck | undefined> {
+  return inTransaction(['decks'], 'readonly', (tx) => tx.objectStore('decks').get(id));
+}
+
+// The prefix `class-marks.ts` writes (not imported: that module stays in the classes' chunk; the classes' tests hold the two together).
+const CLASS_MARK = 'class:';
+
+/** The ids of the stored decks that came from a joined class (the learner's sync leaves them to the class). */
+export async function classDeckIds(): Promise<Set<string>> {
+  const keys = await inTransaction(['meta'], 'readonly', (tx) => tx.objectStore('meta').getAllKeys(IDBKeyRange.bound(CLASS_MARK, `${CLASS_MARK}\uffff`)));
+  return new Set(keys.map((key) => String(key).slice(CLASS_MARK.length)));
 }
 
 /** What one pass of sync writes: derived items, their answers, answers undone elsewhere. */

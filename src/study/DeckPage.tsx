@@ -45,6 +45,15 @@ function Citation({ source }: { source: DeckSource }) {
   );
 }
 
+/** The deck's "Edited on two devices" notice and earlier versions: loaded (with sync) only for a signed-in learner. */
+function SyncedVersions({ deckId }: { deckId: string }) {
+  const [sync, setSync] = useState<typeof import('../sync/live-sync') | null>(null);
+  useEffect(() => {
+    if (localStorage.getItem('briefdeck-sync-account')) void import('../sync/live-sync').then(setSync);
+  }, []);
+  return sync ? <sync.DeckVersions deckId={deckId} sync={sync} /> : null;
+}
+
 export function DeckPage() {
   const { params } = useRoute();
   const id = params.id ?? '';
@@ -108,6 +117,7 @@ export function DeckPage() {
   return (
     <section class="page deck-page">
       <h1>{deck.title}</h1>
+      <SyncedVersions deckId={deck.id} />
       {deck.description && <RichText text={deck.description} class="description" />}
       {deck.source && <Citation source={deck.source} />}
       {counts && (

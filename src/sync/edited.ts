@@ -7,8 +7,9 @@
  * decks are left to their class. What was last sent or applied is kept in a local-only document.
  */
 import type { Database, Doc } from 'pouchdb-browser';
-import { deleteStoredDeck, getSettings, getStoredDeck, listStoredDeckSummaries, saveDeck, syncDeckItems, updateSettings } from '../store';
-import { classDeckIds } from '../store/decks';
+import { formatError, validateDeck } from '../deck/validate';
+import { deleteStoredDeck, getSettings, saveDeck, syncDeckItems, updateSettings } from '../store';
+import { classDeckIds, deckTimes, storedDeckRecord } from '../store/synced';
 import { DEFAULT_SETTINGS } from '../srs/types';
 import { latestEdit, settleOn } from './conflicts';
 import { canonical, contentOf, deckDocId, deckIdOf, isEditId, SETTINGS_ID, syncedPart, type DeckDoc, type EditDoc, type SettingsDoc } from './edited-docs';
@@ -87,20 +88,24 @@ export class EditedSync {
    * Writes the decks and settings edited in the store since the last pass as new revisions, and a
    * deck deleted here as a tombstone. Returns how many documents it wrote.
    */
-  async collect(now = Date.now()): Promise<number> {
+  async collect(report: Report, now = Date.now()): Promise<number> {
     const book = await this.book();
     const device = this.device();
-    const [summaries, fromClasses, settings] = await Promise.all([listStoredDeckSummaries(), classDeckIds(), getSettings()]);
+    const [times, fromClasses, settings] = await Promise.all([deckTimes(), classDeckIds(), getSettings()]);
     const writes: { doc: Doc; undo: () => void }[] = [];
     const present = new Set<string>();
-    for (const { summary, updated } of summaries) {
-      const id = summary.id;
+    for (const [id, updated] of times) {
       if (fromClasses.has(id)) continue;
       present.add(id);
       const sent = book.decks[id];
       if (sent === updated) continue;
-      const stored = await getStoredDeck(id);
-      if (!stored) continue;
+      const stored = await storedDeckRecord(id);
+      // A damaged deck is not sent over the good copies of other devices.
+      const checked = validateDeck(stored?.deck);
+      if (!stored || !checked.ok) {
+        report(deckDocId(id), `is damaged on this device and was not sent (${checked.ok ? 'unreadable' : formatError(checked.errors[0]!)})`);
+        continue;
+      }
       const doc: DeckDoc = { _id: deckDocId(id), type: 'deck', deck: stored.deck, origin: stored.origin, editedAt: updated, device };
       const rev = await this.head(doc._id);
       if (rev) doc._rev = rev;
@@ -178,7 +183,7 @@ export class EditedSync {
   private async applyDeck(deckId: string, book: Book, report: Report): Promise<void> {
     const id = deckDocId(deckId);
     const live = await liveRevisions(this.local, id, report);
-    const stored = await getStoredDeck(deckId);
+    const stored = await storedDeckRecord(deckId);
     const known = book.decks[deckId];
     // An edit here that is not sent yet: the next pass sends it, and the two meet as branches.
     if (stored && stored.updated !== known) return;

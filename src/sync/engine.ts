@@ -193,7 +193,7 @@ export class SyncEngine {
     box.device ??= nonce().slice(0, 8);
     this.device = box.device;
     await this.collect(box);
-    box.waiting += await this.edited.collect();
+    box.waiting += await this.edited.collect((id, reason) => this.quarantine(id, reason));
     this.set({ waiting: box.waiting });
     try {
       await this.replicate(box);

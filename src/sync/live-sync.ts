@@ -6,6 +6,9 @@ import { currentAccount, onAccountChange, type Account } from './account';
 import { SyncEngine } from './engine';
 import type { SyncStatus } from './status';
 
+/** "Edited on two devices" for the deck page and Settings → Sync: in this chunk, so they load with the engine and add none of their own. */
+export { DeckVersions, SyncConflicts } from './EditedOnTwo';
+
 let engine: SyncEngine | null = null;
 const listeners = new Set<(s: SyncStatus | null) => void>();
 

@@ -23,6 +23,30 @@ export async function openDevice(): Promise<Device> {
   return { context: profile.context, page, close: () => profile.close() };
 }
 
+/**
+ * Registers a file's hooks: a local sync server open to the app's origin (on SYNC_TEST_PORT, or a
+ * free port), and the devices the tests open, closed with it at the end.
+ */
+export function syncTestFile(baseUrl: string): { server(): SyncServer; device(): Promise<Device> } {
+  let server: SyncServer;
+  const devices: Device[] = [];
+  beforeAll(async () => {
+    server = await startSyncServer({ origins: [baseUrl], port: Number(process.env.SYNC_TEST_PORT) || 0 });
+  }, 120_000);
+  afterAll(async () => {
+    for (const d of devices.splice(0)) await d.close();
+    await server?.stop();
+  });
+  return {
+    server: () => server,
+    async device() {
+      const d = await openDevice();
+      devices.push(d);
+      return d;
+    },
+  };
+}
+
 /** Settings → Sync: fills the three fields and presses `button`; waits until the device is signed in. */
 export async function signInOn(page: Page, baseUrl: string, server: string, name: string, button: 'Sign in' | 'Create account'): Promise<void> {
   await page.goto(`${baseUrl}/settings`);
@@ -130,25 +154,11 @@ export async function homeCounts(page: Page, baseUrl: string, title: string): Pr
  * server stopped. `title` is the deck list's title of `deckId` (home's tiles are found by it).
  */
 export function syncSuite(baseUrl: string, deckId: string): { server(): SyncServer; title(): string; device(): Promise<Device> } {
-  let server: SyncServer | undefined;
+  const file = syncTestFile(baseUrl);
   let title = '';
-  const devices: Device[] = [];
   beforeAll(async () => {
-    server = await startSyncServer({ origins: [baseUrl], port: Number(process.env.SYNC_TEST_PORT) || 0 });
     const index = (await (await fetch(`${baseUrl}/decks/index.json`)).json()) as { decks: { id: string; title: string }[] };
     title = index.decks.find((d) => d.id === deckId)!.title;
-  }, 120_000);
-  afterAll(async () => {
-    for (const d of devices.splice(0)) await d.close();
-    await server?.stop();
   });
-  return {
-    server: () => server!,
-    title: () => title,
-    device: async () => {
-      const d = await openDevice();
-      devices.push(d);
-      return d;
-    },
-  };
+  return { ...file, title: () => title };
 }

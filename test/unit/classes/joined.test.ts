@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeStore, getItems, getStoredDeck, recordReview } from '../../../src/store';
-import { classDeckIds } from '../../../src/store/decks';
+import { classDeckIds } from '../../../src/store/synced';
 import { installClassDecks, joinedClasses, rememberJoined } from '../../../src/classes/joined';
 import type { ClassDeckDoc } from '../../../src/classes/class-docs';
 import type { Deck } from '../../../src/deck/schema';

@@ -89,6 +89,15 @@ describe('decks and settings as edited documents', () => {
     expect((await getItem('later/card-1'))!.fsrs.reps).toBe(1);
   });
 
+  it("does not send a deck damaged on this device over other devices' copies, and says so", async () => {
+    const who = await learner();
+    await saveDeck({ ...deckOf('broken', 1), cards: [] }, 'imported', T0);
+    const engine = engineFor(who);
+    await engine.syncNow();
+    await expect(otherDevice(who).get('deck:broken')).rejects.toMatchObject({ status: 404 });
+    expect(engine.current.quarantined).toEqual([{ id: 'deck:broken', reason: expect.stringMatching(/^is damaged on this device and was not sent \(cards/) }]);
+  });
+
   it('quarantines a deck with script in it and applies nothing of it', async () => {
     const who = await learner();
     const remote = otherDevice(who);
