@@ -75,6 +75,8 @@ export interface PreparedCount {
   /** Times of the item's study answers logged on `day`, as far as the first at or before the reads' time. */
   studied: number[];
   logged: unknown;
+  /** The basis a new database's empty aggregates take with this answer (see `sameBasis`). */
+  basis?: string;
 }
 
 /**
@@ -108,7 +110,10 @@ async function countReads(tx: ReadTx, itemId: string, at: number, dayStartHour: 
  */
 export async function prepareCount(tx: ReadTx, itemId: string, at: number, dayStartHour: number): Promise<PreparedCount | null> {
   const [basis, reads] = await Promise.all([tx.objectStore('meta').get(BASIS_KEY), countReads(tx, itemId, at, dayStartHour)]);
-  return basis === basisOf(dayStartHour) ? reads : null;
+  const current = basisOf(dayStartHour);
+  if (basis === current) return reads;
+  // A new database's first answer: its empty aggregates take this basis as it is written.
+  return basis === undefined && reads.logged === 0 ? { ...reads, basis: current } : null;
 }
 
 /**
@@ -117,7 +122,9 @@ export async function prepareCount(tx: ReadTx, itemId: string, at: number, daySt
  * stamp guarantees). First study answer of the day: no study answer of the item that day up to `at`.
  */
 export function preparedPlan(p: PreparedCount, mode: ReviewRecord['mode'], at: number): CountPlan {
-  return { day: p.day, stored: p.stored, first: mode === 'study' && !p.studied.some((t) => t <= at), logged: p.logged };
+  const plan: CountPlan = { day: p.day, stored: p.stored, first: mode === 'study' && !p.studied.some((t) => t <= at), logged: p.logged };
+  if (p.basis) plan.basis = p.basis;
+  return plan;
 }
 
 /**
@@ -145,6 +152,8 @@ export interface CountPlan {
   first: boolean;
   /** The log's kept length before this answer (undefined in a database from before it was kept). */
   logged: unknown;
+  /** The basis to write with this answer: a new database's first, prepared ahead (see `prepareCount`). */
+  basis?: string;
 }
 
 /**

@@ -12,7 +12,7 @@ import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type ReviewM
 import { countedDay, planCount, prepareCount, preparedPlan, type CountPlan, type PreparedCount } from './aggregates';
 import { announce, batch, inTransaction, onStoreChange, StaleWrite, writeCount, writesStarted, type Tx } from './db';
 import { StoreError } from './errors';
-import { LOGGED_KEY } from './keys';
+import { BASIS_KEY, LOGGED_KEY } from './keys';
 import { askPersistenceOnce } from './persistence';
 import { getSettings, knownSettings } from './settings';
 import { isGrade } from '../srs/rating';
@@ -158,6 +158,7 @@ async function writeAnswer(
     // The answer's study day, counted, and the log's kept length one longer.
     writes.add(tx.objectStore('days').put(countedDay(plan, review)));
     if (typeof plan.logged === 'number') writes.add(tx.objectStore('meta').put(plan.logged + 1, LOGGED_KEY));
+    if (plan.basis) writes.add(tx.objectStore('meta').put(plan.basis, BASIS_KEY));
   }
   // Every write is issued: ask for the commit now, so it travels with the writes instead of
   // waiting for their results to come back first. (Browsers without commit() auto-commit.)

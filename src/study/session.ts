@@ -264,18 +264,13 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
     start: () =>
       run(async () => {
         const at = now();
-        let wanted: { id: string; items?: string | undefined }[];
-        let stale: string[];
+        let wanted: { id: string; items?: string | undefined }[], stale: string[];
         if (scope.deck === 'all') {
           // Every read the first card waits for goes out at once: the settings, the library, the
           // decks' sync marks, and the buried cards whose day is over (which the queue then skips).
           const listed = listDecks().then((all) => all.map((e) => ({ id: e.summary.id, items: e.summary.items })));
-          [settings, wanted, stale] = await Promise.all([
-            getSettings(),
-            listed,
-            decksToSync(listed),
-            listed.then((w) => unburyDue(w.map((d) => d.id), at)),
-          ]);
+          const unburied = listed.then((w) => unburyDue(w.map((d) => d.id), at));
+          [settings, wanted, stale] = await Promise.all([getSettings(), listed, decksToSync(listed), unburied]);
         } else {
           const [s, deck] = await Promise.all([getSettings(), deckFor(scope.deck)]);
           settings = s;
@@ -285,14 +280,10 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
           // One deck is loaded already, and its sync checks its own mark: no need to ask first.
           stale = [scope.deck];
         }
-        const synced = await Promise.all(
-          stale.map(async (id) => {
-            const deck = await deckFor(id);
-            if (deck) await syncDeckItems(deck, at);
-            return deck ? null : id;
-          }),
-        );
-        const gone = new Set(synced.filter((id): id is string => id !== null));
+        // Decks that changed are synced; a deck that is gone leaves the scope.
+        const found = await Promise.all(stale.map((id) => deckFor(id)));
+        await Promise.all(found.map((deck) => deck && syncDeckItems(deck, at)));
+        const gone = new Set(stale.filter((_, i) => !found[i]));
         deckIds = wanted.map((w) => w.id).filter((id) => !gone.has(id));
         if (scope.itemIds?.length) focus = scope.itemIds;
         else if (scope.keyPoints?.length && options.keyPointItems) {
