@@ -4,9 +4,8 @@
  * before the first pass, the answer it had not sent yet reaches the server, and the older
  * database is gone. The older database is made in the page with PouchDB's browser build.
  */
-import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
+import { pouchBundle } from '../../scripts/sync/pouch-bundle';
 import { startSyncServer, type SyncServer } from '../../scripts/sync/server';
 import { couchRequest } from '../../src/sync/couch';
 import { reviewDoc } from '../../src/sync/docs';
@@ -14,7 +13,6 @@ import { hexOf, userDbName } from '../../src/sync/names';
 import { openDevice, signInOn, syncNow, type Device } from './sync-helpers';
 
 const baseUrl = inject('baseUrl');
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 let server: SyncServer;
 let pouchScript: string;
 let device: Device | undefined;
@@ -22,15 +20,7 @@ let device: Device | undefined;
 beforeAll(async () => {
   server = await startSyncServer({ origins: [baseUrl], port: Number(process.env.SYNC_TEST_PORT) || 0 });
   // PouchDB's browser build as an older Briefdeck loaded it (its default adapter is `idb`).
-  const bundle = await build({
-    stdin: { contents: "import PouchDB from 'pouchdb-browser'; window.OldPouch = PouchDB;", resolveDir: ROOT },
-    bundle: true,
-    format: 'iife',
-    define: { global: 'globalThis' },
-    write: false,
-    logLevel: 'silent',
-  });
-  pouchScript = bundle.outputFiles[0]!.text;
+  pouchScript = await pouchBundle("import PouchDB from 'pouchdb-browser'; window.OldPouch = PouchDB;");
 }, 120_000);
 
 afterAll(async () => {
