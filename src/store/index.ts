@@ -5,7 +5,7 @@
  */
 export { prepareGrade, recordReview, undoLastReview, undoDepth, type ReviewInput } from './grading';
 export { getSettings, updateSettings } from './settings';
-export { syncDeckItems, getItems, getItem, setSuspended, buryCard, unburyDue } from './items';
+export { syncDeckItems, getItems, getItem, unburyDue } from './items';
 export { deckCounts, nextStudyItem, type DeckCounts, type NextStudy } from './study-queue';
 export { saveDeck, getStoredDeck, listStoredDecks, listStoredDeckSummaries, decksToSync, deleteStoredDeck } from './decks';
 export { closeStore, reviewCount } from './collection';

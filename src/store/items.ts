@@ -1,7 +1,7 @@
 /**
- * Review items: bringing a deck's items in line with its cards, reading them, suspending and
- * burying them (each kept as an event for sync too), and returning buried ones to their queues
- * when their day is over.
+ * Review items: bringing a deck's items in line with its cards, reading them, keeping an item
+ * event for sync, and returning buried ones to their queues when their day is over (suspending
+ * and burying are in `hold.ts`).
  */
 import { expandDeck, itemsSignature } from '../deck/items';
 import type { Deck } from '../deck/schema';
@@ -10,7 +10,6 @@ import { QUEUE, queueOf } from '../srs/queue';
 import { newItem } from '../srs/scheduler';
 import type { ItemEvent, ItemId, ItemRecord } from '../srs/types';
 import { announce, batch, inTransaction, onRemoteChange, onStoreChange, type Tx } from './db';
-import { StoreError } from './errors';
 import { soundItem } from './integrity';
 import { deckItems, eventKey, queueRange, syncKey } from './keys';
 import { getSettings } from './settings';
@@ -78,45 +77,6 @@ export async function getItem(id: ItemId): Promise<ItemRecord | undefined> {
 /** Keeps an item event in the same transaction as its change, for sync to send (see `eventKey`). */
 export function keepEvent(tx: Tx<['items', 'meta'], 'readwrite'>, e: ItemEvent): Promise<unknown> {
   return tx.objectStore('meta').put(e, eventKey(e));
-}
-
-/** Suspends or unsuspends items (a leech stays tagged leech when unsuspended). */
-export async function setSuspended(itemIds: ItemId[], suspended: boolean, now: number = Date.now()): Promise<void> {
-  const kind = suspended ? 'suspend' : 'unsuspend';
-  const deckIds = await inTransaction(['items', 'meta'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('items');
-    const items = await Promise.all(itemIds.map((id) => store.get(id)));
-    const missing = itemIds.filter((_, i) => !items[i]);
-    if (missing.length) throw new StoreError('unknown', `There is no review item "${missing[0]}" to ${kind}.`);
-    const decks = new Set<string>();
-    const writes = batch();
-    for (const item of items as ItemRecord[]) {
-      const next = { ...item, suspended };
-      writes.add(store.put({ ...next, queue: queueOf(next, now) }));
-      writes.add(keepEvent(tx, { kind, itemId: item.id, at: now }));
-      decks.add(item.deckId);
-    }
-    await writes.done();
-    return decks;
-  });
-  announce(deckIds);
-}
-
-/** Hides every item of a card until the next study day. */
-export async function buryCard(deckId: string, cardId: string, now: number): Promise<void> {
-  const settings = await getSettings();
-  const until = nextStudyDayStart(now, settings.dayStartHour);
-  await inTransaction(['items', 'meta'], 'readwrite', async (tx) => {
-    const store = tx.objectStore('items');
-    const items = await store.index('by-card').getAll([deckId, cardId]);
-    const writes = batch();
-    for (const item of items) {
-      writes.add(store.put({ ...item, buriedUntil: until, queue: queueOf({ ...item, buriedUntil: until }, now) }));
-      writes.add(keepEvent(tx, { kind: 'bury', itemId: item.id, at: now, until }));
-    }
-    await writes.done();
-  });
-  announce([deckId]);
 }
 
 /**

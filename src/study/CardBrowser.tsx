@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardType, Deck } from '../deck/schema';
 import type { ItemRecord, ReviewRecord } from '../srs/types';
-import { setSuspended } from '../store';
+import { setSuspended } from '../store/hold';
 import { itemHistory } from '../store/log';
 import { resetItems } from '../store/reset-items';
 import { browserRows, filterRows, type BrowserFilter, type BrowserRow, type RowState } from './card-browser';

@@ -13,20 +13,21 @@ import { MAX_DURATION_MS, type Grade, type ItemId, type ItemRecord, type Setting
 import { createPrefetch } from './prefetch';
 import { sameShowing, savedCard, saveShownCard, type ShownCard } from './resume';
 import {
-  buryCard,
   decksToSync,
   getItem,
   getSettings,
   nextStudyItem,
   prepareGrade,
   recordReview,
-  setSuspended,
   syncDeckItems,
   unburyDue,
   undoDepth,
   undoLastReview,
 } from '../store';
 import * as Rating from '../srs/rating';
+
+/** Suspending and burying, loaded on the first use (off the study path). */
+const hold = () => import('../store/hold');
 
 export type Phase = 'loading' | 'card' | 'done' | 'error';
 
@@ -367,7 +368,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       run(async () => {
         const cur = current.value;
         if (!cur) return;
-        await buryCard(cur.item.deckId, cur.item.cardId, now());
+        await (await hold()).buryCard(cur.item.deckId, cur.item.cardId, now());
         notice.value = 'Card buried until tomorrow.';
         await next(undefined, cur.item.id);
       }),
@@ -377,7 +378,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       run(async () => {
         const cur = current.value;
         if (!cur) return;
-        await setSuspended([cur.item.id], true);
+        await (await hold()).setSuspended([cur.item.id], true);
         notice.value = 'Card suspended. Unsuspend it from the deck page.';
         await next(undefined, cur.item.id);
       }),
@@ -387,7 +388,7 @@ export function createSession(scope: SessionScope, options: SessionOptions = {})
       run(async () => {
         const cur = leech.value;
         if (!cur) return;
-        await setSuspended([cur.item.id], false);
+        await (await hold()).setSuspended([cur.item.id], false);
         batch(() => {
           leech.value = null;
           notice.value = 'The card stays in your reviews.';

@@ -1,4 +1,5 @@
-import { closeStore, deckCounts, deleteStoredDeck, getItem, getStoredDeck, listStoredDecks, nextStudyItem, recordReview, saveDeck, setSuspended, StoreError, syncDeckItems } from '../../../src/store';
+import { closeStore, deckCounts, deleteStoredDeck, getItem, getStoredDeck, listStoredDecks, nextStudyItem, recordReview, saveDeck, StoreError, syncDeckItems } from '../../../src/store';
+import { setSuspended } from '../../../src/store/hold';
 import { deleteDraft, getDraft, saveDraft } from '../../../src/store/drafts';
 import { listQuizzes, saveQuiz } from '../../../src/store/quizzes';
 import { deckOf, T0 } from './fixtures';

@@ -3,7 +3,8 @@
  * makes the change; a reset sets the item back to new with its history kept, without sync; a
  * reset of progress or a restore forgets the events of what they replace.
  */
-import { buryCard, closeStore, getItem, getSettings, recordReview, setSuspended, StoreError, syncDeckItems } from '../../../src/store';
+import { closeStore, getItem, getSettings, recordReview, StoreError, syncDeckItems } from '../../../src/store';
+import { buryCard, setSuspended } from '../../../src/store/hold';
 import { itemHistory } from '../../../src/store/log';
 import { exportBackup, importBackup, resetProgress } from '../../../src/store/replace';
 import { resetItems } from '../../../src/store/reset-items';

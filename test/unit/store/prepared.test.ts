@@ -5,6 +5,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { openDB } from 'idb';
 import * as tabA from '../../../src/store';
+import { setSuspended } from '../../../src/store/hold';
 import { MARKS_KEPT } from '../../../src/store/db';
 import type { BriefdeckDB } from '../../../src/store/schema';
 import { at, deckOf, MIN } from './fixtures';
@@ -129,7 +130,7 @@ describe('prepared grades', () => {
   it('a change of this tab since the reads (a suspension) is read again, not written over', async () => {
     await tabA.syncDeckItems(deck, T);
     await tabA.prepareGrade('p/card-1', T);
-    await tabA.setSuspended(['p/card-1'], true, T);
+    await setSuspended(['p/card-1'], true, T);
     await tabA.recordReview({ itemId: 'p/card-1', grade: 3, mode: 'study', at: T + MIN, durationMs: 1 });
     expect((await tabA.getItem('p/card-1'))?.suspended).toBe(true);
   });

@@ -1,15 +1,14 @@
 import {
-  buryCard,
   closeStore,
   deckCounts,
   getItem,
   getItems,
   nextStudyItem,
   recordReview,
-  setSuspended,
   syncDeckItems,
   updateSettings,
 } from '../../../src/store';
+import { buryCard, setSuspended } from '../../../src/store/hold';
 import { itemHistory } from '../../../src/store/log';
 import type { Grade } from '../../../src/srs/types';
 import { QUEUE } from '../../../src/srs/queue';
