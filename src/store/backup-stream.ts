@@ -11,7 +11,6 @@ import { parseItemId } from '../deck/items';
 import { queueOf } from '../srs/queue';
 import { DEFAULT_SETTINGS, type ItemRecord, type ReviewRecord } from '../srs/types';
 import { mediaToJson } from './backup-media';
-import { gzipOf } from './backup-gzip';
 import { BACKUP_FORMAT, BACKUP_VERSION, checkBackup, itemRefOf, NOT_AN_ITEM_ID, type Backup } from './backup';
 import { CHECK, checkRecord, isRecord, Problems, refuse, type CheckedLists } from './backup-checks';
 import { inTransaction } from './db';
@@ -119,13 +118,15 @@ function reviewRow(review: ReviewRecord, previous: ReviewRecord | undefined): Ro
 /** Writes everything the learner owns as a backup file (version 3), compressing it page by page. */
 export async function writeBackupFile(now: number): Promise<Blob> {
   let lines!: ReadableStreamDefaultController<string>;
-  // Set when the compressor gives up on the text: the next line written then fails, and the compressor's reason is the one reported.
-  let compressorFailed = false;
-  const text = new ReadableStream<string>({ start: (c) => void (lines = c), cancel: () => void (compressorFailed = true) });
-  // Compressed while the records are still being read, in a Worker where there is one.
-  const gathered = gzipOf(text, BACKUP_TYPE);
-  // Marked handled at once: a compressor failing while records are read is reported below, once.
-  gathered.catch(() => undefined);
+  const text = new ReadableStream<string>({ start: (c) => void (lines = c) });
+  const compressed = text.pipeThrough(new TextEncoderStream()).pipeThrough(new CompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>);
+  // The compressed bytes are gathered while the records are still being read.
+  const gathered = (async () => {
+    const chunks: Uint8Array[] = [];
+    const reader = compressed.getReader();
+    for (let r = await reader.read(); !r.done; r = await reader.read()) chunks.push(r.value);
+    return new Blob(chunks as BlobPart[], { type: BACKUP_TYPE });
+  })();
   try {
     await inTransaction(['settings', ...LISTS, 'media'], 'readonly', async (tx) => {
       const settings = { ...DEFAULT_SETTINGS, ...(await tx.objectStore('settings').get('settings')) };
@@ -174,7 +175,6 @@ export async function writeBackupFile(now: number): Promise<Blob> {
     });
     lines.close();
   } catch (error) {
-    if (compressorFailed) throw await gathered.then(() => error, (reason: unknown) => reason);
     lines.error(error);
     await gathered.catch(() => undefined);
     throw error;

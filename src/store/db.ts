@@ -145,8 +145,8 @@ export async function inTransaction<S extends StoreName[], M extends IDBTransact
   let tx: Tx<S, M>;
   const stamped = mode === 'readwrite' && stores.some((s) => STAMPED.has(s));
   try {
-    const scope: StoreName[] = stamped && !stores.includes('meta') ? [...stores, 'meta'] : stores;
-    tx = (options.durability ? db.transaction(scope, mode, { durability: options.durability }) : db.transaction(scope, mode)) as Tx<S, M>;
+    // The options go through as they are (a browser reads only `durability` of them): nothing more on the study path.
+    tx = db.transaction(stamped && !stores.includes('meta') ? [...stores, 'meta'] : stores, mode, options) as Tx<S, M>;
   } catch (error) {
     throw toStoreError(error);
   }
