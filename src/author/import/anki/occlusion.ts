@@ -131,6 +131,7 @@ export function occlusionCard(
   if (numbers.length > LIMITS.masks) return `it hides ${numbers.length} parts of its picture; an occlusion card may have at most ${LIMITS.masks}`;
   const words = shapes.filter((s) => s.kind === 'text' && s.text);
   const masks: OcclusionMask[] = [];
+  const named = new Set<IoShape>();
   for (const n of numbers) {
     const own = asked.filter((s) => s.n === n);
     const box = onPicture(Math.min(...own.map((s) => s.x)), Math.min(...own.map((s) => s.y)), Math.max(...own.map((s) => s.x + s.width)), Math.max(...own.map((s) => s.y + s.height)));
@@ -139,16 +140,19 @@ export function occlusionCard(
     if (own.some((s) => s.kind === 'ellipse' || s.kind === 'polygon')) notices.push('ellipses and polygons became the box around them');
     if (own.some((s) => s.turned)) notices.push('turned shapes became their unturned box');
     // Anki's shapes have no words: words drawn inside the box name it, else its number does.
-    const inside = words.filter((w) => w.x >= box.x && w.x <= box.x + box.width && w.y >= box.y && w.y <= box.y + box.height).map((w) => w.text);
-    const label = (inside.join(' ').trim() || `Box ${n}`).slice(0, LIMITS.titleLength);
+    const inside = words.filter((w) => w.x >= box.x && w.x <= box.x + box.width && w.y >= box.y && w.y <= box.y + box.height);
+    for (const w of inside) named.add(w);
+    const label = (inside.map((w) => w.text).join(' ').trim() || `Box ${n}`).slice(0, LIMITS.titleLength);
     masks.push({ id: `c${n}`, ...box, label });
   }
   if (!masks.length) return 'none of its shapes lies on its picture';
   if (masks.some((m) => /^Box \d+$/.test(m.label))) notices.push('boxes without words on them are labelled “Box 1”, “Box 2”… until you write what they hide');
+  // Words that name a box are its label already; only the others go into the description.
+  const loose = words.filter((w) => !named.has(w));
   let description = alt;
-  if (words.length) {
-    notices.push('words drawn on the picture are not drawn: they are in its description');
-    description = `${alt}. Words on it: ${words.map((w) => w.text).join(', ')}`;
+  if (loose.length) {
+    notices.push('words drawn on the picture outside its boxes are not drawn: they are in its description');
+    description = `${alt}. Words on it: ${loose.map((w) => w.text).join(', ')}`;
   }
   const card: Omit<OcclusionCard, 'id'> = {
     type: 'occlusion',

@@ -65,6 +65,18 @@ describe('occlusionCard', () => {
     expect(occlusionCard(shapes, 'p.png', 'a plan', {})).toBe('none of its shapes lies on its picture');
   });
 
+  it('keeps words that name a box as its label only, and words outside every box in the description', () => {
+    const shapes = parseOcclusions(
+      '{{c1::image-occlusion:rect:left=.1:top=.1:width=.3:height=.3}}{{c0::image-occlusion:text:left=.15:top=.15:text=Valve}}{{c0::image-occlusion:text:left=.7:top=.8:text=Figure 2}}',
+    );
+    const built = occlusionCard(shapes, 'p.png', 'a heart', {});
+    expect(typeof built === 'object' && built.card.masks.map((m) => m.label)).toEqual(['Valve']);
+    expect(typeof built === 'object' && built.card.alt).toBe('a heart. Words on it: Figure 2');
+    const named = occlusionCard(parseOcclusions('{{c1::image-occlusion:rect:left=.1:top=.1:width=.3:height=.3}}{{c0::image-occlusion:text:left=.15:top=.15:text=Valve}}'), 'p.png', 'a heart', {});
+    expect(typeof named === 'object' && named.card.alt).toBe('a heart');
+    expect(typeof named === 'object' && named.notices.some((n) => /description/.test(n))).toBe(false);
+  });
+
   it('says why there is no card: only words, or nothing on the picture', () => {
     expect(occlusionCard(parseOcclusions('{{c0::image-occlusion:text:left=.1:top=.1:text=Hi}}'), 'p.png', 'x', {})).toBe('its Occlusion field has no shapes to hide');
     expect(occlusionCard(parseOcclusions('{{c1::image-occlusion:rect:left=1.5:top=.1:width=.2:height=.2}}'), 'p.png', 'x', {})).toBe('none of its shapes lies on its picture');
@@ -96,7 +108,7 @@ describe('Image Occlusion notes from a package (image-occlusion.apkg, anki21b)',
     expect(heart).toMatchObject({
       type: 'occlusion',
       image: 'heart-diagram.png',
-      alt: 'heart diagram. Words on it: Left atrium',
+      alt: 'heart diagram',
       question: 'Parts of the heart',
       explanation: 'Blood comes in through the **atria**.',
       mode: 'hide-all',
